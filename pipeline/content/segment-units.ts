@@ -1,0 +1,124 @@
+/**
+ * Finds the translatable units of a document: every heading, paragraph,
+ * caption, credit, image alt text and metadata field, in reading order.
+ * Each unit knows how to write a translated value back into its own tree.
+ */
+import type { Image, Nodes, Paragraph, Parents, PhrasingContent, Root } from 'mdast'
+import type { Position } from 'unist'
+import { visitParents } from 'unist-util-visit-parents'
+import type { DocumentMeta, SegmentKind } from '../types.ts'
+import { phrasingToMarkdown } from './markdown.ts'
+
+export interface Unit {
+  kind: SegmentKind
+  /** Source text, inline markup as Markdown. */
+  text: string
+  position?: Position
+  /** Metadata fields have fixed keys; everything else is keyed by its text. */
+  fixedKey?: string
+  /** Whether the value may carry inline Markdown (false: plain text only). */
+  inline: boolean
+  /** Replace the unit's content with a translated value. */
+  apply: (value: PhrasingContent[] | string) => void
+  /** The node that holds the text, to record its key on (`data.segmentKey`). */
+  node?: { data?: { segmentKey?: string } }
+}
+
+const META_FIELDS = ['title', 'interviewee', 'intervieweeRole', 'interviewer', 'publisher'] as const
+
+/** Units of the front matter: fields first, then credits, in a stable order. */
+export function metaUnits(meta: DocumentMeta): Unit[] {
+  const units: Unit[] = []
+  for (const field of META_FIELDS) {
+    const text = meta[field]
+    if (!text) continue
+    units.push({
+      kind: 'meta', text, fixedKey: `meta.${field}`, inline: false,
+      apply: (value) => { meta[field] = asPlain(value) }
+    })
+  }
+  meta.credits.forEach((text, index) => {
+    units.push({
+      kind: 'credit', text, inline: false,
+      apply: (value) => { meta.credits[index] = asPlain(value) }
+    })
+  })
+  return units
+}
+
+/** Units of the body, in document order. */
+export function bodyUnits(tree: Root): Unit[] {
+  const units: Unit[] = []
+  visitParents(tree, (node: Nodes, ancestors: Parents[]) => {
+    switch (node.type) {
+      case 'heading':
+      case 'tableCell':
+        units.push(phrasingUnit(node.type === 'heading' ? 'heading' : 'cell', node))
+        return 'skip'
+      case 'paragraph': {
+        const image = soleImage(node)
+        if (image) {
+          if (image.alt) units.push(altUnit(image))
+          return 'skip'
+        }
+        units.push(phrasingUnit(paragraphKind(ancestors), node))
+        return 'skip'
+      }
+      case 'containerDirective':
+      case 'leafDirective': {
+        const credit = node.attributes?.credit
+        if (node.name === 'figure' && credit) {
+          const attributes = node.attributes!
+          units.push({
+            kind: 'credit', text: credit, position: node.position, inline: false,
+            apply: (value) => { attributes.credit = asPlain(value) }
+          })
+        }
+        return undefined
+      }
+      default:
+        return undefined
+    }
+  })
+  return units
+}
+
+function phrasingUnit(kind: SegmentKind, node: { children: PhrasingContent[]; position?: Position; data?: object }): Unit {
+  return {
+    kind, text: phrasingToMarkdown(node.children), position: node.position, inline: true, node,
+    apply: (value) => { node.children = typeof value === 'string' ? [{ type: 'text', value }] : value }
+  }
+}
+
+function altUnit(image: Image): Unit {
+  return {
+    kind: 'alt', text: image.alt ?? '', position: image.position, inline: false,
+    apply: (value) => { image.alt = asPlain(value) }
+  }
+}
+
+/** A paragraph that holds one image and nothing but white space. */
+export function soleImage(node: Paragraph): Image | undefined {
+  const meaningful = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''))
+  const only = meaningful[0]
+  return meaningful.length === 1 && only?.type === 'image' ? only : undefined
+}
+
+function paragraphKind(ancestors: Parents[]): SegmentKind {
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const parent = ancestors[i]!
+    if (parent.type === 'containerDirective') {
+      if (parent.name === 'question') return 'question'
+      if (parent.name === 'standfirst') return 'standfirst'
+      if (parent.name === 'figure') return 'caption'
+    }
+    if (parent.type === 'blockquote') return 'quote'
+    if (parent.type === 'listItem') return 'item'
+  }
+  return 'p'
+}
+
+function asPlain(value: PhrasingContent[] | string): string {
+  if (typeof value === 'string') return value
+  return value.map((node) => ('value' in node ? node.value : 'children' in node ? asPlain(node.children as PhrasingContent[]) : '')).join('')
+}

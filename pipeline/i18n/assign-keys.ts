@@ -1,0 +1,127 @@
+/**
+ * Gives every unit a stable key. The source catalog (locales/<src>/<doc>.json)
+ * is the register of keys: a unit whose text is there keeps that key, an
+ * edited unit keeps the key of the entry it most resembles, and only a truly
+ * new unit gets a new key, made from its kind and first words. So reordering
+ * paragraphs or fixing a typo never renames a key.
+ */
+import type { SegmentKind } from '../types.ts'
+
+export interface Keyable {
+  kind: SegmentKind
+  text: string
+  fixedKey?: string
+}
+
+/** How alike an edited text must be to keep its old key (0–1). */
+const KEEP_KEY_SIMILARITY = 0.5
+const SLUG_WORDS = 5
+
+/**
+ * @param units units in document order
+ * @param register source catalog entries, key → source text
+ * @returns one key per unit, aligned with `units`
+ */
+export function assignKeys(units: Keyable[], register: ReadonlyMap<string, string>): string[] {
+  const keys: (string | undefined)[] = units.map((unit) => unit.fixedKey)
+  const used = new Set<string>(keys.filter((key): key is string => key !== undefined))
+  const byText = new Map<string, string>()
+  for (const [key, text] of register) if (!byText.has(kindText(kindOf(key), text))) byText.set(kindText(kindOf(key), text), key)
+
+  // Identical text keeps its key; identical units share one.
+  units.forEach((unit, index) => {
+    if (keys[index]) return
+    const key = byText.get(kindText(unit.kind, unit.text))
+    if (key) {
+      keys[index] = key
+      used.add(key)
+    }
+  })
+
+  // Edited text keeps the key of the most similar unused entry of its kind.
+  units.forEach((unit, index) => {
+    if (keys[index]) return
+    const twin = units.findIndex((other, at) => at < index && keys[at] && other.kind === unit.kind && other.text === unit.text)
+    if (twin !== -1) {
+      keys[index] = keys[twin]
+      return
+    }
+    let best: string | undefined
+    let bestScore = KEEP_KEY_SIMILARITY
+    for (const [key, text] of register) {
+      if (used.has(key) || kindOf(key) !== unit.kind) continue
+      const score = similarity(unit.text, text)
+      if (score >= bestScore) {
+        best = key
+        bestScore = score
+      }
+    }
+    if (best) {
+      keys[index] = best
+      used.add(best)
+    }
+  })
+
+  // Anything left is new.
+  units.forEach((unit, index) => {
+    if (keys[index]) return
+    const twin = units.findIndex((other, at) => at < index && keys[at] && other.kind === unit.kind && other.text === unit.text)
+    if (twin !== -1) {
+      keys[index] = keys[twin]
+      return
+    }
+    const base = `${unit.kind}.${slug(unit.text)}`
+    let key = base
+    for (let n = 2; used.has(key) || register.has(key); n++) key = `${base}-${n}`
+    keys[index] = key
+    used.add(key)
+  })
+  return keys as string[]
+}
+
+/** The kind part of a key (`p.we-must` → `p`). */
+export function kindOf(key: string): string {
+  return key.slice(0, key.indexOf('.'))
+}
+
+/** A short ASCII slug of the first words; a hash where the text has no Latin letters. */
+export function slug(text: string): string {
+  const words = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/\]\([^)]*\)/g, ' ') // drop link targets, keep link text
+    .match(/[a-z0-9]+/g)
+  if (words && words.length > 0) return words.slice(0, SLUG_WORDS).join('-')
+  return 'x' + fnv1a(text).toString(36)
+}
+
+/** Dice coefficient over word bigrams: robust to small edits and reordering within a sentence. */
+export function similarity(a: string, b: string): number {
+  const x = bigrams(a)
+  const y = bigrams(b)
+  if (x.size === 0 || y.size === 0) return a === b ? 1 : 0
+  let shared = 0
+  for (const gram of x) if (y.has(gram)) shared++
+  return (2 * shared) / (x.size + y.size)
+}
+
+function bigrams(text: string): Set<string> {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
+  const grams = new Set<string>()
+  for (let i = 0; i < words.length; i++) grams.add(`${words[i]} ${words[i + 1] ?? ''}`)
+  return grams
+}
+
+function kindText(kind: string, text: string): string {
+  return `${kind}\u0000${text}`
+}
+
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i)
+    hash = Math.imul(hash, 0x01000193) >>> 0
+  }
+  return hash
+}

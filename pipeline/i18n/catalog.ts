@@ -1,0 +1,188 @@
+/**
+ * Reads an i18next JSON v4 catalog with source positions, so every problem
+ * in a hand-edited locale file can be reported as file:line:column and key.
+ */
+import { readFile } from 'node:fs/promises'
+import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser'
+
+/** A catalog value: a string, or a plural object such as {one, other}. */
+export type CatalogValue = string
+
+export interface CatalogEntry {
+  value: CatalogValue
+  line: number
+  column: number
+}
+
+export interface Catalog {
+  path: string
+  /** Flat map: nested keys joined with '.', plural forms as key_one etc. */
+  entries: Map<string, CatalogEntry>
+  /** The nested object, as i18next reads it. */
+  resources: Record<string, unknown>
+}
+
+/** Thrown for a catalog that cannot be read; carries a positioned message. */
+export class CatalogError extends Error {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    readonly key?: string
+  ) {
+    super(`${file}:${line}:${column}: ${message}`)
+    this.name = 'CatalogError'
+  }
+}
+
+export function emptyCatalog(path: string): Catalog {
+  return { path, entries: new Map(), resources: {} }
+}
+
+/**
+ * Read a catalog file; a missing file is an empty catalog.
+ * @param shownPath how messages name the file (project-relative)
+ */
+export async function readCatalog(file: string, shownPath = file): Promise<Catalog> {
+  let bytes: Buffer
+  try {
+    bytes = await readFile(file)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyCatalog(shownPath)
+    throw error
+  }
+  return parseCatalog(bytes, shownPath)
+}
+
+/** Parse catalog bytes strictly: JSON as i18next tools expect it, nothing looser. */
+export function parseCatalog(bytes: Uint8Array, path: string): Catalog {
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    const at = firstInvalidUtf8(bytes)
+    const pos = positionOfOffset(new TextDecoder().decode(bytes.subarray(0, at)), at)
+    throw new CatalogError('Unexpected invalid UTF-8 byte, expected the file saved as UTF-8', path, pos.line, pos.column)
+  }
+  if (text.charCodeAt(0) === 0xfeff) {
+    throw new CatalogError('Unexpected byte order mark (BOM), expected plain UTF-8: save the file without BOM', path, 1, 1)
+  }
+  const errors: ParseError[] = []
+  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true })
+  const first = errors[0]
+  if (first || !root) {
+    const offset = first?.offset ?? 0
+    const pos = positionOfOffset(text, offset)
+    const code = first ? printParseErrorCode(first.error) : 'EmptyFile'
+    throw new CatalogError(`Invalid JSON (${describeJsonError(code)})`, path, pos.line, pos.column)
+  }
+  if (root.type !== 'object') {
+    const pos = positionOfOffset(text, root.offset)
+    throw new CatalogError('Unexpected ' + root.type + ', expected an object of keys', path, pos.line, pos.column)
+  }
+  const entries = new Map<string, CatalogEntry>()
+  const resources = walk(root, [], text, path, entries)
+  return { path, entries, resources }
+}
+
+function walk(
+  node: JsonNode,
+  prefix: string[],
+  text: string,
+  path: string,
+  entries: Map<string, CatalogEntry>
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const property of node.children ?? []) {
+    const [keyNode, valueNode] = property.children ?? []
+    if (!keyNode || !valueNode) continue
+    const name = String(keyNode.value)
+    const key = [...prefix, name].join('.')
+    const pos = positionOfOffset(text, keyNode.offset)
+    if (Object.hasOwn(out, name)) {
+      throw new CatalogError(`Unexpected duplicate key \`${key}\`, expected each key once`, path, pos.line, pos.column, key)
+    }
+    if (valueNode.type === 'object') {
+      out[name] = walk(valueNode, [...prefix, name], text, path, entries)
+    } else if (valueNode.type === 'string') {
+      out[name] = valueNode.value
+      const at = positionOfOffset(text, valueNode.offset)
+      entries.set(key, { value: String(valueNode.value), line: at.line, column: at.column })
+    } else {
+      throw new CatalogError(
+        `Unexpected ${valueNode.type} for key \`${key}\`, expected a string (or an object of plural forms)`,
+        path, pos.line, pos.column, key
+      )
+    }
+  }
+  return out
+}
+
+/** Serialize nested resources the way the repo stores them: two spaces, final newline. */
+export function stringifyCatalog(resources: Record<string, unknown>): string {
+  return JSON.stringify(resources, null, 2) + '\n'
+}
+
+/** Build nested resources from flat dotted keys, keeping the given order. */
+export function nest(flat: Iterable<[string, string]>): Record<string, unknown> {
+  const root: Record<string, unknown> = {}
+  for (const [key, value] of flat) {
+    const parts = key.split('.')
+    let node = root
+    for (const part of parts.slice(0, -1)) {
+      const next = node[part]
+      if (typeof next === 'object' && next !== null) node = next as Record<string, unknown>
+      else node = node[part] = {}
+    }
+    node[parts[parts.length - 1]!] = value
+  }
+  return root
+}
+
+function positionOfOffset(text: string, offset: number): { line: number; column: number } {
+  let line = 1
+  let start = 0
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++
+      start = i + 1
+    }
+  }
+  return { line, column: offset - start + 1 }
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true })
+  let lo = 0
+  let hi = bytes.length
+  // Binary search for the shortest prefix that fails to decode.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    try {
+      decoder.decode(bytes.subarray(0, mid + 1), { stream: true })
+      lo = mid + 1
+    } catch {
+      hi = mid
+    }
+  }
+  return lo
+}
+
+function describeJsonError(code: string): string {
+  const words: Record<string, string> = {
+    PropertyNameExpected: 'a key was expected; a trailing comma before `}` is not allowed in JSON',
+    ValueExpected: 'a value was expected; a trailing comma before `]` or `}` is not allowed in JSON',
+    CommaExpected: 'a comma was expected between entries',
+    CloseBraceExpected: 'a closing brace `}` was expected',
+    CloseBracketExpected: 'a closing bracket `]` was expected',
+    ColonExpected: 'a colon was expected after the key',
+    EndOfFileExpected: 'unexpected content after the end of the object',
+    InvalidCommentToken: 'comments are not allowed in JSON',
+    UnexpectedEndOfString: 'a string is not closed',
+    InvalidCharacter: 'invalid character',
+    InvalidEscapeCharacter: 'invalid escape in a string',
+    EmptyFile: 'the file is empty'
+  }
+  return words[code] ?? code
+}

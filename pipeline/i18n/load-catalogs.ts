@@ -1,0 +1,54 @@
+/**
+ * Loads every catalog a build needs, once: `ui` plus one namespace per
+ * document, for each locale. Paths in the catalogs are project-relative so
+ * messages read `locales/kk/interview.json:12:5`.
+ */
+import type { Project } from '../project.ts'
+import { catalogPath, displayPath } from '../project.ts'
+import { CatalogError, emptyCatalog, readCatalog, type Catalog } from './catalog.ts'
+import type { Resources } from './create-i18n.ts'
+
+export type Catalogs = Map<string, Map<string, Catalog>>
+
+/**
+ * A locale whose catalog cannot be read is left out with its error, so the
+ * other locales still build.
+ */
+export async function loadCatalogs(
+  project: Project, locales: readonly string[], docs: readonly string[]
+): Promise<{ catalogs: Catalogs; errors: Map<string, CatalogError> }> {
+  const catalogs: Catalogs = new Map()
+  const errors = new Map<string, CatalogError>()
+  for (const locale of locales) {
+    const byNs = new Map<string, Catalog>()
+    try {
+      for (const ns of ['ui', ...docs]) {
+        const file = catalogPath(project, locale, ns)
+        const catalog = await readCatalog(file, displayPath(project, file))
+        byNs.set(ns, catalog)
+      }
+    } catch (error) {
+      if (!(error instanceof CatalogError)) throw error
+      errors.set(locale, error)
+      for (const ns of ['ui', ...docs]) byNs.set(ns, emptyCatalog(displayPath(project, catalogPath(project, locale, ns))))
+    }
+    catalogs.set(locale, byNs)
+  }
+  return { catalogs, errors }
+}
+
+export function toResources(catalogs: Catalogs): Resources {
+  const resources: Resources = {}
+  for (const [locale, byNs] of catalogs) {
+    resources[locale] = {}
+    for (const [ns, catalog] of byNs) resources[locale]![ns] = catalog.resources
+  }
+  return resources
+}
+
+/** The source catalog of a document as key → text: the register of keys. */
+export function registerOf(catalogs: Catalogs, sourceLocale: string, doc: string): Map<string, string> {
+  const register = new Map<string, string>()
+  for (const [key, entry] of catalogs.get(sourceLocale)?.get(doc)?.entries ?? []) register.set(key, entry.value)
+  return register
+}

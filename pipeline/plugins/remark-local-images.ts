@@ -1,0 +1,62 @@
+/**
+ * Resolves image paths against the document's folder and keeps only images
+ * that are files inside the content folder. A URL or a path that leaves
+ * content/ is removed with a message: editions embed what the repo holds and
+ * never fetch or read anything else.
+ */
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import type { Image, Root } from 'mdast'
+import { SKIP, visit } from 'unist-util-visit'
+import type { VFile } from 'vfile'
+
+export interface Options {
+  /** Absolute path of the content folder. */
+  contentDir: string
+}
+
+const SUPPORTED = new Set(['.png', '.jpg', '.jpeg'])
+
+export function resolveLocalImages(tree: Root, file: VFile, options: Options): void {
+  const base = path.dirname(file.path)
+  visit(tree, 'image', (node: Image, index, parent) => {
+    const problem = check(node.url, base, options.contentDir)
+    if (typeof problem === 'string') {
+      file.message(problem, { place: node.position, ruleId: 'image-path', source: 'remark-local-images' })
+      if (parent && index !== undefined) {
+        // Keep the alt text readable where the image would have been.
+        parent.children.splice(index, 1, ...(node.alt ? [{ type: 'text' as const, value: node.alt }] : []))
+        return [SKIP, index]
+      }
+      return undefined
+    }
+    node.data = { ...node.data, localPath: problem.path }
+    return undefined
+  })
+}
+
+function check(url: string, base: string, contentDir: string): string | { path: string } {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
+    return `Unexpected image URL \`${url}\`, expected a file inside content/ (editions never fetch from the network)`
+  }
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(url)
+  } catch {
+    return `Unexpected image path \`${url}\`, expected a valid path`
+  }
+  const resolved = path.resolve(base, decoded)
+  const relative = path.relative(contentDir, resolved)
+  if (relative.startsWith('..') || path.isAbsolute(relative)) {
+    return `Unexpected image path \`${url}\` outside content/, expected a file inside content/`
+  }
+  if (!SUPPORTED.has(path.extname(resolved).toLowerCase())) {
+    return `Unexpected image type \`${path.extname(resolved)}\` for \`${url}\`, expected PNG or JPEG (what HTML, EPUB and PDF all embed)`
+  }
+  if (!existsSync(resolved)) return `Cannot find image \`${url}\` (looked for ${path.relative(process.cwd(), resolved)})`
+  return { path: resolved }
+}
+
+export default function remarkLocalImages(options: Options) {
+  return (tree: Root, file: VFile) => resolveLocalImages(tree, file, options)
+}

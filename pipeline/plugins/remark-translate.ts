@@ -1,0 +1,72 @@
+/**
+ * Applies one locale's catalog to a document: every unit is looked up by its
+ * stable key through i18next. A missing translation falls back to the source
+ * text and leaves a positioned warning; nothing is ever silently dropped.
+ */
+import type { Root } from 'mdast'
+import type { i18n as I18n } from 'i18next'
+import type { VFile } from 'vfile'
+import { markdownToPhrasing } from '../content/markdown.ts'
+import { keyedUnits } from '../i18n/keyed-units.ts'
+import type { Catalog } from '../i18n/catalog.ts'
+import type { DocumentMeta } from '../types.ts'
+
+export interface Options {
+  i18n: I18n
+  doc: string
+  locale: string
+  sourceLocale: string
+  /** Source catalog: the register of keys. */
+  register: ReadonlyMap<string, string>
+  /** The locale's catalog, for message positions. */
+  catalog: Catalog
+}
+
+export interface TranslationReport {
+  /** Keys that fell back to the source text. */
+  missing: string[]
+  /** Keys the edition used, in order, without repeats. */
+  used: string[]
+}
+
+/** Translate `tree` and `meta` in place; report fallbacks on `file`. */
+export function translateTree(tree: Root, meta: DocumentMeta, file: VFile, options: Options): TranslationReport {
+  const { i18n, doc, locale, sourceLocale, register, catalog } = options
+  const t = i18n.getFixedT(locale, doc)
+  const missing: string[] = []
+  const used: string[] = []
+  const unregistered: string[] = []
+  for (const unit of keyedUnits(tree, meta, register)) {
+    const { key } = unit
+    if (unit.node) unit.node.data = { ...unit.node.data, segmentKey: key }
+    if (!used.includes(key)) used.push(key)
+    if (!register.has(key) && !unregistered.includes(key)) unregistered.push(key)
+    if (locale === sourceLocale) continue
+    const value = i18n.exists(key, { lng: locale, ns: doc, fallbackLng: false })
+      ? String(t(key, { skipInterpolation: true, fallbackLng: false }))
+      : ''
+    if (value.trim() === '') {
+      if (!missing.includes(key)) {
+        missing.push(key)
+        file.message(`Missing translation for \`${key}\` in ${catalog.path}, using the source text`, {
+          place: unit.position, ruleId: 'missing-translation', source: 'remark-translate'
+        })
+      }
+      continue
+    }
+    unit.apply(unit.inline ? markdownToPhrasing(value) : value)
+  }
+  if (unregistered.length > 0) {
+    file.message(`Unexpected ${unregistered.length} segment(s) not in the source catalog (${unregistered.slice(0, 3).join(', ')}…), expected them extracted: run \`npm run i18n:extract\``, {
+      ruleId: 'unextracted-segment', source: 'remark-translate'
+    })
+  }
+  return { missing, used }
+}
+
+/** The unified plugin form, for use in a processor chain. */
+export default function remarkTranslate(options: Options & { meta: DocumentMeta }) {
+  return (tree: Root, file: VFile) => {
+    file.data.translation = translateTree(tree, options.meta, file, options)
+  }
+}

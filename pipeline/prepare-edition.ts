@@ -1,0 +1,82 @@
+/**
+ * One document in one locale, translated and turned into hast: everything
+ * the three writers need, computed once and shared between them.
+ */
+import type { Root as HastRoot } from 'hast'
+import type { i18n as I18n } from 'i18next'
+import { VFile } from 'vfile'
+import type { LoadedDocument } from './content/load-document.ts'
+import { runEdition } from './create-processor.ts'
+import { emptyCatalog } from './i18n/catalog.ts'
+import { uiTranslator, type UiT } from './i18n/create-i18n.ts'
+import { registerOf, type Catalogs } from './i18n/load-catalogs.ts'
+import type { Project } from './project.ts'
+import type { DocumentMeta } from './types.ts'
+
+export interface Language {
+  locale: string
+  /** The language's name in itself (`Қазақша`), from its own ui.json. */
+  name: string
+  dir: 'ltr' | 'rtl'
+}
+
+export interface PreparedEdition {
+  doc: string
+  locale: string
+  sourceLocale: string
+  dir: 'ltr' | 'rtl'
+  meta: DocumentMeta
+  hast: HastRoot
+  t: UiT
+  /** Every language this document is published in, in index order. */
+  languages: Language[]
+  file: VFile
+}
+
+export interface PrepareContext {
+  project: Project
+  i18n: I18n
+  catalogs: Catalogs
+  locales: readonly string[]
+}
+
+export function languagesOf(context: PrepareContext): Language[] {
+  return context.locales.map((locale) => ({
+    locale,
+    name: uiTranslator(context.i18n, locale)('languageName'),
+    dir: context.i18n.dir(locale) === 'rtl' ? 'rtl' : 'ltr'
+  }))
+}
+
+export async function prepareEdition(doc: LoadedDocument, locale: string, context: PrepareContext): Promise<PreparedEdition> {
+  const { project, i18n, catalogs } = context
+  const sourceLocale = doc.meta.lang
+  const t = uiTranslator(i18n, locale)
+  // Each edition translates its own copy; the parsed source stays shared.
+  const tree = structuredClone(doc.tree)
+  const meta = structuredClone(doc.meta)
+  const file = new VFile({ path: doc.file.path, value: doc.file.value })
+  const hast = await runEdition(tree, file, {
+    i18n,
+    doc: doc.name,
+    locale,
+    sourceLocale,
+    register: registerOf(catalogs, sourceLocale, doc.name),
+    catalog: catalogs.get(locale)?.get(doc.name) ?? emptyCatalog(`locales/${locale}/${doc.name}.json`),
+    meta,
+    contentDir: project.contentDir,
+    labels: { photo: t('photo') }
+  })
+  meta.lang = locale
+  return {
+    doc: doc.name,
+    locale,
+    sourceLocale,
+    dir: i18n.dir(locale) === 'rtl' ? 'rtl' : 'ltr',
+    meta,
+    hast,
+    t,
+    languages: languagesOf(context),
+    file
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * The article as hast: title block and body. HTML wraps it in a page, EPUB
+ * puts it in a chapter; the PDF writer walks the same tree.
+ */
+import type { Element, ElementContent, Root as HastRoot } from 'hast'
+import { toText } from 'hast-util-to-text'
+import { h } from 'hastscript'
+import type { PreparedEdition } from '../prepare-edition.ts'
+
+const WORDS_PER_MINUTE = 200
+
+export function articleTree(edition: PreparedEdition): Element {
+  const { meta, t } = edition
+  const header: ElementContent[] = [h('h1', { id: 'title' }, meta.title)]
+  if (meta.interviewee) {
+    header.push(h('p.byline', [h('span.interviewee', meta.interviewee), meta.intervieweeRole ? [', ', h('span.role', meta.intervieweeRole)] : []]))
+  }
+  header.push(h('p.reading-time', t('readingTime', { count: readingMinutes(edition.hast, edition.locale) })))
+  // A copy: writers rewrite image sources, and the edition's tree is shared by all three.
+  const body = structuredClone(edition.hast.children) as ElementContent[]
+  return h('article', [h('header.article-header', header), ...body])
+}
+
+/** Minutes at an average reading pace, counting words the way the language segments them. */
+export function readingMinutes(tree: HastRoot, locale: string): number {
+  const segmenter = new Intl.Segmenter(locale, { granularity: 'word' })
+  let words = 0
+  for (const part of segmenter.segment(toText(tree))) if (part.isWordLike) words++
+  return Math.max(1, Math.round(words / WORDS_PER_MINUTE))
+}
+
+/** Headings with ids, for tables of contents and outlines. */
+export function headingsOf(tree: Element | HastRoot): Array<{ id: string; depth: number; text: string }> {
+  const found: Array<{ id: string; depth: number; text: string }> = []
+  const walk = (node: Element | HastRoot) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue
+      const match = /^h([1-6])$/.exec(child.tagName)
+      if (match && typeof child.properties.id === 'string') {
+        found.push({ id: child.properties.id, depth: Number(match[1]), text: toText(child).replace(/\s+/g, ' ').trim() })
+      } else walk(child)
+    }
+  }
+  walk(tree)
+  return found
+}

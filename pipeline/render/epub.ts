@@ -1,0 +1,72 @@
+/**
+ * The EPUB writer: epub-gen-memory assembles the package; our own templates
+ * (templates/epub/) replace its defaults, which hard-code English, take dates
+ * from the clock and mint a random identifier on every build.
+ */
+import { createHash } from 'node:crypto'
+import { pathToFileURL } from 'node:url'
+import { toHtml } from 'hast-util-to-html'
+import { EPub } from 'epub-gen-memory'
+import type { PreparedEdition } from '../prepare-edition.ts'
+import { articleTree, headingsOf } from './article.ts'
+import { mapImages } from './hast/images.ts'
+import { template } from './templates.ts'
+
+export interface EpubOptions {
+  css: string
+  /** ISO date written as dcterms:modified: the same inputs give the same bytes. */
+  modified: Date
+}
+
+export async function renderEpub(edition: PreparedEdition, options: EpubOptions): Promise<Buffer> {
+  const { doc, locale, meta, t } = edition
+  const article = articleTree(edition)
+  mapImages(article, (localPath) => pathToFileURL(localPath).href)
+  const filename = `${doc}.xhtml`
+  const tocEntries = headingsOf(article).map((heading) => ({ href: `${filename}#${heading.id}`, text: heading.text }))
+  const content = toHtml(article, { space: 'html' })
+  const creators = [meta.interviewer ?? meta.publisher].filter((name): name is string => Boolean(name))
+  const book = new EPub(
+    {
+      title: meta.title,
+      author: creators,
+      publisher: meta.publisher ?? '',
+      description: '',
+      lang: locale,
+      tocTitle: t('contents'),
+      prependChapterTitles: false,
+      numberChaptersInTOC: false,
+      css: options.css,
+      date: options.modified.toISOString(),
+      version: 3,
+      fetchTimeout: 5000,
+      retryTimes: 0,
+      contentOPF: template('epub/content.opf.ejs'),
+      chapterXHTML: template('epub/chapter.xhtml.ejs'),
+      tocXHTML: template('epub/toc.xhtml.ejs'),
+      tocNCX: template('epub/toc.ncx.ejs'),
+      // Extra fields our templates read (epub-gen-memory passes options through).
+      ...({
+        dir: edition.dir,
+        identifier: stableIdentifier(meta.publisher ?? '', doc, locale),
+        modified: options.modified.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        contributors: meta.interviewee ? [meta.interviewee] : [],
+        credits: meta.credits,
+        tocEntries,
+        landmarksTitle: t('contents'),
+        bodyHref: filename
+      } as object)
+    },
+    [{ title: meta.title, content, filename, ...({ dir: edition.dir } as object) }]
+  )
+  return book.genEpub() as Promise<Buffer>
+}
+
+/** A name-based UUID (RFC 4122 version 5 layout): one per document and language, never random. */
+export function stableIdentifier(publisher: string, doc: string, locale: string): string {
+  const bytes = createHash('sha1').update(`${publisher}\u0000${doc}\u0000${locale}`).digest().subarray(0, 16)
+  bytes[6] = (bytes[6]! & 0x0f) | 0x50
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80
+  const hex = bytes.toString('hex')
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+}

@@ -1,0 +1,101 @@
+/**
+ * mdast → hast handlers for what CommonMark has no element for: our
+ * directives (figure, standfirst, anything else becomes a classed div/span)
+ * and heading ids that are the same in every language (made from keys).
+ */
+import type { Element, ElementContent } from 'hast'
+import type { Heading, Image, Paragraph } from 'mdast'
+import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive'
+import { defaultHandlers, type Handlers, type State } from 'mdast-util-to-hast'
+import { soleImage } from '../../content/segment-units.ts'
+
+export interface Labels {
+  /** Shown where a figure has no image: the UI term "Photo". */
+  photo: string
+}
+
+/** An id for the element that holds a keyed segment: stable across languages. */
+export function idOfKey(key: string): string {
+  return key.replace(/\./g, '-')
+}
+
+export function createHandlers(labels: Labels): Handlers {
+  return {
+    heading(state: State, node: Heading): Element {
+      const element = defaultHandlers.heading(state, node)
+      const key = node.data?.segmentKey
+      if (key) element.properties = { ...element.properties, id: idOfKey(key) }
+      return element
+    },
+    containerDirective(state: State, node: ContainerDirective): Element {
+      if (node.name === 'figure') return figure(state, node, labels)
+      const element: Element = {
+        type: 'element',
+        tagName: 'div',
+        properties: { className: [safeClass(node.name)] },
+        children: state.all(node)
+      }
+      state.patch(node, element)
+      return element
+    },
+    leafDirective(state: State, node: LeafDirective): Element {
+      const element: Element = { type: 'element', tagName: 'p', properties: { className: [safeClass(node.name)] }, children: state.all(node) }
+      state.patch(node, element)
+      return element
+    },
+    textDirective(state: State, node: TextDirective): Element {
+      const element: Element = { type: 'element', tagName: 'span', properties: { className: [safeClass(node.name)] }, children: state.all(node) }
+      state.patch(node, element)
+      return element
+    },
+    image(state: State, node: Image): Element {
+      const element = defaultHandlers.image(state, node)
+      // Writers read the checked local path; the URL is rewritten per format.
+      element.properties = { ...element.properties, dataLocalPath: node.data?.localPath }
+      return element
+    }
+  }
+}
+
+/** `<figure>` with the image (or a labelled placeholder) and a caption holding the credit. */
+function figure(state: State, node: ContainerDirective, labels: Labels): Element {
+  const media: ElementContent[] = []
+  const caption: ElementContent[] = []
+  for (const child of node.children) {
+    const image = child.type === 'paragraph' ? soleImage(child) : undefined
+    if (image) {
+      media.push(...state.all({ type: 'paragraph', children: [image] } satisfies Paragraph))
+    } else if (child.type === 'paragraph') {
+      if (caption.length > 0) caption.push({ type: 'element', tagName: 'br', properties: {}, children: [] })
+      caption.push(...state.all(child))
+    } else {
+      media.push(...state.all({ type: 'root', children: [child] }))
+    }
+  }
+  if (media.length === 0) {
+    media.push({
+      type: 'element', tagName: 'div', properties: { className: ['figure-placeholder'], ariaHidden: 'true' },
+      children: [{ type: 'text', value: labels.photo }]
+    })
+  }
+  const credit = node.attributes?.credit
+  const parts: ElementContent[] = []
+  if (caption.length > 0) parts.push({ type: 'element', tagName: 'span', properties: { className: ['caption'] }, children: caption })
+  if (credit) {
+    if (parts.length > 0) parts.push({ type: 'text', value: ' ' })
+    parts.push({ type: 'element', tagName: 'span', properties: { className: ['credit'] }, children: [{ type: 'text', value: credit }] })
+  }
+  const children = [...media.flatMap(unwrapParagraph)]
+  if (parts.length > 0) children.push({ type: 'element', tagName: 'figcaption', properties: {}, children: parts })
+  const element: Element = { type: 'element', tagName: 'figure', properties: { className: ['figure'] }, children }
+  state.patch(node, element)
+  return element
+}
+
+function unwrapParagraph(node: ElementContent): ElementContent[] {
+  return node.type === 'element' && node.tagName === 'p' ? node.children : [node]
+}
+
+function safeClass(name: string): string {
+  return 'directive-' + name.replace(/[^a-z0-9-]/gi, '')
+}

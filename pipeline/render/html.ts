@@ -1,0 +1,78 @@
+/**
+ * The HTML writer: a standalone, semantic HTML5 page per edition, with the
+ * CSS inline so the file works on its own (no request outside its folder).
+ */
+import type { Root as HastRoot } from 'hast'
+import { h } from 'hastscript'
+import rehypeStringify from 'rehype-stringify'
+import { unified } from 'unified'
+import type { PreparedEdition } from '../prepare-edition.ts'
+import type { Format } from '../types.ts'
+import { articleTree } from './article.ts'
+import { mapImages } from './hast/images.ts'
+
+export interface HtmlOptions {
+  css: string
+  /** Formats published beside this page, for the download links. */
+  formats: readonly Format[]
+  /** How an image's checked local path is referenced from the page. */
+  imageHref: (localPath: string) => string
+}
+
+const FORMAT_TYPES: Record<Format, string> = {
+  html: 'text/html',
+  epub: 'application/epub+zip',
+  pdf: 'application/pdf'
+}
+
+export function renderHtml(edition: PreparedEdition, options: HtmlOptions): string {
+  return unified().use(rehypeStringify).stringify(pageTree(edition, options))
+}
+
+export function pageTree(edition: PreparedEdition, options: HtmlOptions): HastRoot {
+  const { doc, locale, sourceLocale, meta, t, languages } = edition
+  const href = (other: string) => `../${other}/${doc}.html`
+  const article = articleTree(edition)
+  mapImages(article, options.imageHref)
+  const head = [
+    h('meta', { charSet: 'utf-8' }),
+    h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+    h('title', meta.title),
+    meta.interviewee ? h('meta', { name: 'author', content: meta.publisher ?? meta.interviewer ?? meta.interviewee }) : [],
+    ...languages.map((language) => h('link', { rel: 'alternate', hrefLang: language.locale, href: href(language.locale) })),
+    h('link', { rel: 'alternate', hrefLang: 'x-default', href: href(sourceLocale) }),
+    h('style', options.css)
+  ]
+  const others = options.formats.filter((format) => format !== 'html')
+  const body = [
+    h('a.skip-link', { href: '#main' }, t('skipToContent')),
+    h('header.site-header', [
+      h('nav.languages', { ariaLabel: t('languages') }, [
+        h('ul', languages.map((language) =>
+          h('li', [h('a', {
+            href: href(language.locale), hrefLang: language.locale, lang: language.locale, dir: language.dir,
+            ariaCurrent: language.locale === locale ? 'page' : undefined
+          }, language.name)])
+        ))
+      ])
+    ]),
+    h('main#main', [article]),
+    h('footer.site-footer', [
+      others.length > 0
+        ? h('nav.formats', { ariaLabel: t('editions') }, [
+            h('p', t('alsoAvailable')),
+            h('ul', others.map((format) => h('li', [h('a', { href: `${doc}.${format}`, type: FORMAT_TYPES[format], download: '' }, t(`format.${format}`))])))
+          ])
+        : [],
+      meta.interviewer ? h('p', `${t('interviewer')}: ${meta.interviewer}`) : [],
+      meta.publisher ? h('p', `${t('publisher')}: ${meta.publisher}`) : []
+    ])
+  ]
+  return {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      h('html', { lang: locale, dir: edition.dir }, [h('head', head), h('body', body)])
+    ]
+  }
+}

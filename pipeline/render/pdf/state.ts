@@ -1,0 +1,95 @@
+/**
+ * Shared machinery of the PDF writer, in the shape of mdast-util-to-hast's
+ * state: `all` walks children through the handler map, `inline` turns
+ * phrasing content into styled runs, `ensureSpace` keeps headings with text.
+ */
+import type { Element, ElementContent, Root } from 'hast'
+import type { PreparedEdition } from '../../prepare-edition.ts'
+import type { FontRole } from './fonts.ts'
+
+export interface Style {
+  font: FontRole
+  size: number
+  color: string
+  lineGap: number
+  align: 'left' | 'right' | 'justify' | 'center'
+  gapAfter: number
+  indent: number
+}
+
+export interface Run {
+  text: string
+  bold: boolean
+  italic: boolean
+  link?: string
+}
+
+export type Handler = (state: PdfState, node: Element) => void
+
+export interface PdfState {
+  doc: PDFKit.PDFDocument
+  edition: PreparedEdition
+  handlers: Record<string, Handler>
+  /** Outline entry of the title, under which section headings are nested. */
+  outlineRoot?: PDFKit.PDFOutline
+  /** Walk the children of a node through the handlers. */
+  all: (node: Element | Root) => void
+  /** Set runs of text in a style, as one paragraph. */
+  paragraph: (runs: Run[], style: Style) => void
+  /** Start a new page unless `height` points fit below the cursor. */
+  ensureSpace: (height: number) => void
+}
+
+export const INK = '#1b1b1b'
+export const MUTED = '#5a5a5a'
+export const ACCENT = '#0b4f8a'
+
+export const BODY: Style = { font: 'serif', size: 10.5, color: INK, lineGap: 3, align: 'justify', gapAfter: 7, indent: 0 }
+
+/** Phrasing content → runs of text with bold, italic and link. */
+export function inlineRuns(nodes: ElementContent[], bold = false, italic = false, link?: string): Run[] {
+  const runs: Run[] = []
+  for (const node of nodes) {
+    if (node.type === 'text') runs.push({ text: node.value.replace(/\s+/g, ' '), bold, italic, link })
+    else if (node.type === 'element') {
+      if (node.tagName === 'br') runs.push({ text: '\n', bold, italic, link })
+      else if (node.tagName === 'img') {
+        const alt = node.properties.alt
+        if (typeof alt === 'string' && alt) runs.push({ text: alt, bold, italic, link })
+      } else {
+        const href = node.tagName === 'a' && typeof node.properties.href === 'string' ? node.properties.href : link
+        runs.push(...inlineRuns(
+          node.children,
+          bold || node.tagName === 'strong' || node.tagName === 'b',
+          italic || node.tagName === 'em' || node.tagName === 'i',
+          href
+        ))
+      }
+    }
+  }
+  return mergeRuns(runs)
+}
+
+function mergeRuns(runs: Run[]): Run[] {
+  const merged: Run[] = []
+  for (const run of runs) {
+    const last = merged[merged.length - 1]
+    if (last && last.bold === run.bold && last.italic === run.italic && last.link === run.link) last.text += run.text
+    else merged.push({ ...run })
+  }
+  // Trim the paragraph's outer white space, which Markdown does not show.
+  if (merged[0]) merged[0].text = merged[0].text.replace(/^ +/, '')
+  const last = merged[merged.length - 1]
+  if (last) last.text = last.text.replace(/ +$/, '')
+  return merged.filter((run) => run.text !== '')
+}
+
+/** The font of a run in a style: bold/italic variants of the style's family. */
+export function runFont(style: Style, run: Run): FontRole {
+  const sans = style.font.startsWith('sans')
+  const bold = run.bold || style.font.endsWith('Bold')
+  const italic = run.italic || style.font.endsWith('Italic')
+  if (sans) return bold ? 'sansBold' : italic ? 'sansItalic' : 'sans'
+  if (bold && italic) return 'serifBoldItalic'
+  return bold ? 'serifBold' : italic ? 'serifItalic' : 'serif'
+}

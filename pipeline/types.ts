@@ -1,0 +1,39 @@
+/**
+ * Shapes that cross module boundaries. Per-edition state rides on
+ * `file.data` (see the DataMap augmentation below), never in module globals.
+ */
+import type {} from 'mdast-util-directive'
+import type { TranslationReport } from './plugins/remark-translate.ts'
+
+/** Kinds of translatable unit; the first part of every segment key. */
+export type SegmentKind = 'meta' | 'heading' | 'standfirst' | 'question' | 'p' | 'caption' | 'credit' | 'alt' | 'item' | 'quote' | 'cell'
+
+/** Front matter fields the pipeline understands. */
+export interface DocumentMeta {
+  title: string
+  lang: string
+  interviewee?: string
+  intervieweeRole?: string
+  interviewer?: string
+  publisher?: string
+  credits: string[]
+}
+
+export type Format = 'html' | 'epub' | 'pdf'
+export const FORMATS: readonly Format[] = ['html', 'epub', 'pdf']
+
+declare module 'vfile' {
+  interface DataMap {
+    /** What remark-translate did for this edition. */
+    translation: TranslationReport
+  }
+}
+
+declare module 'mdast' {
+  interface Data {
+    /** The catalog key of the text this node holds (set by remark-translate). */
+    segmentKey?: string
+    /** Absolute path of a local image, checked to be inside content/. */
+    localPath?: string
+  }
+}
