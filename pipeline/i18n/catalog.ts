@@ -59,7 +59,7 @@ export async function readCatalog(file: string, shownPath = file): Promise<Catal
 export function parseCatalog(bytes: Uint8Array, path: string): Catalog {
   let text: string
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
   } catch {
     const at = firstInvalidUtf8(bytes)
     const pos = positionOfOffset(new TextDecoder().decode(bytes.subarray(0, at)), at)

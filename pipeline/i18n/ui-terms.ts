@@ -29,6 +29,8 @@ export type UiTerm = (typeof UI_TERMS)[number]
 /** Variables each term interpolates; a catalog must use exactly these. */
 export const UI_VARIABLES: Partial<Record<UiTerm, readonly string[]>> = {
   page: ['page', 'pages'],
+  interviewer: ['name'],
+  publisher: ['name'],
   readingTime: ['count'],
   missingTranslations: ['count']
 }

@@ -42,10 +42,10 @@ export function translateTree(tree: Root, meta: DocumentMeta, file: VFile, optio
     if (!used.includes(key)) used.push(key)
     if (!register.has(key) && !unregistered.includes(key)) unregistered.push(key)
     if (locale === sourceLocale) continue
-    const value = i18n.exists(key, { lng: locale, ns: doc, fallbackLng: false })
-      ? String(t(key, { skipInterpolation: true, fallbackLng: false }))
-      : ''
-    if (value.trim() === '') {
+    // Content is never interpolated: `{{x}}` in a paragraph is text.
+    const raw: unknown = i18n.getResource(locale, doc, key)
+    const value = typeof raw === 'string' && raw.trim() !== '' ? String(t(key, { skipInterpolation: true, fallbackLng: false })) : ''
+    if (value === '') {
       if (!missing.includes(key)) {
         missing.push(key)
         file.message(`Missing translation for \`${key}\` in ${catalog.path}, using the source text`, {

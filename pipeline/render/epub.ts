@@ -40,7 +40,7 @@ export async function renderEpub(edition: PreparedEdition, options: EpubOptions)
       date: options.modified.toISOString(),
       version: 3,
       fetchTimeout: 5000,
-      retryTimes: 0,
+      retryTimes: 1,
       contentOPF: template('epub/content.opf.ejs'),
       chapterXHTML: template('epub/chapter.xhtml.ejs'),
       tocXHTML: template('epub/toc.xhtml.ejs'),

@@ -64,8 +64,8 @@ export function pageTree(edition: PreparedEdition, options: HtmlOptions): HastRo
             h('ul', others.map((format) => h('li', [h('a', { href: `${doc}.${format}`, type: FORMAT_TYPES[format], download: '' }, t(`format.${format}`))])))
           ])
         : [],
-      meta.interviewer ? h('p', `${t('interviewer')}: ${meta.interviewer}`) : [],
-      meta.publisher ? h('p', `${t('publisher')}: ${meta.publisher}`) : []
+      meta.interviewer ? h('p', t('interviewer', { name: meta.interviewer })) : [],
+      meta.publisher ? h('p', t('publisher', { name: meta.publisher })) : []
     ])
   ]
   return {

@@ -101,11 +101,16 @@ function addRunningHeadsAndFolios(doc: PDFKit.PDFDocument, edition: PreparedEdit
     const bottom = doc.page.margins.bottom
     doc.page.margins.bottom = 0
     doc.font('sans').fontSize(8).fillColor(MUTED)
+    // Artifacts: readers, screen readers and copy-paste skip them.
     if (index > range.start) {
+      doc.markContent('Artifact', { type: 'Pagination' } as object)
       doc.text(edition.meta.title, MARGINS.left, MARGINS.top - 30, { width, align: 'center', lineBreak: false, ellipsis: true, height: 10 })
+      doc.endMarkedContent()
     }
     const folio = edition.t('page', { page: number.format(index - range.start + 1), pages })
+    doc.markContent('Artifact', { type: 'Pagination' } as object)
     doc.text(folio, MARGINS.left, doc.page.height - MARGINS.bottom + 24, { width, align: 'center', lineBreak: false })
+    doc.endMarkedContent()
     doc.page.margins.bottom = bottom
   }
 }

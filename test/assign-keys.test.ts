@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import { assignKeys, similarity, slug } from '../pipeline/i18n/assign-keys.ts'
+
+const unit = (kind: 'p' | 'question', text: string) => ({ kind, text })
+
+describe('assignKeys', () => {
+  it('derives a readable key from the kind and first words', () => {
+    expect(assignKeys([unit('p', 'We must understand that the threat is rising.')], new Map())).toEqual(['p.we-must-understand-that-the'])
+  })
+
+  it('keeps every key when paragraphs are reordered', () => {
+    const texts = ['First paragraph about cooperation.', 'Second paragraph about training.', 'Third about equipment.']
+    const register = new Map(texts.map((text, index) => [`p.k${index}`, text]))
+    const keys = assignKeys([...texts].reverse().map((text) => unit('p', text)), register)
+    expect(keys).toEqual(['p.k2', 'p.k1', 'p.k0'])
+  })
+
+  it('keeps the key of an edited sentence', () => {
+    const register = new Map([
+      ['p.kept', 'Kazakhstan has made notable progress in this area, with many meetings hosted.'],
+      ['p.other', 'Speed will be both the greatest opportunity and the main challenge.']
+    ])
+    const keys = assignKeys([
+      unit('p', 'Kazakhstan has made remarkable progress in this area, with many meetings hosted.'),
+      unit('p', 'Speed will be both the greatest opportunity and the main challenge.')
+    ], register)
+    expect(keys).toEqual(['p.kept', 'p.other'])
+  })
+
+  it('gives a new key to new text, never reusing one in the register', () => {
+    const register = new Map([['p.hello-world', 'Hello world, said the editor.']])
+    const keys = assignKeys([unit('p', 'Hello world, said the editor.'), unit('p', 'Hello world and nothing alike here at all')], register)
+    expect(keys[0]).toBe('p.hello-world')
+    expect(keys[1]).toBe('p.hello-world-and-nothing-alike')
+  })
+
+  it('shares one key between identical units and separates same-slug ones', () => {
+    const keys = assignKeys([unit('p', 'Same start here, one.'), unit('p', 'Same start here, one.'), unit('p', 'Same start here, two.')], new Map())
+    expect(keys[0]).toBe(keys[1])
+    expect(keys[2]).not.toBe(keys[0])
+  })
+
+  it('does not match across kinds', () => {
+    const register = new Map([['question.q', 'Thank you for having me.']])
+    expect(assignKeys([unit('p', 'Thank you for having me.')], register)).toEqual(['p.thank-you-for-having-me'])
+  })
+})
+
+describe('slug and similarity', () => {
+  it('folds accents and drops link targets', () => {
+    expect(slug('Jürgen [Stock](https://example.org/x) spoke')).toBe('jurgen-stock-spoke')
+  })
+  it('hashes text with no Latin letters', () => {
+    expect(slug('Сұхбат')).toMatch(/^x[0-9a-z]+$/)
+  })
+  it('scores near-identical text high and unrelated text low', () => {
+    expect(similarity('the quick brown fox jumps', 'the quick brown fox leaps')).toBeGreaterThan(0.5)
+    expect(similarity('the quick brown fox jumps', 'an entirely different sentence')).toBe(0)
+  })
+})

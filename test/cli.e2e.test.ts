@@ -1,0 +1,58 @@
+/** The command line as an editor uses it: subsets, another output folder, clear errors. */
+import { spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { copyRepoProject, REPO } from './helpers/project.ts'
+
+const TSX = path.join(REPO, 'node_modules/.bin/tsx')
+const CLI = path.join(REPO, 'pipeline/cli.ts')
+
+function run(cwd: string, ...args: string[]) {
+  const child = spawnSync(TSX, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } })
+  return { code: child.status, stdout: child.stdout, stderr: child.stderr }
+}
+
+describe('build CLI', () => {
+  it('builds a subset into another folder, with progress and a summary', () => {
+    const root = copyRepoProject()
+    const { code, stdout } = run(root, '--locale', 'kk', '--format', 'pdf', '--out', 'elsewhere')
+    expect(code).toBe(0)
+    expect(stdout).toContain('wrote kk/interview.pdf')
+    expect(stdout).toMatch(/1 edition written to .*elsewhere in \d+\.\d\d s; 0 missing translations/)
+    expect(readdirSync(path.join(root, 'elsewhere/kk'))).toEqual(['interview.pdf'])
+    expect(existsSync(path.join(root, 'output/kk'))).toBe(false)
+  })
+
+  it('refuses an unknown locale or format with the list of known ones', () => {
+    const root = copyRepoProject()
+    const locale = run(root, '--locale', 'de')
+    expect(locale.code).toBe(2)
+    expect(locale.stderr).toMatch(/^error: Unknown locale `de`, expected one of: en, kk, ru/m)
+    const format = run(root, '--format', 'docx')
+    expect(format.code).toBe(2)
+    expect(format.stderr).toMatch(/Unknown format `docx`, expected one of: html, epub, pdf/)
+    const escape = run(root, '--locale', '../../x')
+    expect(escape.code).toBe(2)
+    expect(escape.stderr).toMatch(/Unexpected locale `\.\.\/\.\.\/x`/)
+  })
+
+  it('falls back and warns with key and catalog file when a translation is missing', () => {
+    const root = copyRepoProject()
+    writeFileSync(path.join(root, 'locales/kk/interview.json'), '{\n  "meta": {\n    "title": "Тақырып"\n  }\n}\n')
+    const { code, stdout, stderr } = run(root, '--locale', 'kk', '--format', 'html')
+    expect(code).toBe(0)
+    expect(stderr).toContain('Missing translation for `p.we-must-understand-that-the` in locales/kk/interview.json, using the source text')
+    expect(stdout).toMatch(/missing translations/)
+  })
+
+  it('fails with file, line and column for a broken catalog, and still builds the other locales', () => {
+    const root = copyRepoProject()
+    writeFileSync(path.join(root, 'locales/ru/interview.json'), '{\n  "meta": {\n    "title": "x",\n  }\n}\n')
+    const { code, stderr, stdout } = run(root, '--format', 'html')
+    expect(code).toBe(1)
+    expect(stderr).toMatch(/locales\/ru\/interview\.json:4:3: Invalid JSON/)
+    expect(stdout).toContain('wrote kk/interview.html')
+    expect(stdout).toContain('wrote en/interview.html')
+  })
+})

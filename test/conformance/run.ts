@@ -1,0 +1,55 @@
+/**
+ * `npm run test:conformance`: builds every edition into a temporary folder
+ * and runs each public validator on each edition; prints a table and fails
+ * on any finding, or when a validator's program is missing.
+ */
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { build } from '../../pipeline/build.ts'
+import { epubcheck } from './validators/epubcheck.ts'
+import type { Finding, Validator } from './validator.ts'
+
+const VALIDATORS: Validator[] = [epubcheck]
+
+async function main(): Promise<number> {
+  for (const validator of VALIDATORS) await validator.check()
+  const out = process.env.CONFORMANCE_OUT ?? mkdtempSync(path.join(tmpdir(), 'press-conformance-'))
+  const result = await build({ root: process.cwd(), out })
+  if (result.failures.length > 0) {
+    for (const failure of result.failures) console.error(`build failed: ${failure.doc} ${failure.locale} ${failure.format ?? ''}: ${failure.reason}`)
+    return 1
+  }
+  const rows: Array<{ edition: string; validator: string; errors: number; warnings: number; findings: Finding[] }> = []
+  for (const entry of result.written) {
+    if (entry.document === null) continue
+    for (const validator of VALIDATORS.filter((item) => item.formats.includes(entry.format as never))) {
+      const findings = await validator.validate(path.join(out, entry.path))
+      rows.push({
+        edition: entry.path,
+        validator: validator.name,
+        errors: findings.filter((finding) => finding.severity === 'error').length,
+        warnings: findings.filter((finding) => finding.severity === 'warning').length,
+        findings
+      })
+    }
+  }
+  const width = Math.max(...rows.map((row) => row.edition.length), 'edition'.length)
+  console.log(`${'edition'.padEnd(width)}  ${'validator'.padEnd(10)}  errors  warnings`)
+  for (const row of rows) {
+    console.log(`${row.edition.padEnd(width)}  ${row.validator.padEnd(10)}  ${String(row.errors).padStart(6)}  ${String(row.warnings).padStart(8)}`)
+    for (const finding of row.findings) console.log(`    ${finding.severity}: ${finding.message}`)
+  }
+  const bad = rows.filter((row) => row.errors + row.warnings > 0)
+  const checks = rows.length
+  console.log(`${checks - bad.length} passed, ${bad.length} failed`)
+  return bad.length > 0 ? 1 : 0
+}
+
+main().then(
+  (code) => { process.exitCode = code },
+  (error: unknown) => {
+    console.error(`conformance: ${error instanceof Error ? error.message : String(error)}`)
+    process.exitCode = 1
+  }
+)

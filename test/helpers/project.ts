@@ -1,0 +1,33 @@
+/** Temporary projects for tests: a content/ and locales/ of their own. */
+import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+export const SEED = path.resolve(REPO, '../shared/seed/interview.txt')
+
+export function tempDir(prefix = 'press-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix))
+}
+
+/** A project with the given files (path → content); `ui.json` for en is copied from the repo unless given. */
+export function makeProject(files: Record<string, string | Uint8Array>): string {
+  const root = tempDir()
+  mkdirSync(path.join(root, 'content'), { recursive: true })
+  mkdirSync(path.join(root, 'locales', 'en'), { recursive: true })
+  if (!('locales/en/ui.json' in files)) cpSync(path.join(REPO, 'locales/en/ui.json'), path.join(root, 'locales/en/ui.json'))
+  for (const [name, data] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, name)), { recursive: true })
+    writeFileSync(path.join(root, name), data)
+  }
+  return root
+}
+
+/** A copy of this repository's content and locales. */
+export function copyRepoProject(): string {
+  const root = tempDir()
+  cpSync(path.join(REPO, 'content'), path.join(root, 'content'), { recursive: true })
+  cpSync(path.join(REPO, 'locales'), path.join(root, 'locales'), { recursive: true })
+  return root
+}

@@ -1,0 +1,91 @@
+/**
+ * Reading editions back the way a reader's software does: HTML parsed by a
+ * real HTML parser, EPUB unzipped and its spine documents parsed, PDF text
+ * extracted by pdf.js.
+ */
+import type { Element, Root } from 'hast'
+import { fromHtml } from 'hast-util-from-html'
+import { toText } from 'hast-util-to-text'
+import JSZip from 'jszip'
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
+
+/** Collapse white space so text laid out differently compares equal. */
+export function normalize(text: string): string {
+  return text.replace(/[\s\u00a0]+/g, ' ').trim()
+}
+
+export function htmlTree(html: string): Root {
+  return fromHtml(html)
+}
+
+export function htmlText(html: string): string {
+  return normalize(toText(fromHtml(html)))
+}
+
+export function findAll(tree: Root | Element, test: (node: Element) => boolean): Element[] {
+  const found: Element[] = []
+  const walk = (node: Root | Element) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue
+      if (test(child)) found.push(child)
+      walk(child)
+    }
+  }
+  walk(tree)
+  return found
+}
+
+export interface EpubContents {
+  zip: JSZip
+  opf: string
+  /** Text of the spine's documents, in reading order. */
+  text: string
+}
+
+export async function readEpub(data: Uint8Array): Promise<EpubContents> {
+  const zip = await JSZip.loadAsync(data)
+  const container = await zip.file('META-INF/container.xml')!.async('string')
+  const opfPath = /full-path="([^"]+)"/.exec(container)![1]!
+  const opf = await zip.file(opfPath)!.async('string')
+  const base = opfPath.includes('/') ? opfPath.slice(0, opfPath.lastIndexOf('/') + 1) : ''
+  const hrefs = new Map([...opf.matchAll(/<item [^>]*id="([^"]+)"[^>]*href="([^"]+)"/g)].map((m) => [m[1]!, m[2]!]))
+  const spine = [...opf.matchAll(/<itemref [^>]*idref="([^"]+)"(?![^>]*linear="no")/g)].map((m) => hrefs.get(m[1]!)!)
+  const parts: string[] = []
+  for (const href of spine) parts.push(toText(fromHtml(await zip.file(base + href)!.async('string'))))
+  return { zip, opf, text: normalize(parts.join(' ')) }
+}
+
+export async function pdfText(data: Uint8Array): Promise<{ pages: number; text: string; pageTexts: string[] }> {
+  const pdf = await getDocument({ data: new Uint8Array(data), useSystemFonts: false, isEvalSupported: false }).promise
+  const pageTexts: string[] = []
+  for (let number = 1; number <= pdf.numPages; number++) {
+    const page = await pdf.getPage(number)
+    // Marked content lets us skip artifacts (running heads, page numbers) as a reader's copy does.
+    const content = await page.getTextContent({ includeMarkedContent: true })
+    let text = ''
+    let artifactDepth = 0
+    for (const item of content.items) {
+      if ('type' in item) {
+        if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') {
+          if (artifactDepth > 0 || (item as { tag?: string }).tag === 'Artifact') artifactDepth++
+        } else if (item.type === 'endMarkedContent' && artifactDepth > 0) artifactDepth--
+        continue
+      }
+      if (artifactDepth === 0) text += item.str + (item.hasEOL ? '\n' : '')
+    }
+    pageTexts.push(text)
+  }
+  await pdf.destroy()
+  return { pages: pdf.numPages, text: normalize(pageTexts.join('\n')), pageTexts }
+}
+
+/** The seed's sentences: each line split after . ? ! followed by a space. */
+export function sentencesOf(text: string): string[] {
+  return text
+    .split(/\n+/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .flatMap((line) => line.split(/(?<=[.?!])\s+(?=\S)/))
+    .map(normalize)
+    .filter(Boolean)
+}
