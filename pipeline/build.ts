@@ -115,7 +115,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         failures.push({ doc: name, locale, reason: refused })
         continue
       }
-      missing += edition.file.data.translation?.missing.length ?? 0
+      // Content segments and interface terms alike.
+      missing += edition.file.messages.filter((message) => message.ruleId === 'missing-translation').length
       const language = languagesOf(context).find((item) => item.locale === locale)!
       const done: Format[] = []
       for (const format of formats) {

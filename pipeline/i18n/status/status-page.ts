@@ -47,7 +47,7 @@ function summaryTable(status: ProjectStatus): Element {
     h('tbody', status.locales.map((locale) => {
       const counts = localeCounts(locale)
       return h('tr', [
-        h('th', { scope: 'row' }, h('a', { href: `#locale-${locale.locale}` }, `${nameOf(locale)} (${locale.locale})`)),
+        h('th', { scope: 'row' }, h('a', { href: `#locale-${locale.locale}` }, [h('span', { lang: locale.locale }, nameOf(locale)), ` (${locale.locale})`])),
         h('td', locale.error ? 'unreadable' : `${percentOf(counts)} %`),
         ...COLUMNS.map((column) => h('td.number', String(counts[column])))
       ])
@@ -60,7 +60,7 @@ function localeSection(locale: LocaleStatus): Element {
   const id = `locale-${locale.locale}`
   const of = (state: StatusEntry['state']) => locale.namespaces.flatMap((ns) => ns.entries.filter((entry) => entry.state === state).map((entry) => ({ locale: locale.locale, ns, entry })))
   return h('section', { ariaLabelledby: id }, [
-    h('h2', { id }, `${nameOf(locale)} (${locale.locale})`),
+    h('h2', { id }, [h('span', { lang: locale.locale }, nameOf(locale)), ` (${locale.locale})`]),
     locale.error
       ? h('p', { role: 'alert' }, `This language cannot be read: ${locale.error}`)
       : h('p', [
