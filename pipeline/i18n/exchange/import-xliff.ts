@@ -55,13 +55,13 @@ export async function importXliff(project: Project, xml: string, shownPath: stri
       else if (typeof target === 'string' && target.trim() !== '') {
         const shown = typeof unit.source === 'string' ? unit.source : expected.get(key)!
         const mark = states.get(ns)?.get(key) ?? { state: 'translated' }
-        if (values.get(key) !== target) {
+        if (!sameAsRead(values.get(key), target)) {
           values.set(key, target)
           record.set(key, recordOf(shown, target, isReviewed(mark)))
           changed = true
           result.updated++
-        } else if (confirms(mark, record.get(key), shown, target)) {
-          record.set(key, recordOf(shown, target, isReviewed(mark)))
+        } else if (confirms(mark, record.get(key), shown, values.get(key)!)) {
+          record.set(key, recordOf(shown, values.get(key)!, isReviewed(mark)))
           result.confirmed++
         }
       }
@@ -73,6 +73,16 @@ export async function importXliff(project: Project, xml: string, shownPath: stri
     if (await writeRecord(recordFile, orderedLike(record, expected), previous)) result.written.push(displayPath(project, recordFile))
   }
   return result
+}
+
+/**
+ * Whether the catalog's value reads back from XLIFF as `target`. The xliff
+ * package drops a final newline and the blanks after it (pretty-printing
+ * indentation, to it), so such a value is unchanged if the rest is.
+ */
+function sameAsRead(value: string | undefined, target: string): boolean {
+  if (value === undefined) return false
+  return value === target || (/\n\s*$/.test(value) && value.slice(0, value.lastIndexOf('\n')) === target)
 }
 
 function isReviewed(mark: StateMark): boolean {
