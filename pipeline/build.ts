@@ -110,13 +110,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       }
       files.push(edition.file)
       noteInterfaceStatus(edition.file, status, locale)
+      // Content segments and interface terms alike.
+      missing += edition.file.messages.filter((message) => message.ruleId === 'missing-translation').length
       const refused = options.strict ? strictRefusal(edition.file) : undefined
       if (refused) {
         failures.push({ doc: name, locale, reason: refused })
         continue
       }
-      // Content segments and interface terms alike.
-      missing += edition.file.messages.filter((message) => message.ruleId === 'missing-translation').length
       const language = languagesOf(context).find((item) => item.locale === locale)!
       const done: Format[] = []
       for (const format of formats) {

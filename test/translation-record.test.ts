@@ -1,10 +1,12 @@
 /** The record of what each translation was made from, and how extract keeps it in step. */
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { describe, expect, it } from 'vitest'
 import { emptyCatalog, parseCatalog } from '../pipeline/i18n/catalog.ts'
 import { expectedEntries } from '../pipeline/i18n/expected-entries.ts'
 import { settle } from '../pipeline/i18n/settle-records.ts'
 import { namespaceStatus } from '../pipeline/i18n/status/status.ts'
-import { hashValue, recordOf, stringifyRecord, type TranslationRecord } from '../pipeline/i18n/translation-record.ts'
+import { hashValue, readRecord, recordOf, stringifyRecord, type TranslationRecord } from '../pipeline/i18n/translation-record.ts'
 
 const catalogOf = (values: Record<string, string>) => parseCatalog(new TextEncoder().encode(JSON.stringify(values, null, 2)), 'locales/kk/doc.json')
 
@@ -49,5 +51,15 @@ describe('settle (run by i18n:extract)', () => {
     expect(stringifyRecord(new Map([['p.a', recordOf('S', 'V', true)], ['p.b', recordOf('S', 'V')]]))).toBe(
       `{\n  "p.a": {\n    "source": "S",\n    "translation": "${hashValue('V')}",\n    "state": "reviewed"\n  },\n  "p.b": {\n    "source": "S",\n    "translation": "${hashValue('V')}"\n  }\n}\n`
     )
+  })
+})
+
+describe('readRecord', () => {
+  it('names file, line and key of a damaged record (say, after a bad merge)', async () => {
+    const file = `${mkdtempSync(`${tmpdir()}/press-record-`)}/doc.translated-from.json`
+    writeFileSync(file, '{\n  "p.a": {\n    "source": "S",\n    "state": "maybe"\n  }\n}\n')
+    await expect(readRecord(file, 'locales/kk/doc.translated-from.json')).rejects.toThrow('locales/kk/doc.translated-from.json:4:14: Unexpected state `maybe` for `p.a`, expected `reviewed`')
+    writeFileSync(file, '{\n  "p.a": {\n    "source": "S",\n    "translation": "0123"\n  }\n}\n')
+    expect(await readRecord(file)).toEqual(new Map([['p.a', { source: 'S', translation: '0123' }]]))
   })
 })
