@@ -102,10 +102,19 @@ describe('translation workflow', () => {
     expect(strict.stdout).toMatch(/^kk +44 +1 +0 +0 +45 +97 %$/m)
   })
 
-  it('writes status.html with a progress bar per locale and what changed in the source', async () => {
+  it('warns of an outdated translation, and writes status.html with a progress bar per locale and what changed in the source', async () => {
     const root = copyRepoProject()
     edit(root, 'content/interview.md', (text) => text.replace(OLD, NEW))
-    await build({ root, out: 'out', locales: ['en'], formats: ['html'] })
+    const result = await build({ root, out: 'out', locales: ['ru'], formats: ['html'] })
+    // Without --strict the outdated translation is used, with a warning naming key, catalog line and the fix.
+    expect(result.failures).toEqual([])
+    expect(result.files.flatMap((file) => file.messages.map((message) => [message.ruleId, message.line, message.reason]))).toEqual([[
+      'outdated-translation', 42,
+      `Outdated translation for \`${KEY}\` in locales/ru/interview.json:22:30: the source changed since it was translated; update it, or confirm it with \`npm run i18n:review -- ru ${KEY}\``
+    ]])
+    const strict = await build({ root, out: 'strict', locales: ['ru'], formats: ['html'], strict: true })
+    expect(strict.failures.map((failure) => failure.reason)).toEqual(['--strict: not written, it would show 0 fallbacks to the source and 1 outdated translation (see the warnings above)'])
+    expect(existsSync(path.join(root, 'strict/ru/interview.html'))).toBe(false)
     const page = readFileSync(path.join(root, 'out/status.html'), 'utf8')
     const tree = htmlTree(page)
     const bars = findAll(tree, (node) => node.tagName === 'progress')

@@ -14,5 +14,6 @@ export async function run(args: string[], root: string): Promise<number> {
     const details = formatStatusDetails(status)
     if (details) console.log('\n' + details)
   }
-  return 0
+  // Unreadable catalogs or sources are errors; translations still to do are not.
+  return status.sourceErrors.size > 0 || status.locales.some((locale) => locale.error) ? 1 : 0
 }
