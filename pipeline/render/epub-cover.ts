@@ -5,6 +5,7 @@
  */
 import { toHtml } from 'hast-util-to-html'
 import { s } from 'hastscript'
+import LineBreaker from 'linebreak'
 import type { PreparedEdition } from '../prepare-edition.ts'
 
 const WIDTH = 1200
@@ -58,12 +59,14 @@ function text(value: string, y: number, size: number, style: Record<string, stri
   }, value)
 }
 
-/** Greedy wrap by estimated advance: ideographs are one em, other letters about half. */
+/**
+ * Greedy wrap at UAX #14 break opportunities (so no line starts with a colon
+ * or a closing mark), by estimated advance: ideographs one em, others about half.
+ */
 export function wrap(value: string, size: number, maxWidth: number): string[] {
-  const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' })
   const lines: string[] = []
   let line = ''
-  for (const { segment } of segmenter.segment(value)) {
+  for (const segment of breakableChunks(value)) {
     const candidate = line + segment
     if (line.trim() !== '' && advance(candidate.trim(), size) > maxWidth) {
       lines.push(line.trim())
@@ -72,6 +75,17 @@ export function wrap(value: string, size: number, maxWidth: number): string[] {
   }
   if (line.trim()) lines.push(line.trim())
   return lines
+}
+
+function breakableChunks(value: string): string[] {
+  const chunks: string[] = []
+  const breaker = new LineBreaker(value)
+  let last = 0
+  for (let next = breaker.nextBreak(); next; next = breaker.nextBreak()) {
+    chunks.push(value.slice(last, next.position))
+    last = next.position
+  }
+  return chunks
 }
 
 function advance(value: string, size: number): number {
