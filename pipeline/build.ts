@@ -12,6 +12,10 @@ import { loadDocument, type LoadedDocument } from './content/load-document.ts'
 import { CatalogError } from './i18n/catalog.ts'
 import { createI18n, uiTranslator } from './i18n/create-i18n.ts'
 import { loadCatalogs, toResources } from './i18n/load-catalogs.ts'
+import { PSEUDO_LOCALE, pseudoCatalogs } from './i18n/pseudo.ts'
+import { noteInterfaceStatus, strictRefusal } from './i18n/status/edition-status.ts'
+import { renderStatusPage } from './i18n/status/status-page.ts'
+import { computeStatus, type ProjectStatus } from './i18n/status/status.ts'
 import { entryFor, mergeManifest, type ManifestEntry } from './output/manifest.ts'
 import { writeAtomic } from './output/write-atomic.ts'
 import { languagesOf, prepareEdition, type PrepareContext } from './prepare-edition.ts'
@@ -27,6 +31,8 @@ export interface BuildOptions {
   locales?: string[]
   formats?: Format[]
   docs?: string[]
+  /** Refuse editions with a fallback to the source or an outdated translation. */
+  strict?: boolean
   /** One line per edition as it is written. */
   log?: (line: string) => void
 }
@@ -44,6 +50,8 @@ export interface BuildResult {
   written: ManifestEntry[]
   failures: EditionFailure[]
   missing: number
+  /** Translation status of every locale, as `npm run i18n:status` shows it. */
+  status: ProjectStatus
   milliseconds: number
 }
 
@@ -58,15 +66,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const project = createProject(options.root, options.out)
   const allLocales = await listLocales(project)
   const allDocs = await listDocuments(project)
-  const locales = pick('locale', options.locales, allLocales)
+  // The pseudo-locale is generated, and built only when asked for.
+  const locales = pick('locale', options.locales, options.locales?.includes(PSEUDO_LOCALE) ? [...allLocales, PSEUDO_LOCALE] : allLocales)
   const docs = pick('document', options.docs, allDocs)
   const formats = pick('format', options.formats, [...FORMATS]) as Format[]
   if (docs.length === 0) throw new UsageError(`No documents to build: add a Markdown file to ${displayPath(project, project.contentDir)}/`)
 
   const failures: EditionFailure[] = []
   const { catalogs, errors } = await loadCatalogs(project, allLocales, allDocs)
+  if (locales.includes(PSEUDO_LOCALE)) catalogs.set(PSEUDO_LOCALE, pseudoCatalogs(catalogs.get(project.sourceLocale)!))
   const i18n = await createI18n(toResources(catalogs), project.sourceLocale)
-  const context: PrepareContext = { project, i18n, catalogs, locales: allLocales }
+  const status = await computeStatus(project, { locales: allLocales })
+  const context: PrepareContext = { project, i18n, catalogs, locales: [...catalogs.keys()], status }
   const css = template('edition.css')
   const written: ManifestEntry[] = []
   const files: VFile[] = []
@@ -98,7 +109,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         continue
       }
       files.push(edition.file)
-      missing += edition.file.data.translation?.missing.length ?? 0
+      noteInterfaceStatus(edition.file, status, locale)
+      // Content segments and interface terms alike.
+      missing += edition.file.messages.filter((message) => message.ruleId === 'missing-translation').length
+      const refused = options.strict ? strictRefusal(edition.file) : undefined
+      if (refused) {
+        failures.push({ doc: name, locale, reason: refused })
+        continue
+      }
       const language = languagesOf(context).find((item) => item.locale === locale)!
       const done: Format[] = []
       for (const format of formats) {
@@ -121,9 +139,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const indexHtml = renderIndex(index, ui, project.sourceLocale, css)
   await writeAtomic(path.join(project.outputDir, 'index.html'), indexHtml)
   written.push(entryFor('index.html', indexHtml, null, null, 'html'))
+  const statusHtml = renderStatusPage(status, template('status.css'))
+  await writeAtomic(path.join(project.outputDir, 'status.html'), statusHtml)
+  written.push(entryFor('status.html', statusHtml, null, null, 'html'))
   const manifest = mergeManifest(project.outputDir, written)
   await writeAtomic(path.join(project.outputDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n')
-  return { project, files, written, failures, missing, milliseconds: performance.now() - started }
+  return { project, files, written, failures, missing, status, milliseconds: performance.now() - started }
 }
 
 interface RenderContext {

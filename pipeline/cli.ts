@@ -5,10 +5,11 @@
 import { parseArgs } from 'node:util'
 import { reporter } from 'vfile-reporter'
 import { build, UsageError } from './build.ts'
+import { formatStatusTable } from './i18n/status/format-status.ts'
 import { reportFailure } from './report.ts'
 import type { Format } from './types.ts'
 
-const USAGE = `Usage: npm run build -- [--locale kk,ru] [--format html,epub,pdf] [--doc interview] [--out DIR] [--quiet]`
+const USAGE = `Usage: npm run build -- [--locale kk,ru] [--format html,epub,pdf] [--doc interview] [--out DIR] [--strict] [--quiet]`
 
 async function main(): Promise<number> {
   let values
@@ -20,6 +21,7 @@ async function main(): Promise<number> {
         doc: { type: 'string', multiple: true },
         out: { type: 'string' },
         quiet: { type: 'boolean', default: false },
+        strict: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false }
       },
       strict: true,
@@ -39,6 +41,7 @@ async function main(): Promise<number> {
     locales: list(values.locale),
     formats: list(values.format) as Format[] | undefined,
     docs: list(values.doc),
+    strict: values.strict,
     log: values.quiet ? undefined : (line) => console.log(line)
   })
   const report = reporter(result.files, { quiet: true })
@@ -52,6 +55,7 @@ async function main(): Promise<number> {
     `; ${result.missing} missing translation${result.missing === 1 ? '' : 's'}` +
     (result.failures.length > 0 ? `; ${result.failures.length} failed` : '')
   )
+  console.log(`\n${formatStatusTable(result.status)}\n(details: ${result.project.outputDir}/status.html)`)
   return result.failures.length > 0 ? 1 : 0
 }
 

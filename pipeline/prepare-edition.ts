@@ -10,6 +10,7 @@ import { runEdition } from './create-processor.ts'
 import { emptyCatalog } from './i18n/catalog.ts'
 import { uiTranslator, type UiT } from './i18n/create-i18n.ts'
 import { registerOf, type Catalogs } from './i18n/load-catalogs.ts'
+import { keysIn, type ProjectStatus } from './i18n/status/status.ts'
 import type { Project } from './project.ts'
 import type { DocumentMeta } from './types.ts'
 
@@ -38,14 +39,21 @@ export interface PrepareContext {
   i18n: I18n
   catalogs: Catalogs
   locales: readonly string[]
+  /** Translation status, to flag outdated translations in each edition. */
+  status?: ProjectStatus
 }
 
 export function languagesOf(context: PrepareContext): Language[] {
   return context.locales.map((locale) => ({
     locale,
-    name: uiTranslator(context.i18n, locale)('languageName'),
+    // A new language without its name yet is named by CLDR, not by the source's "English".
+    name: context.i18n.getResource(locale, 'ui', 'languageName') ? uiTranslator(context.i18n, locale)('languageName') : cldrName(locale),
     dir: context.i18n.dir(locale) === 'rtl' ? 'rtl' : 'ltr'
   }))
+}
+
+function cldrName(locale: string): string {
+  return new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale
 }
 
 export async function prepareEdition(doc: LoadedDocument, locale: string, context: PrepareContext): Promise<PreparedEdition> {
@@ -63,6 +71,7 @@ export async function prepareEdition(doc: LoadedDocument, locale: string, contex
     sourceLocale,
     register: registerOf(catalogs, sourceLocale, doc.name),
     catalog: catalogs.get(locale)?.get(doc.name) ?? emptyCatalog(`locales/${locale}/${doc.name}.json`),
+    outdated: keysIn(context.status, locale, doc.name, 'outdated'),
     meta,
     contentDir: project.contentDir,
     labels: { photo: t('photo') }

@@ -84,7 +84,8 @@ describe('the English editions', () => {
     expect(alternates.map((node) => node.properties.hrefLang)).toEqual(expect.arrayContaining([...locales, 'x-default']))
     const links = findAll(tree, (node) => node.tagName === 'a').map((node) => node.properties.href)
     expect(links).toEqual(expect.arrayContaining(['interview.epub', 'interview.pdf', '../kk/interview.html', '../ru/interview.html']))
-    expect(findAll(tree, (node) => node.tagName === 'script')).toEqual([])
+    // The only script is data: schema.org JSON-LD, never code.
+    expect(findAll(tree, (node) => node.tagName === 'script').map((node) => node.properties.type)).toEqual(['application/ld+json'])
   })
 
   it('EPUB declares its language, title, creator and publisher', async () => {

@@ -1,13 +1,21 @@
+import { createProject } from '../project.ts'
 import { reportFailure } from '../report.ts'
 import { extract } from './extract.ts'
+import { formatStatusTable } from './status/format-status.ts'
+import { computeStatus } from './status/status.ts'
 
 try {
-  for (const result of await extract(process.cwd())) {
-    const summary = result.changed ? `${result.added.length} added, ${result.removed.length} removed` : 'up to date'
+  const { documents, records } = await extract(process.cwd())
+  for (const result of documents) {
+    const summary = result.changed ? `${result.added.length} added, ${result.edited.length} edited, ${result.removed.length} removed` : 'up to date'
     console.log(`${result.file}: ${summary}`)
     for (const key of result.added) console.log(`  + ${key}`)
+    for (const key of result.edited) console.log(`  ~ ${key} (its translations are now outdated)`)
     for (const key of result.removed) console.log(`  - ${key}`)
   }
+  for (const file of records.written) console.log(`${file}: updated`)
+  for (const { locale, reason } of records.skipped) console.error(`warning: translation records of ${locale} not updated: ${reason}`)
+  console.log('\n' + formatStatusTable(await computeStatus(createProject(process.cwd()))))
 } catch (error) {
   process.exitCode = reportFailure(error)
 }

@@ -9,18 +9,31 @@ import { writeAtomic } from '../output/write-atomic.ts'
 import { catalogPath, createProject, displayPath, listDocuments } from '../project.ts'
 import { nest, readCatalog, stringifyCatalog } from './catalog.ts'
 import { sourceEntries } from './keyed-units.ts'
+import { settleRecords, type SettleResult } from './settle-records.ts'
+import { registerFile } from './sources.ts'
 
 export interface ExtractResult {
   doc: string
   file: string
   added: string[]
   removed: string[]
+  /** Keys whose source text changed: their translations are now outdated. */
+  edited: string[]
   changed: boolean
 }
 
-export async function extract(root: string): Promise<ExtractResult[]> {
+export interface Extraction {
+  documents: ExtractResult[]
+  records: SettleResult
+}
+
+export async function extract(root: string): Promise<Extraction> {
   const project = createProject(root)
   const results: ExtractResult[] = []
+  const ui = await registerFile(project, 'ui')
+  const before = new Map<string, Map<string, string>>([['ui', ui]])
+  const after = new Map<string, Map<string, string>>([['ui', ui]])
+  const pending: Array<[string, string]> = []
   for (const name of await listDocuments(project)) {
     const document = await loadDocument(path.join(project.contentDir, `${name}.md`), project.sourceLocale)
     const file = catalogPath(project, document.meta.lang, name)
@@ -28,15 +41,21 @@ export async function extract(root: string): Promise<ExtractResult[]> {
     const register = new Map([...previous.entries].map(([key, entry]) => [key, entry.value]))
     const entries = sourceEntries(document.tree, document.meta, register)
     const text = stringifyCatalog(nest(entries))
-    const before = previous.entries.size > 0 ? stringifyCatalog(previous.resources) : ''
-    if (text !== before) await writeAtomic(file, text)
+    const old = previous.entries.size > 0 ? stringifyCatalog(previous.resources) : ''
+    before.set(name, register)
+    after.set(name, entries)
     results.push({
       doc: name,
       file: displayPath(project, file),
       added: [...entries.keys()].filter((key) => !register.has(key)),
       removed: [...register.keys()].filter((key) => !entries.has(key)),
-      changed: text !== before
+      edited: [...entries].filter(([key, value]) => register.has(key) && register.get(key) !== value).map(([key]) => key),
+      changed: text !== old
     })
+    if (text !== old) pending.push([file, text])
   }
-  return results
+  // Translators' edits are recorded against the old source before the source catalog changes.
+  const records = await settleRecords(project, before, after)
+  for (const [file, text] of pending) await writeAtomic(file, text)
+  return { documents: results, records }
 }

@@ -21,7 +21,11 @@ export const UI_TERMS = [
   'indexTitle',
   'indexIntro',
   'sourceEdition',
-  'missingTranslations'
+  'missingTranslations',
+  'cover',
+  'coverAlt',
+  'landmarks',
+  'accessibilitySummary'
 ] as const
 
 export type UiTerm = (typeof UI_TERMS)[number]
@@ -31,6 +35,7 @@ export const UI_VARIABLES: Partial<Record<UiTerm, readonly string[]>> = {
   page: ['page', 'pages'],
   interviewer: ['name'],
   publisher: ['name'],
+  coverAlt: ['title', 'people', 'publisher'],
   readingTime: ['count'],
   missingTranslations: ['count']
 }

@@ -20,11 +20,15 @@ export interface Options {
   register: ReadonlyMap<string, string>
   /** The locale's catalog, for message positions. */
   catalog: Catalog
+  /** Keys whose translation was made from an older source text (i18n status). */
+  outdated?: ReadonlySet<string>
 }
 
 export interface TranslationReport {
   /** Keys that fell back to the source text. */
   missing: string[]
+  /** Keys translated from an older source text, used as they are. */
+  outdated: string[]
   /** Keys the edition used, in order, without repeats. */
   used: string[]
 }
@@ -34,6 +38,7 @@ export function translateTree(tree: Root, meta: DocumentMeta, file: VFile, optio
   const { i18n, doc, locale, sourceLocale, register, catalog } = options
   const t = i18n.getFixedT(locale, doc)
   const missing: string[] = []
+  const outdated: string[] = []
   const used: string[] = []
   const unregistered: string[] = []
   for (const unit of keyedUnits(tree, meta, register)) {
@@ -54,6 +59,13 @@ export function translateTree(tree: Root, meta: DocumentMeta, file: VFile, optio
       }
       continue
     }
+    if (options.outdated?.has(key) && !outdated.includes(key)) {
+      outdated.push(key)
+      const entry = catalog.entries.get(key)
+      file.message(`Outdated translation for \`${key}\` in ${catalog.path}${entry ? `:${entry.line}:${entry.column}` : ''}: the source changed since it was translated; update it, or confirm it with \`npm run i18n:review -- ${locale} ${key}\``, {
+        place: unit.position, ruleId: 'outdated-translation', source: 'remark-translate'
+      })
+    }
     unit.apply(unit.inline ? markdownToPhrasing(value) : value)
   }
   if (unregistered.length > 0) {
@@ -61,7 +73,7 @@ export function translateTree(tree: Root, meta: DocumentMeta, file: VFile, optio
       ruleId: 'unextracted-segment', source: 'remark-translate'
     })
   }
-  return { missing, used }
+  return { missing, outdated, used }
 }
 
 /** The unified plugin form, for use in a processor chain. */

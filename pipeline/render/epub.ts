@@ -10,6 +10,7 @@ import { EPub } from 'epub-gen-memory'
 import type { PreparedEdition } from '../prepare-edition.ts'
 import { articleTree, headingsOf } from './article.ts'
 import { mapImages } from './hast/images.ts'
+import { renderCover } from './epub-cover.ts'
 import { template } from './templates.ts'
 
 export interface EpubOptions {
@@ -25,6 +26,7 @@ export async function renderEpub(edition: PreparedEdition, options: EpubOptions)
   const filename = `${doc}.xhtml`
   const tocEntries = headingsOf(article).map((heading) => ({ href: `${filename}#${heading.id}`, text: heading.text }))
   const content = toHtml(article, { space: 'html' })
+  const cover = renderCover(edition)
   const creators = [meta.interviewer ?? meta.publisher].filter((name): name is string => Boolean(name))
   const book = new EPub(
     {
@@ -39,6 +41,7 @@ export async function renderEpub(edition: PreparedEdition, options: EpubOptions)
       css: options.css,
       date: options.modified.toISOString(),
       version: 3,
+      cover: new File([cover.svg], 'cover.svg', { type: 'image/svg+xml' }),
       fetchTimeout: 5000,
       retryTimes: 1,
       contentOPF: template('epub/content.opf.ejs'),
@@ -53,11 +56,20 @@ export async function renderEpub(edition: PreparedEdition, options: EpubOptions)
         contributors: meta.interviewee ? [meta.interviewee] : [],
         credits: meta.credits,
         tocEntries,
-        landmarksTitle: t('contents'),
-        bodyHref: filename
+        landmarksTitle: t('landmarks'),
+        bodyHref: filename,
+        coverHref: 'cover.xhtml',
+        coverTitle: t('cover'),
+        accessibilitySummary: t('accessibilitySummary')
       } as object)
     },
-    [{ title: meta.title, content, filename, ...({ dir: edition.dir } as object) }]
+    [
+      {
+        title: t('cover'), content: '', filename: 'cover.xhtml', beforeToc: true, excludeFromToc: true,
+        ...({ dir: edition.dir, coverImage: 'cover.svg', coverAlt: cover.alt } as object)
+      },
+      { title: meta.title, content, filename, ...({ dir: edition.dir } as object) }
+    ]
   )
   return book.genEpub() as Promise<Buffer>
 }

@@ -10,6 +10,7 @@ import type { PreparedEdition } from '../prepare-edition.ts'
 import type { Format } from '../types.ts'
 import { articleTree } from './article.ts'
 import { mapImages } from './hast/images.ts'
+import { metadataElements } from './html-metadata.ts'
 
 export interface HtmlOptions {
   css: string
@@ -41,6 +42,7 @@ export function pageTree(edition: PreparedEdition, options: HtmlOptions): HastRo
     meta.interviewee ? h('meta', { name: 'author', content: meta.publisher ?? meta.interviewer ?? meta.interviewee }) : [],
     ...languages.map((language) => h('link', { rel: 'alternate', hrefLang: language.locale, href: href(language.locale) })),
     h('link', { rel: 'alternate', hrefLang: 'x-default', href: href(sourceLocale) }),
+    ...metadataElements(edition),
     h('style', options.css)
   ]
   const others = options.formats.filter((format) => format !== 'html')

@@ -7,13 +7,20 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { build } from '../../pipeline/build.ts'
+import { checkScreenshotTools, screenshot } from './screenshots.ts'
+import { ace } from './validators/ace.ts'
+import { axe } from './validators/axe.ts'
 import { epubcheck } from './validators/epubcheck.ts'
+import { nu } from './validators/nu.ts'
+import { pdfFonts } from './validators/pdf-fonts.ts'
 import type { Finding, Validator } from './validator.ts'
 
-const VALIDATORS: Validator[] = [epubcheck]
+const VALIDATORS: Validator[] = [epubcheck, ace, nu, axe, pdfFonts]
+const REPORT_DIR = path.resolve(process.env.CONFORMANCE_REPORT ?? 'report/conformance')
 
 async function main(): Promise<number> {
   for (const validator of VALIDATORS) await validator.check()
+  checkScreenshotTools()
   const out = process.env.CONFORMANCE_OUT ?? mkdtempSync(path.join(tmpdir(), 'press-conformance-'))
   const result = await build({ root: process.cwd(), out })
   if (result.failures.length > 0) {
@@ -21,8 +28,10 @@ async function main(): Promise<number> {
     return 1
   }
   const rows: Array<{ edition: string; validator: string; errors: number; warnings: number; findings: Finding[] }> = []
+  const shots: string[] = []
   for (const entry of result.written) {
     if (entry.document === null) continue
+    shots.push(...await screenshot(path.join(out, entry.path), entry.path, REPORT_DIR))
     for (const validator of VALIDATORS.filter((item) => item.formats.includes(entry.format as never))) {
       const findings = await validator.validate(path.join(out, entry.path))
       rows.push({
@@ -36,10 +45,13 @@ async function main(): Promise<number> {
   }
   const width = Math.max(...rows.map((row) => row.edition.length), 'edition'.length)
   console.log(`${'edition'.padEnd(width)}  ${'validator'.padEnd(10)}  errors  warnings`)
+  // axe findings are violations; the others are errors and warnings as each validator names them.
   for (const row of rows) {
     console.log(`${row.edition.padEnd(width)}  ${row.validator.padEnd(10)}  ${String(row.errors).padStart(6)}  ${String(row.warnings).padStart(8)}`)
     for (const finding of row.findings) console.log(`    ${finding.severity}: ${finding.message}`)
   }
+  for (const validator of VALIDATORS) await validator.close?.()
+  console.log(`screenshots: ${shots.length} PNG files in ${path.relative(process.cwd(), REPORT_DIR) || REPORT_DIR}`)
   const bad = rows.filter((row) => row.errors + row.warnings > 0)
   const checks = rows.length
   console.log(`${checks - bad.length} passed, ${bad.length} failed`)
@@ -48,7 +60,8 @@ async function main(): Promise<number> {
 
 main().then(
   (code) => { process.exitCode = code },
-  (error: unknown) => {
+  async (error: unknown) => {
+    for (const validator of VALIDATORS) await validator.close?.().catch(() => {})
     console.error(`conformance: ${error instanceof Error ? error.message : String(error)}`)
     process.exitCode = 1
   }

@@ -12,4 +12,6 @@ export interface Validator {
   /** Throws MissingTool when the validator's program is not installed. */
   check: () => void | Promise<void>
   validate: (file: string) => Promise<Finding[]>
+  /** Release what the validator holds (a browser). */
+  close?: () => Promise<void>
 }

@@ -1,0 +1,33 @@
+/**
+ * `npm run i18n:<command> -- …`: the translation workflow's commands.
+ * Each command is a module with `run(args, root) → exit code`; problems are
+ * reported as file:line:column and key, never as a stack trace.
+ */
+import { reportFailure } from '../report.ts'
+
+type Command = { run: (args: string[], root: string) => Promise<number> }
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  status: () => import('./commands/status.ts'),
+  check: () => import('./commands/check.ts'),
+  review: () => import('./commands/review.ts'),
+  export: () => import('./commands/export.ts'),
+  import: () => import('./commands/import.ts'),
+  add: () => import('./commands/add.ts')
+}
+
+async function main(): Promise<number> {
+  const [name = '', ...args] = process.argv.slice(2)
+  const load = COMMANDS[name]
+  if (!load) {
+    const error = new Error(`Unknown command \`${name}\`, expected one of: ${Object.keys(COMMANDS).join(', ')}`)
+    error.name = 'UsageError'
+    throw error
+  }
+  return (await load()).run(args, process.cwd())
+}
+
+main().then(
+  (code) => { process.exitCode = code },
+  (error: unknown) => { process.exitCode = reportFailure(error) }
+)

@@ -1,0 +1,79 @@
+/**
+ * `npm run i18n:check`: reads every catalog and record of every locale,
+ * runs the rules, and returns the problems (file, line, column, key, rule).
+ */
+import { readFile } from 'node:fs/promises'
+import { catalogPath, displayPath, listLocales, type Project } from '../../project.ts'
+import { CatalogError, emptyCatalog, parseCatalog, type Catalog } from '../catalog.ts'
+import { expectedEntries } from '../expected-entries.ts'
+import { loadSources } from '../sources.ts'
+import { readRecord, recordPath } from '../translation-record.ts'
+import { lintCatalog, type Problem } from './rules.ts'
+
+export interface CheckResult {
+  problems: Problem[]
+  /** Namespaces that could not be checked (their source document is broken). */
+  skipped: string[]
+}
+
+export const KEEP_AS_SOURCE = 'keep-as-source.json'
+
+export async function check(project: Project): Promise<CheckResult> {
+  const problems: Problem[] = []
+  const sources = await loadSources(project)
+  const keepAsSource = await readKeepAsSource(project, problems)
+  for (const locale of await listLocales(project)) {
+    for (const [ns, source] of sources.namespaces) {
+      const catalog = await readChecked(project, catalogPath(project, locale, ns), problems)
+      if (locale === project.sourceLocale || !catalog) continue
+      const record = recordPath(project, locale, ns)
+      await readRecord(record, displayPath(project, record)).catch((error: unknown) => { problems.push(problemOf(error)) })
+      problems.push(...lintCatalog({ ns, locale, sourceLocale: project.sourceLocale, expected: expectedEntries(source, locale), catalog, keepAsSource }))
+    }
+  }
+  return { problems, skipped: [...sources.errors].map(([ns, reason]) => `${ns}: ${reason}`) }
+}
+
+/** A catalog, or undefined (with a problem) when it is not valid catalog JSON. */
+async function readChecked(project: Project, file: string, problems: Problem[]): Promise<Catalog | undefined> {
+  const shown = displayPath(project, file)
+  let bytes: Buffer
+  try {
+    bytes = await readFile(file)
+  } catch {
+    return emptyCatalog(shown)
+  }
+  try {
+    return parseCatalog(bytes, shown)
+  } catch (error) {
+    problems.push(problemOf(error))
+    return undefined
+  }
+}
+
+/** locales/keep-as-source.json: a list of texts (names) that no language translates. */
+async function readKeepAsSource(project: Project, problems: Problem[]): Promise<Set<string>> {
+  const file = `${project.localesDir}/${KEEP_AS_SOURCE}`
+  const text = await readFile(file, 'utf8').catch(() => '[]')
+  try {
+    const list: unknown = JSON.parse(text)
+    if (Array.isArray(list) && list.every((item) => typeof item === 'string')) return new Set(list)
+  } catch {
+    // Reported below.
+  }
+  problems.push({ file: displayPath(project, file), line: 1, column: 1, ruleId: 'invalid-json', reason: 'Unexpected content, expected a JSON list of texts such as ["INTERPOL"]' })
+  return new Set()
+}
+
+export function problemOf(error: unknown): Problem {
+  if (!(error instanceof CatalogError)) throw error
+  const prefix = `${error.file}:${error.line}:${error.column}: `
+  const reason = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message
+  const ruleId = error.key !== undefined && /expected a string/.test(reason) ? 'value-type' : 'invalid-json'
+  return { file: error.file, line: error.line, column: error.column, key: error.key, ruleId, reason }
+}
+
+/** One line per problem: `file:line:column  key  reason  rule`. */
+export function formatProblem(problem: Problem): string {
+  return `${problem.file}:${problem.line}:${problem.column}  error  ${problem.key ?? '-'}  ${problem.reason}  ${problem.ruleId}`
+}

@@ -1,0 +1,81 @@
+/**
+ * The rules of `npm run i18n:check`, each a pure function over one catalog
+ * of one locale and the source it translates. Every problem names the file,
+ * line, column and key, and its rule id.
+ */
+import type { Catalog } from '../catalog.ts'
+import { kindOf } from '../assign-keys.ts'
+import { markupDifferences } from './markup.ts'
+
+export type RuleId = 'invalid-json' | 'value-type' | 'interpolation-mismatch' | 'markup-mismatch' | 'empty-translation' | 'same-as-source' | 'orphaned-key'
+
+export interface Problem {
+  file: string
+  line: number
+  column: number
+  key?: string
+  ruleId: RuleId
+  reason: string
+}
+
+export interface LintTarget {
+  ns: string
+  locale: string
+  sourceLocale: string
+  /** key → source text, as the locale must provide them (expectedEntries). */
+  expected: ReadonlyMap<string, string>
+  catalog: Catalog
+  /** Texts that stay as in the source in every language (names such as INTERPOL). */
+  keepAsSource: ReadonlySet<string>
+}
+
+/** Kinds of content segment that are plain text, not inline Markdown. */
+const PLAIN_KINDS = new Set(['meta', 'credit', 'alt'])
+const VARIABLE = /\{\{\s*([^}\s,]+)[^}]*\}\}/g
+
+export function lintCatalog(target: LintTarget): Problem[] {
+  const { catalog, expected } = target
+  const problems: Problem[] = []
+  for (const [key, entry] of catalog.entries) {
+    const at = { file: catalog.path, line: entry.line, column: entry.column, key }
+    const source = expected.get(key)
+    if (source === undefined) {
+      problems.push({ ...at, ruleId: 'orphaned-key', reason: `Unexpected key \`${key}\`: the source no longer has it, expected it deleted` })
+      continue
+    }
+    const value = entry.value
+    if (value.trim() === '') {
+      problems.push({ ...at, ruleId: 'empty-translation', reason: `Unexpected empty translation for \`${key}\`, expected a translation or no key at all` })
+      continue
+    }
+    const variables = differ(variablesOf(source), variablesOf(value))
+    if (variables) problems.push({ ...at, ruleId: 'interpolation-mismatch', reason: `Unexpected interpolation in \`${key}\`: ${variables}` })
+    if (target.ns !== 'ui' && !PLAIN_KINDS.has(kindOf(key))) {
+      const markup = markupDifferences(source, value)
+      if (markup.length > 0) problems.push({ ...at, ruleId: 'markup-mismatch', reason: `Unexpected inline markup in \`${key}\`: ${markup.join('; ')} (as in the source)` })
+    }
+    if (sameAsSource(target, source, value)) {
+      problems.push({ ...at, ruleId: 'same-as-source', reason: `Unexpected untranslated \`${key}\`: the value is the source text, expected a ${target.locale} translation (a name that stays as it is goes in locales/keep-as-source.json)` })
+    }
+  }
+  return problems
+}
+
+function sameAsSource(target: LintTarget, source: string, value: string): boolean {
+  const language = (code: string) => code.split('-')[0]
+  if (language(target.locale) === language(target.sourceLocale)) return false
+  const text = value.trim()
+  return text === source.trim() && /\p{L}/u.test(text) && !target.keepAsSource.has(text)
+}
+
+export function variablesOf(text: string): string[] {
+  return [...text.matchAll(VARIABLE)].map((match) => match[1]!).sort()
+}
+
+function differ(want: string[], got: string[]): string | undefined {
+  const missing = want.filter((name) => !got.includes(name))
+  const extra = got.filter((name) => !want.includes(name))
+  if (missing.length === 0 && extra.length === 0) return undefined
+  const list = (names: string[]) => names.map((name) => `{{${name}}}`).join(', ')
+  return [extra.length > 0 ? `${list(extra)} not in the source` : '', missing.length > 0 ? `expected ${list(missing)} as in the source` : ''].filter(Boolean).join(', ')
+}

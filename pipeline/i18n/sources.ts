@@ -1,0 +1,52 @@
+/**
+ * The current source text of every namespace: `ui` from the source locale's
+ * ui.json, and each document's segments as content/ has them now (keyed
+ * against the source catalog, exactly as the build and extract key them).
+ * Reading content rather than the source catalog means an edit shows up as
+ * outdated even before anyone runs `i18n:extract`.
+ */
+import path from 'node:path'
+import { loadDocument } from '../content/load-document.ts'
+import { catalogPath, displayPath, listDocuments, type Project } from '../project.ts'
+import { readCatalog } from './catalog.ts'
+import { sourceEntries } from './keyed-units.ts'
+
+export interface Sources {
+  /** namespace → key → source text, `ui` first, then documents by name. */
+  namespaces: Map<string, Map<string, string>>
+  /** Namespaces whose source could not be read, with the reason. */
+  errors: Map<string, string>
+}
+
+export async function loadSources(project: Project, docs?: readonly string[]): Promise<Sources> {
+  const namespaces = new Map<string, Map<string, string>>()
+  const errors = new Map<string, string>()
+  try {
+    namespaces.set('ui', await registerFile(project, 'ui'))
+  } catch (error) {
+    errors.set('ui', messageOf(error))
+  }
+  for (const name of docs ?? (await listDocuments(project))) {
+    try {
+      const document = await loadDocument(path.join(project.contentDir, `${name}.md`), project.sourceLocale)
+      const register = await registerFile(project, name)
+      namespaces.set(name, sourceEntries(document.tree, document.meta, register))
+    } catch (error) {
+      errors.set(name, messageOf(error))
+    }
+  }
+  return { namespaces, errors }
+}
+
+/** A source catalog as key → text. */
+export async function registerFile(project: Project, ns: string): Promise<Map<string, string>> {
+  const file = catalogPath(project, project.sourceLocale, ns)
+  const catalog = await readCatalog(file, displayPath(project, file))
+  return new Map([...catalog.entries].map(([key, entry]) => [key, entry.value]))
+}
+
+function messageOf(error: unknown): string {
+  // A VFileMessage prints as `file:line:column: reason`; other errors by their message.
+  if (error instanceof Error && 'reason' in error) return String(error)
+  return error instanceof Error ? error.message : String(error)
+}

@@ -1,0 +1,99 @@
+/** `npm run i18n:check`: each rule fails on a bad catalog, passes on a good one, and names file, line and key. */
+import { spawnSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { CatalogError, parseCatalog } from '../pipeline/i18n/catalog.ts'
+import { check, problemOf } from '../pipeline/i18n/lint/check.ts'
+import { lintCatalog, type Problem } from '../pipeline/i18n/lint/rules.ts'
+import { createProject } from '../pipeline/project.ts'
+import { copyRepoProject, REPO } from './helpers/project.ts'
+
+const FILE = 'locales/kk/doc.json'
+const SOURCE = new Map([
+  ['meta.interviewer', 'INTERPOL'],
+  ['p.read', 'We *must* read [the report](https://example.org/a).'],
+  ['readingTime_one', '{{count}} minute read'],
+  ['readingTime_other', '{{count}} minutes read']
+])
+
+/** Lint a catalog given as JSON text (pretty-printed, so each key has its own line). */
+function lint(values: Record<string, string>, ns = 'doc', locale = 'kk'): Problem[] {
+  const text = JSON.stringify(values, null, 2)
+  return lintCatalog({
+    ns, locale, sourceLocale: 'en', expected: SOURCE, keepAsSource: new Set(['INTERPOL']),
+    catalog: parseCatalog(new TextEncoder().encode(text), FILE)
+  })
+}
+const GOOD = { 'p.read': 'Біз [баяндаманы](https://example.org/a) *міндетті* түрде оқимыз.' }
+const parseProblem = (text: string): Problem => {
+  try {
+    parseCatalog(new TextEncoder().encode(text), FILE)
+  } catch (error) {
+    if (error instanceof CatalogError) return problemOf(error)
+  }
+  throw new Error('expected a CatalogError')
+}
+
+describe('i18n:check rules', () => {
+  it('invalid-json: names file, line and column', () => {
+    expect(parseProblem('{\n  "p": {\n    "a": "x",\n  }\n}')).toMatchObject({ file: FILE, line: 4, column: 3, ruleId: 'invalid-json' })
+    expect(() => parseCatalog(new TextEncoder().encode('{\n  "p": { "a": "x" }\n}'), FILE)).not.toThrow()
+  })
+
+  it('value-type: a number or list where a string belongs', () => {
+    expect(parseProblem('{\n  "p": {\n    "a": 3\n  }\n}')).toMatchObject({ file: FILE, line: 3, key: 'p.a', ruleId: 'value-type' })
+    expect(parseProblem('{\n  "p": {\n    "a": ["x"]\n  }\n}')).toMatchObject({ line: 3, key: 'p.a', ruleId: 'value-type' })
+  })
+
+  it('interpolation-mismatch: a variable missing, renamed or added', () => {
+    const [problem] = lint({ readingTime_one: 'Оқу уақыты: {{cnt}} минут', readingTime_other: 'Оқу уақыты: {{count}} минут' }, 'ui')
+    expect(problem).toMatchObject({ file: FILE, line: 2, key: 'readingTime_one', ruleId: 'interpolation-mismatch' })
+    expect(problem!.reason).toBe('Unexpected interpolation in `readingTime_one`: {{cnt}} not in the source, expected {{count}} as in the source')
+    expect(lint({ readingTime_one: 'Оқу уақыты: {{count}} минут' }, 'ui')).toEqual([])
+  })
+
+  it('markup-mismatch: a missing emphasis, an extra strong, a changed link target', () => {
+    const problems = lint({ 'p.read': 'Біз **[баяндаманы](https://example.org/b)** міндетті түрде оқимыз.' })
+    expect(problems).toHaveLength(1)
+    expect(problems[0]).toMatchObject({ file: FILE, line: 2, key: 'p.read', ruleId: 'markup-mismatch' })
+    expect(problems[0]!.reason).toBe('Unexpected inline markup in `p.read`: 0 emphasis, expected 1; 1 strong, expected 0; link target `https://example.org/b`, expected `https://example.org/a` (as in the source)')
+    expect(lint({ 'p.read': 'Біз _міндетті_ түрде [баяндаманы](https://example.org/a) оқимыз.' })).toEqual([])
+    // Plain-text kinds (metadata) are not read as Markdown.
+    expect(lint({ 'meta.interviewer': 'Интерпол *' })).toEqual([])
+  })
+
+  it('empty-translation: an empty or blank value', () => {
+    expect(lint({ 'p.read': '  ' })).toEqual([expect.objectContaining({ file: FILE, line: 2, key: 'p.read', ruleId: 'empty-translation' })])
+    expect(lint(GOOD)).toEqual([])
+  })
+
+  it('same-as-source: the English text left in a language that translates it, names allowed', () => {
+    const problems = lint({ 'p.read': SOURCE.get('p.read')!, 'meta.interviewer': 'INTERPOL' })
+    expect(problems).toEqual([expect.objectContaining({ file: FILE, line: 2, key: 'p.read', ruleId: 'same-as-source' })])
+    // English variants are allowed to keep it.
+    expect(lint({ 'p.read': SOURCE.get('p.read')! }, 'doc', 'en-GB')).toEqual([])
+  })
+
+  it('orphaned-key: a key the source no longer has, and a plural form the language does not use', () => {
+    const problems = lint({ ...GOOD, 'p.gone': 'Жоқ', readingTime_few: '{{count}} минут' })
+    expect(problems.map((problem) => [problem.key, problem.line, problem.ruleId])).toEqual([['p.gone', 3, 'orphaned-key'], ['readingTime_few', 4, 'orphaned-key']])
+    expect(lint({ ...GOOD, readingTime_one: '{{count}} минут', readingTime_other: '{{count}} минут' })).toEqual([])
+  })
+})
+
+describe('npm run i18n:check', () => {
+  it('finds no problem in the shipped catalogs', async () => {
+    expect((await check(createProject(REPO))).problems).toEqual([])
+  })
+
+  it('exits 1 and prints file:line:column and key for each problem', () => {
+    const root = copyRepoProject()
+    writeFileSync(path.join(root, 'locales/ru/ui.json'), '{\n  "languageName": "Русский",\n  "page": "Страница {{page}}",\n  "contents": ""\n}\n')
+    const child = spawnSync(path.join(REPO, 'node_modules/.bin/tsx'), [path.join(REPO, 'pipeline/i18n/cli.ts'), 'check'], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } })
+    expect(child.status).toBe(1)
+    expect(child.stderr).toContain('locales/ru/ui.json:3:11  error  page  Unexpected interpolation in `page`: expected {{pages}} as in the source  interpolation-mismatch')
+    expect(child.stderr).toContain('locales/ru/ui.json:4:15  error  contents  Unexpected empty translation')
+    expect(child.stdout).toContain('i18n:check: 2 problems')
+  })
+})
