@@ -6,16 +6,17 @@ import type { Element, ElementContent, Root as HastRoot } from 'hast'
 import { toText } from 'hast-util-to-text'
 import { h } from 'hastscript'
 import type { PreparedEdition } from '../prepare-edition.ts'
+import { withSegmentKey } from './hast/handlers.ts'
 
 const WORDS_PER_MINUTE = 200
 
 export function articleTree(edition: PreparedEdition): Element {
   const { meta, t } = edition
-  const header: ElementContent[] = [h('h1', { id: 'title' }, meta.title)]
+  const header: ElementContent[] = [withSegmentKey(h('h1', { id: 'title' }, meta.title), 'meta.title')]
   if (meta.interviewee) {
-    header.push(h('p.byline', [h('span.interviewee', meta.interviewee), meta.intervieweeRole ? [', ', h('span.role', meta.intervieweeRole)] : []]))
+    header.push(withSegmentKey(h('p.byline', [h('span.interviewee', meta.interviewee), meta.intervieweeRole ? [', ', h('span.role', meta.intervieweeRole)] : []]), 'meta.interviewee'))
   }
-  header.push(h('p.reading-time', t('readingTime', { count: readingMinutes(edition.hast, edition.locale) })))
+  header.push(withSegmentKey(h('p.reading-time', t('readingTime', { count: readingMinutes(edition.hast, edition.locale) })), 'ui:readingTime'))
   // A copy: writers rewrite image sources, and the edition's tree is shared by all three.
   const body = structuredClone(edition.hast.children) as ElementContent[]
   return h('article', [h('header.article-header', header), ...body])
