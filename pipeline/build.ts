@@ -29,6 +29,8 @@ export interface BuildOptions {
   docs?: string[]
   /** One line per edition as it is written. */
   log?: (line: string) => void
+  /** Fail an edition on problems that otherwise only warn (a character no PDF font can draw). */
+  strict?: boolean
 }
 
 export interface EditionFailure {
@@ -103,7 +105,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const done: Format[] = []
       for (const format of formats) {
         try {
-          const data = await render(format, edition, { css, modified, formats, project, written })
+          const data = await render(format, edition, { css, modified, formats, project, written, strict: options.strict ?? false })
           const relative = `${locale}/${name}.${format}`
           await writeAtomic(path.join(project.outputDir, relative), data)
           written.push(entryFor(relative, data, name, locale, format))
@@ -132,6 +134,7 @@ interface RenderContext {
   formats: readonly Format[]
   project: Project
   written: ManifestEntry[]
+  strict: boolean
 }
 
 /** Format modules load only when that format is built. */
@@ -158,7 +161,7 @@ async function render(format: Format, edition: Awaited<ReturnType<typeof prepare
     }
     case 'pdf': {
       const { renderPdf } = await import('./render/pdf/index.ts')
-      return renderPdf(edition, { modified: context.modified })
+      return renderPdf(edition, { modified: context.modified, strict: context.strict })
     }
   }
 }

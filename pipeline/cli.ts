@@ -8,7 +8,7 @@ import { build, UsageError } from './build.ts'
 import { reportFailure } from './report.ts'
 import type { Format } from './types.ts'
 
-const USAGE = `Usage: npm run build -- [--locale kk,ru] [--format html,epub,pdf] [--doc interview] [--out DIR] [--quiet]`
+const USAGE = `Usage: npm run build -- [--locale kk,ru] [--format html,epub,pdf] [--doc interview] [--out DIR] [--strict] [--quiet]`
 
 async function main(): Promise<number> {
   let values
@@ -20,6 +20,7 @@ async function main(): Promise<number> {
         doc: { type: 'string', multiple: true },
         out: { type: 'string' },
         quiet: { type: 'boolean', default: false },
+        strict: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false }
       },
       strict: true,
@@ -39,6 +40,7 @@ async function main(): Promise<number> {
     locales: list(values.locale),
     formats: list(values.format) as Format[] | undefined,
     docs: list(values.doc),
+    strict: values.strict,
     log: values.quiet ? undefined : (line) => console.log(line)
   })
   const report = reporter(result.files, { quiet: true })

@@ -106,7 +106,8 @@ function figure(state: State, node: ContainerDirective, labels: Labels): Element
   }
   if (credit) {
     if (parts.length > 0) parts.push({ type: 'text', value: ' ' })
-    parts.push({ type: 'element', tagName: 'span', properties: { className: ['credit'] }, children: [{ type: 'text', value: credit }] })
+    // The credit may stay in its source language (a Latin agency name in Arabic): its direction comes from its own text.
+    parts.push({ type: 'element', tagName: 'span', properties: { className: ['credit'], dir: 'auto' }, children: [{ type: 'text', value: credit }] })
   }
   const children = [...media.flatMap(unwrapParagraph)]
   if (parts.length > 0) children.push({ type: 'element', tagName: 'figcaption', properties: {}, children: parts })

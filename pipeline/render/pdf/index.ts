@@ -10,7 +10,7 @@ import { articleTree } from '../article.ts'
 import { handlers } from './handlers/index.ts'
 import { reportMissingGlyphs } from './missing-glyphs.ts'
 import { MUTED, type PdfState, type Style } from './state.ts'
-import { setParagraph, setSingleLine, type Frame } from './typeset.ts'
+import { lineAdvance, paragraphHeight, setParagraph, setSingleLine, type Frame } from './typeset.ts'
 
 export interface PdfOptions {
   /** Written as the creation date: the same inputs give the same bytes. */
@@ -78,7 +78,9 @@ function createState(doc: PDFKit.PDFDocument, edition: PreparedEdition): PdfStat
     },
     ensureSpace(height: number) {
       if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage()
-    }
+    },
+    heightOf: (runs, style) => paragraphHeight(state, runs, style),
+    lineAdvance: (style) => lineAdvance(state, style)
   }
   return state
 }

@@ -54,6 +54,10 @@ export interface PdfState {
   paragraph: (runs: Run[], style: Style, source?: TextSource) => void
   /** Start a new page unless `height` points fit below the cursor. */
   ensureSpace: (height: number) => void
+  /** How far setting these runs would move the cursor down. */
+  heightOf: (runs: Run[], style: Style) => number
+  /** Line to line distance of a style in the edition's script. */
+  lineAdvance: (style: Style) => number
 }
 
 export const INK = '#1b1b1b'

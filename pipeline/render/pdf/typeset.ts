@@ -7,7 +7,7 @@ import { fallbackFaces, scriptOfLocale } from './fonts.ts'
 import type { PreparedEdition } from '../../prepare-edition.ts'
 import { ACCENT, runFont, type PdfState, type Run, type Style, type TextSource } from './state.ts'
 import { drawLine } from './text/draw.ts'
-import { layoutParagraph, type LaidParagraph } from './text/layout.ts'
+import { layoutParagraph, lineMetrics, type LaidParagraph } from './text/layout.ts'
 import type { TextRun } from './text/types.ts'
 
 export interface Frame {
@@ -57,6 +57,16 @@ export function setParagraph(state: PdfState, runs: readonly Run[], style: Style
     doc.y += line.advance
   }
   doc.y += style.gapAfter
+}
+
+/** How far a paragraph would move the cursor down (its lines, without the gap after it). */
+export function paragraphHeight(state: PdfState, runs: readonly Run[], style: Style): number {
+  return layoutRuns(state.edition, runs, style, frameOf(state).width).lines.reduce((sum, line) => sum + line.advance, 0)
+}
+
+/** The distance between two lines of a style in this edition's script. */
+export function lineAdvance(state: PdfState, style: Style): number {
+  return lineMetrics(fallbackFaces('serif', scriptOfLocale(state.edition.locale))[0]!, style.size, style.lineGap).advance
 }
 
 /**
