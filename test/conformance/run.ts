@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { build } from '../../pipeline/build.ts'
+import { checkScreenshotTools, takeScreenshots } from './screenshots.ts'
 import { epubcheck } from './validators/epubcheck.ts'
 import type { Finding, Validator } from './validator.ts'
 
@@ -14,6 +15,7 @@ const VALIDATORS: Validator[] = [epubcheck]
 
 async function main(): Promise<number> {
   for (const validator of VALIDATORS) await validator.check()
+  checkScreenshotTools()
   const out = process.env.CONFORMANCE_OUT ?? mkdtempSync(path.join(tmpdir(), 'press-conformance-'))
   const result = await build({ root: process.cwd(), out })
   if (result.failures.length > 0) {
@@ -40,6 +42,9 @@ async function main(): Promise<number> {
     console.log(`${row.edition.padEnd(width)}  ${row.validator.padEnd(10)}  ${String(row.errors).padStart(6)}  ${String(row.warnings).padStart(8)}`)
     for (const finding of row.findings) console.log(`    ${finding.severity}: ${finding.message}`)
   }
+  const shots = await takeScreenshots(result.written, out, process.cwd())
+  console.log(`screenshots to look at (${shots.length}):`)
+  for (const shot of shots) console.log(`  ${shot}`)
   const bad = rows.filter((row) => row.errors + row.warnings > 0)
   const checks = rows.length
   console.log(`${checks - bad.length} passed, ${bad.length} failed`)
