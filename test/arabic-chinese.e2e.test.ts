@@ -11,7 +11,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { build, type BuildResult } from '../pipeline/build.ts'
 import { copyRepoProject, REPO, tempDir } from './helpers/project.ts'
-import { findAll, htmlTree, normalize, pdfStreams, pdfText, readEpub } from './helpers/read-back.ts'
+import { findAll, htmlText, htmlTree, normalize, pdfStreams, pdfText, readEpub } from './helpers/read-back.ts'
 
 type Catalog = Record<string, Record<string, string>>
 const catalog = (locale: string) => JSON.parse(readFileSync(path.join(REPO, `locales/${locale}/interview.json`), 'utf8')) as Catalog
@@ -96,6 +96,16 @@ describe('Arabic and Chinese editions', () => {
     expect(head.right).toBeCloseTo(second.width - 62, 0)
   })
 
+  it('ar: every /ActualText is a run of the edition’s text in logical order', async () => {
+    const texts = actualTexts(pdfStreams(read('ar/interview.pdf')))
+    // One per line with Arabic in it, give or take.
+    expect(texts.length).toBeGreaterThan(50)
+    // The HTML edition's text is in logical order by construction: each /ActualText must be a piece of it
+    // (page numbers aside, which only the PDF has).
+    const html = htmlText(read('ar/interview.html').toString())
+    for (const actual of texts.map(normalize).filter((value) => !value.startsWith('الصفحة'))) expect(html).toContain(actual)
+  })
+
   it('zh: the PDF reads left to right, page number at the right, no viewer direction', async () => {
     const data = read('zh/interview.pdf')
     expect(data.toString('latin1') + pdfStreams(data).join('\n')).not.toMatch(/\/Direction \/R2L/)
@@ -112,6 +122,28 @@ describe('Arabic and Chinese editions', () => {
     expect(read('zh/interview.pdf').byteLength).toBeLessThan(400_000)
   })
 })
+
+/** The /ActualText strings of marked-content spans, decoded from PDF literal strings (UTF-16BE with BOM). */
+function actualTexts(streams: string[]): string[] {
+  const found: string[] = []
+  for (const stream of streams) {
+    for (let at = stream.indexOf('/ActualText ('); at >= 0; at = stream.indexOf('/ActualText (', at + 1)) {
+      const bytes: number[] = []
+      for (let i = at + '/ActualText ('.length; i < stream.length && stream[i] !== ')'; i++) {
+        if (stream[i] !== '\\') {
+          bytes.push(stream.charCodeAt(i))
+          continue
+        }
+        const next = stream[++i]!
+        bytes.push(({ n: 10, r: 13, t: 9, b: 8, f: 12 } as Record<string, number>)[next] ?? next.charCodeAt(0))
+      }
+      const buffer = Buffer.from(bytes)
+      expect([buffer[0], buffer[1]]).toEqual([0xfe, 0xff])
+      found.push(buffer.subarray(2).swap16().toString('utf16le'))
+    }
+  }
+  return found
+}
 
 describe('a character no font has', () => {
   const root = copyRepoProject()
