@@ -31,7 +31,10 @@ export interface BuildOptions {
   locales?: string[]
   formats?: Format[]
   docs?: string[]
-  /** Refuse editions with a fallback to the source or an outdated translation. */
+  /**
+   * Refuse editions with a fallback to the source or an outdated translation,
+   * and fail a PDF with a character no font can draw (otherwise warnings).
+   */
   strict?: boolean
   /** One line per edition as it is written. */
   log?: (line: string) => void
@@ -121,7 +124,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const done: Format[] = []
       for (const format of formats) {
         try {
-          const data = await render(format, edition, { css, modified, formats, project, written })
+          const data = await render(format, edition, { css, modified, formats, project, written, strict: options.strict ?? false })
           const relative = `${locale}/${name}.${format}`
           await writeAtomic(path.join(project.outputDir, relative), data)
           written.push(entryFor(relative, data, name, locale, format))
@@ -153,6 +156,7 @@ interface RenderContext {
   formats: readonly Format[]
   project: Project
   written: ManifestEntry[]
+  strict: boolean
 }
 
 /** Format modules load only when that format is built. */
@@ -179,7 +183,7 @@ async function render(format: Format, edition: Awaited<ReturnType<typeof prepare
     }
     case 'pdf': {
       const { renderPdf } = await import('./render/pdf/index.ts')
-      return renderPdf(edition, { modified: context.modified })
+      return renderPdf(edition, { modified: context.modified, strict: context.strict })
     }
   }
 }

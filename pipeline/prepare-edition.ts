@@ -7,7 +7,7 @@ import type { i18n as I18n } from 'i18next'
 import { VFile } from 'vfile'
 import type { LoadedDocument } from './content/load-document.ts'
 import { runEdition } from './create-processor.ts'
-import { emptyCatalog } from './i18n/catalog.ts'
+import { emptyCatalog, type Catalog } from './i18n/catalog.ts'
 import { uiTranslator, type UiT } from './i18n/create-i18n.ts'
 import { registerOf, type Catalogs } from './i18n/load-catalogs.ts'
 import { keysIn, type ProjectStatus } from './i18n/status/status.ts'
@@ -32,6 +32,8 @@ export interface PreparedEdition {
   /** Every language this document is published in, in index order. */
   languages: Language[]
   file: VFile
+  /** This locale's catalogs by namespace (`ui`, documents), for messages that name a key's file:line. */
+  localeCatalogs?: ReadonlyMap<string, Catalog>
 }
 
 export interface PrepareContext {
@@ -86,6 +88,7 @@ export async function prepareEdition(doc: LoadedDocument, locale: string, contex
     hast,
     t,
     languages: languagesOf(context),
-    file
+    file,
+    localeCatalogs: catalogs.get(locale)
   }
 }

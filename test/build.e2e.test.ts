@@ -116,7 +116,7 @@ describe('the English editions', () => {
 })
 
 describe('the translated editions', () => {
-  const translated = ['kk', 'ru'] as const
+  const translated = ['kk', 'ru', 'ar', 'zh'] as const
 
   for (const locale of translated) {
     it(`${locale}: every format carries the translations and no English answer sentence`, async () => {

@@ -2,7 +2,7 @@
  * The HTML writer: a standalone, semantic HTML5 page per edition, with the
  * CSS inline so the file works on its own (no request outside its folder).
  */
-import type { Root as HastRoot } from 'hast'
+import type { Element, Root as HastRoot } from 'hast'
 import { h } from 'hastscript'
 import rehypeStringify from 'rehype-stringify'
 import { unified } from 'unified'
@@ -24,6 +24,17 @@ const FORMAT_TYPES: Record<Format, string> = {
   html: 'text/html',
   epub: 'application/epub+zip',
   pdf: 'application/pdf'
+}
+
+/**
+ * A UI term with a name put in by interpolation, the name in `<bdi>`: a
+ * name whose direction is unknown (Latin “Kazinform” in an Arabic sentence)
+ * must not reorder the words around it.
+ */
+export function isolated(t: PreparedEdition['t'], term: 'interviewer' | 'publisher', name: string): Array<string | Element> {
+  const marker = '\u0000'
+  const [before = '', after = ''] = t(term, { name: marker }).split(marker)
+  return [before, h('bdi', name), after].filter((part) => part !== '')
 }
 
 export function renderHtml(edition: PreparedEdition, options: HtmlOptions): string {
@@ -66,8 +77,8 @@ export function pageTree(edition: PreparedEdition, options: HtmlOptions): HastRo
             h('ul', others.map((format) => h('li', [h('a', { href: `${doc}.${format}`, type: FORMAT_TYPES[format], download: '' }, t(`format.${format}`))])))
           ])
         : [],
-      meta.interviewer ? h('p', t('interviewer', { name: meta.interviewer })) : [],
-      meta.publisher ? h('p', t('publisher', { name: meta.publisher })) : []
+      meta.interviewer ? h('p', isolated(t, 'interviewer', meta.interviewer)) : [],
+      meta.publisher ? h('p', isolated(t, 'publisher', meta.publisher)) : []
     ])
   ]
   return {

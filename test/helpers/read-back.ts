@@ -6,12 +6,22 @@
 import type { Element, Root } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { toText } from 'hast-util-to-text'
+import { inflateSync } from 'node:zlib'
 import JSZip from 'jszip'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 
-/** Collapse white space so text laid out differently compares equal. */
+const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u3000-\\u303f\\uff00-\\uffef'
+/** White space next to a CJK character: a line break there is layout, Chinese has no spaces between words. */
+const SPACE_BY_CJK = new RegExp(`(?<=[${CJK}]) | (?=[${CJK}])`, 'gu')
+
+/**
+ * Collapse white space so text laid out differently compares equal: runs of
+ * white space become one space, a line break beside a CJK character goes,
+ * and ZERO WIDTH SPACE (an invisible format character a PDF may carry at a
+ * right-to-left run's edge) is dropped.
+ */
 export function normalize(text: string): string {
-  return text.replace(/[\s\u00a0]+/g, ' ').trim()
+  return text.replace(/\u200b/g, '').replace(/[\s\u00a0]+/g, ' ').replace(SPACE_BY_CJK, '').trim()
 }
 
 export function htmlTree(html: string): Root {
@@ -77,6 +87,31 @@ export async function pdfText(data: Uint8Array): Promise<{ pages: number; text: 
   }
   await pdf.destroy()
   return { pages: pdf.numPages, text: normalize(pageTexts.join('\n')), pageTexts }
+}
+
+/** Every stream of a PDF, inflated where it is Flate-compressed: content streams, CMaps, the catalog's objects. */
+export function pdfStreams(data: Uint8Array): string[] {
+  const raw = Buffer.from(data)
+  const streams: string[] = []
+  let at = 0
+  for (;;) {
+    const start = raw.indexOf('stream', at, 'latin1')
+    if (start < 0) break
+    const dictionary = raw.subarray(Math.max(0, start - 300), start).toString('latin1')
+    let begin = start + 'stream'.length
+    if (raw[begin] === 0x0d) begin++
+    if (raw[begin] === 0x0a) begin++
+    const end = raw.indexOf('endstream', begin, 'latin1')
+    if (end < 0) break
+    const body = raw.subarray(begin, end)
+    try {
+      streams.push((/\/FlateDecode/.test(dictionary.slice(dictionary.lastIndexOf('<<'))) ? inflateSync(body) : body).toString('latin1'))
+    } catch {
+      streams.push(body.toString('latin1'))
+    }
+    at = end + 'endstream'.length
+  }
+  return streams
 }
 
 /** The seed's sentences: each line split after . ? ! followed by a space. */

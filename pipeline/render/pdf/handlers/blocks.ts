@@ -1,7 +1,7 @@
 /** Handlers for the rest of CommonMark, so any document in content/ builds. */
 import type { Element } from 'hast'
 import { toText } from 'hast-util-to-text'
-import { BODY, MUTED, inlineRuns, type Handler } from '../state.ts'
+import { BODY, MUTED, inlineRuns, sourceOf, type Handler } from '../state.ts'
 
 /** Containers: the standfirst gets its own style, anything else is walked through. */
 export const division: Handler = (state, node: Element) => {
@@ -9,7 +9,7 @@ export const division: Handler = (state, node: Element) => {
   if (classes.includes('directive-standfirst')) {
     for (const child of node.children) {
       if (child.type === 'element' && child.tagName === 'p') {
-        state.paragraph(inlineRuns(child.children), { ...BODY, font: 'serifItalic', size: 12, color: MUTED, lineGap: 3.5, gapAfter: 10 })
+        state.paragraph(inlineRuns(child.children), { ...BODY, font: 'serifItalic', size: 12, color: MUTED, lineGap: 3.5, gapAfter: 10 }, sourceOf(child))
       }
     }
     return
@@ -18,13 +18,12 @@ export const division: Handler = (state, node: Element) => {
 }
 
 export const blockquote: Handler = (state, node: Element) => {
-  const { doc } = state
-  doc.x += 18
+  state.insetStart += 18
   for (const child of node.children) {
-    if (child.type === 'element' && child.tagName === 'p') state.paragraph(inlineRuns(child.children), { ...BODY, font: 'serifItalic', indent: 0 })
+    if (child.type === 'element' && child.tagName === 'p') state.paragraph(inlineRuns(child.children), { ...BODY, font: 'serifItalic' }, sourceOf(child))
     else if (child.type === 'element') state.all({ type: 'root', children: [child] })
   }
-  doc.x -= 18
+  state.insetStart -= 18
 }
 
 export const list: Handler = (state, node: Element) => {
@@ -35,18 +34,19 @@ export const list: Handler = (state, node: Element) => {
     const marker = ordered ? `${number++}. ` : '• '
     const blocks = item.children.filter((child): child is Element => child.type === 'element' && /^(p|ul|ol)$/.test(child.tagName))
     const phrasing = blocks.length === 0 ? item.children : blocks[0]!.tagName === 'p' ? blocks[0]!.children : []
-    state.paragraph([{ text: marker, bold: false, italic: false }, ...inlineRuns(phrasing)], { ...BODY, align: 'left', gapAfter: 3 })
+    const source = blocks[0]?.tagName === 'p' ? sourceOf(blocks[0]) : undefined
+    state.paragraph([{ text: marker, bold: false, italic: false }, ...inlineRuns(phrasing)], { ...BODY, align: 'start', gapAfter: 3 }, source)
     for (const nested of blocks.slice(blocks[0]?.tagName === 'p' ? 1 : 0)) {
-      state.doc.x += 14
+      state.insetStart += 14
       state.all({ type: 'root', children: [nested] })
-      state.doc.x -= 14
+      state.insetStart -= 14
     }
   }
   state.doc.moveDown(0.4)
 }
 
 export const preformatted: Handler = (state, node: Element) => {
-  state.paragraph([{ text: toText(node), bold: false, italic: false }], { ...BODY, font: 'sans', size: 9, align: 'left' })
+  state.paragraph([{ text: toText(node), bold: false, italic: false }], { ...BODY, font: 'sans', size: 9, align: 'start' })
 }
 
 export const rule: Handler = (state) => {
@@ -73,7 +73,7 @@ export const table: Handler = (state, node: Element) => {
       ...(index > 0 ? [{ text: '  |  ', bold: false, italic: false }] : []),
       ...inlineRuns(cell.children, cell.tagName === 'th')
     ])
-    state.paragraph(runs, { ...BODY, align: 'left', gapAfter: 2 })
+    state.paragraph(runs, { ...BODY, align: 'start', gapAfter: 2 })
   }
   state.doc.moveDown(0.5)
 }
@@ -86,8 +86,8 @@ export const titleBlock: Handler = (state, node: Element) => {
     if (child.tagName === 'p') {
       const muted = classes.includes('reading-time')
       state.paragraph(inlineRuns(child.children, false, classes.includes('byline')), {
-        ...BODY, font: 'sans', size: muted ? 8.5 : 10, color: muted ? MUTED : BODY.color, align: 'left', gapAfter: 3
-      })
+        ...BODY, font: 'sans', size: muted ? 8.5 : 10, color: muted ? MUTED : BODY.color, align: 'start', gapAfter: 3
+      }, sourceOf(child))
     } else state.all({ type: 'root', children: [child] })
   }
   rule(state, node)
