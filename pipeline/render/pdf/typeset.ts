@@ -4,6 +4,7 @@
  * line by line, starting a new page where a line no longer fits.
  */
 import { fallbackFaces, scriptOfLocale } from './fonts.ts'
+import { hyphenatorFor } from './hyphenation.ts'
 import type { PreparedEdition } from '../../prepare-edition.ts'
 import { ACCENT, runFont, type PdfState, type Run, type Style, type TextSource } from './state.ts'
 import { drawLine } from './text/draw.ts'
@@ -41,7 +42,9 @@ export function layoutRuns(edition: PreparedEdition, runs: readonly Run[], style
     lineGap: style.lineGap,
     // The script's body face sets line height for every role: Noto Sans Arabic's tall metrics would double-space headings.
     metricsFace: fallbackFaces('serif', script)[0]!,
-    script
+    script,
+    // Justified text breaks words where the language allows; ragged text need not.
+    hyphenate: style.align === 'justify' ? hyphenatorFor(edition.locale) : undefined
   })
 }
 
