@@ -38,6 +38,8 @@ export interface PrepareContext {
   i18n: I18n
   catalogs: Catalogs
   locales: readonly string[]
+  /** Live preview: carry segment keys into the hast (never set for shipped editions). */
+  preview?: boolean
 }
 
 export function languagesOf(context: PrepareContext): Language[] {
@@ -65,7 +67,8 @@ export async function prepareEdition(doc: LoadedDocument, locale: string, contex
     catalog: catalogs.get(locale)?.get(doc.name) ?? emptyCatalog(`locales/${locale}/${doc.name}.json`),
     meta,
     contentDir: project.contentDir,
-    labels: { photo: t('photo') }
+    labels: { photo: t('photo') },
+    previewKeys: context.preview
   })
   meta.lang = locale
   return {
