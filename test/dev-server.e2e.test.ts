@@ -45,7 +45,8 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
   blockedPort = (blocker.address() as { port: number }).port
   child = spawn(path.join(REPO, 'node_modules/.bin/tsx'), [path.join(REPO, 'pipeline/dev/cli.ts'), '--port', String(blockedPort)], {
-    cwd: root, env: { ...process.env, NODE_OPTIONS: '' }, stdio: ['ignore', 'pipe', 'pipe']
+    // Its own process group, so a signal reaches tsx's node child as Ctrl-C in a terminal does.
+    cwd: root, env: { ...process.env, NODE_OPTIONS: '' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true
   })
   child.stdout!.on('data', (chunk: Buffer) => { output += chunk.toString() })
   child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString() })
@@ -57,8 +58,16 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   blocker?.close()
-  if (child && child.exitCode === null) child.kill('SIGKILL')
+  if (child && child.exitCode === null) signal('SIGKILL')
 })
+
+function signal(name: NodeJS.Signals): void {
+  try {
+    process.kill(-child.pid!, name)
+  } catch {
+    // The group is gone already.
+  }
+}
 
 describe('npm run dev', () => {
   it('prints its URL on 127.0.0.1, on a free port when the asked one is taken', () => {
@@ -122,11 +131,12 @@ describe('npm run dev', () => {
   it('shows broken JSON in the page and the terminal, keeps the last good edition, and recovers on the next good save', async () => {
     const good = readKk()
     const kept = good.p![slug(KEY)]!
-    writeFileSync(catalogFile(), JSON.stringify(good, null, 2).replace(/\n}$/, ',\n}') + '\n')
+    // The closing quote of one value deleted: the string runs on into the next line.
+    writeFileSync(catalogFile(), JSON.stringify(good, null, 2).replace(`${JSON.stringify(kept)},`, `${JSON.stringify(kept).slice(0, -1)},`) + '\n')
     const overlay = page.locator('[data-preview-overlay]')
     await overlay.waitFor({ state: 'visible', ...WAIT })
-    expect(await overlay.textContent()).toMatch(/locales\/kk\/interview\.json:\d+:\d+.*Invalid JSON/)
-    await waitForOutput(/error locales\/kk\/interview\.json:\d+:\d+: Invalid JSON/)
+    expect(await overlay.textContent()).toMatch(new RegExp(`locales/kk/interview\\.json:\\d+:\\d+ key ${KEY}: Invalid JSON`))
+    await waitForOutput(new RegExp(`error locales/kk/interview\\.json:\\d+:\\d+ \\(key ${KEY}\\): Invalid JSON`))
     expect(await page.locator(`[data-key="${KEY}"]`).textContent()).toBe(kept)
     expect((await get('/kk/interview.html')).body).toContain(kept)
 
@@ -138,7 +148,7 @@ describe('npm run dev', () => {
   })
 
   it('stops cleanly on Ctrl-C', async () => {
-    child.kill('SIGINT')
+    signal('SIGINT')
     const [code] = await once(child, 'exit')
     expect(code).toBe(0)
     expect(output).toContain('Preview stopped (SIGINT).')

@@ -6,6 +6,7 @@
  * Problem and leaves the last good state (and the last good pages) in place.
  */
 import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { i18n as I18n } from 'i18next'
 import { VFileMessage } from 'vfile-message'
@@ -22,6 +23,7 @@ import { renderIndex } from '../render/index-page.ts'
 import { forgetTemplates, template } from '../render/templates.ts'
 import { FORMATS } from '../types.ts'
 import { editionPath, type EditionId, type Known, type RebuildPlan } from './changes.ts'
+import { keyAt } from './key-at.ts'
 import type { OutdatedKeys } from './outdated.ts'
 import { decorateEdition, decorateIndex } from './preview-page.ts'
 
@@ -112,7 +114,11 @@ export async function reloadCatalog(session: Session, locale: string, ns: string
   try {
     catalog = await readSettledCatalog(file, shown)
   } catch (error) {
-    session.problems.set(shown, problemOf(error, shown, session.project))
+    const problem = problemOf(error, shown, session.project)
+    if (problem.line && problem.column && !problem.key) {
+      problem.key = keyAt(await readFile(file, 'utf8').catch(() => ''), problem.line, problem.column)
+    }
+    session.problems.set(shown, problem)
     return
   }
   session.problems.delete(shown)
