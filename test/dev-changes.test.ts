@@ -48,6 +48,8 @@ describe('planRebuild', () => {
     const image = plan(['change', 'content/images/portrait.png'])
     expect(image.assets).toBe(true)
     expect(image.documents.size).toBe(0)
+    // Temporary files of tools such as `sed -i` are neither documents nor images.
+    expect(plan(['add', 'content/sedX4fa0Q']).editions).toEqual([])
   })
 
   it('other files beside a locale\'s catalogs (records of outdated translations) re-render that locale', () => {

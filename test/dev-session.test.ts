@@ -67,6 +67,18 @@ describe('the preview page', () => {
     expect(readFileSync(path.join(session.project.outputDir, 'kk/interview.html'), 'utf8')).toBe(good)
   })
 
+  it('keeps the last good pages while a document\'s front matter is broken, and names file and line', async () => {
+    const root = copyRepoProject()
+    let session = await openSession(root, '.cache/preview', async () => new Set())
+    const good = await kkPage(session)
+    const file = path.join(root, 'content/interview.md')
+    writeFileSync(file, readFileSync(file, 'utf8').replace('interviewee: Jürgen Stock', 'interviewee: [Jürgen Stock'))
+    session = await applyPlan(session, { reload: false, templates: false, assets: false, documents: new Set(['interview']), catalogs: [], editions: [KK] })
+    expect(session.problems.get('content/interview.md')).toMatchObject({ file: 'content/interview.md', line: expect.any(Number), message: expect.stringContaining('Invalid YAML front matter') })
+    expect(await renderEdition(session, KK)).toMatchObject({ skipped: 'content/interview.md' })
+    expect(readFileSync(path.join(session.project.outputDir, 'kk/interview.html'), 'utf8')).toBe(good)
+  })
+
   it('hands EPUB and PDF the same tree a shipped edition has, with no preview mark', async () => {
     const project = createProject(REPO)
     const { catalogs } = await loadCatalogs(project, ['en', 'kk', 'ru'], ['interview'])

@@ -29,12 +29,15 @@ export interface RebuildPlan {
   /** A document or a locale appeared or went: start over (still in this process). */
   reload: boolean
   templates: boolean
-  /** Images or other files in content/ changed: publish media again. */
+  /** An image in content/ changed: publish media again. */
   assets: boolean
   documents: Set<string>
   catalogs: Array<{ locale: string; ns: string }>
   editions: EditionId[]
 }
+
+/** Files in content/ other than documents that an edition can show. */
+const IMAGE = /\.(png|jpe?g)$/i
 
 export function planRebuild(events: readonly FileEvent[], project: Project, templatesDir: string, known: Known): RebuildPlan {
   const plan: RebuildPlan = { reload: false, templates: false, assets: false, documents: new Set(), catalogs: [], editions: [] }
@@ -53,7 +56,7 @@ export function planRebuild(events: readonly FileEvent[], project: Project, temp
     const inContent = relativeInside(project.contentDir, file)
     if (inContent !== undefined) {
       const doc = inContent.endsWith('.md') && !inContent.includes('/') ? inContent.slice(0, -3) : undefined
-      if (doc === undefined) plan.assets = true
+      if (doc === undefined) plan.assets ||= IMAGE.test(inContent)
       else if (!known.docs.includes(doc) || event === 'unlink') plan.reload = true
       else {
         plan.documents.add(doc)

@@ -13,7 +13,7 @@ import { VFileMessage } from 'vfile-message'
 import { writeEdition } from '../build.ts'
 import { loadDocument, type LoadedDocument } from '../content/load-document.ts'
 import { CatalogError, readCatalog, type Catalog } from '../i18n/catalog.ts'
-import { createI18n, uiTranslator } from '../i18n/create-i18n.ts'
+import { createI18n, uiTranslator, type Resources } from '../i18n/create-i18n.ts'
 import { loadCatalogs, registerOf, toResources, type Catalogs } from '../i18n/load-catalogs.ts'
 import { writeAtomic } from '../output/write-atomic.ts'
 import type { ManifestEntry } from '../output/manifest.ts'
@@ -135,7 +135,9 @@ export async function renderEdition(session: Session, id: EditionId): Promise<Re
   const urlPath = editionPath(id)
   const document = session.documents.get(id.doc)
   const broken = inputsOf(session, id).find((file) => session.problems.has(file))
-  if (!document || (broken && session.rendered.has(name))) return { id, path: urlPath, skipped: broken ?? `content/${id.doc}.md` }
+  if (!document || (broken && session.rendered.has(name))) {
+    return { id, path: urlPath, skipped: broken ?? displayPath(project, path.join(project.contentDir, `${id.doc}.md`)) }
+  }
   const started = performance.now()
   try {
     const context: PrepareContext = { project, i18n: session.i18n, catalogs: session.catalogs, locales: session.known.locales, preview: true }
@@ -157,6 +159,7 @@ export async function renderEdition(session: Session, id: EditionId): Promise<Re
     }
     const written = [...session.media]
     await writeEdition('html', edition, {
+      // An HTML page carries no date; `modified` is for EPUB and PDF, which the background renders.
       css: session.css, modified: new Date(0), formats: FORMATS, project, written,
       decorate: (page) => decorateEdition(page, info)
     })
@@ -184,8 +187,8 @@ export async function renderPreviewIndex(session: Session): Promise<void> {
 }
 
 /** The ui namespace and catalogs of a locale, as the background renderer needs them to rebuild `t`. */
-export function uiResources(session: Session, locale: string): Record<string, Record<string, Record<string, unknown>>> {
-  const resources: Record<string, Record<string, Record<string, unknown>>> = {}
+export function uiResources(session: Session, locale: string): Resources {
+  const resources: Resources = {}
   for (const lng of new Set([session.project.sourceLocale, locale])) {
     resources[lng] = { ui: session.catalogs.get(lng)?.get('ui')?.resources ?? {} }
   }

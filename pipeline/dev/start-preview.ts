@@ -7,6 +7,8 @@
  * cannot be read is a problem shown in the page and the terminal.
  */
 import { randomUUID } from 'node:crypto'
+import { rm } from 'node:fs/promises'
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { planRebuild, viewedFirst, type EditionId, type FileEvent } from './changes.ts'
 import { startBackground, snapshotOf, type RenderJob, type RenderReply } from './background.ts'
@@ -39,6 +41,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const log = options.log ?? ((line: string) => console.log(line))
   const warn = options.warn ?? ((line: string) => console.error(line))
   const outDir = options.outDir ?? '.cache/preview'
+  // Pages of documents or languages removed since the last run must not be served.
+  await rm(path.resolve(options.root, outDir), { recursive: true, force: true })
   let session = await openSession(options.root, outDir, options.outdated ?? noOutdatedKeys)
   const hub = createEventHub(randomUUID().slice(0, 8))
   let templates = 0
