@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { build } from '../pipeline/build.ts'
 import { loadDocument } from '../pipeline/content/load-document.ts'
 import { snapshotOf } from '../pipeline/dev/background.ts'
+import { recordedOutdatedKeys, writePreviewStatus } from '../pipeline/dev/outdated.ts'
 import { applyPlan, openSession, renderEdition, type Session } from '../pipeline/dev/session.ts'
 import { createI18n } from '../pipeline/i18n/create-i18n.ts'
 import { loadCatalogs, toResources } from '../pipeline/i18n/load-catalogs.ts'
@@ -53,6 +54,17 @@ describe('the preview page', () => {
     const status = findAll(bar, (node) => String(node.properties.className).includes('preview-status'))[0]!
     expect(status.properties).toMatchObject({ dataMissing: '1', dataOutdated: '1' })
     expect(findAll(tree, (node) => node.tagName === 'script' && node.properties.type !== 'application/ld+json')).toHaveLength(1)
+  })
+
+  it('shows as outdated what the translation records say: an English sentence edited after translation', async () => {
+    const root = copyRepoProject()
+    const content = path.join(root, 'content/interview.md')
+    writeFileSync(content, readFileSync(content, 'utf8').replace('The key lesson is the need to look ahead', 'The key lesson is the need to look far ahead'))
+    const session = await openSession(root, '.cache/preview', recordedOutdatedKeys)
+    const tree = htmlTree(await kkPage(session))
+    expect(findAll(tree, (node) => node.properties.dataSegment === 'outdated').map((node) => node.properties.dataKey)).toEqual([OUTDATED])
+    await writePreviewStatus(session.project)
+    expect(readFileSync(path.join(session.project.outputDir, 'status.html'), 'utf8')).toContain(OUTDATED)
   })
 
   it('keeps the last good page while a catalog is broken, and names file, line and key', async () => {

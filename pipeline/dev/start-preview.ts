@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url'
 import { planRebuild, viewedFirst, type EditionId, type FileEvent } from './changes.ts'
 import { startBackground, snapshotOf, type RenderJob, type RenderReply } from './background.ts'
 import { createEventHub } from './events.ts'
-import { noOutdatedKeys, type OutdatedKeys } from './outdated.ts'
+import { recordedOutdatedKeys, writePreviewStatus, type OutdatedKeys } from './outdated.ts'
 import { startServer } from './server.ts'
 import { applyPlan, openSession, renderEdition, renderPreviewIndex, uiResources, type Problem, type Session } from './session.ts'
 import { watchFiles } from './watcher.ts'
@@ -43,7 +43,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const outDir = options.outDir ?? '.cache/preview'
   // Pages of documents or languages removed since the last run must not be served.
   await rm(path.resolve(options.root, outDir), { recursive: true, force: true })
-  let session = await openSession(options.root, outDir, options.outdated ?? noOutdatedKeys)
+  let session = await openSession(options.root, outDir, options.outdated ?? recordedOutdatedKeys)
   const hub = createEventHub(randomUUID().slice(0, 8))
   let templates = 0
   let reported = new Map<string, string>()
@@ -81,7 +81,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       })
     }
     await renderPreviewIndex(session)
-    hub.send('change', { paths: ['/index.html'] })
+    await writePreviewStatus(session.project).catch((error: unknown) => warn(`error writing status.html: ${error instanceof Error ? error.message : String(error)}`))
+    hub.send('change', { paths: ['/index.html', '/status.html'] })
     reportProblems()
   }
 
