@@ -43,6 +43,8 @@ export interface PrepareContext {
   locales: readonly string[]
   /** Translation status, to flag outdated translations in each edition. */
   status?: ProjectStatus
+  /** Live preview: carry segment keys into the hast (never set for shipped editions). */
+  preview?: boolean
 }
 
 export function languagesOf(context: PrepareContext): Language[] {
@@ -76,7 +78,8 @@ export async function prepareEdition(doc: LoadedDocument, locale: string, contex
     outdated: keysIn(context.status, locale, doc.name, 'outdated'),
     meta,
     contentDir: project.contentDir,
-    labels: { photo: t('photo') }
+    labels: { photo: t('photo') },
+    previewKeys: context.preview
   })
   meta.lang = locale
   return {

@@ -18,6 +18,8 @@ export interface HtmlOptions {
   formats: readonly Format[]
   /** How an image's checked local path is referenced from the page. */
   imageHref: (localPath: string) => string
+  /** Changes the finished page tree (the live preview adds its bar and segment marks). */
+  decorate?: (page: HastRoot, edition: PreparedEdition) => void
 }
 
 const FORMAT_TYPES: Record<Format, string> = {
@@ -38,7 +40,9 @@ export function isolated(t: PreparedEdition['t'], term: 'interviewer' | 'publish
 }
 
 export function renderHtml(edition: PreparedEdition, options: HtmlOptions): string {
-  return unified().use(rehypeStringify).stringify(pageTree(edition, options))
+  const page = pageTree(edition, options)
+  options.decorate?.(page, edition)
+  return unified().use(rehypeStringify).stringify(page)
 }
 
 export function pageTree(edition: PreparedEdition, options: HtmlOptions): HastRoot {
