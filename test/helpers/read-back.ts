@@ -3,6 +3,7 @@
  * real HTML parser, EPUB unzipped and its spine documents parsed, PDF text
  * extracted by pdf.js.
  */
+import { execFileSync } from 'node:child_process'
 import type { Element, Root } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { toText } from 'hast-util-to-text'
@@ -86,7 +87,32 @@ export async function pdfText(data: Uint8Array): Promise<{ pages: number; text: 
     pageTexts.push(text)
   }
   await pdf.destroy()
-  return { pages: pdf.numPages, text: normalize(pageTexts.join('\n')), pageTexts }
+  return { pages: pdf.numPages, text: normalize(dehyphenate(pageTexts.join('\n'), data)), pageTexts }
+}
+
+/**
+ * Joins words the PDF hyphenated at a line end. The PDF marks such a hyphen as
+ * U+00AD (soft hyphen), as PDF 32000-1 §14.8.2.2.3 asks; poppler keeps it, but
+ * pdf.js drops it and leaves a line break, which would read as two words. So
+ * poppler says which words were split, and the pdf.js text is joined there.
+ */
+function dehyphenate(text: string, data: Uint8Array): string {
+  const lines = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: data, maxBuffer: 64 * 1024 * 1024 }).toString().split(/\n/)
+  let out = ''
+  let rest = text
+  lines.forEach((line, index) => {
+    const before = /(\p{L}+)\u00ad$/u.exec(line)?.[1]
+    if (!before) return
+    // The word goes on at the next line that starts in lower case (a running head or folio may come between at a page end).
+    const next = lines.slice(index + 1).find((candidate) => /^\f?\p{Ll}/u.test(candidate))
+    const after = next && /^\f?(\p{L}+)/u.exec(next)?.[1]
+    if (!after) return
+    const split = new RegExp(`${before}\\s+${after}`, 'u').exec(rest)
+    if (!split) return
+    out += rest.slice(0, split.index) + before + after
+    rest = rest.slice(split.index + split[0].length)
+  })
+  return out + rest
 }
 
 /** Every stream of a PDF, inflated where it is Flate-compressed: content streams, CMaps, the catalog's objects. */

@@ -10,6 +10,7 @@ import { articleTree } from '../article.ts'
 import { handlers } from './handlers/index.ts'
 import { reportMissingGlyphs } from './missing-glyphs.ts'
 import { MUTED, type PdfState, type Style } from './state.ts'
+import { artifact, documentRoot, tagged } from './structure.ts'
 import { lineAdvance, paragraphHeight, setParagraph, setSingleLine, type Frame } from './typeset.ts'
 
 export interface PdfOptions {
@@ -32,14 +33,16 @@ export async function renderPdf(edition: PreparedEdition, options: PdfOptions): 
     lang: locale,
     displayTitle: true,
     pdfVersion: '1.7',
+    // Tagged, with a structure tree; PDF/A-2a (see README: archival and accessible).
+    tagged: true,
+    subset: 'PDF/A-2a',
     info: {
       Title: meta.title,
       Author: meta.interviewer ?? meta.publisher ?? '',
       Subject: meta.interviewee ? `${meta.interviewee}${meta.intervieweeRole ? `, ${meta.intervieweeRole}` : ''}` : '',
       Creator: 'polyglot-press',
       Producer: 'polyglot-press (pdfkit)',
-      CreationDate: options.modified,
-      ModDate: options.modified
+      CreationDate: options.modified
     }
   } as PDFKit.PDFDocumentOptions)
   const chunks: Buffer[] = []
@@ -50,18 +53,21 @@ export async function renderPdf(edition: PreparedEdition, options: PdfOptions): 
   })
   if (edition.dir === 'rtl') setReadingDirection(doc)
 
-  const state = createState(doc, edition)
+  const root = documentRoot(doc)
+  const state = createState(doc, edition, root)
   state.all({ type: 'root', children: [articleTree(edition)] })
+  root.end()
   addRunningHeadsAndFolios(state)
   reportMissingGlyphs(edition, state.missing, options.strict ?? false)
   doc.end()
   return done
 }
 
-function createState(doc: PDFKit.PDFDocument, edition: PreparedEdition): PdfState {
+function createState(doc: PDFKit.PDFDocument, edition: PreparedEdition, root: PDFKit.PDFStructureElement): PdfState {
   const state: PdfState = {
     doc,
     edition,
+    structure: root,
     handlers,
     insetStart: 0,
     missing: [],
@@ -73,8 +79,8 @@ function createState(doc: PDFKit.PDFDocument, edition: PreparedEdition): PdfStat
         else state.all(child)
       }
     },
-    paragraph(runs, style, source) {
-      if (runs.length > 0) setParagraph(state, runs, style, source)
+    paragraph(runs, style, source, type = 'P') {
+      if (runs.length > 0) tagged(state, type, {}, () => setParagraph(state, runs, style, source))
     },
     ensureSpace(height: number) {
       if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage()
@@ -106,13 +112,9 @@ function addRunningHeadsAndFolios(state: PdfState): void {
     doc.switchToPage(index)
     // Artifacts: readers, screen readers and copy-paste skip them.
     if (index > range.start) {
-      doc.markContent('Artifact', { type: 'Pagination' } as object)
-      state.missing.push(...setSingleLine(doc, edition, edition.meta.title, FOLIO, frame, MARGINS.top - 30, { key: 'meta.title' }))
-      doc.endMarkedContent()
+      artifact(doc, 'Pagination', () => state.missing.push(...setSingleLine(doc, edition, edition.meta.title, FOLIO, frame, MARGINS.top - 30, { key: 'meta.title' })))
     }
     const folio = edition.t('page', { page: number.format(index - range.start + 1), pages })
-    doc.markContent('Artifact', { type: 'Pagination' } as object)
-    state.missing.push(...setSingleLine(doc, edition, folio, { ...FOLIO, align: 'end' }, frame, doc.page.height - MARGINS.bottom + 24, { key: 'ui:page' }))
-    doc.endMarkedContent()
+    artifact(doc, 'Pagination', () => state.missing.push(...setSingleLine(doc, edition, folio, { ...FOLIO, align: 'end' }, frame, doc.page.height - MARGINS.bottom + 24, { key: 'ui:page' })))
   }
 }

@@ -8,6 +8,7 @@ import type { Element, ElementContent, Root } from 'hast'
 import type { Position } from 'unist'
 import type { PreparedEdition } from '../../prepare-edition.ts'
 import type { FontRole } from './fonts.ts'
+import type { StructureType } from './structure.ts'
 import type { Align, MissingGlyph } from './text/types.ts'
 
 export interface Style {
@@ -50,8 +51,10 @@ export interface PdfState {
   missing: Array<MissingGlyph & { place?: Position }>
   /** Walk the children of a node through the handlers. */
   all: (node: Element | Root) => void
-  /** Set runs of text in a style, as one paragraph. */
-  paragraph: (runs: Run[], style: Style, source?: TextSource) => void
+  /** The structure element that what is drawn now belongs to. */
+  structure: PDFKit.PDFStructureElement
+  /** Set runs of text in a style, as one paragraph: a `P` unless another structure type is given. */
+  paragraph: (runs: Run[], style: Style, source?: TextSource, type?: StructureType) => void
   /** Start a new page unless `height` points fit below the cursor. */
   ensureSpace: (height: number) => void
   /** How far setting these runs would move the cursor down. */

@@ -4,6 +4,7 @@
  * line by line, starting a new page where a line no longer fits.
  */
 import { fallbackFaces, scriptOfLocale } from './fonts.ts'
+import { hyphenatorFor } from './hyphenation.ts'
 import type { PreparedEdition } from '../../prepare-edition.ts'
 import { ACCENT, runFont, type PdfState, type Run, type Style, type TextSource } from './state.ts'
 import { drawLine } from './text/draw.ts'
@@ -41,7 +42,9 @@ export function layoutRuns(edition: PreparedEdition, runs: readonly Run[], style
     lineGap: style.lineGap,
     // The script's body face sets line height for every role: Noto Sans Arabic's tall metrics would double-space headings.
     metricsFace: fallbackFaces('serif', script)[0]!,
-    script
+    script,
+    // Justified text breaks words where the language allows; ragged text need not.
+    hyphenate: style.align === 'justify' ? hyphenatorFor(edition.locale) : undefined
   })
 }
 
@@ -51,11 +54,18 @@ export function setParagraph(state: PdfState, runs: readonly Run[], style: Style
   const frame = frameOf(state)
   const laid = layoutRuns(state.edition, runs, style, frame.width, source)
   state.missing.push(...laid.missing.map((item) => ({ ...item, place: source?.place })))
-  for (const line of laid.lines) {
-    if (doc.y + line.height > doc.page.height - doc.page.margins.bottom) doc.addPage()
+  const bottom = () => doc.page.height - doc.page.margins.bottom
+  laid.lines.forEach((line, index) => {
+    const fits = doc.y + line.height <= bottom()
+    // No widow: a paragraph's last line never stands alone at a page top; its
+    // second-to-last goes over with it, when two lines stay behind.
+    const next = laid.lines[index + 1]
+    const widow = fits && index >= 2 && index === laid.lines.length - 2 && doc.y + line.advance + next!.height > bottom()
+    // continueOnNewPage closes the marked content here and reopens it there, so the paragraph stays one structure element.
+    if (!fits || widow) (doc as PDFKit.PDFDocument & { continueOnNewPage: () => void }).continueOnNewPage()
     drawLine(doc, line, frame.left, doc.y)
     doc.y += line.advance
-  }
+  })
   doc.y += style.gapAfter
 }
 

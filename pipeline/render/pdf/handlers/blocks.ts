@@ -1,7 +1,8 @@
 /** Handlers for the rest of CommonMark, so any document in content/ builds. */
 import type { Element } from 'hast'
 import { toText } from 'hast-util-to-text'
-import { BODY, MUTED, inlineRuns, sourceOf, type Handler } from '../state.ts'
+import { BODY, MUTED, inlineRuns, sourceOf, type Handler, type PdfState } from '../state.ts'
+import { artifact, grouped } from '../structure.ts'
 
 /** Containers: the standfirst gets its own style, anything else is walked through. */
 export const division: Handler = (state, node: Element) => {
@@ -17,16 +18,18 @@ export const division: Handler = (state, node: Element) => {
   state.all(node)
 }
 
-export const blockquote: Handler = (state, node: Element) => {
+export const blockquote: Handler = (state, node: Element) => grouped(state, 'BlockQuote', () => {
   state.insetStart += 18
   for (const child of node.children) {
     if (child.type === 'element' && child.tagName === 'p') state.paragraph(inlineRuns(child.children), { ...BODY, font: 'serifItalic' }, sourceOf(child))
     else if (child.type === 'element') state.all({ type: 'root', children: [child] })
   }
   state.insetStart -= 18
-}
+})
 
-export const list: Handler = (state, node: Element) => {
+export const list: Handler = (state, node: Element) => grouped(state, 'L', () => listItems(state, node))
+
+function listItems(state: PdfState, node: Element): void {
   const ordered = node.tagName === 'ol'
   let number = typeof node.properties.start === 'number' ? node.properties.start : 1
   for (const item of node.children) {
@@ -35,24 +38,28 @@ export const list: Handler = (state, node: Element) => {
     const blocks = item.children.filter((child): child is Element => child.type === 'element' && /^(p|ul|ol)$/.test(child.tagName))
     const phrasing = blocks.length === 0 ? item.children : blocks[0]!.tagName === 'p' ? blocks[0]!.children : []
     const source = blocks[0]?.tagName === 'p' ? sourceOf(blocks[0]) : undefined
-    state.paragraph([{ text: marker, bold: false, italic: false }, ...inlineRuns(phrasing)], { ...BODY, align: 'start', gapAfter: 3 }, source)
-    for (const nested of blocks.slice(blocks[0]?.tagName === 'p' ? 1 : 0)) {
-      state.insetStart += 14
-      state.all({ type: 'root', children: [nested] })
-      state.insetStart -= 14
-    }
+    grouped(state, 'LI', () => {
+      state.paragraph([{ text: marker, bold: false, italic: false }, ...inlineRuns(phrasing)], { ...BODY, align: 'start', gapAfter: 3 }, source, 'LBody')
+      for (const nested of blocks.slice(blocks[0]?.tagName === 'p' ? 1 : 0)) {
+        state.insetStart += 14
+        state.all({ type: 'root', children: [nested] })
+        state.insetStart -= 14
+      }
+    })
   }
   state.doc.moveDown(0.4)
 }
 
 export const preformatted: Handler = (state, node: Element) => {
-  state.paragraph([{ text: toText(node), bold: false, italic: false }], { ...BODY, font: 'sans', size: 9, align: 'start' })
+  state.paragraph([{ text: toText(node), bold: false, italic: false }], { ...BODY, font: 'sans', size: 9, align: 'start' }, undefined, 'Code')
 }
 
 export const rule: Handler = (state) => {
   const { doc } = state
   const y = doc.y + 4
-  doc.save().moveTo(doc.page.margins.left, y).lineTo(doc.page.width - doc.page.margins.right, y).lineWidth(0.5).stroke('#cccccc').restore()
+  artifact(doc, 'Layout', () => {
+    doc.save().moveTo(doc.page.margins.left, y).lineTo(doc.page.width - doc.page.margins.right, y).lineWidth(0.5).stroke('#cccccc').restore()
+  })
   doc.y = y + 10
 }
 

@@ -1,6 +1,7 @@
 import type { Element } from 'hast'
 import { toText } from 'hast-util-to-text'
 import { ACCENT, BODY, INK, inlineRuns, sourceOf, type Handler, type Style } from '../state.ts'
+import type { StructureType } from '../structure.ts'
 
 const SIZES: Record<number, number> = { 1: 20, 2: 13, 3: 12, 4: 11, 5: 10.5, 6: 10.5 }
 
@@ -20,5 +21,5 @@ export const heading: Handler = (state, node: Element) => {
     if (depth === 1) state.outlineRoot = state.doc.outline.addItem(text, { expanded: true })
     else (state.outlineRoot ?? state.doc.outline).addItem(text)
   }
-  state.paragraph(runs, style, sourceOf(node))
+  state.paragraph(runs, style, sourceOf(node), `H${Math.min(Math.max(depth, 1), 6)}` as StructureType)
 }

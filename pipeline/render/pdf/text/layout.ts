@@ -101,7 +101,8 @@ function hyphenPiece(ranges: VisualRange[], at: number): Piece {
   const shaped = shape(last.span.face, HYPHEN, false)
   const scale = last.span.run.size / 1000
   const glyphs = shaped.glyphs.map((glyph): PlacedGlyph => ({
-    id: glyph.id, x: 0, xOffset: 0, yOffset: 0, advance: glyph.advance * scale, text: '', cluster: [at, at]
+    // U+00AD: the hyphen a line break added, which extractors and search drop when they join the word (PDF 32000-1 §14.8.2.2.3).
+    id: glyph.id, x: 0, xOffset: 0, yOffset: 0, advance: glyph.advance * scale, text: '\u00ad', cluster: [at, at]
   }))
   return { span: last.span, rtl: false, start: at, end: at, x: 0, width: shaped.advance * scale, glyphs }
 }
