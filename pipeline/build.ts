@@ -18,8 +18,9 @@ import { renderStatusPage } from './i18n/status/status-page.ts'
 import { computeStatus, type ProjectStatus } from './i18n/status/status.ts'
 import { entryFor, mergeManifest, type ManifestEntry } from './output/manifest.ts'
 import { writeAtomic } from './output/write-atomic.ts'
-import { languagesOf, prepareEdition, type PrepareContext } from './prepare-edition.ts'
+import { languagesOf, prepareEdition, type PrepareContext, type PreparedEdition } from './prepare-edition.ts'
 import { createProject, displayPath, listDocuments, listLocales, LOCALE_CODE, type Project } from './project.ts'
+import type { HtmlOptions } from './render/html.ts'
 import { renderIndex, type IndexDocument } from './render/index-page.ts'
 import { template } from './render/templates.ts'
 import { FORMATS, type Format } from './types.ts'
@@ -31,7 +32,10 @@ export interface BuildOptions {
   locales?: string[]
   formats?: Format[]
   docs?: string[]
-  /** Refuse editions with a fallback to the source or an outdated translation. */
+  /**
+   * Refuse editions with a fallback to the source or an outdated translation,
+   * and fail a PDF with a character no font can draw (otherwise warnings).
+   */
   strict?: boolean
   /** One line per edition as it is written. */
   log?: (line: string) => void
@@ -121,12 +125,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const done: Format[] = []
       for (const format of formats) {
         try {
-          const data = await render(format, edition, { css, modified, formats, project, written })
-          const relative = `${locale}/${name}.${format}`
-          await writeAtomic(path.join(project.outputDir, relative), data)
-          written.push(entryFor(relative, data, name, locale, format))
+          const entry = await writeEdition(format, edition, { css, modified, formats, project, written, strict: options.strict ?? false })
           done.push(format)
-          log(`  wrote ${relative} (${formatBytes(typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength)})`)
+          log(`  wrote ${entry.path} (${formatBytes(entry.bytes)})`)
         } catch (error) {
           failures.push({ doc: name, locale, format, reason: reasonOf(error) })
         }
@@ -147,16 +148,30 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   return { project, files, written, failures, missing, status, milliseconds: performance.now() - started }
 }
 
-interface RenderContext {
+export interface RenderContext {
   css: string
   modified: Date
   formats: readonly Format[]
   project: Project
+  /** Files published so far (media are published once); each written edition is added. */
   written: ManifestEntry[]
+  strict?: boolean
+  /** Changes the HTML page tree before it is written (the live preview adds its bar). */
+  decorate?: HtmlOptions['decorate']
+}
+
+/** One edition in one format, rendered and published atomically: the unit the build and the preview share. */
+export async function writeEdition(format: Format, edition: PreparedEdition, context: RenderContext): Promise<ManifestEntry> {
+  const data = await render(format, edition, context)
+  const relative = `${edition.locale}/${edition.doc}.${format}`
+  await writeAtomic(path.join(context.project.outputDir, relative), data)
+  const entry = entryFor(relative, data, edition.doc, edition.locale, format)
+  context.written.push(entry)
+  return entry
 }
 
 /** Format modules load only when that format is built. */
-async function render(format: Format, edition: Awaited<ReturnType<typeof prepareEdition>>, context: RenderContext): Promise<string | Buffer> {
+async function render(format: Format, edition: PreparedEdition, context: RenderContext): Promise<string | Buffer> {
   switch (format) {
     case 'html': {
       const { renderHtml } = await import('./render/html.ts')
@@ -164,6 +179,7 @@ async function render(format: Format, edition: Awaited<ReturnType<typeof prepare
       const html = renderHtml(edition, {
         css: context.css,
         formats: context.formats,
+        decorate: context.decorate,
         imageHref: (localPath) => {
           const name = `${createHash('sha256').update(localPath).digest('hex').slice(0, 16)}${path.extname(localPath).toLowerCase()}`
           media.set(localPath, name)
@@ -179,7 +195,7 @@ async function render(format: Format, edition: Awaited<ReturnType<typeof prepare
     }
     case 'pdf': {
       const { renderPdf } = await import('./render/pdf/index.ts')
-      return renderPdf(edition, { modified: context.modified })
+      return renderPdf(edition, { modified: context.modified, strict: context.strict })
     }
   }
 }

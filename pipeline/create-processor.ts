@@ -1,7 +1,7 @@
 /**
  * The one place where the order of our unified plugins lives.
  *   parse:   Markdown → mdast (front matter, directives)
- *   edition: mdast → translate → local images → structure → remark-rehype → hast
+ *   edition: mdast → translate → local images → structure → (preview keys) → remark-rehype → hast
  * Writers (render/*) take the hast from there: one tree, three formats.
  */
 import type { Root as HastRoot } from 'hast'
@@ -13,6 +13,7 @@ import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import type { VFile } from 'vfile'
 import remarkLocalImages from './plugins/remark-local-images.ts'
+import remarkPreviewKeys from './plugins/remark-preview-keys.ts'
 import remarkStructure from './plugins/remark-structure.ts'
 import remarkTranslate, { type Options as TranslateOptions } from './plugins/remark-translate.ts'
 import { createHandlers, type Labels } from './render/hast/handlers.ts'
@@ -27,6 +28,8 @@ export interface EditionOptions extends TranslateOptions {
   meta: DocumentMeta
   contentDir: string
   labels: Labels
+  /** Live preview only: mark each segment's element with its catalog key (`data-key`). */
+  previewKeys?: boolean
 }
 
 /** mdast of the source → hast of one locale's edition. */
@@ -35,6 +38,7 @@ export function createEditionProcessor(options: EditionOptions) {
     .use(remarkTranslate, options)
     .use(remarkLocalImages, { contentDir: options.contentDir })
     .use(remarkStructure)
+    .use(options.previewKeys ? [remarkPreviewKeys] : [])
     .use(remarkRehype, { handlers: createHandlers(options.labels), allowDangerousHtml: false })
 }
 

@@ -7,7 +7,7 @@ import type { i18n as I18n } from 'i18next'
 import { VFile } from 'vfile'
 import type { LoadedDocument } from './content/load-document.ts'
 import { runEdition } from './create-processor.ts'
-import { emptyCatalog } from './i18n/catalog.ts'
+import { emptyCatalog, type Catalog } from './i18n/catalog.ts'
 import { uiTranslator, type UiT } from './i18n/create-i18n.ts'
 import { registerOf, type Catalogs } from './i18n/load-catalogs.ts'
 import { keysIn, type ProjectStatus } from './i18n/status/status.ts'
@@ -32,6 +32,8 @@ export interface PreparedEdition {
   /** Every language this document is published in, in index order. */
   languages: Language[]
   file: VFile
+  /** This locale's catalogs by namespace (`ui`, documents), for messages that name a key's file:line. */
+  localeCatalogs?: ReadonlyMap<string, Catalog>
 }
 
 export interface PrepareContext {
@@ -41,6 +43,8 @@ export interface PrepareContext {
   locales: readonly string[]
   /** Translation status, to flag outdated translations in each edition. */
   status?: ProjectStatus
+  /** Live preview: carry segment keys into the hast (never set for shipped editions). */
+  preview?: boolean
 }
 
 export function languagesOf(context: PrepareContext): Language[] {
@@ -74,7 +78,8 @@ export async function prepareEdition(doc: LoadedDocument, locale: string, contex
     outdated: keysIn(context.status, locale, doc.name, 'outdated'),
     meta,
     contentDir: project.contentDir,
-    labels: { photo: t('photo') }
+    labels: { photo: t('photo') },
+    previewKeys: context.preview
   })
   meta.lang = locale
   return {
@@ -86,6 +91,7 @@ export async function prepareEdition(doc: LoadedDocument, locale: string, contex
     hast,
     t,
     languages: languagesOf(context),
-    file
+    file,
+    localeCatalogs: catalogs.get(locale)
   }
 }

@@ -37,3 +37,13 @@ declare module 'mdast' {
     localPath?: string
   }
 }
+
+declare module 'hast' {
+  interface Data {
+    /**
+     * The catalog key of the text an element holds, carried over from mdast
+     * for messages from the writers. Never serialized: HTML and EPUB do not show it.
+     */
+    segmentKey?: string
+  }
+}

@@ -99,6 +99,17 @@ describe('the English editions', () => {
     expect(zip.file('OEBPS/toc.xhtml')).not.toBeNull()
   })
 
+  it('PDF is tagged: a structure tree with the title, every question as a heading, paragraphs and captions', () => {
+    const structure = execFileSync('pdfinfo', ['-struct', path.join(out, 'en/interview.pdf')]).toString()
+    const roles = structure.split('\n').map((line) => line.trim().split(' ')[0]).filter(Boolean)
+    expect(roles[0]).toBe('Document')
+    expect(roles.filter((role) => role === 'H1')).toHaveLength(1)
+    expect(roles.filter((role) => role === 'H2')).toHaveLength(5)
+    expect(roles.filter((role) => role === 'Caption')).toHaveLength(2)
+    expect(roles.filter((role) => role === 'P').length).toBeGreaterThan(12)
+    expect(execFileSync('pdfinfo', [path.join(out, 'en/interview.pdf')]).toString()).toMatch(/Tagged:\s+yes/)
+  })
+
   it('PDF has A4 pages, metadata, language, an outline and page numbers', async () => {
     const data = read('en/interview.pdf')
     const info = execFileSync('pdfinfo', ['-'], { input: data }).toString()
@@ -116,7 +127,7 @@ describe('the English editions', () => {
 })
 
 describe('the translated editions', () => {
-  const translated = ['kk', 'ru'] as const
+  const translated = ['kk', 'ru', 'ar', 'zh'] as const
 
   for (const locale of translated) {
     it(`${locale}: every format carries the translations and no English answer sentence`, async () => {

@@ -28,7 +28,7 @@ describe('build CLI', () => {
     const root = copyRepoProject()
     const locale = run(root, '--locale', 'de')
     expect(locale.code).toBe(2)
-    expect(locale.stderr).toMatch(/^error: Unknown locale `de`, expected one of: en, kk, ru/m)
+    expect(locale.stderr).toMatch(/^error: Unknown locale `de`, expected one of: en, ar, kk, ru, zh/m)
     const format = run(root, '--format', 'docx')
     expect(format.code).toBe(2)
     expect(format.stderr).toMatch(/Unknown format `docx`, expected one of: html, epub, pdf/)

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { build, type BuildResult } from '../pipeline/build.ts'
 import { findAll, htmlText, htmlTree, pdfText, readEpub } from './helpers/read-back.ts'
 import { makePng } from './helpers/png.ts'
@@ -68,6 +69,20 @@ describe('figures', () => {
     expect(opf).toMatch(/media-type="image\/png"/)
     expect(Buffer.from(await zip.file(images[0]!)!.async('uint8array'))).toEqual(readFileSync(path.join(root, 'content/images/card.png')))
     expect(text).toContain('The harbour at dawn.')
+  })
+
+  it('PDF tags the image as a Figure with its alt text, beside its Caption', async () => {
+    const pdf = await getDocument({ data: new Uint8Array(read('en/harbour.pdf')), isEvalSupported: false }).promise
+    const tree = await (await pdf.getPage(1)).getStructTree()
+    const nodes: Array<{ role?: string; alt?: string }> = []
+    const walk = (node: { role?: string; alt?: string; children?: unknown[] }) => {
+      nodes.push(node)
+      for (const child of node.children ?? []) walk(child as typeof node)
+    }
+    walk(tree as never)
+    expect(nodes.filter((node) => node.role === 'Figure')).toEqual([expect.objectContaining({ alt: 'A blue test card' })])
+    expect(nodes.filter((node) => node.role === 'Caption')).toHaveLength(2)
+    await pdf.destroy()
   })
 
   it('PDF draws the image and sets both captions', async () => {

@@ -6,19 +6,28 @@ import type { Element, ElementContent, Root as HastRoot } from 'hast'
 import { toText } from 'hast-util-to-text'
 import { h } from 'hastscript'
 import type { PreparedEdition } from '../prepare-edition.ts'
+import { withSegmentKey } from './hast/handlers.ts'
 
 const WORDS_PER_MINUTE = 200
 
 export function articleTree(edition: PreparedEdition): Element {
   const { meta, t } = edition
-  const header: ElementContent[] = [h('h1', { id: 'title' }, meta.title)]
+  const header: ElementContent[] = [withSegmentKey(h('h1', { id: 'title' }, meta.title), 'meta.title')]
   if (meta.interviewee) {
-    header.push(h('p.byline', [h('span.interviewee', meta.interviewee), meta.intervieweeRole ? [', ', h('span.role', meta.intervieweeRole)] : []]))
+    header.push(withSegmentKey(h('p.byline', [h('bdi.interviewee', meta.interviewee), meta.intervieweeRole ? [comma(edition.locale), h('bdi.role', meta.intervieweeRole)] : []]), 'meta.interviewee'))
   }
-  header.push(h('p.reading-time', t('readingTime', { count: readingMinutes(edition.hast) })))
+  header.push(withSegmentKey(h('p.reading-time', t('readingTime', { count: readingMinutes(edition.hast) })), 'ui:readingTime'))
   // A copy: writers rewrite image sources, and the edition's tree is shared by all three.
   const body = structuredClone(edition.hast.children) as ElementContent[]
   return h('article', [h('header.article-header', header), ...body])
+}
+
+/** The comma between a name and a role, in the language's own punctuation: “، ” in Arabic, “，” in Chinese. */
+function comma(locale: string): string {
+  const { language } = new Intl.Locale(locale)
+  if (language === 'ar' || language === 'fa' || language === 'ur') return '، '
+  if (language === 'zh' || language === 'ja') return '，'
+  return ', '
 }
 
 /**

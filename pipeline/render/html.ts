@@ -2,7 +2,7 @@
  * The HTML writer: a standalone, semantic HTML5 page per edition, with the
  * CSS inline so the file works on its own (no request outside its folder).
  */
-import type { Root as HastRoot } from 'hast'
+import type { Element, Root as HastRoot } from 'hast'
 import { h } from 'hastscript'
 import rehypeStringify from 'rehype-stringify'
 import { unified } from 'unified'
@@ -18,6 +18,8 @@ export interface HtmlOptions {
   formats: readonly Format[]
   /** How an image's checked local path is referenced from the page. */
   imageHref: (localPath: string) => string
+  /** Changes the finished page tree (the live preview adds its bar and segment marks). */
+  decorate?: (page: HastRoot, edition: PreparedEdition) => void
 }
 
 const FORMAT_TYPES: Record<Format, string> = {
@@ -26,8 +28,21 @@ const FORMAT_TYPES: Record<Format, string> = {
   pdf: 'application/pdf'
 }
 
+/**
+ * A UI term with a name put in by interpolation, the name in `<bdi>`: a
+ * name whose direction is unknown (Latin “Kazinform” in an Arabic sentence)
+ * must not reorder the words around it.
+ */
+export function isolated(t: PreparedEdition['t'], term: 'interviewer' | 'publisher', name: string): Array<string | Element> {
+  const marker = '\u0000'
+  const [before = '', after = ''] = t(term, { name: marker }).split(marker)
+  return [before, h('bdi', name), after].filter((part) => part !== '')
+}
+
 export function renderHtml(edition: PreparedEdition, options: HtmlOptions): string {
-  return unified().use(rehypeStringify).stringify(pageTree(edition, options))
+  const page = pageTree(edition, options)
+  options.decorate?.(page, edition)
+  return unified().use(rehypeStringify).stringify(page)
 }
 
 export function pageTree(edition: PreparedEdition, options: HtmlOptions): HastRoot {
@@ -66,8 +81,8 @@ export function pageTree(edition: PreparedEdition, options: HtmlOptions): HastRo
             h('ul', others.map((format) => h('li', [h('a', { href: `${doc}.${format}`, type: FORMAT_TYPES[format], download: '' }, t(`format.${format}`))])))
           ])
         : [],
-      meta.interviewer ? h('p', t('interviewer', { name: meta.interviewer })) : [],
-      meta.publisher ? h('p', t('publisher', { name: meta.publisher })) : []
+      meta.interviewer ? h('p', isolated(t, 'interviewer', meta.interviewer)) : [],
+      meta.publisher ? h('p', isolated(t, 'publisher', meta.publisher)) : []
     ])
   ]
   return {

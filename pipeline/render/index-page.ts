@@ -2,6 +2,7 @@
  * output/index.html: every edition by document, language (named in itself)
  * and format. Written in the source language's interface.
  */
+import type { Root } from 'hast'
 import { h } from 'hastscript'
 import rehypeStringify from 'rehype-stringify'
 import { unified } from 'unified'
@@ -16,8 +17,9 @@ export interface IndexDocument {
   editions: Array<{ language: Language; formats: Format[] }>
 }
 
-export function renderIndex(documents: IndexDocument[], t: UiT, locale: string, css: string): string {
-  const tree = {
+/** `decorate` changes the finished tree (the live preview adds its script). */
+export function renderIndex(documents: IndexDocument[], t: UiT, locale: string, css: string, decorate?: (page: Root) => void): string {
+  const tree: Root = {
     type: 'root' as const,
     children: [
       { type: 'doctype' as const },
@@ -51,5 +53,6 @@ export function renderIndex(documents: IndexDocument[], t: UiT, locale: string, 
       ])
     ]
   }
+  decorate?.(tree)
   return unified().use(rehypeStringify).stringify(tree)
 }

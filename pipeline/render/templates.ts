@@ -14,3 +14,8 @@ export function template(name: string): string {
   }
   return text
 }
+
+/** The live preview calls this when a template file changes, so the next read sees the edit. */
+export function forgetTemplates(): void {
+  cache.clear()
+}

@@ -4,6 +4,9 @@
  * an edition must not need one. Playwright gives each launch a fresh, empty
  * profile of its own.
  */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
 import { requireFile } from './tools.ts'
 
@@ -15,9 +18,32 @@ export function checkChromium(): void {
   requireFile(CHROMIUM, 'apt-get install -y chromium')
 }
 
+/**
+ * A fontconfig that adds the Noto faces from our npm packages to the system's,
+ * so pages in Arabic and Chinese show real glyphs on a bare CI machine (the
+ * stylesheet names these faces; readers' systems have their own).
+ */
+function fontConfig(): string {
+  const folder = mkdtempSync(path.join(tmpdir(), 'press-fontconfig-'))
+  const file = path.join(folder, 'fonts.conf')
+  mkdirSync(path.join(folder, 'cache'), { recursive: true })
+  writeFileSync(file, [
+    '<?xml version="1.0"?>',
+    '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">',
+    '<fontconfig>',
+    '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>',
+    `  <dir>${path.resolve('node_modules/@expo-google-fonts')}</dir>`,
+    `  <cachedir>${path.join(folder, 'cache')}</cachedir>`,
+    '</fontconfig>',
+    ''
+  ].join('\n'))
+  return file
+}
+
 export function launch(): Promise<Browser> {
   browser ??= chromium.launch({
     executablePath: CHROMIUM,
+    env: { ...process.env, FONTCONFIG_FILE: fontConfig() },
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'

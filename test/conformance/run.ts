@@ -13,9 +13,10 @@ import { axe } from './validators/axe.ts'
 import { epubcheck } from './validators/epubcheck.ts'
 import { nu } from './validators/nu.ts'
 import { pdfFonts } from './validators/pdf-fonts.ts'
+import { pdfStructure } from './validators/pdf-structure.ts'
 import type { Finding, Validator } from './validator.ts'
 
-const VALIDATORS: Validator[] = [epubcheck, ace, nu, axe, pdfFonts]
+const VALIDATORS: Validator[] = [epubcheck, ace, nu, axe, pdfFonts, pdfStructure]
 const REPORT_DIR = path.resolve(process.env.CONFORMANCE_REPORT ?? 'report/conformance')
 
 async function main(): Promise<number> {

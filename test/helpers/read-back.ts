@@ -3,15 +3,26 @@
  * real HTML parser, EPUB unzipped and its spine documents parsed, PDF text
  * extracted by pdf.js.
  */
+import { execFileSync } from 'node:child_process'
 import type { Element, Root } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { toText } from 'hast-util-to-text'
+import { inflateSync } from 'node:zlib'
 import JSZip from 'jszip'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 
-/** Collapse white space so text laid out differently compares equal. */
+const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u3000-\\u303f\\uff00-\\uffef'
+/** White space next to a CJK character: a line break there is layout, Chinese has no spaces between words. */
+const SPACE_BY_CJK = new RegExp(`(?<=[${CJK}]) | (?=[${CJK}])`, 'gu')
+
+/**
+ * Collapse white space so text laid out differently compares equal: runs of
+ * white space become one space, a line break beside a CJK character goes,
+ * and ZERO WIDTH SPACE (an invisible format character a PDF may carry at a
+ * right-to-left run's edge) is dropped.
+ */
 export function normalize(text: string): string {
-  return text.replace(/[\s\u00a0]+/g, ' ').trim()
+  return text.replace(/\u200b/g, '').replace(/[\s\u00a0]+/g, ' ').replace(SPACE_BY_CJK, '').trim()
 }
 
 export function htmlTree(html: string): Root {
@@ -76,7 +87,57 @@ export async function pdfText(data: Uint8Array): Promise<{ pages: number; text: 
     pageTexts.push(text)
   }
   await pdf.destroy()
-  return { pages: pdf.numPages, text: normalize(pageTexts.join('\n')), pageTexts }
+  return { pages: pdf.numPages, text: normalize(dehyphenate(pageTexts.join('\n'), data)), pageTexts }
+}
+
+/**
+ * Joins words the PDF hyphenated at a line end. The PDF marks such a hyphen as
+ * U+00AD (soft hyphen), as PDF 32000-1 §14.8.2.2.3 asks; poppler keeps it, but
+ * pdf.js drops it and leaves a line break, which would read as two words. So
+ * poppler says which words were split, and the pdf.js text is joined there.
+ */
+function dehyphenate(text: string, data: Uint8Array): string {
+  const lines = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: data, maxBuffer: 64 * 1024 * 1024 }).toString().split(/\n/)
+  let out = ''
+  let rest = text
+  lines.forEach((line, index) => {
+    const before = /(\p{L}+)\u00ad$/u.exec(line)?.[1]
+    if (!before) return
+    // The word goes on at the next line that starts in lower case (a running head or folio may come between at a page end).
+    const next = lines.slice(index + 1).find((candidate) => /^\f?\p{Ll}/u.test(candidate))
+    const after = next && /^\f?(\p{L}+)/u.exec(next)?.[1]
+    if (!after) return
+    const split = new RegExp(`${before}\\s+${after}`, 'u').exec(rest)
+    if (!split) return
+    out += rest.slice(0, split.index) + before + after
+    rest = rest.slice(split.index + split[0].length)
+  })
+  return out + rest
+}
+
+/** Every stream of a PDF, inflated where it is Flate-compressed: content streams, CMaps, the catalog's objects. */
+export function pdfStreams(data: Uint8Array): string[] {
+  const raw = Buffer.from(data)
+  const streams: string[] = []
+  let at = 0
+  for (;;) {
+    const start = raw.indexOf('stream', at, 'latin1')
+    if (start < 0) break
+    const dictionary = raw.subarray(Math.max(0, start - 300), start).toString('latin1')
+    let begin = start + 'stream'.length
+    if (raw[begin] === 0x0d) begin++
+    if (raw[begin] === 0x0a) begin++
+    const end = raw.indexOf('endstream', begin, 'latin1')
+    if (end < 0) break
+    const body = raw.subarray(begin, end)
+    try {
+      streams.push((/\/FlateDecode/.test(dictionary.slice(dictionary.lastIndexOf('<<'))) ? inflateSync(body) : body).toString('latin1'))
+    } catch {
+      streams.push(body.toString('latin1'))
+    }
+    at = end + 'endstream'.length
+  }
+  return streams
 }
 
 /** The seed's sentences: each line split after . ? ! followed by a space. */

@@ -48,7 +48,7 @@ export function lintCatalog(target: LintTarget): Problem[] {
       problems.push({ ...at, ruleId: 'empty-translation', reason: `Unexpected empty translation for \`${key}\`, expected a translation or no key at all` })
       continue
     }
-    const variables = differ(variablesOf(source), variablesOf(value))
+    const variables = differ(variablesOf(source), variablesOf(value), impliedCount(key))
     if (variables) problems.push({ ...at, ruleId: 'interpolation-mismatch', reason: `Unexpected interpolation in \`${key}\`: ${variables}` })
     if (target.ns !== 'ui' && !PLAIN_KINDS.has(kindOf(key))) {
       const markup = markupDifferences(source, value)
@@ -72,8 +72,16 @@ export function variablesOf(text: string): string[] {
   return [...text.matchAll(VARIABLE)].map((match) => match[1]!).sort()
 }
 
-function differ(want: string[], got: string[]): string | undefined {
-  const missing = want.filter((name) => !got.includes(name))
+/**
+ * In the zero, one and two plural forms a language may say the number in
+ * words (Arabic «دقيقتان», "two minutes"), so there `{{count}}` may be left out.
+ */
+function impliedCount(key: string): ReadonlySet<string> {
+  return /_(zero|one|two)$/.test(key) ? new Set(['count']) : new Set()
+}
+
+function differ(want: string[], got: string[], optional: ReadonlySet<string> = new Set()): string | undefined {
+  const missing = want.filter((name) => !got.includes(name) && !optional.has(name))
   const extra = got.filter((name) => !want.includes(name))
   if (missing.length === 0 && extra.length === 0) return undefined
   const list = (names: string[]) => names.map((name) => `{{${name}}}`).join(', ')

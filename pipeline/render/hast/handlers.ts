@@ -2,6 +2,8 @@
  * mdast → hast handlers for what CommonMark has no element for: our
  * directives (figure, standfirst, anything else becomes a classed div/span)
  * and heading ids that are the same in every language (made from keys).
+ * Segment keys ride along on hast `data` (never serialized), so a writer's
+ * message can name the catalog key of the text it could not set.
  */
 import type { Element, ElementContent } from 'hast'
 import type { Heading, Image, Paragraph } from 'mdast'
@@ -14,6 +16,13 @@ export interface Labels {
   photo: string
 }
 
+/** Record the catalog key of an element's text on its `data`, which no serializer writes out. */
+export function withSegmentKey(element: Element, key: string): Element {
+  element.data ??= {} as NonNullable<Element['data']>
+  element.data.segmentKey = key
+  return element
+}
+
 /** An id for the element that holds a keyed segment: stable across languages. */
 export function idOfKey(key: string): string {
   return key.replace(/\./g, '-')
@@ -24,7 +33,16 @@ export function createHandlers(labels: Labels): Handlers {
     heading(state: State, node: Heading): Element {
       const element = defaultHandlers.heading(state, node)
       const key = node.data?.segmentKey
-      if (key) element.properties = { ...element.properties, id: idOfKey(key) }
+      if (key) {
+        element.properties = { ...element.properties, id: idOfKey(key) }
+        withSegmentKey(element, key)
+      }
+      return element
+    },
+    paragraph(state: State, node: Paragraph): Element {
+      const element = defaultHandlers.paragraph(state, node)
+      const key = node.data?.segmentKey
+      if (key) withSegmentKey(element, key)
       return element
     },
     containerDirective(state: State, node: ContainerDirective): Element {
@@ -61,12 +79,14 @@ export function createHandlers(labels: Labels): Handlers {
 function figure(state: State, node: ContainerDirective, labels: Labels): Element {
   const media: ElementContent[] = []
   const caption: ElementContent[] = []
+  let captionKey: string | undefined
   for (const child of node.children) {
     const image = child.type === 'paragraph' ? soleImage(child) : undefined
     if (image) {
       media.push(...state.all({ type: 'paragraph', children: [image] } satisfies Paragraph))
     } else if (child.type === 'paragraph') {
       if (caption.length > 0) caption.push({ type: 'element', tagName: 'br', properties: {}, children: [] })
+      captionKey ??= child.data?.segmentKey
       caption.push(...state.all(child))
     } else {
       media.push(...state.all({ type: 'root', children: [child] }))
@@ -80,10 +100,14 @@ function figure(state: State, node: ContainerDirective, labels: Labels): Element
   }
   const credit = node.attributes?.credit
   const parts: ElementContent[] = []
-  if (caption.length > 0) parts.push({ type: 'element', tagName: 'span', properties: { className: ['caption'] }, children: caption })
+  if (caption.length > 0) {
+    const span: Element = { type: 'element', tagName: 'span', properties: { className: ['caption'] }, children: caption }
+    parts.push(captionKey ? withSegmentKey(span, captionKey) : span)
+  }
   if (credit) {
     if (parts.length > 0) parts.push({ type: 'text', value: ' ' })
-    parts.push({ type: 'element', tagName: 'span', properties: { className: ['credit'] }, children: [{ type: 'text', value: credit }] })
+    // The credit may stay in its source language (a Latin agency name in Arabic): its direction comes from its own text.
+    parts.push({ type: 'element', tagName: 'span', properties: { className: ['credit'], dir: 'auto' }, children: [{ type: 'text', value: credit }] })
   }
   const children = [...media.flatMap(unwrapParagraph)]
   if (parts.length > 0) children.push({ type: 'element', tagName: 'figcaption', properties: {}, children: parts })

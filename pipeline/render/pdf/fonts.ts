@@ -1,34 +1,101 @@
 /**
  * Fonts for the PDF writer, from npm packages (never the network or the
- * system): Noto Serif for text, Noto Sans for headings and captions. Both
- * cover Latin, Cyrillic (Kazakh letters included) and Greek. pdfkit embeds
- * only the glyphs a document uses (subsetting), so PDFs stay small.
+ * system). A style asks for a role (serif, sansBold…); each script has its
+ * own face for that role, and the other scripts' faces are the fallback:
+ *   latin  (Latin, Cyrillic, Greek)  Noto Serif / Noto Sans
+ *   arabic                           Noto Naskh Arabic / Noto Sans Arabic
+ *   cjk    (Han, kana)               Noto Serif SC / Noto Sans SC
+ * Arabic and Chinese have no italic: their italic roles use the upright face.
+ * pdfkit embeds only the glyphs a document uses (subsetting), so PDFs stay
+ * small even with 15 MB CJK font files. Each file is read once per process.
  */
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import * as fontkit from 'fontkit'
 
 export type FontRole = 'serif' | 'serifBold' | 'serifItalic' | 'serifBoldItalic' | 'sans' | 'sansBold' | 'sansItalic'
+export type Script = 'latin' | 'arabic' | 'cjk'
+export const SCRIPTS: readonly Script[] = ['latin', 'arabic', 'cjk']
 
 const require = createRequire(import.meta.url)
 
-const FILES: Record<FontRole, string> = {
-  serif: '@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf',
-  serifBold: '@expo-google-fonts/noto-serif/700Bold/NotoSerif_700Bold.ttf',
-  serifItalic: '@expo-google-fonts/noto-serif/400Regular_Italic/NotoSerif_400Regular_Italic.ttf',
-  serifBoldItalic: '@expo-google-fonts/noto-serif/700Bold_Italic/NotoSerif_700Bold_Italic.ttf',
-  sans: '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
-  sansBold: '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf',
-  sansItalic: '@expo-google-fonts/noto-sans/400Regular_Italic/NotoSans_400Regular_Italic.ttf'
+const FACES = {
+  notoSerif: '@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf',
+  notoSerifBold: '@expo-google-fonts/noto-serif/700Bold/NotoSerif_700Bold.ttf',
+  notoSerifItalic: '@expo-google-fonts/noto-serif/400Regular_Italic/NotoSerif_400Regular_Italic.ttf',
+  notoSerifBoldItalic: '@expo-google-fonts/noto-serif/700Bold_Italic/NotoSerif_700Bold_Italic.ttf',
+  notoSans: '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
+  notoSansBold: '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf',
+  notoSansItalic: '@expo-google-fonts/noto-sans/400Regular_Italic/NotoSans_400Regular_Italic.ttf',
+  naskh: '@expo-google-fonts/noto-naskh-arabic/400Regular/NotoNaskhArabic_400Regular.ttf',
+  naskhBold: '@expo-google-fonts/noto-naskh-arabic/700Bold/NotoNaskhArabic_700Bold.ttf',
+  sansArabic: '@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf',
+  sansArabicBold: '@expo-google-fonts/noto-sans-arabic/700Bold/NotoSansArabic_700Bold.ttf',
+  serifSC: '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf',
+  serifSCBold: '@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf',
+  sansSC: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+  sansSCBold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf'
+} as const
+
+export type FaceId = keyof typeof FACES
+
+const ROLE_FACES: Record<Script, Record<FontRole, FaceId>> = {
+  latin: {
+    serif: 'notoSerif', serifBold: 'notoSerifBold', serifItalic: 'notoSerifItalic', serifBoldItalic: 'notoSerifBoldItalic',
+    sans: 'notoSans', sansBold: 'notoSansBold', sansItalic: 'notoSansItalic'
+  },
+  arabic: {
+    serif: 'naskh', serifBold: 'naskhBold', serifItalic: 'naskh', serifBoldItalic: 'naskhBold',
+    sans: 'sansArabic', sansBold: 'sansArabicBold', sansItalic: 'sansArabic'
+  },
+  cjk: {
+    serif: 'serifSC', serifBold: 'serifSCBold', serifItalic: 'serifSC', serifBoldItalic: 'serifSCBold',
+    sans: 'sansSC', sansBold: 'sansSCBold', sansItalic: 'sansSC'
+  }
 }
 
-/** Absolute path of each font file; throws a clear error when a package is missing. */
-export function fontPaths(): Record<FontRole, string> {
-  const paths = {} as Record<FontRole, string>
-  for (const [role, spec] of Object.entries(FILES) as Array<[FontRole, string]>) {
+/** The faces to try for a character of `script` in `role`: its own script's face, then the others. */
+export function fallbackFaces(role: FontRole, script: Script): FaceId[] {
+  return [script, ...SCRIPTS.filter((other) => other !== script)].map((each) => ROLE_FACES[each][role])
+}
+
+/** The script a locale's text is mostly written in: decides line height and the face of neutral text. */
+export function scriptOfLocale(locale: string): Script {
+  const language = locale.toLowerCase().split('-')[0]
+  if (language === 'ar' || language === 'fa' || language === 'ur') return 'arabic'
+  if (language === 'zh' || language === 'ja') return 'cjk'
+  return 'latin'
+}
+
+export function faceIds(): FaceId[] {
+  return Object.keys(FACES) as FaceId[]
+}
+
+const buffers = new Map<FaceId, Buffer>()
+const fonts = new Map<FaceId, fontkit.Font>()
+
+/** The bytes of a face's font file, read once per process. */
+export function faceBuffer(face: FaceId): Buffer {
+  let buffer = buffers.get(face)
+  if (!buffer) {
+    let file: string
     try {
-      paths[role] = require.resolve(spec)
+      file = require.resolve(FACES[face])
     } catch {
-      throw new Error(`Cannot find font file ${spec}: run \`npm install\` (the fonts come from npm packages)`)
+      throw new Error(`Cannot find font file ${FACES[face]}: run \`npm install\` (the fonts come from npm packages)`)
     }
+    buffer = readFileSync(file)
+    buffers.set(face, buffer)
   }
-  return paths
+  return buffer
+}
+
+/** A face parsed by fontkit, shared by every edition for measuring and shaping. */
+export function faceFont(face: FaceId): fontkit.Font {
+  let font = fonts.get(face)
+  if (!font) {
+    font = fontkit.create(faceBuffer(face)) as fontkit.Font
+    fonts.set(face, font)
+  }
+  return font
 }

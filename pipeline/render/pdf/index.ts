@@ -7,16 +7,21 @@ import PDFDocument from 'pdfkit'
 import type { Element, Root } from 'hast'
 import type { PreparedEdition } from '../../prepare-edition.ts'
 import { articleTree } from '../article.ts'
-import { fontPaths } from './fonts.ts'
 import { handlers } from './handlers/index.ts'
-import { ACCENT, MUTED, runFont, type PdfState, type Run, type Style } from './state.ts'
+import { reportMissingGlyphs } from './missing-glyphs.ts'
+import { MUTED, type PdfState, type Style } from './state.ts'
+import { artifact, documentRoot, tagged } from './structure.ts'
+import { lineAdvance, paragraphHeight, setParagraph, setSingleLine, type Frame } from './typeset.ts'
 
 export interface PdfOptions {
   /** Written as the creation date: the same inputs give the same bytes. */
   modified: Date
+  /** Characters no font can draw fail the edition instead of warning. */
+  strict?: boolean
 }
 
 const MARGINS = { top: 64, bottom: 64, left: 62, right: 62 }
+const FOLIO: Style = { font: 'sans', size: 8, color: MUTED, lineGap: 0, align: 'start', gapAfter: 0 }
 
 export async function renderPdf(edition: PreparedEdition, options: PdfOptions): Promise<Buffer> {
   const { meta, locale } = edition
@@ -28,14 +33,16 @@ export async function renderPdf(edition: PreparedEdition, options: PdfOptions): 
     lang: locale,
     displayTitle: true,
     pdfVersion: '1.7',
+    // Tagged, with a structure tree; PDF/A-2a (see README: archival and accessible).
+    tagged: true,
+    subset: 'PDF/A-2a',
     info: {
       Title: meta.title,
       Author: meta.interviewer ?? meta.publisher ?? '',
       Subject: meta.interviewee ? `${meta.interviewee}${meta.intervieweeRole ? `, ${meta.intervieweeRole}` : ''}` : '',
       Creator: 'polyglot-press',
       Producer: 'polyglot-press (pdfkit)',
-      CreationDate: options.modified,
-      ModDate: options.modified
+      CreationDate: options.modified
     }
   } as PDFKit.PDFDocumentOptions)
   const chunks: Buffer[] = []
@@ -44,20 +51,26 @@ export async function renderPdf(edition: PreparedEdition, options: PdfOptions): 
     doc.on('end', () => resolve(Buffer.concat(chunks)))
     doc.on('error', reject)
   })
-  for (const [role, file] of Object.entries(fontPaths())) doc.registerFont(role, file)
+  if (edition.dir === 'rtl') setReadingDirection(doc)
 
-  const state = createState(doc, edition)
+  const root = documentRoot(doc)
+  const state = createState(doc, edition, root)
   state.all({ type: 'root', children: [articleTree(edition)] })
-  addRunningHeadsAndFolios(doc, edition)
+  root.end()
+  addRunningHeadsAndFolios(state)
+  reportMissingGlyphs(edition, state.missing, options.strict ?? false)
   doc.end()
   return done
 }
 
-function createState(doc: PDFKit.PDFDocument, edition: PreparedEdition): PdfState {
+function createState(doc: PDFKit.PDFDocument, edition: PreparedEdition, root: PDFKit.PDFStructureElement): PdfState {
   const state: PdfState = {
     doc,
     edition,
+    structure: root,
     handlers,
+    insetStart: 0,
+    missing: [],
     all(node: Element | Root) {
       for (const child of node.children) {
         if (child.type !== 'element') continue
@@ -66,51 +79,42 @@ function createState(doc: PDFKit.PDFDocument, edition: PreparedEdition): PdfStat
         else state.all(child)
       }
     },
-    paragraph(runs: Run[], style: Style) {
-      if (runs.length === 0) return
-      const width = doc.page.width - doc.page.margins.right - doc.x
-      runs.forEach((run, index) => {
-        doc.font(runFont(style, run)).fontSize(style.size).fillColor(run.link ? ACCENT : style.color)
-        doc.text(run.text, {
-          continued: index < runs.length - 1,
-          width,
-          align: style.align,
-          lineGap: style.lineGap,
-          link: run.link ?? null,
-          underline: Boolean(run.link)
-        } as PDFKit.Mixins.TextOptions)
-      })
-      doc.y += style.gapAfter
+    paragraph(runs, style, source, type = 'P') {
+      if (runs.length > 0) tagged(state, type, {}, () => setParagraph(state, runs, style, source))
     },
     ensureSpace(height: number) {
       if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage()
-    }
+    },
+    heightOf: (runs, style) => paragraphHeight(state, runs, style),
+    lineAdvance: (style) => lineAdvance(state, style)
   }
   return state
 }
 
-/** Title in the running head (not on the first page) and "Page n of N" in the foot, in the locale's digits. */
-function addRunningHeadsAndFolios(doc: PDFKit.PDFDocument, edition: PreparedEdition): void {
+/** A viewer shows a right-to-left document's pages from right to left (two-up, thumbnails). */
+function setReadingDirection(doc: PDFKit.PDFDocument): void {
+  const root = (doc as unknown as { _root: { data: { ViewerPreferences?: { data: Record<string, unknown> } } } })._root
+  if (root.data.ViewerPreferences) root.data.ViewerPreferences.data.Direction = 'R2L'
+}
+
+/**
+ * The title in the running head (not on the first page), at the text's start
+ * side, and "Page n of N" in the foot at its end side, in the locale's
+ * digits: an Arabic edition mirrors both.
+ */
+function addRunningHeadsAndFolios(state: PdfState): void {
+  const { doc, edition } = state
   const range = doc.bufferedPageRange()
   const number = new Intl.NumberFormat(edition.locale)
   const pages = number.format(range.count)
-  const width = doc.page.width - MARGINS.left - MARGINS.right
+  const frame: Frame = { left: MARGINS.left, width: doc.page.width - MARGINS.left - MARGINS.right }
   for (let index = range.start; index < range.start + range.count; index++) {
     doc.switchToPage(index)
-    // Text in the margins must not trigger pdfkit's automatic page break.
-    const bottom = doc.page.margins.bottom
-    doc.page.margins.bottom = 0
-    doc.font('sans').fontSize(8).fillColor(MUTED)
     // Artifacts: readers, screen readers and copy-paste skip them.
     if (index > range.start) {
-      doc.markContent('Artifact', { type: 'Pagination' } as object)
-      doc.text(edition.meta.title, MARGINS.left, MARGINS.top - 30, { width, align: 'center', lineBreak: false, ellipsis: true, height: 10 })
-      doc.endMarkedContent()
+      artifact(doc, 'Pagination', () => state.missing.push(...setSingleLine(doc, edition, edition.meta.title, FOLIO, frame, MARGINS.top - 30, { key: 'meta.title' })))
     }
     const folio = edition.t('page', { page: number.format(index - range.start + 1), pages })
-    doc.markContent('Artifact', { type: 'Pagination' } as object)
-    doc.text(folio, MARGINS.left, doc.page.height - MARGINS.bottom + 24, { width, align: 'center', lineBreak: false })
-    doc.endMarkedContent()
-    doc.page.margins.bottom = bottom
+    artifact(doc, 'Pagination', () => state.missing.push(...setSingleLine(doc, edition, folio, { ...FOLIO, align: 'end' }, frame, doc.page.height - MARGINS.bottom + 24, { key: 'ui:page' })))
   }
 }

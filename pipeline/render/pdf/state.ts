@@ -1,20 +1,26 @@
 /**
  * Shared machinery of the PDF writer, in the shape of mdast-util-to-hast's
  * state: `all` walks children through the handler map, `inline` turns
- * phrasing content into styled runs, `ensureSpace` keeps headings with text.
+ * phrasing content into styled runs, `paragraph` sets them through the text
+ * engine (text/), `ensureSpace` keeps headings with text.
  */
 import type { Element, ElementContent, Root } from 'hast'
+import type { Position } from 'unist'
 import type { PreparedEdition } from '../../prepare-edition.ts'
 import type { FontRole } from './fonts.ts'
+import type { StructureType } from './structure.ts'
+import type { Align, MissingGlyph } from './text/types.ts'
 
 export interface Style {
   font: FontRole
   size: number
   color: string
   lineGap: number
-  align: 'left' | 'right' | 'justify' | 'center'
+  /** Logical: `start` is the left in English and the right in Arabic. */
+  align: Align
   gapAfter: number
-  indent: number
+  /** Extra space after each glyph, in points (never inside Arabic words). */
+  tracking?: number
 }
 
 export interface Run {
@@ -22,6 +28,13 @@ export interface Run {
   bold: boolean
   italic: boolean
   link?: string
+}
+
+/** Where a paragraph's text comes from, for messages about it. */
+export interface TextSource {
+  /** Catalog key: `p.…` in the document's catalog, `ui:term` in ui.json. */
+  key?: string
+  place?: Position
 }
 
 export type Handler = (state: PdfState, node: Element) => void
@@ -32,19 +45,34 @@ export interface PdfState {
   handlers: Record<string, Handler>
   /** Outline entry of the title, under which section headings are nested. */
   outlineRoot?: PDFKit.PDFOutline
+  /** Indentation from the text's start side (left in LTR, right in RTL), in points. */
+  insetStart: number
+  /** Characters no font could draw, with where they came from. */
+  missing: Array<MissingGlyph & { place?: Position }>
   /** Walk the children of a node through the handlers. */
   all: (node: Element | Root) => void
-  /** Set runs of text in a style, as one paragraph. */
-  paragraph: (runs: Run[], style: Style) => void
+  /** The structure element that what is drawn now belongs to. */
+  structure: PDFKit.PDFStructureElement
+  /** Set runs of text in a style, as one paragraph: a `P` unless another structure type is given. */
+  paragraph: (runs: Run[], style: Style, source?: TextSource, type?: StructureType) => void
   /** Start a new page unless `height` points fit below the cursor. */
   ensureSpace: (height: number) => void
+  /** How far setting these runs would move the cursor down. */
+  heightOf: (runs: Run[], style: Style) => number
+  /** Line to line distance of a style in the edition's script. */
+  lineAdvance: (style: Style) => number
 }
 
 export const INK = '#1b1b1b'
 export const MUTED = '#5a5a5a'
 export const ACCENT = '#0b4f8a'
 
-export const BODY: Style = { font: 'serif', size: 10.5, color: INK, lineGap: 3, align: 'justify', gapAfter: 7, indent: 0 }
+export const BODY: Style = { font: 'serif', size: 10.5, color: INK, lineGap: 3, align: 'justify', gapAfter: 7 }
+
+/** The key and source position an element carries from the translation step. */
+export function sourceOf(node: Element): TextSource {
+  return { key: node.data?.segmentKey, place: node.position }
+}
 
 /** Phrasing content → runs of text with bold, italic and link. */
 export function inlineRuns(nodes: ElementContent[], bold = false, italic = false, link?: string): Run[] {
@@ -84,10 +112,10 @@ function mergeRuns(runs: Run[]): Run[] {
   return merged.filter((run) => run.text !== '')
 }
 
-/** The font of a run in a style: bold/italic variants of the style's family. */
+/** The font role of a run in a style: bold/italic variants of the style's family. */
 export function runFont(style: Style, run: Run): FontRole {
   const sans = style.font.startsWith('sans')
-  const bold = run.bold || style.font.endsWith('Bold')
+  const bold = run.bold || style.font.includes('Bold')
   const italic = run.italic || style.font.endsWith('Italic')
   if (sans) return bold ? 'sansBold' : italic ? 'sansItalic' : 'sans'
   if (bold && italic) return 'serifBoldItalic'

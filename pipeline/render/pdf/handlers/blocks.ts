@@ -1,7 +1,8 @@
 /** Handlers for the rest of CommonMark, so any document in content/ builds. */
 import type { Element } from 'hast'
 import { toText } from 'hast-util-to-text'
-import { BODY, MUTED, inlineRuns, type Handler } from '../state.ts'
+import { BODY, MUTED, inlineRuns, sourceOf, type Handler, type PdfState } from '../state.ts'
+import { artifact, grouped } from '../structure.ts'
 
 /** Containers: the standfirst gets its own style, anything else is walked through. */
 export const division: Handler = (state, node: Element) => {
@@ -9,7 +10,7 @@ export const division: Handler = (state, node: Element) => {
   if (classes.includes('directive-standfirst')) {
     for (const child of node.children) {
       if (child.type === 'element' && child.tagName === 'p') {
-        state.paragraph(inlineRuns(child.children), { ...BODY, font: 'serifItalic', size: 12, color: MUTED, lineGap: 3.5, gapAfter: 10 })
+        state.paragraph(inlineRuns(child.children), { ...BODY, font: 'serifItalic', size: 12, color: MUTED, lineGap: 3.5, gapAfter: 10 }, sourceOf(child))
       }
     }
     return
@@ -17,17 +18,18 @@ export const division: Handler = (state, node: Element) => {
   state.all(node)
 }
 
-export const blockquote: Handler = (state, node: Element) => {
-  const { doc } = state
-  doc.x += 18
+export const blockquote: Handler = (state, node: Element) => grouped(state, 'BlockQuote', () => {
+  state.insetStart += 18
   for (const child of node.children) {
-    if (child.type === 'element' && child.tagName === 'p') state.paragraph(inlineRuns(child.children), { ...BODY, font: 'serifItalic', indent: 0 })
+    if (child.type === 'element' && child.tagName === 'p') state.paragraph(inlineRuns(child.children), { ...BODY, font: 'serifItalic' }, sourceOf(child))
     else if (child.type === 'element') state.all({ type: 'root', children: [child] })
   }
-  doc.x -= 18
-}
+  state.insetStart -= 18
+})
 
-export const list: Handler = (state, node: Element) => {
+export const list: Handler = (state, node: Element) => grouped(state, 'L', () => listItems(state, node))
+
+function listItems(state: PdfState, node: Element): void {
   const ordered = node.tagName === 'ol'
   let number = typeof node.properties.start === 'number' ? node.properties.start : 1
   for (const item of node.children) {
@@ -35,24 +37,29 @@ export const list: Handler = (state, node: Element) => {
     const marker = ordered ? `${number++}. ` : '• '
     const blocks = item.children.filter((child): child is Element => child.type === 'element' && /^(p|ul|ol)$/.test(child.tagName))
     const phrasing = blocks.length === 0 ? item.children : blocks[0]!.tagName === 'p' ? blocks[0]!.children : []
-    state.paragraph([{ text: marker, bold: false, italic: false }, ...inlineRuns(phrasing)], { ...BODY, align: 'left', gapAfter: 3 })
-    for (const nested of blocks.slice(blocks[0]?.tagName === 'p' ? 1 : 0)) {
-      state.doc.x += 14
-      state.all({ type: 'root', children: [nested] })
-      state.doc.x -= 14
-    }
+    const source = blocks[0]?.tagName === 'p' ? sourceOf(blocks[0]) : undefined
+    grouped(state, 'LI', () => {
+      state.paragraph([{ text: marker, bold: false, italic: false }, ...inlineRuns(phrasing)], { ...BODY, align: 'start', gapAfter: 3 }, source, 'LBody')
+      for (const nested of blocks.slice(blocks[0]?.tagName === 'p' ? 1 : 0)) {
+        state.insetStart += 14
+        state.all({ type: 'root', children: [nested] })
+        state.insetStart -= 14
+      }
+    })
   }
   state.doc.moveDown(0.4)
 }
 
 export const preformatted: Handler = (state, node: Element) => {
-  state.paragraph([{ text: toText(node), bold: false, italic: false }], { ...BODY, font: 'sans', size: 9, align: 'left' })
+  state.paragraph([{ text: toText(node), bold: false, italic: false }], { ...BODY, font: 'sans', size: 9, align: 'start' }, undefined, 'Code')
 }
 
 export const rule: Handler = (state) => {
   const { doc } = state
   const y = doc.y + 4
-  doc.save().moveTo(doc.page.margins.left, y).lineTo(doc.page.width - doc.page.margins.right, y).lineWidth(0.5).stroke('#cccccc').restore()
+  artifact(doc, 'Layout', () => {
+    doc.save().moveTo(doc.page.margins.left, y).lineTo(doc.page.width - doc.page.margins.right, y).lineWidth(0.5).stroke('#cccccc').restore()
+  })
   doc.y = y + 10
 }
 
@@ -73,7 +80,7 @@ export const table: Handler = (state, node: Element) => {
       ...(index > 0 ? [{ text: '  |  ', bold: false, italic: false }] : []),
       ...inlineRuns(cell.children, cell.tagName === 'th')
     ])
-    state.paragraph(runs, { ...BODY, align: 'left', gapAfter: 2 })
+    state.paragraph(runs, { ...BODY, align: 'start', gapAfter: 2 })
   }
   state.doc.moveDown(0.5)
 }
@@ -86,8 +93,8 @@ export const titleBlock: Handler = (state, node: Element) => {
     if (child.tagName === 'p') {
       const muted = classes.includes('reading-time')
       state.paragraph(inlineRuns(child.children, false, classes.includes('byline')), {
-        ...BODY, font: 'sans', size: muted ? 8.5 : 10, color: muted ? MUTED : BODY.color, align: 'left', gapAfter: 3
-      })
+        ...BODY, font: 'sans', size: muted ? 8.5 : 10, color: muted ? MUTED : BODY.color, align: 'start', gapAfter: 3
+      }, sourceOf(child))
     } else state.all({ type: 'root', children: [child] })
   }
   rule(state, node)

@@ -1,10 +1,14 @@
 import type { Element } from 'hast'
-import { MUTED, inlineRuns, type Handler, type Run } from '../state.ts'
+import { MUTED, inlineRuns, type Handler, type PdfState, type Run } from '../state.ts'
+import { artifact, grouped, tagged } from '../structure.ts'
+import { setSingleLine } from '../typeset.ts'
 
 const MAX_IMAGE_HEIGHT = 300
 
 /** An image (or, without one, a labelled box) with its caption and credit. */
-export const figure: Handler = (state, node: Element) => {
+export const figure: Handler = (state, node: Element) => grouped(state, 'Div', () => drawFigure(state, node))
+
+function drawFigure(state: PdfState, node: Element): void {
   const { doc } = state
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right
   const img = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'img')
@@ -16,27 +20,34 @@ export const figure: Handler = (state, node: Element) => {
     const image = (doc as unknown as { openImage: (src: string) => { width: number; height: number } }).openImage(localPath)
     const scale = Math.min(1, width / image.width, MAX_IMAGE_HEIGHT / image.height)
     state.ensureSpace(image.height * scale + 40)
-    const x = doc.page.margins.left
-    doc.image(image as unknown as string, x, doc.y, { width: image.width * scale, height: image.height * scale })
+    // Images sit at the text's start side: the right in a right-to-left edition.
+    const x = doc.page.margins.left + (state.edition.dir === 'rtl' ? width - image.width * scale : 0)
+    const alt = typeof img.properties.alt === 'string' ? img.properties.alt : ''
+    tagged(state, 'Figure', { alt }, () => doc.image(image as unknown as string, x, doc.y, { width: image.width * scale, height: image.height * scale }))
     doc.y += image.height * scale + 4
   } else if (placeholder) {
     state.ensureSpace(70)
     const y = doc.y
-    doc.save().rect(doc.page.margins.left, y, width, 36).fill('#f2f2f2').restore()
-    doc.font('sans').fontSize(7.5).fillColor(MUTED)
-      .text(textOf(placeholder).toUpperCase(), doc.page.margins.left, y + 13, { width, align: 'center', characterSpacing: 1 })
-    doc.x = doc.page.margins.left
+    // The box says where a photo would be; the caption below carries the words, so the box is an artifact.
+    artifact(doc, 'Layout', () => {
+      doc.save().rect(doc.page.margins.left, y, width, 36).fill('#f2f2f2').restore()
+      const label = textOf(placeholder).toLocaleUpperCase(state.edition.locale)
+      const style = { font: 'sans', size: 7.5, color: MUTED, lineGap: 0, align: 'center', gapAfter: 0, tracking: 1 } as const
+      state.missing.push(...setSingleLine(doc, state.edition, label, style, { left: doc.page.margins.left, width }, y + 13, { key: 'ui:photo' }))
+    })
     doc.y = y + 40
   }
   if (caption) {
     const runs: Run[] = []
+    let key: string | undefined
     for (const part of caption.children) {
       if (part.type !== 'element') continue
       const credit = Array.isArray(part.properties.className) && part.properties.className.includes('credit')
       if (runs.length > 0) runs.push({ text: ' ', bold: false, italic: false })
       runs.push(...inlineRuns(part.children, false, credit))
+      key ??= part.data?.segmentKey
     }
-    state.paragraph(runs, { font: 'sans', size: 8.5, color: MUTED, lineGap: 1.5, align: 'left', gapAfter: 10, indent: 0 })
+    state.paragraph(runs, { font: 'sans', size: 8.5, color: MUTED, lineGap: 1.5, align: 'start', gapAfter: 10 }, { key, place: caption.position }, 'Caption')
   }
 }
 

@@ -1,0 +1,99 @@
+/**
+ * EPUB and PDF follow the HTML in the background: one worker thread renders
+ * them, so a long PDF never delays the next save's HTML. The queue keeps one
+ * job per edition (a newer save replaces a waiting job), and a worker that
+ * dies is replaced on the next job.
+ */
+import { Worker } from 'node:worker_threads'
+import type { Resources } from '../i18n/create-i18n.ts'
+import type { PreparedEdition } from '../prepare-edition.ts'
+import type { Format } from '../types.ts'
+import { stripPreviewKeys } from './strip-preview-keys.ts'
+
+/** A prepared edition as it crosses to the worker: data only; the worker rebuilds `t` from `ui`. */
+export type EditionSnapshot = Omit<PreparedEdition, 't' | 'file'> & { sourcePath: string }
+
+export interface RenderJob {
+  root: string
+  /** The preview folder, relative to root. */
+  outDir: string
+  edition: EditionSnapshot
+  ui: Resources
+  formats: Format[]
+  /** Bumped when a template changes, so the worker reads templates again. */
+  templates: number
+}
+
+export type FormatResult =
+  | { format: Format; ok: true; bytes: number; milliseconds: number }
+  | { format: Format; ok: false; reason: string }
+
+export interface RenderReply {
+  doc: string
+  locale: string
+  results: FormatResult[]
+}
+
+export interface Background {
+  enqueue(job: RenderJob): void
+  close(): Promise<void>
+}
+
+export function snapshotOf(edition: PreparedEdition): EditionSnapshot {
+  const { t: _t, file, hast, ...data } = edition
+  return { ...data, hast: stripPreviewKeys(hast), sourcePath: String(file.path) }
+}
+
+export function startBackground(onStart: (job: RenderJob) => void, onDone: (reply: RenderReply) => void): Background {
+  const waiting = new Map<string, RenderJob>()
+  let worker: Worker | undefined
+  let current: RenderJob | undefined
+  let closing = false
+
+  const finish = (reply: RenderReply) => {
+    if (closing) return
+    current = undefined
+    onDone(reply)
+    next()
+  }
+  const fail = (failed: Worker, reason: string) => {
+    // An 'error' is followed by an 'exit': only the first, and only for the worker in use, fails the job.
+    if (failed !== worker || closing) return
+    worker = undefined
+    const job = current
+    if (job) finish({ doc: job.edition.doc, locale: job.edition.locale, results: job.formats.map((format) => ({ format, ok: false, reason })) })
+  }
+  const next = () => {
+    if (closing || current) return
+    const [key, job] = waiting.entries().next().value ?? []
+    if (!key || !job) return
+    waiting.delete(key)
+    current = job
+    worker ??= spawn(finish, fail)
+    onStart(job)
+    worker.postMessage(job)
+  }
+  return {
+    enqueue(job) {
+      waiting.set(`${job.edition.locale}/${job.edition.doc}`, job)
+      next()
+    },
+    async close() {
+      closing = true
+      waiting.clear()
+      await worker?.terminate()
+    }
+  }
+}
+
+function spawn(onReply: (reply: RenderReply) => void, onFailure: (worker: Worker, reason: string) => void): Worker {
+  // Workers do not inherit tsx's loader: register it first, then load the TypeScript entry.
+  const tsx = import.meta.resolve('tsx/esm/api')
+  const entry = new URL('./render-worker.ts', import.meta.url).href
+  const code = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}) })`
+  const worker = new Worker(code, { eval: true })
+  worker.on('message', onReply)
+  worker.on('error', (error) => onFailure(worker, `background renderer failed: ${error.message}`))
+  worker.on('exit', (code) => onFailure(worker, `background renderer stopped (exit ${code})`))
+  return worker
+}

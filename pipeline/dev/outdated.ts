@@ -1,0 +1,26 @@
+/**
+ * Which translations of an edition are outdated: their source sentence
+ * changed after they were made. The translation records beside the catalogs
+ * (pipeline/i18n/translation-record) say so; this is the one place the
+ * preview asks, so tests can plug in their own answer.
+ */
+import path from 'node:path'
+import { computeStatus, keysIn } from '../i18n/status/status.ts'
+import { renderStatusPage } from '../i18n/status/status-page.ts'
+import { writeAtomic } from '../output/write-atomic.ts'
+import type { Project } from '../project.ts'
+import { template } from '../render/templates.ts'
+
+export type OutdatedKeys = (project: Project, doc: string, locale: string) => Promise<ReadonlySet<string>>
+
+export const noOutdatedKeys: OutdatedKeys = async () => new Set()
+
+/** The project's own translation status, read afresh: a save may have changed a catalog or its record. */
+export const recordedOutdatedKeys: OutdatedKeys = async (project, doc, locale) =>
+  keysIn(await computeStatus(project, { locales: [locale] }), locale, doc, 'outdated')
+
+/** The status page, as `npm run build:all` writes it, into the preview folder. */
+export async function writePreviewStatus(project: Project): Promise<void> {
+  const page = renderStatusPage(await computeStatus(project), template('status.css'))
+  await writeAtomic(path.join(project.outputDir, 'status.html'), page)
+}

@@ -1,0 +1,49 @@
+/**
+ * The background renderer's thread: EPUB and PDF through the build's own
+ * writeEdition. It keeps its modules, fonts and templates warm between jobs.
+ */
+import { parentPort } from 'node:worker_threads'
+import { VFile } from 'vfile'
+import { sourceDate, writeEdition } from '../build.ts'
+import { createI18n, uiTranslator } from '../i18n/create-i18n.ts'
+import type { PreparedEdition } from '../prepare-edition.ts'
+import { createProject } from '../project.ts'
+import { forgetTemplates, template } from '../render/templates.ts'
+import { FORMATS } from '../types.ts'
+import type { FormatResult, RenderJob, RenderReply } from './background.ts'
+
+let templates = 0
+const dates = new Map<string, Date>()
+
+async function run(job: RenderJob): Promise<RenderReply> {
+  const { sourcePath, ...data } = job.edition
+  if (job.templates !== templates) {
+    forgetTemplates()
+    templates = job.templates
+  }
+  const i18n = await createI18n(job.ui, data.sourceLocale)
+  const edition: PreparedEdition = { ...data, t: uiTranslator(i18n, data.locale), file: new VFile({ path: sourcePath }) }
+  if (!dates.has(sourcePath)) dates.set(sourcePath, sourceDate(sourcePath))
+  const context = { css: template('edition.css'), modified: dates.get(sourcePath)!, formats: FORMATS, project: createProject(job.root, job.outDir), written: [] }
+  const results: FormatResult[] = []
+  for (const format of job.formats) {
+    const started = performance.now()
+    try {
+      const entry = await writeEdition(format, edition, context)
+      results.push({ format, ok: true, bytes: entry.bytes, milliseconds: performance.now() - started })
+    } catch (error) {
+      results.push({ format, ok: false, reason: error instanceof Error ? error.message : String(error) })
+    }
+  }
+  return { doc: data.doc, locale: data.locale, results }
+}
+
+parentPort?.on('message', (job: RenderJob) => {
+  run(job).then(
+    (reply) => parentPort?.postMessage(reply),
+    (error: unknown) => parentPort?.postMessage({
+      doc: job.edition.doc, locale: job.edition.locale,
+      results: job.formats.map((format) => ({ format, ok: false, reason: error instanceof Error ? error.message : String(error) }))
+    } satisfies RenderReply)
+  )
+})

@@ -1,0 +1,232 @@
+/**
+ * The preview's warm state: parsed documents, catalogs and one i18next
+ * instance stay in memory between saves. A save re-reads only the files it
+ * touched (plan from changes.ts); rendering goes through the build's own
+ * writeEdition into the preview folder. A file that cannot be read becomes a
+ * Problem and leaves the last good state (and the last good pages) in place.
+ */
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { i18n as I18n } from 'i18next'
+import { VFileMessage } from 'vfile-message'
+import { writeEdition } from '../build.ts'
+import { loadDocument, type LoadedDocument } from '../content/load-document.ts'
+import { CatalogError, readCatalog, type Catalog } from '../i18n/catalog.ts'
+import { createI18n, uiTranslator, type Resources } from '../i18n/create-i18n.ts'
+import { loadCatalogs, registerOf, toResources, type Catalogs } from '../i18n/load-catalogs.ts'
+import { writeAtomic } from '../output/write-atomic.ts'
+import type { ManifestEntry } from '../output/manifest.ts'
+import { languagesOf, prepareEdition, type PrepareContext, type PreparedEdition } from '../prepare-edition.ts'
+import { catalogPath, createProject, displayPath, listDocuments, listLocales, type Project } from '../project.ts'
+import { renderIndex } from '../render/index-page.ts'
+import { forgetTemplates, template } from '../render/templates.ts'
+import { FORMATS } from '../types.ts'
+import { editionPath, type EditionId, type Known, type RebuildPlan } from './changes.ts'
+import { keyAt } from './key-at.ts'
+import type { OutdatedKeys } from './outdated.ts'
+import { decorateEdition, decorateIndex } from './preview-page.ts'
+
+/** Something an editor must fix, with where it is. */
+export interface Problem {
+  file: string
+  line?: number
+  column?: number
+  key?: string
+  message: string
+}
+
+export interface Session {
+  project: Project
+  known: Known
+  documents: Map<string, LoadedDocument>
+  catalogs: Catalogs
+  i18n: I18n
+  /** By the file that cannot be read (or `render <edition>` for an edition that failed). */
+  problems: Map<string, Problem>
+  /** Editions whose page is in the preview folder: kept as the last good one while an input is broken. */
+  rendered: Set<string>
+  media: ManifestEntry[]
+  css: string
+  outdated: OutdatedKeys
+}
+
+export type RenderOutcome =
+  | { id: EditionId; path: string; milliseconds: number; missing: number; edition: PreparedEdition }
+  | { id: EditionId; path: string; skipped: string }
+
+/** Read everything once. `outDir` is the preview folder, relative to root. */
+export async function openSession(root: string, outDir: string, outdated: OutdatedKeys): Promise<Session> {
+  const project = createProject(root, outDir)
+  const locales = await listLocales(project)
+  const docs = await listDocuments(project)
+  const { catalogs, errors } = await loadCatalogs(project, locales, docs)
+  const session: Session = {
+    project,
+    known: { docs, locales, sourceLocale: project.sourceLocale },
+    documents: new Map(),
+    catalogs,
+    i18n: await createI18n(toResources(catalogs), project.sourceLocale),
+    problems: new Map(),
+    rendered: new Set(),
+    media: [],
+    css: template('edition.css'),
+    outdated
+  }
+  // loadCatalogs gives up on a whole locale at its first bad file; read its files one by one so only that file is missing.
+  for (const locale of errors.keys()) for (const ns of ['ui', ...docs]) await reloadCatalog(session, locale, ns)
+  for (const doc of docs) await reloadDocument(session, doc)
+  return session
+}
+
+/** Re-read what the plan names. Returns the session to use from now on (a new one after a reload). */
+export async function applyPlan(session: Session, plan: RebuildPlan): Promise<Session> {
+  if (plan.reload) {
+    const fresh = await openSession(session.project.root, path.relative(session.project.root, session.project.outputDir), session.outdated)
+    fresh.rendered = session.rendered
+    return fresh
+  }
+  if (plan.templates) {
+    forgetTemplates()
+    session.css = template('edition.css')
+  }
+  if (plan.assets) session.media = []
+  for (const doc of plan.documents) await reloadDocument(session, doc)
+  for (const { locale, ns } of plan.catalogs) await reloadCatalog(session, locale, ns)
+  return session
+}
+
+export async function reloadDocument(session: Session, doc: string): Promise<void> {
+  const file = path.join(session.project.contentDir, `${doc}.md`)
+  const shown = displayPath(session.project, file)
+  try {
+    session.documents.set(doc, await loadDocument(file, session.project.sourceLocale))
+    session.problems.delete(shown)
+  } catch (error) {
+    session.problems.set(shown, problemOf(error, shown, session.project))
+  }
+}
+
+export async function reloadCatalog(session: Session, locale: string, ns: string): Promise<void> {
+  const file = catalogPath(session.project, locale, ns)
+  const shown = displayPath(session.project, file)
+  let catalog: Catalog
+  try {
+    catalog = await readSettledCatalog(file, shown)
+  } catch (error) {
+    const problem = problemOf(error, shown, session.project)
+    if (problem.line && problem.column && !problem.key) {
+      problem.key = keyAt(await readFile(file, 'utf8').catch(() => ''), problem.line, problem.column)
+    }
+    session.problems.set(shown, problem)
+    return
+  }
+  session.problems.delete(shown)
+  session.catalogs.get(locale)?.set(ns, catalog)
+  // Replace, not merge: a key removed from the file must be gone from the edition too.
+  session.i18n.removeResourceBundle(locale, ns)
+  session.i18n.addResourceBundle(locale, ns, catalog.resources, true, true)
+}
+
+/** Prepare one edition and write its preview page; skipped while an input is broken and a good page exists. */
+export async function renderEdition(session: Session, id: EditionId): Promise<RenderOutcome> {
+  const { project } = session
+  const name = `${id.locale}/${id.doc}`
+  const urlPath = editionPath(id)
+  const document = session.documents.get(id.doc)
+  const broken = inputsOf(session, id).find((file) => session.problems.has(file))
+  if (!document || (broken && session.rendered.has(name))) {
+    return { id, path: urlPath, skipped: broken ?? displayPath(project, path.join(project.contentDir, `${id.doc}.md`)) }
+  }
+  const started = performance.now()
+  try {
+    const context: PrepareContext = { project, i18n: session.i18n, catalogs: session.catalogs, locales: session.known.locales, preview: true }
+    const edition = await prepareEdition(document, id.locale, context)
+    const report = edition.file.data.translation ?? { missing: [], used: [] }
+    const outdated = await session.outdated(project, id.doc, id.locale).catch(() => new Set<string>())
+    const register = registerOf(session.catalogs, edition.sourceLocale, id.doc)
+    const info = {
+      doc: id.doc,
+      locale: id.locale,
+      sourceLocale: edition.sourceLocale,
+      catalogFile: displayPath(project, catalogPath(project, id.locale, id.doc)),
+      languages: edition.languages,
+      keys: report.used,
+      missing: report.missing,
+      outdated: report.used.filter((key) => outdated.has(key)),
+      sourceText: (key: string) => register.get(key),
+      statusPage: existsSync(path.join(project.outputDir, 'status.html'))
+    }
+    const written = [...session.media]
+    await writeEdition('html', edition, {
+      // An HTML page carries no date; `modified` is for EPUB and PDF, which the background renders.
+      css: session.css, modified: new Date(0), formats: FORMATS, project, written,
+      decorate: (page) => decorateEdition(page, info)
+    })
+    session.media = written.filter((entry) => entry.format === 'media')
+    session.rendered.add(name)
+    session.problems.delete(`render ${name}`)
+    return { id, path: urlPath, milliseconds: performance.now() - started, missing: report.missing.length, edition }
+  } catch (error) {
+    const shown = displayPath(project, path.join(project.contentDir, `${id.doc}.md`))
+    session.problems.set(`render ${name}`, problemOf(error, shown, project))
+    return { id, path: urlPath, skipped: `render ${name}` }
+  }
+}
+
+/** The preview's index.html: every edition in every format (EPUB and PDF follow in the background). */
+export async function renderPreviewIndex(session: Session): Promise<void> {
+  const { project, i18n } = session
+  const context: PrepareContext = { project, i18n, catalogs: session.catalogs, locales: session.known.locales }
+  const languages = languagesOf(context)
+  const documents = [...session.documents].map(([name, document]) => ({
+    name, title: document.meta.title, editions: languages.map((language) => ({ language, formats: [...FORMATS] }))
+  }))
+  const html = renderIndex(documents, uiTranslator(i18n, project.sourceLocale), project.sourceLocale, session.css, decorateIndex)
+  await writeAtomic(path.join(project.outputDir, 'index.html'), html)
+}
+
+/** The ui namespace and catalogs of a locale, as the background renderer needs them to rebuild `t`. */
+export function uiResources(session: Session, locale: string): Resources {
+  const resources: Resources = {}
+  for (const lng of new Set([session.project.sourceLocale, locale])) {
+    resources[lng] = { ui: session.catalogs.get(lng)?.get('ui')?.resources ?? {} }
+  }
+  return resources
+}
+
+/** Files an edition is made from: while one of them is broken, its last good page stays. */
+function inputsOf(session: Session, id: EditionId): string[] {
+  const { project } = session
+  const source = project.sourceLocale
+  return [
+    displayPath(project, path.join(project.contentDir, `${id.doc}.md`)),
+    ...[id.locale, source].flatMap((locale) => [id.doc, 'ui'].map((ns) => displayPath(project, catalogPath(project, locale, ns))))
+  ]
+}
+
+/** An editor's save may be caught half-written: read once more before calling the file broken. */
+async function readSettledCatalog(file: string, shown: string): Promise<Catalog> {
+  try {
+    return await readCatalog(file, shown)
+  } catch (error) {
+    if (!(error instanceof CatalogError)) throw error
+    await new Promise((resolve) => setTimeout(resolve, 40))
+    return readCatalog(file, shown)
+  }
+}
+
+export function problemOf(error: unknown, file: string, project: Project): Problem {
+  if (error instanceof CatalogError) {
+    const prefix = `${error.file}:${error.line}:${error.column}: `
+    const message = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message
+    return { file: error.file, line: error.line, column: error.column, key: error.key, message }
+  }
+  if (error instanceof VFileMessage) {
+    return {
+      file: error.file ? displayPath(project, path.resolve(project.root, error.file)) : file,
+      line: error.line, column: error.column, message: error.reason
+    }
+  }
+  return { file, message: error instanceof Error ? error.message : String(error) }
+}

@@ -1,0 +1,64 @@
+/**
+ * The Unicode Bidirectional Algorithm (UAX #9, npm `bidi-js`), applied as it
+ * must be: embedding levels for the whole paragraph, reordering line by line
+ * after line breaking (rule L2 works on lines, not paragraphs).
+ */
+import bidiModule, { type EmbeddingLevels } from 'bidi-js'
+import type { Direction, Span } from './types.ts'
+
+// bidi-js is UMD: Node gives its module.exports (the factory) as the default
+// import, while its types describe an ES module with a default export.
+const bidiFactory = (typeof bidiModule === 'function' ? bidiModule : bidiModule.default) as typeof bidiModule.default
+const bidi = bidiFactory()
+
+export type { EmbeddingLevels }
+
+export function embeddingLevels(text: string, direction: Direction): EmbeddingLevels {
+  return bidi.getEmbeddingLevels(text, direction)
+}
+
+/** A logical range of one span and one direction; a line is a list of them in visual order. */
+export interface VisualRange {
+  start: number
+  end: number
+  rtl: boolean
+  span: Span
+}
+
+/** The line text[start, end) cut where span or direction changes, left to right. */
+export function visualRanges(text: string, levels: EmbeddingLevels, spans: readonly Span[], start: number, end: number): VisualRange[] {
+  if (end <= start) return []
+  // bidi-js returns indices for the whole string, reordered only inside the line.
+  const order = bidi.getReorderedIndices(text, levels, start, end - 1).slice(start, end)
+  const ranges: VisualRange[] = []
+  let current: (VisualRange & { last: number }) | undefined
+  for (const index of order) {
+    const rtl = (levels.levels[index]! & 1) === 1
+    const span = spanAt(spans, index)
+    if (current && current.span === span && current.rtl === rtl && index === current.last + (rtl ? -1 : 1)) {
+      current.last = index
+      if (rtl) current.start = index
+      else current.end = index + 1
+      continue
+    }
+    if (current) ranges.push(strip(current))
+    current = { start: index, end: index + 1, rtl, span, last: index }
+  }
+  if (current) ranges.push(strip(current))
+  return ranges
+}
+
+/** Characters of right-to-left ranges that print as their mirror image: “(” shows as “)”. */
+export function mirroredCharacters(text: string, levels: EmbeddingLevels, start: number, end: number): Map<number, string> {
+  if (end <= start) return new Map()
+  return bidi.getMirroredCharactersMap(text, levels.levels, start, end - 1)
+}
+
+function strip(range: VisualRange & { last: number }): VisualRange {
+  return { start: range.start, end: range.end, rtl: range.rtl, span: range.span }
+}
+
+function spanAt(spans: readonly Span[], index: number): Span {
+  for (const span of spans) if (span.start <= index && index < span.end) return span
+  throw new TypeError(`No span covers index ${index}`)
+}

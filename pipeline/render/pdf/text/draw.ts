@@ -1,0 +1,103 @@
+/**
+ * Writes laid-out lines with pdfkit: each drawing group (neighbouring
+ * pieces in one face) is one text object, its glyphs in visual order at
+ * exact positions. pdfkit's own text() cannot do this (it lays text out again
+ * word by word, left to right), so this module talks to pdfkit's embedded
+ * font directly; see glyph-encoder.ts.
+ *
+ * Groups are written in logical order, and a group with right-to-left text
+ * is wrapped in a marked-content span whose /ActualText is its logical text,
+ * for readers that honour it (PDF 32000-1 §14.9.4).
+ */
+import { faceBuffer, type FaceId } from '../fonts.ts'
+import { encodeGlyph, type PdfkitInternals } from './glyph-encoder.ts'
+import type { DrawingGroup, Line, PlacedGlyph } from './types.ts'
+
+const UNDERLINE_OFFSET = 1.5
+
+/** Draw a line whose top-left corner is (left, top), in pdfkit's top-down coordinates. */
+export function drawLine(doc: PDFKit.PDFDocument, line: Line, left: number, top: number): void {
+  for (const group of line.groups) drawGroup(doc, group, left, top + line.ascent)
+}
+
+function drawGroup(doc: PDFKit.PDFDocument, group: DrawingGroup, left: number, baseline: number): void {
+  const first = group.pieces[0]
+  if (!first || group.pieces.every((piece) => piece.glyphs.length === 0)) return
+  const { face, run } = first.span
+  const internals = doc as unknown as PdfkitInternals
+  useFace(doc, face).fontSize(run.size)
+  const font = internals._font
+  if (internals.page.fonts[font.id] == null) internals.page.fonts[font.id] = font.ref()
+  if (group.rtl) doc.markContent('Span', { actual: group.text } as object)
+  doc.save()
+  // pdfkit's page space is top-down; text space must be bottom-up, as in pdfkit's own _fragment.
+  doc.transform(1, 0, 0, -1, 0, doc.page.height)
+  const y = doc.page.height - baseline
+  doc.addContent(`BT\n/${font.id} ${num(run.size)} Tf\n1 0 0 1 ${num(left + first.x)} ${num(y)} Tm`)
+  for (const piece of group.pieces) {
+    doc.fillColor(piece.span.run.color)
+    doc.addContent(showGlyphs(font, piece.glyphs, 1000 / piece.span.run.size))
+  }
+  doc.addContent('ET')
+  doc.restore()
+  if (group.rtl) doc.endMarkedContent()
+  for (const piece of group.pieces) {
+    const { link, color, size } = piece.span.run
+    if (!link || piece.width === 0) continue
+    const x = left + piece.x
+    doc.link(x, baseline - size * 0.9, piece.width, size * 1.15, link)
+    doc.save().moveTo(x, baseline + UNDERLINE_OFFSET).lineTo(x + piece.width, baseline + UNDERLINE_OFFSET).lineWidth(0.5).stroke(color).restore()
+  }
+}
+
+/**
+ * TJ operators for glyphs continuing from the current text position. x
+ * offsets (mark positioning, justification) are TJ adjustments and y offsets
+ * a text rise, so extraction sees one unbroken flow of glyphs.
+ */
+function showGlyphs(font: PdfkitInternals['_font'], glyphs: readonly PlacedGlyph[], scale: number): string {
+  const parts: string[] = []
+  let pending: string[] = []
+  let rise = 0
+  const close = () => {
+    if (pending.length > 0) parts.push(`[${pending.join(' ')}] TJ`)
+    pending = []
+  }
+  for (const glyph of glyphs) {
+    if (glyph.yOffset !== rise) {
+      close()
+      rise = glyph.yOffset
+      parts.push(`${num(rise)} Ts`)
+    }
+    const code = encodeGlyph(font, glyph.id, glyph.text)
+    if (glyph.xOffset !== 0) pending.push(num(-glyph.xOffset * scale))
+    pending.push(`<${code.toString(16).padStart(4, '0')}>`)
+    // The viewer advances by the code's width; a TJ number (thousandths of an em, sign inverted) makes up the rest.
+    const adjust = font.widths[code]! - (glyph.advance - glyph.xOffset) * scale
+    // Extractors skip a glyph that stands for nothing together with the number after it:
+    // end the TJ there, so the number opens the next one instead.
+    if (glyph.text === '') close()
+    if (Math.abs(adjust) > 0.01) pending.push(num(adjust))
+  }
+  close()
+  if (rise !== 0) parts.push('0 Ts')
+  return parts.join('\n')
+}
+
+const registered = new WeakMap<PDFKit.PDFDocument, Set<FaceId>>()
+
+/** Register a face with the document when first drawn: a PDF embeds only the faces it uses. */
+function useFace(doc: PDFKit.PDFDocument, face: FaceId): PDFKit.PDFDocument {
+  let faces = registered.get(doc)
+  if (!faces) registered.set(doc, (faces = new Set()))
+  if (!faces.has(face)) {
+    doc.registerFont(face, faceBuffer(face))
+    faces.add(face)
+  }
+  return doc.font(face)
+}
+
+function num(value: number): string {
+  const rounded = Math.round(value * 1000) / 1000
+  return Object.is(rounded, -0) ? '0' : String(rounded)
+}

@@ -1,0 +1,73 @@
+/**
+ * Glyph → character code in a pdfkit embedded (subset) font, with the text
+ * the ToUnicode map gives back for it. pdfkit maps each glyph to the first
+ * text it was used for; one glyph can stand for different texts (a bracket
+ * drawn mirrored in Arabic stands for its partner; a ligature in a
+ * right-to-left run is stored reversed), so a glyph needed with a second
+ * text gets a second code: the subset holds the outline twice. That keeps
+ * copy-paste and search exact in every reader, not only in those that read
+ * /ActualText.
+ *
+ * The members used here are pdfkit 0.20's EmbeddedFont and fontkit's
+ * TTFSubset; test/pdf-text.test.ts fails if they change.
+ */
+
+export interface EmbeddedFontInternals {
+  id: string
+  ref: () => unknown
+  /** Advance widths per code, thousandths of an em (the /W array). */
+  widths: Array<number | undefined>
+  /** Code points per code (the ToUnicode map). */
+  unicode: Array<number[] | undefined>
+  scale: number
+  font: { getGlyph: (id: number) => { advanceWidth: number } }
+  subset: { glyphs: number[]; includeGlyph: (id: number) => number }
+  /** Ours: codes made for a glyph with a second text. */
+  alternates?: Map<string, number>
+}
+
+export interface PdfkitInternals {
+  _font: EmbeddedFontInternals
+  page: { fonts: Record<string, unknown> }
+}
+
+/**
+ * What a glyph that stands for no text of its own (the dots Noto Naskh draws
+ * apart from a letter, an added hyphen) gives back: ZERO WIDTH SPACE, a
+ * format character that extractors drop. An empty mapping would make them
+ * fall back to the raw code and print junk.
+ */
+const NOTHING = [0x200b]
+const COMBINING = /^\p{Mn}+$/u
+
+/** The character code to write for glyph `id` standing for `text`. */
+export function encodeGlyph(font: EmbeddedFontInternals, id: number, text: string): number {
+  const codePoints = text === '' ? NOTHING : [...text].map((char) => char.codePointAt(0)!)
+  const code = font.subset.includeGlyph(id)
+  const known = font.unicode[code]
+  if (known === undefined) {
+    record(font, code, id, codePoints)
+    return code
+  }
+  if (sameText(known, codePoints)) return code
+  font.alternates ??= new Map()
+  const key = `${id}:${text}`
+  let alternate = font.alternates.get(key)
+  if (alternate === undefined) {
+    font.subset.glyphs.push(id)
+    alternate = font.subset.glyphs.length - 1
+    font.alternates.set(key, alternate)
+    record(font, alternate, id, codePoints)
+  }
+  return alternate
+}
+
+function record(font: EmbeddedFontInternals, code: number, id: number, codePoints: number[]): void {
+  // Extractors do not advance past a glyph that stands for nothing or for a combining mark: neither may the viewer.
+  font.widths[code] = codePoints === NOTHING || COMBINING.test(String.fromCodePoint(...codePoints)) ? 0 : font.font.getGlyph(id).advanceWidth * font.scale
+  font.unicode[code] = codePoints
+}
+
+function sameText(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index])
+}

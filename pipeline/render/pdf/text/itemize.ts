@@ -1,0 +1,52 @@
+/**
+ * Font fallback per character: the edition's script picks the face of each
+ * role (Noto Naskh Arabic for Arabic, Noto Serif SC for Chinese), and a
+ * character that face lacks is set in the first face of the fallback list
+ * that has it. A character no face has is reported, never silently printed
+ * as an empty box. Keeping text in the edition's face wherever it can (Noto
+ * Naskh Arabic draws Latin letters and digits too) keeps a line in one font,
+ * which is also what lets PDF readers extract a mixed line in order.
+ */
+import { faceFont, fallbackFaces, type FaceId, type Script } from '../fonts.ts'
+import { isIgnorable } from './script.ts'
+import type { MissingGlyph, Span, TextRun } from './types.ts'
+
+export interface Itemized {
+  text: string
+  spans: Span[]
+  missing: MissingGlyph[]
+}
+
+export function itemize(runs: readonly TextRun[], script: Script): Itemized {
+  const text = runs.map((run) => run.text).join('')
+  const spans: Span[] = []
+  const missing: MissingGlyph[] = []
+  let offset = 0
+  for (const run of runs) {
+    let index = offset
+    for (const char of run.text) {
+      const codePoint = char.codePointAt(0)!
+      const last = spans[spans.length - 1]
+      const continues = last && last.run === run && last.end === index
+      let face: FaceId
+      if (continues && (isIgnorable(char) || (/\s/.test(char) && has(last.face, codePoint)))) {
+        // Spaces and joiners stay in the face around them, so runs are not cut.
+        face = last.face
+      } else {
+        const faces = fallbackFaces(run.role, script)
+        const found = faces.find((candidate) => has(candidate, codePoint))
+        if (!found && !isIgnorable(char)) missing.push({ char, codePoint, key: run.key, role: run.role })
+        face = found ?? (continues ? last.face : faces[0]!)
+      }
+      if (continues && last.face === face) last.end = index + char.length
+      else spans.push({ start: index, end: index + char.length, face, run })
+      index += char.length
+    }
+    offset += run.text.length
+  }
+  return { text, spans, missing }
+}
+
+function has(face: FaceId, codePoint: number): boolean {
+  return faceFont(face).hasGlyphForCodePoint(codePoint)
+}

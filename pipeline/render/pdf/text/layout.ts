@@ -1,0 +1,163 @@
+/**
+ * A paragraph from styled runs to positioned glyphs:
+ *   itemize (a face per character) → break lines (UAX #14) →
+ *   per line: bidi reorder (UAX #9) → shape each piece → justify → place.
+ * Pure: no pdfkit here; draw.ts writes the result.
+ */
+import { faceFont, type FaceId } from '../fonts.ts'
+import { embeddingLevels, mirroredCharacters, visualRanges, type EmbeddingLevels, type VisualRange } from './bidi.ts'
+import { breakLines, HYPHEN, type LineRange } from './break-lines.ts'
+import { itemize } from './itemize.ts'
+import { justification } from './justify.ts'
+import { joins } from './script.ts'
+import { clusters, shape } from './shape.ts'
+import type { Line, MissingGlyph, ParagraphOptions, Piece, PlacedGlyph, Span, TextRun } from './types.ts'
+
+export interface LaidParagraph {
+  text: string
+  lines: Line[]
+  missing: MissingGlyph[]
+}
+
+export function layoutParagraph(runs: readonly TextRun[], options: ParagraphOptions): LaidParagraph {
+  const { text, spans, missing } = itemize(runs, options.script)
+  if (text === '') return { text, lines: [], missing }
+  const levels = embeddingLevels(text, options.direction)
+  const size = Math.max(...runs.map((run) => run.size))
+  const metrics = lineMetrics(options.metricsFace, size, options.lineGap)
+  const lines = breakLines(text, spans, options.width, options.hyphenate).map((range): Line => {
+    const pieces = placeLine(text, levels, spans, range, options)
+    return { ...metrics, pieces, groups: drawingGroups(text, pieces) }
+  })
+  return { text, lines, missing }
+}
+
+/** Ascent and height from one face, so lines are evenly spaced whatever fallback they use (as pdfkit's). */
+export function lineMetrics(face: FaceId, size: number, gap: number): Pick<Line, 'ascent' | 'height' | 'advance'> {
+  const font = faceFont(face)
+  const scale = size / font.unitsPerEm
+  const height = (font.ascent - font.descent + font.lineGap) * scale
+  return { ascent: font.ascent * scale, height, advance: height + gap }
+}
+
+/** The line's pieces, shaped, justified and placed, left to right. */
+function placeLine(text: string, levels: EmbeddingLevels, spans: readonly Span[], range: LineRange, options: ParagraphOptions): Piece[] {
+  const mirrored = mirroredCharacters(text, levels, range.start, range.end)
+  const ranges = visualRanges(text, levels, spans, range.start, range.end)
+  const pieces = ranges.map((visual) => shapePiece(text, visual, mirrored))
+  const rtl = options.direction === 'rtl'
+  if (range.hyphen && ranges.length > 0) pieces.splice(rtl ? 0 : pieces.length, 0, hyphenPiece(ranges, range.end))
+  const natural = pieces.reduce((sum, piece) => sum + piece.width, 0)
+  const slack = options.width - natural
+  const extra = options.align === 'justify' && !range.last && slack > 0 ? justification(text, pieces, range.end, slack) : undefined
+  let x = extra ? 0
+    : options.align === 'center' ? slack / 2
+    : (options.align === 'end') !== rtl ? Math.max(0, slack) : 0
+  for (const piece of pieces) {
+    piece.x = x
+    for (const [index, glyph] of piece.glyphs.entries()) {
+      glyph.advance += extra?.get(piece)?.[index] ?? 0
+      glyph.x = x - piece.x
+      x += glyph.advance
+    }
+    piece.width = x - piece.x
+  }
+  return pieces
+}
+
+function shapePiece(text: string, visual: VisualRange, mirrored: Map<number, string>): Piece {
+  const { span, rtl, start, end } = visual
+  const logical = text.slice(start, end)
+  let shown = ''
+  for (let i = 0; i < logical.length;) {
+    const char = String.fromCodePoint(logical.codePointAt(i)!)
+    shown += (rtl && mirrored.get(start + i)) || char
+    i += char.length
+  }
+  const shaped = shape(span.face, shown, rtl)
+  const ranges = clusters(shaped.glyphs, logical, rtl)
+  const scale = span.run.size / 1000
+  const tracking = joins(logical) ? 0 : span.run.tracking ?? 0
+  const glyphs = shaped.glyphs.map((glyph, index): PlacedGlyph => {
+    const [from, to] = ranges[index]!
+    const cluster = logical.slice(from, to)
+    return {
+      id: glyph.id,
+      x: 0,
+      xOffset: glyph.xOffset * scale,
+      yOffset: glyph.yOffset * scale,
+      advance: glyph.advance * scale + tracking,
+      // Visual order: a reader that reverses right-to-left text gets the logical text back.
+      text: rtl ? [...cluster].reverse().join('') : cluster,
+      cluster: [start + from, start + to]
+    }
+  })
+  return { span, rtl, start, end, x: 0, width: glyphs.reduce((sum, glyph) => sum + glyph.advance, 0), glyphs }
+}
+
+/** The hyphen of a hyphenated line, in the face of the word it splits, at the line's end. */
+function hyphenPiece(ranges: VisualRange[], at: number): Piece {
+  const last = ranges.reduce((found, range) => (range.end > found.end ? range : found))
+  const shaped = shape(last.span.face, HYPHEN, false)
+  const scale = last.span.run.size / 1000
+  const glyphs = shaped.glyphs.map((glyph): PlacedGlyph => ({
+    // U+00AD: the hyphen a line break added, which extractors and search drop when they join the word (PDF 32000-1 §14.8.2.2.3).
+    id: glyph.id, x: 0, xOffset: 0, yOffset: 0, advance: glyph.advance * scale, text: '\u00ad', cluster: [at, at]
+  }))
+  return { span: last.span, rtl: false, start: at, end: at, x: 0, width: shaped.advance * scale, glyphs }
+}
+
+/**
+ * The order a reader's software should meet the line's text in. Text
+ * extractors (pdf.js, poppler) take glyphs left to right, start a new run at
+ * each font change or jump backwards, and reverse a run that is mostly
+ * right-to-left. So: pieces of one face and one direction that touch form a
+ * group, written left to right; the groups are written in logical order.
+ */
+function drawingGroups(text: string, pieces: readonly Piece[]): Line['groups'] {
+  const groups: Line['groups'] = []
+  for (const piece of pieces) {
+    const last = groups[groups.length - 1]
+    const previous = last?.pieces[last.pieces.length - 1]
+    const joins = previous && previous.span.face === piece.span.face && previous.span.run.size === piece.span.run.size && previous.rtl === piece.rtl
+    if (last && joins) last.pieces.push(piece)
+    else groups.push({ pieces: [piece], rtl: piece.rtl, text: '' })
+  }
+  for (const group of groups) {
+    group.text = [...group.pieces].sort((a, b) => a.start - b.start).map((piece) => text.slice(piece.start, piece.end)).join('')
+    if (group.rtl) keepEdgeSpaces(group.pieces.flatMap((piece) => piece.glyphs))
+  }
+  return groups.sort((a, b) => firstIndex(a) - firstIndex(b))
+}
+
+function firstIndex(group: Line['groups'][number]): number {
+  return Math.min(...group.pieces.map((piece) => (piece.end > piece.start ? piece.start : Infinity)))
+}
+
+/**
+ * Extractors drop white space at either end of a run of glyphs: they
+ * rebuild spaces from gaps in left-to-right flow, and a right-to-left group
+ * is followed by a jump backwards. So the spaces at its edges are given text
+ * an extractor keeps: at the right edge (its logical start) the glyph before
+ * them stands for them too; at the left edge (its logical end) the space
+ * stands for ZERO WIDTH SPACE + space, since a glyph whose text starts with
+ * white space is dropped whole. /ActualText carries the exact text.
+ */
+function keepEdgeSpaces(glyphs: readonly PlacedGlyph[]): void {
+  const blank = (glyph: PlacedGlyph) => /^\s+$/.test(glyph.text)
+  let right = glyphs.length
+  while (right > 0 && blank(glyphs[right - 1]!)) right--
+  let keeper = right - 1
+  while (keeper >= 0 && glyphs[keeper]!.text === '') keeper--
+  if (keeper >= 0) {
+    for (const glyph of glyphs.slice(right)) {
+      glyphs[keeper]!.text += glyph.text
+      glyph.text = ''
+    }
+  }
+  for (const glyph of glyphs) {
+    if (glyph.text === '') continue
+    if (blank(glyph)) glyph.text = `\u200b${glyph.text}`
+    break
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Which script a character belongs to, as far as shaping and justification
+ * care: OpenType shaping picks its rules (Arabic joining) by script, and
+ * Chinese lines stretch between CJK characters.
+ */
+import type { Script } from '../fonts.ts'
+
+const ARABIC = /[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}]/u
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\p{Script=Hangul}]/u
+const SHARED = /[\p{Script=Common}\p{Script=Inherited}\p{Script=Unknown}]/u
+/** CJK punctuation and full-width forms are Common, but only CJK fonts draw them well. */
+const CJK_FORMS = /[\u3000-\u303f\uff00-\uffef\u30fb\u2e80-\u2fdf]/u
+
+/** The script of one character, or undefined when it is shared and takes its neighbours'. */
+export function scriptOfChar(char: string): Script | undefined {
+  if (CJK_FORMS.test(char)) return 'cjk'
+  if (SHARED.test(char)) return undefined
+  if (ARABIC.test(char)) return 'arabic'
+  if (CJK.test(char)) return 'cjk'
+  return 'latin'
+}
+
+/** The script shaping should use for a piece of text: that of its first character that has one. */
+export function scriptOfText(text: string): Script {
+  for (const char of text) {
+    const script = scriptOfChar(char)
+    if (script) return script
+  }
+  return 'latin'
+}
+
+/** Text in a joining script, where letter spacing would break the letters apart. */
+export function joins(text: string): boolean {
+  return ARABIC.test(text)
+}
+
+/** Ideographs, kana and CJK punctuation: where Chinese lines may stretch between characters. */
+export function isCjkChar(char: string): boolean {
+  return CJK.test(char) || CJK_FORMS.test(char)
+}
+
+/** Default-ignorable code points (joiners, direction marks) print nothing and need no glyph. */
+export function isIgnorable(char: string): boolean {
+  return /[\p{Default_Ignorable_Code_Point}\p{Cc}]/u.test(char)
+}

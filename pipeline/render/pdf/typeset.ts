@@ -1,0 +1,97 @@
+/**
+ * The bridge between the hast walker and the text engine: a paragraph of
+ * styled runs is laid out in the edition's direction and script, then drawn
+ * line by line, starting a new page where a line no longer fits.
+ */
+import { fallbackFaces, scriptOfLocale } from './fonts.ts'
+import { hyphenatorFor } from './hyphenation.ts'
+import type { PreparedEdition } from '../../prepare-edition.ts'
+import { ACCENT, runFont, type PdfState, type Run, type Style, type TextSource } from './state.ts'
+import { drawLine } from './text/draw.ts'
+import { layoutParagraph, lineMetrics, type LaidParagraph } from './text/layout.ts'
+import type { TextRun } from './text/types.ts'
+
+export interface Frame {
+  left: number
+  width: number
+}
+
+/** The text column, narrowed on the start side by the state's inset (a blockquote's, a nested list's). */
+export function frameOf(state: PdfState): Frame {
+  const { doc } = state
+  const left = doc.page.margins.left + (state.edition.dir === 'rtl' ? 0 : state.insetStart)
+  const right = doc.page.width - doc.page.margins.right - (state.edition.dir === 'rtl' ? state.insetStart : 0)
+  return { left, width: right - left }
+}
+
+export function layoutRuns(edition: PreparedEdition, runs: readonly Run[], style: Style, width: number, source?: TextSource): LaidParagraph {
+  const script = scriptOfLocale(edition.locale)
+  const textRuns = runs.map((run): TextRun => ({
+    text: run.text,
+    role: runFont(style, run),
+    size: style.size,
+    color: run.link ? ACCENT : style.color,
+    link: run.link,
+    key: source?.key,
+    tracking: style.tracking
+  }))
+  return layoutParagraph(textRuns, {
+    width,
+    align: style.align,
+    direction: edition.dir,
+    lineGap: style.lineGap,
+    // The script's body face sets line height for every role: Noto Sans Arabic's tall metrics would double-space headings.
+    metricsFace: fallbackFaces('serif', script)[0]!,
+    script,
+    // Justified text breaks words where the language allows; ragged text need not.
+    hyphenate: style.align === 'justify' ? hyphenatorFor(edition.locale) : undefined
+  })
+}
+
+/** Set a paragraph at the cursor, breaking pages between lines, and move the cursor below it. */
+export function setParagraph(state: PdfState, runs: readonly Run[], style: Style, source?: TextSource): void {
+  const { doc } = state
+  const frame = frameOf(state)
+  const laid = layoutRuns(state.edition, runs, style, frame.width, source)
+  state.missing.push(...laid.missing.map((item) => ({ ...item, place: source?.place })))
+  const bottom = () => doc.page.height - doc.page.margins.bottom
+  laid.lines.forEach((line, index) => {
+    const fits = doc.y + line.height <= bottom()
+    // No widow: a paragraph's last line never stands alone at a page top; its
+    // second-to-last goes over with it, when two lines stay behind.
+    const next = laid.lines[index + 1]
+    const widow = fits && index >= 2 && index === laid.lines.length - 2 && doc.y + line.advance + next!.height > bottom()
+    // continueOnNewPage closes the marked content here and reopens it there, so the paragraph stays one structure element.
+    if (!fits || widow) (doc as PDFKit.PDFDocument & { continueOnNewPage: () => void }).continueOnNewPage()
+    drawLine(doc, line, frame.left, doc.y)
+    doc.y += line.advance
+  })
+  doc.y += style.gapAfter
+}
+
+/** How far a paragraph would move the cursor down (its lines, without the gap after it). */
+export function paragraphHeight(state: PdfState, runs: readonly Run[], style: Style): number {
+  return layoutRuns(state.edition, runs, style, frameOf(state).width).lines.reduce((sum, line) => sum + line.advance, 0)
+}
+
+/** The distance between two lines of a style in this edition's script. */
+export function lineAdvance(state: PdfState, style: Style): number {
+  return lineMetrics(fallbackFaces('serif', scriptOfLocale(state.edition.locale))[0]!, style.size, style.lineGap).advance
+}
+
+/**
+ * One line at `top`, shortened with an ellipsis if it does not fit
+ * (running heads). Returns what it could not draw.
+ */
+export function setSingleLine(doc: PDFKit.PDFDocument, edition: PreparedEdition, text: string, style: Style, frame: Frame, top: number, source?: TextSource): LaidParagraph['missing'] {
+  const run = (value: string): Run => ({ text: value, bold: false, italic: false })
+  let laid = layoutRuns(edition, [run(text)], style, frame.width, source)
+  let kept = [...text]
+  while (laid.lines.length > 1 && kept.length > 1) {
+    kept = kept.slice(0, -1)
+    laid = layoutRuns(edition, [run(`${kept.join('').trimEnd()}…`)], style, frame.width, source)
+  }
+  const line = laid.lines[0]
+  if (line) drawLine(doc, line, frame.left, top)
+  return laid.missing
+}

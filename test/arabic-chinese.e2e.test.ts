@@ -1,0 +1,186 @@
+/**
+ * The Arabic and Chinese editions, built from this repository and read back:
+ * every catalog segment in the text pdf.js extracts, direction and language
+ * in HTML, EPUB and PDF, mirrored page furniture, subset fonts, and a
+ * character no font has reported instead of printed as an empty box.
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { build, type BuildResult } from '../pipeline/build.ts'
+import { copyRepoProject, REPO, tempDir } from './helpers/project.ts'
+import { findAll, htmlText, htmlTree, normalize, pdfStreams, pdfText, readEpub } from './helpers/read-back.ts'
+
+type Catalog = Record<string, Record<string, string>>
+const catalog = (locale: string) => JSON.parse(readFileSync(path.join(REPO, `locales/${locale}/interview.json`), 'utf8')) as Catalog
+
+let out: string
+let result: BuildResult
+const read = (relative: string) => readFileSync(path.join(out, relative))
+
+beforeAll(async () => {
+  out = tempDir('press-rtl-cjk-')
+  result = await build({ root: REPO, out, locales: ['ar', 'zh'] })
+})
+
+/** Text items of a page with their position, artifacts (running heads, page numbers) included. */
+async function positionedText(data: Uint8Array, pageNumber: number): Promise<{ width: number; items: Array<{ str: string; x: number; y: number; right: number }> }> {
+  const pdf = await getDocument({ data: new Uint8Array(data), useSystemFonts: false, isEvalSupported: false }).promise
+  const page = await pdf.getPage(pageNumber)
+  const { items } = await page.getTextContent()
+  const width = page.view[2]!
+  const found = items.flatMap((item) => ('str' in item && item.str.trim()
+    ? [{ str: item.str, x: item.transform[4] as number, y: Math.round(item.transform[5] as number), right: (item.transform[4] as number) + item.width }]
+    : []))
+  await pdf.destroy()
+  return { width, items: found }
+}
+
+describe('Arabic and Chinese editions', () => {
+  it('build in all three formats with no failure and no warning', () => {
+    expect(result.failures).toEqual([])
+    expect(result.written.filter((entry) => entry.document).map((entry) => entry.path).sort()).toEqual(
+      ['ar', 'zh'].flatMap((locale) => ['epub', 'html', 'pdf'].map((format) => `${locale}/interview.${format}`)).sort()
+    )
+    expect(result.files.flatMap((file) => file.messages.map(String))).toEqual([])
+  })
+
+  for (const locale of ['ar', 'zh']) {
+    it(`${locale}: the PDF’s extracted text holds every catalog segment the page shows, in logical order`, async () => {
+      const { text } = await pdfText(read(`${locale}/interview.pdf`))
+      const shown = Object.entries(catalog(locale)).flatMap(([group, entries]) =>
+        Object.entries(entries).filter(([key]) => !(group === 'meta' && (key === 'interviewer' || key === 'publisher'))).map(([key, value]) => [`${group}.${key}`, normalize(value)] as const))
+      expect(shown.length).toBeGreaterThan(20)
+      expect(shown.filter(([, value]) => !text.includes(value)).map(([key]) => key)).toEqual([])
+      // The interviewer and publisher are the document's author, not page text.
+      const info = execFileSync('pdfinfo', ['-'], { input: read(`${locale}/interview.pdf`) }).toString()
+      expect(info).toContain(`Author:          ${catalog(locale).meta!.interviewer}`)
+    })
+
+    it(`${locale}: HTML and EPUB carry the language and direction`, async () => {
+      const dir = locale === 'ar' ? 'rtl' : 'ltr'
+      const html = findAll(htmlTree(read(`${locale}/interview.html`).toString()), (node) => node.tagName === 'html')[0]!
+      expect(html.properties).toMatchObject({ lang: locale, dir })
+      const { opf, zip, text } = await readEpub(read(`${locale}/interview.epub`))
+      expect(opf).toContain(`<dc:language>${locale}</dc:language>`)
+      expect(opf).toMatch(new RegExp(`<spine [^>]*page-progression-direction="${dir}"`))
+      const chapter = await zip.file('OEBPS/interview.xhtml')!.async('string')
+      expect(chapter).toMatch(new RegExp(`<html [^>]*xml:lang="${locale}"[^>]*dir="${dir}"`))
+      expect(text).toContain(normalize(catalog(locale).p!['we-must-understand-that-the']!))
+    })
+  }
+
+  it('ar: names whose direction is unknown are isolated in the HTML', () => {
+    const tree = htmlTree(read('ar/interview.html').toString())
+    const isolated = findAll(tree, (node) => node.tagName === 'bdi').map((node) => node.children.map((child) => (child.type === 'text' ? child.value : '')).join(''))
+    expect(isolated).toEqual(expect.arrayContaining(['يورغن شتوك', 'قازإنفورم']))
+    const credits = findAll(tree, (node) => node.tagName === 'span' && String(node.properties.className).includes('credit'))
+    for (const credit of credits) expect(credit.properties.dir).toBe('auto')
+  })
+
+  it('ar: the PDF reads right to left: viewer direction, /ActualText, mirrored running head and page number', async () => {
+    const data = read('ar/interview.pdf')
+    const streams = pdfStreams(data)
+    const everything = data.toString('latin1') + streams.join('\n')
+    expect(everything).toMatch(/\/Direction \/R2L/)
+    expect(everything).toMatch(/\/Lang \(ar\)/)
+    expect(everything).toMatch(/\/Span <<\s*\/ActualText/)
+    const first = await positionedText(data, 1)
+    const folio = first.items.filter((item) => item.y === first.items.find((each) => each.str.includes('الصفحة'))!.y)
+    expect(folio.map((item) => item.str).join(' ')).toContain(new Intl.NumberFormat('ar').format(3))
+    expect(Math.max(...folio.map((item) => item.right))).toBeLessThan(first.width / 2)
+    const second = await positionedText(data, 2)
+    const head = second.items.reduce((top, item) => (item.str.length > 10 && (!top || item.right > top.right) ? item : top))
+    expect(head.right).toBeCloseTo(second.width - 62, 0)
+  })
+
+  it('ar: every /ActualText is a run of the edition’s text in logical order', async () => {
+    const texts = actualTexts(pdfStreams(read('ar/interview.pdf')))
+    // One per line with Arabic in it, give or take.
+    expect(texts.length).toBeGreaterThan(50)
+    // The HTML edition's text is in logical order by construction: each /ActualText must be a piece of it
+    // (page numbers aside, which only the PDF has).
+    const html = htmlText(read('ar/interview.html').toString())
+    for (const actual of texts.map(normalize).filter((value) => !value.startsWith('الصفحة'))) expect(html).toContain(actual)
+  })
+
+  it('zh: the PDF reads left to right, page number at the right, no viewer direction', async () => {
+    const data = read('zh/interview.pdf')
+    expect(data.toString('latin1') + pdfStreams(data).join('\n')).not.toMatch(/\/Direction \/R2L/)
+    const first = await positionedText(data, 1)
+    const folio = first.items.find((item) => item.str.includes('第1页'))!
+    expect(folio.x).toBeGreaterThan(first.width / 2)
+  })
+
+  it('embeds only the glyphs used: the PDFs stay small though the CJK font files are 10–15 MB each', () => {
+    const fonts = (locale: string) => execFileSync('pdffonts', [path.join(out, `${locale}/interview.pdf`)]).toString()
+    expect(fonts('ar')).toMatch(/\+NotoNaskhArabic-Regular/)
+    expect(fonts('zh')).toMatch(/\+NotoSerifSC-Regular/)
+    expect(read('ar/interview.pdf').byteLength).toBeLessThan(150_000)
+    expect(read('zh/interview.pdf').byteLength).toBeLessThan(400_000)
+  })
+})
+
+/** The /ActualText strings of marked-content spans, decoded from PDF literal strings (UTF-16BE with BOM). */
+function actualTexts(streams: string[]): string[] {
+  const found: string[] = []
+  for (const stream of streams) {
+    for (let at = stream.indexOf('/ActualText ('); at >= 0; at = stream.indexOf('/ActualText (', at + 1)) {
+      const bytes: number[] = []
+      for (let i = at + '/ActualText ('.length; i < stream.length && stream[i] !== ')'; i++) {
+        if (stream[i] !== '\\') {
+          bytes.push(stream.charCodeAt(i))
+          continue
+        }
+        const next = stream[++i]!
+        bytes.push(({ n: 10, r: 13, t: 9, b: 8, f: 12 } as Record<string, number>)[next] ?? next.charCodeAt(0))
+      }
+      const buffer = Buffer.from(bytes)
+      expect([buffer[0], buffer[1]]).toEqual([0xfe, 0xff])
+      found.push(buffer.subarray(2).swap16().toString('utf16le'))
+    }
+  }
+  return found
+}
+
+describe('a character no font has', () => {
+  const root = copyRepoProject()
+  const file = path.join(root, 'locales/ar/interview.json')
+  const broken = catalog('ar')
+  broken.p!['my-pleasure-thank-you-for'] = 'بكل سرور 𓂀. شكرًا لاستضافتكم لي.'
+  writeFileSync(file, JSON.stringify(broken, null, 2))
+
+  it('is reported with character, code point, key, catalog position and locale', async () => {
+    const built = await build({ root, out: 'out', locales: ['ar'], formats: ['pdf'] })
+    expect(built.failures).toEqual([])
+    const messages = built.files.flatMap((item) => item.messages)
+    expect(messages).toHaveLength(1)
+    const [message] = messages
+    expect(message!.ruleId).toBe('missing-glyph')
+    expect(message!.fatal).toBe(false)
+    expect(message!.reason).toContain('“𓂀” (U+13080)')
+    expect(message!.reason).toContain('`p.my-pleasure-thank-you-for` (locales/ar/interview.json:')
+    expect(message!.reason).toContain('for locale ar')
+  })
+
+  it('fails the PDF edition under --strict', () => {
+    const tsx = path.join(REPO, 'node_modules/.bin/tsx')
+    const run = () => execFileSync(tsx, [path.join(REPO, 'pipeline/cli.ts'), '--locale', 'ar', '--format', 'pdf', '--out', 'strict', '--strict'], {
+      cwd: root, encoding: 'utf8', stdio: 'pipe', env: { ...process.env, NODE_OPTIONS: '' }
+    })
+    let code = 0
+    let stderr = ''
+    try {
+      run()
+    } catch (error) {
+      code = (error as { status: number }).status
+      stderr = (error as { stderr: string }).stderr
+    }
+    expect(code).toBe(1)
+    expect(stderr).toMatch(/error .*U\+13080.*p\.my-pleasure-thank-you-for/)
+    expect(stderr).toMatch(/error interview \(ar, pdf\)/)
+    expect(existsSync(path.join(root, 'strict/ar/interview.pdf'))).toBe(false)
+  })
+})

@@ -1,0 +1,217 @@
+/**
+ * The PDF text engine without a PDF: font fallback, UAX #9 visual order per
+ * line (hand-checked and against bidi-js's own reordering), UAX #14 breaks
+ * with the Chinese kinsoku rules, justification, the hyphenation hook and
+ * the glyph encoder's ToUnicode bookkeeping.
+ */
+import bidiModule from 'bidi-js'
+import { describe, expect, it } from 'vitest'
+import { faceFont } from '../pipeline/render/pdf/fonts.ts'
+import { embeddingLevels, mirroredCharacters, visualRanges } from '../pipeline/render/pdf/text/bidi.ts'
+import { encodeGlyph, type EmbeddedFontInternals } from '../pipeline/render/pdf/text/glyph-encoder.ts'
+import { itemize } from '../pipeline/render/pdf/text/itemize.ts'
+import { layoutParagraph } from '../pipeline/render/pdf/text/layout.ts'
+import type { Line, ParagraphOptions, Script, TextRun } from '../pipeline/render/pdf/text/types.ts'
+
+const bidiFactory = (typeof bidiModule === 'function' ? bidiModule : bidiModule.default) as typeof bidiModule.default
+const bidi = bidiFactory()
+
+const run = (text: string, extra: Partial<TextRun> = {}): TextRun => ({ text, role: 'serif', size: 10, color: '#000000', ...extra })
+const options = (script: Script, extra: Partial<ParagraphOptions> = {}): ParagraphOptions => ({
+  width: 300,
+  align: 'justify',
+  direction: script === 'arabic' ? 'rtl' : 'ltr',
+  lineGap: 2,
+  metricsFace: script === 'arabic' ? 'naskh' : script === 'cjk' ? 'serifSC' : 'notoSerif',
+  script,
+  ...extra
+})
+const lineText = (text: string, line: Line) => text.slice(Math.min(...line.pieces.map((p) => p.start)), Math.max(...line.pieces.map((p) => p.end)))
+const rightEdge = (line: Line) => Math.max(...line.pieces.map((piece) => piece.x + piece.width))
+const leftEdge = (line: Line) => Math.min(...line.pieces.map((piece) => piece.x))
+
+describe('bidi (UAX #9) after line breaking', () => {
+  // Arabic with a Latin word, two years and a parenthesis, as in the interview.
+  const text = 'شارك في INTERPOL من 2014 إلى 2024 (تقريبًا).'
+
+  it('orders the runs of a one-line paragraph as UAX #9 prescribes (hand-checked)', () => {
+    const { spans } = itemize([run(text)], 'arabic')
+    const levels = embeddingLevels(text, 'rtl')
+    const visual = visualRanges(text, levels, spans, 0, text.length).map((range) => [text.slice(range.start, range.end), range.rtl])
+    // Left to right on the page: the sentence's end is at the left, its start at the right.
+    expect(visual).toEqual([
+      [' (تقريبًا).', true],
+      ['2024', false],
+      [' إلى ', true],
+      ['2014', false],
+      [' من ', true],
+      ['INTERPOL', false],
+      ['شارك في ', true]
+    ])
+    // Brackets in right-to-left text print as their mirror image.
+    expect(mirroredCharacters(text, levels, 0, text.length)).toEqual(new Map([[text.indexOf('('), ')'], [text.indexOf(')'), '(']]))
+  })
+
+  it('breaks lines first, then reorders each line; the result matches bidi-js’s own reordering', () => {
+    const laid = layoutParagraph([run(text)], options('arabic', { width: 120 }))
+    expect(laid.lines.map((line) => lineText(text, line))).toEqual(['شارك في INTERPOL من', '2014 إلى 2024 (تقريبًا).'])
+    const [first, second] = laid.lines as [Line, Line]
+    expect(first.pieces.map((piece) => text.slice(piece.start, piece.end))).toEqual([' من', 'INTERPOL', 'شارك في '])
+    expect(second.pieces.map((piece) => text.slice(piece.start, piece.end))).toEqual([' (تقريبًا).', '2024', ' إلى ', '2014'])
+    const levels = bidi.getEmbeddingLevels(text, 'rtl')
+    for (const line of laid.lines) {
+      const start = Math.min(...line.pieces.map((p) => p.start))
+      const end = Math.max(...line.pieces.map((p) => p.end))
+      const mirrored = bidi.getMirroredCharactersMap(text, levels.levels, start, end - 1)
+      const shown = line.pieces.map((piece) => {
+        const chars = [...text.slice(piece.start, piece.end)].map((char, i) => (piece.rtl && mirrored.get(piece.start + i)) || char)
+        return (piece.rtl ? chars.reverse() : chars).join('')
+      }).join('')
+      // bidi-js returns the whole string with only the line reordered.
+      expect(shown).toBe(bidi.getReorderedString(text, levels, start, end - 1).slice(start, end))
+    }
+    // Justified from the right: the first line fills the width, the last is set flush right.
+    expect(rightEdge(first)).toBeCloseTo(120, 1)
+    expect(leftEdge(first)).toBeCloseTo(0, 1)
+    expect(rightEdge(second)).toBeCloseTo(120, 1)
+    expect(leftEdge(second)).toBeGreaterThan(10)
+  })
+
+  it('writes a line’s groups in logical order, each right-to-left group with its logical text', () => {
+    const laid = layoutParagraph([run(text)], options('arabic', { width: 1000 }))
+    const groups = laid.lines[0]!.groups
+    expect(groups.map((group) => group.text).join('')).toBe(text)
+    expect(groups.filter((group) => group.rtl).map((group) => group.text)).toContain('شارك في ')
+  })
+
+  it('gives each glyph of a right-to-left piece its text in visual order, so reversing the line gives the logical text', () => {
+    const word = 'الإنتربول'
+    const laid = layoutParagraph([run(word)], options('arabic'))
+    const glyphs = laid.lines[0]!.pieces[0]!.glyphs
+    const visual = glyphs.map((glyph) => glyph.text).join('')
+    expect([...visual].reverse().join('')).toBe(word)
+  })
+})
+
+describe('line breaking (UAX #14) and Chinese', () => {
+  const text = '我们必须认识到，网络犯罪威胁只增不减。全球范围内的相关数字正呈爆炸式增长，而要有效应对这类无国界犯罪，唯一的途径就是建立牢固的伙伴关系（即「伙伴关系」）。在我2014年至2024年任职期间，我见证了这一切。'
+  const noStart = new Set([...'，。、；：？！」』）》〉'])
+  const noEnd = new Set([...'「『（《〈'])
+
+  it('breaks between ideographs, inserts no space, and keeps kinsoku at every width', () => {
+    let betweenIdeographs = 0
+    for (let width = 60; width <= 320; width += 7) {
+      const laid = layoutParagraph([run(text)], options('cjk', { width }))
+      const lines = laid.lines.map((line) => lineText(text, line))
+      expect(lines.join('')).toBe(text)
+      for (const [index, line] of lines.entries()) {
+        expect({ width, line, starts: noStart.has(line[0]!) }).toEqual({ width, line, starts: false })
+        expect({ width, line, ends: noEnd.has(line.at(-1)!) }).toEqual({ width, line, ends: false })
+        const next = lines[index + 1]
+        if (next && /\p{Script=Han}/u.test(line.at(-1)!) && /\p{Script=Han}/u.test(next[0]!)) betweenIdeographs++
+      }
+    }
+    expect(betweenIdeographs).toBeGreaterThan(20)
+  })
+
+  it('justifies a Chinese line by spreading space evenly between the characters, not inside “2014”', () => {
+    let digitLines = 0
+    for (let width = 150; width <= 300; width += 11) {
+      const laid = layoutParagraph([run(text)], options('cjk', { width }))
+      const natural = layoutParagraph([run(text)], options('cjk', { width, align: 'start' }))
+      for (const [index, line] of laid.lines.slice(0, -1).entries()) {
+        expect(rightEdge(line)).toBeCloseTo(width, 1)
+        const glyphs = line.pieces.flatMap((piece) => piece.glyphs)
+        const plain = natural.lines[index]!.pieces.flatMap((piece) => piece.glyphs)
+        const extra = (i: number) => glyphs[i]!.advance - plain[i]!.advance
+        const cjk = glyphs.slice(0, -1).flatMap((glyph, i) => (/^[\p{Script=Han}，。、（）「」]$/u.test(glyph.text) ? [extra(i)] : []))
+        // Every gap after a CJK character stretches by the same amount (none at the line's end).
+        for (const value of cjk) expect(value).toBeCloseTo(cjk[0]!, 3)
+        // Between the digits of a year nothing stretches.
+        glyphs.slice(0, -1).forEach((glyph, i) => {
+          if (/\d/.test(glyph.text) && /\d/.test(glyphs[i + 1]!.text)) {
+            digitLines++
+            expect(extra(i)).toBeCloseTo(0, 6)
+          }
+        })
+      }
+    }
+    expect(digitLines).toBeGreaterThan(0)
+  })
+
+  it('justifies Latin text at the spaces only', () => {
+    const english = 'The stronger and more globally connected our collective response networks are, the more resilient the international community becomes.'
+    const laid = layoutParagraph([run(english)], options('latin', { width: 220 }))
+    const natural = layoutParagraph([run(english)], options('latin', { width: 220, align: 'start' }))
+    expect(laid.lines.length).toBeGreaterThan(2)
+    for (const [index, line] of laid.lines.slice(0, -1).entries()) {
+      expect(rightEdge(line)).toBeCloseTo(220, 1)
+      const glyphs = line.pieces.flatMap((piece) => piece.glyphs)
+      const plain = natural.lines[index]!.pieces.flatMap((piece) => piece.glyphs)
+      glyphs.forEach((glyph, i) => {
+        const extra = glyph.advance - plain[i]!.advance
+        if (glyph.text.trim() === '') expect(extra).toBeGreaterThan(0)
+        else expect(extra).toBeCloseTo(0, 6)
+      })
+    }
+  })
+
+  it('lets a hyphenator propose break points inside a word, and adds the hyphen', () => {
+    const word = 'internationalization'
+    const hyphenate = (_text: string, start: number, end: number) => [start + 5, start + 10, start + 13].filter((point) => point < end)
+    const laid = layoutParagraph([run(`The ${word} works`)], options('latin', { width: 90, align: 'start', hyphenate }))
+    const first = laid.lines[0]!
+    expect(lineText(`The ${word} works`, first)).toMatch(/^The inter(national)?(izati)?$/)
+    const hyphen = first.pieces.at(-1)!
+    expect(hyphen.start).toBe(hyphen.end)
+    expect(hyphen.glyphs).toHaveLength(1)
+  })
+})
+
+describe('font fallback', () => {
+  const faces = (text: string, script: Script) => itemize([run(text)], script).spans.map((span) => [text.slice(span.start, span.end), span.face])
+
+  it('sets each character in the first face of the edition’s list that has it', () => {
+    // A space stays in the face before it, so runs are not cut at every space.
+    expect(faces('Hello مرحبا 你好 Жәй', 'latin')).toEqual([['Hello ', 'notoSerif'], ['مرحبا ', 'naskh'], ['你好 ', 'serifSC'], ['Жәй', 'notoSerif']])
+    // The Arabic and Chinese faces draw Latin letters and digits themselves, so a mixed line stays in one font.
+    expect(faces('صورة: QAZINFORM 2014 你', 'arabic')).toEqual([['صورة: QAZINFORM 2014 ', 'naskh'], ['你', 'serifSC']])
+    expect(faces('图片：QAZINFORM，2014年 مرحبا', 'cjk')).toEqual([['图片：QAZINFORM，2014年 ', 'serifSC'], ['مرحبا', 'naskh']])
+  })
+
+  it('reports a character no face has, with its code point and key', () => {
+    const { missing, spans } = itemize([run('ok 𓂀 ok', { key: 'p.some-key' })], 'arabic')
+    expect(missing).toEqual([{ char: '𓂀', codePoint: 0x13080, key: 'p.some-key', role: 'serif' }])
+    expect(spans.length).toBeGreaterThan(0)
+    // Joiners and direction marks need no glyph.
+    expect(itemize([run('a\u200d\u200fb')], 'latin').missing).toEqual([])
+  })
+})
+
+describe('glyph encoder', () => {
+  function fakeFont(): EmbeddedFontInternals {
+    const font = faceFont('naskh')
+    return { id: 'F1', ref: () => null, widths: [0], unicode: [[0]], scale: 1000 / font.unitsPerEm, font, subset: font.createSubset() as unknown as EmbeddedFontInternals['subset'] }
+  }
+
+  it('gives a glyph standing for a second text its own code, so ToUnicode stays exact', () => {
+    const font = fakeFont()
+    const paren = faceFont('naskh').glyphForCodePoint(0x28).id
+    const a = encodeGlyph(font, paren, '(')
+    expect(encodeGlyph(font, paren, '(')).toBe(a)
+    const b = encodeGlyph(font, paren, ')')
+    expect(b).not.toBe(a)
+    expect(font.unicode[a]).toEqual([0x28])
+    expect(font.unicode[b]).toEqual([0x29])
+    expect(font.subset.glyphs[a]).toBe(font.subset.glyphs[b])
+  })
+
+  it('maps a glyph that stands for nothing to ZERO WIDTH SPACE with no width, and marks to no width', () => {
+    const font = fakeFont()
+    const dot = encodeGlyph(font, 5, '')
+    expect(font.unicode[dot]).toEqual([0x200b])
+    expect(font.widths[dot]).toBe(0)
+    const fatha = encodeGlyph(font, faceFont('naskh').glyphForCodePoint(0x064e).id, '\u064e')
+    expect(font.widths[fatha]).toBe(0)
+  })
+})
