@@ -16,9 +16,11 @@ import { PSEUDO_LOCALE, pseudoCatalogs } from './i18n/pseudo.ts'
 import { noteInterfaceStatus, strictRefusal } from './i18n/status/edition-status.ts'
 import { renderStatusPage } from './i18n/status/status-page.ts'
 import { computeStatus, type ProjectStatus } from './i18n/status/status.ts'
+import { cachedMessage, EditionCache, editionKey, replayMessages, sameBytes } from './output/edition-cache.ts'
 import { entryFor, mergeManifest, type ManifestEntry } from './output/manifest.ts'
 import { writeAtomic } from './output/write-atomic.ts'
 import { languagesOf, prepareEdition, type PrepareContext, type PreparedEdition } from './prepare-edition.ts'
+import { jobsOf, type Shard } from './shard.ts'
 import { createProject, displayPath, listDocuments, listLocales, LOCALE_CODE, type Project } from './project.ts'
 import type { HtmlOptions } from './render/html.ts'
 import { renderIndex, type IndexDocument } from './render/index-page.ts'
@@ -39,6 +41,10 @@ export interface BuildOptions {
   strict?: boolean
   /** One line per edition as it is written. */
   log?: (line: string) => void
+  /** Build every edition again, ignoring the cache. */
+  force?: boolean
+  /** Build only this share of the edition jobs (documents × locales × formats). */
+  shard?: Shard
 }
 
 export interface EditionFailure {
@@ -56,6 +62,8 @@ export interface BuildResult {
   missing: number
   /** Translation status of every locale, as `npm run i18n:status` shows it. */
   status: ProjectStatus
+  /** Editions copied from the cache instead of built. */
+  reused: number
   milliseconds: number
 }
 
@@ -83,12 +91,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const status = await computeStatus(project, { locales: allLocales })
   const context: PrepareContext = { project, i18n, catalogs, locales: [...catalogs.keys()], status }
   const css = template('edition.css')
+  const cache = options.force ? undefined : new EditionCache(path.join(project.cacheDir, 'editions'))
+  let reused = 0
   const written: ManifestEntry[] = []
   const files: VFile[] = []
   const index: IndexDocument[] = []
   let missing = 0
 
+  const jobs = new Set(jobsOf(docs.flatMap((doc) => locales.flatMap((locale) => formats.map((format) => `${doc}/${locale}/${format}`))), options.shard))
+
   for (const name of docs) {
+    if (!locales.some((locale) => formats.some((format) => jobs.has(`${name}/${locale}/${format}`)))) {
+      // Another shard builds this document; the index still lists it.
+      index.push({ name, title: name, editions: languagesOf(context).filter((language) => locales.includes(language.locale)).map((language) => ({ language, formats })) })
+      continue
+    }
     let document: LoadedDocument
     try {
       document = await loadDocument(path.join(project.contentDir, `${name}.md`), project.sourceLocale)
@@ -100,6 +117,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const entry: IndexDocument = { name, title: document.meta.title, editions: [] }
     index.push(entry)
     for (const locale of locales) {
+      if (!formats.some((format) => jobs.has(`${name}/${locale}/${format}`))) {
+        entry.editions.push({ language: languagesOf(context).find((item) => item.locale === locale)!, formats })
+        continue
+      }
       const broken = errors.get(locale)
       if (broken) {
         failures.push({ doc: name, locale, reason: broken.message })
@@ -123,16 +144,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       }
       const language = languagesOf(context).find((item) => item.locale === locale)!
       const done: Format[] = []
-      for (const format of formats) {
+      for (const format of formats.filter((each) => jobs.has(`${name}/${locale}/${each}`))) {
         try {
-          const entry = await writeEdition(format, edition, { css, modified, formats, project, written, strict: options.strict ?? false })
+          const entry = await writeEdition(format, edition, { css, modified, formats, project, written, strict: options.strict ?? false, cache })
           done.push(format)
-          log(`  wrote ${entry.path} (${formatBytes(entry.bytes)})`)
+          if (entry.reused) reused++
+          log(`  ${entry.reused ? 'cached' : 'wrote'} ${entry.path} (${formatBytes(entry.bytes)})`)
         } catch (error) {
           failures.push({ doc: name, locale, format, reason: reasonOf(error) })
         }
       }
-      entry.editions.push({ language, formats: done })
+      // A shard's index lists what all shards build together.
+      entry.editions.push({ language, formats: options.shard ? formats : done })
     }
   }
 
@@ -145,7 +168,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   written.push(entryFor('status.html', statusHtml, null, null, 'html'))
   const manifest = mergeManifest(project.outputDir, written)
   await writeAtomic(path.join(project.outputDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n')
-  return { project, files, written, failures, missing, status, milliseconds: performance.now() - started }
+  return { project, files, written, failures, missing, status, reused, milliseconds: performance.now() - started }
 }
 
 export interface RenderContext {
@@ -156,18 +179,38 @@ export interface RenderContext {
   /** Files published so far (media are published once); each written edition is added. */
   written: ManifestEntry[]
   strict?: boolean
+  /** Built editions by key (EPUB and PDF); none: always render. */
+  cache?: EditionCache
   /** Changes the HTML page tree before it is written (the live preview adds its bar). */
   decorate?: HtmlOptions['decorate']
 }
 
 /** One edition in one format, rendered and published atomically: the unit the build and the preview share. */
-export async function writeEdition(format: Format, edition: PreparedEdition, context: RenderContext): Promise<ManifestEntry> {
-  const data = await render(format, edition, context)
+export async function writeEdition(format: Format, edition: PreparedEdition, context: RenderContext): Promise<ManifestEntry & { reused: boolean }> {
   const relative = `${edition.locale}/${edition.doc}.${format}`
-  await writeAtomic(path.join(context.project.outputDir, relative), data)
+  // HTML is cheap to make and publishes the images beside it, so only EPUB and PDF come from the cache.
+  const key = context.cache && format !== 'html' ? editionKey({
+    project: context.project, doc: edition.doc, locale: edition.locale, sourceLocale: edition.sourceLocale,
+    locales: edition.languages.map((language) => language.locale), format,
+    options: { formats: context.formats, strict: context.strict ?? false, modified: context.modified.toISOString() }
+  }) : undefined
+  const hit = key ? await context.cache!.get(key) : undefined
+  let data: string | Buffer
+  if (hit) {
+    data = hit.data
+    replayMessages(edition.file, hit.messages)
+  } else {
+    const before = edition.file.messages.length
+    data = await render(format, edition, context)
+    if (key) await context.cache!.put(key, data, edition.file.messages.slice(before).map(cachedMessage))
+  }
   const entry = entryFor(relative, data, edition.doc, edition.locale, format)
+  // A file whose bytes did not change is not written again (its date stays, and so do watchers and syncs).
+  if (!(await sameBytes(path.join(context.project.outputDir, relative), entry.sha256))) {
+    await writeAtomic(path.join(context.project.outputDir, relative), data)
+  }
   context.written.push(entry)
-  return entry
+  return { ...entry, reused: Boolean(hit) }
 }
 
 /** Format modules load only when that format is built. */

@@ -1,17 +1,23 @@
 /**
  * `npm run build:all` / `npm run build -- --locale kk --format pdf --out DIR`
- * argv → build → report → exit code.
+ * argv → (nothing changed? say so) → build → report → exit code.
+ * The build and its libraries load only when something is to be built.
  */
 import { parseArgs } from 'node:util'
-import { reporter } from 'vfile-reporter'
-import { build, UsageError } from './build.ts'
-import { formatStatusTable } from './i18n/status/format-status.ts'
+import { buildKey, recordBuild, upToDate } from './output/up-to-date.ts'
+import { createProject } from './project.ts'
 import { reportFailure } from './report.ts'
+import { parseShard } from './shard.ts'
 import type { Format } from './types.ts'
 
-const USAGE = `Usage: npm run build -- [--locale kk,ru] [--format html,epub,pdf] [--doc interview] [--out DIR] [--strict] [--quiet]`
+const USAGE = `Usage: npm run build -- [--locale kk,ru] [--format html,epub,pdf] [--doc interview] [--out DIR] [--strict] [--force] [--shard i/n] [--quiet]`
+
+class UsageError extends Error {
+  override name = 'UsageError'
+}
 
 async function main(): Promise<number> {
+  const started = performance.now()
   let values
   try {
     ;({ values } = parseArgs({
@@ -22,6 +28,8 @@ async function main(): Promise<number> {
         out: { type: 'string' },
         quiet: { type: 'boolean', default: false },
         strict: { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
+        shard: { type: 'string' },
         help: { type: 'boolean', default: false }
       },
       strict: true,
@@ -35,28 +43,45 @@ async function main(): Promise<number> {
     return 0
   }
   const list = (items?: string[]) => items?.flatMap((item) => item.split(',')).map((item) => item.trim()).filter(Boolean)
-  const result = await build({
-    root: process.cwd(),
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard)
+  const options = {
     out: values.out,
     locales: list(values.locale),
     formats: list(values.format) as Format[] | undefined,
     docs: list(values.doc),
     strict: values.strict,
-    log: values.quiet ? undefined : (line) => console.log(line)
-  })
-  const report = reporter(result.files, { quiet: true })
-  if (report) console.error(report)
-  for (const failure of result.failures) {
-    console.error(`error ${failure.doc} (${failure.locale}${failure.format ? `, ${failure.format}` : ''}): ${failure.reason}`)
+    shard
   }
+  const project = createProject(process.cwd(), values.out)
+  const key = buildKey(project, { ...options, out: undefined })
+  const previous = values.force ? undefined : await upToDate(project, key)
+  if (previous) {
+    if (previous.stderr) console.error(previous.stderr)
+    console.log(`${previous.stdout}\nNothing changed: all ${previous.editions} editions in ${project.outputDir} are up to date (${((performance.now() - started) / 1000).toFixed(2)} s). --force builds them again.`)
+    return 0
+  }
+
+  const { build } = await import('./build.ts')
+  const { reporter } = await import('vfile-reporter')
+  const { formatStatusTable } = await import('./i18n/status/format-status.ts')
+  const result = await build({ root: process.cwd(), ...options, force: values.force, log: values.quiet ? undefined : (line) => console.log(line) })
+  const stderr = [
+    reporter(result.files, { quiet: true }),
+    ...result.failures.map((failure) => `error ${failure.doc} (${failure.locale}${failure.format ? `, ${failure.format}` : ''}): ${failure.reason}`)
+  ].filter(Boolean).join('\n')
+  if (stderr) console.error(stderr)
   const editions = result.written.filter((entry) => entry.document !== null).length
   console.log(
     `${editions} edition${editions === 1 ? '' : 's'} written to ${result.project.outputDir} in ${(result.milliseconds / 1000).toFixed(2)} s` +
     `; ${result.missing} missing translation${result.missing === 1 ? '' : 's'}` +
-    (result.failures.length > 0 ? `; ${result.failures.length} failed` : '')
+    (result.failures.length > 0 ? `; ${result.failures.length} failed` : '') +
+    (result.reused > 0 ? ` (${result.reused} unchanged, from the cache)` : '')
   )
-  console.log(`\n${formatStatusTable(result.status)}\n(details: ${result.project.outputDir}/status.html)`)
-  return result.failures.length > 0 ? 1 : 0
+  const status = `${formatStatusTable(result.status)}\n(details: ${result.project.outputDir}/status.html)`
+  console.log(`\n${status}`)
+  if (result.failures.length > 0) return 1
+  await recordBuild(project, { key, stderr, stdout: status, editions, files: result.written.map((entry) => ({ path: entry.path, sha256: entry.sha256 })) })
+  return 0
 }
 
 main().then(

@@ -71,7 +71,35 @@ export async function renderEpub(edition: PreparedEdition, options: EpubOptions)
       { title: meta.title, content, filename, ...({ dir: edition.dir } as object) }
     ]
   )
-  return book.genEpub() as Promise<Buffer>
+  return reproducibleZip(book, options.modified)
+}
+
+interface EpubInternals {
+  images: Array<{ id: string; url: string }>
+  content: Array<{ content: string }>
+  zip: { files: Record<string, { date: Date }> }
+  render: () => Promise<unknown>
+  generateAsync: (options: object) => Promise<Buffer>
+}
+
+/**
+ * The same inputs give the same bytes: epub-gen-memory names images by random
+ * UUIDs and stamps zip entries with the clock, so images are renamed by a
+ * hash of their path and every entry gets the content's date.
+ */
+async function reproducibleZip(book: EPub, modified: Date): Promise<Buffer> {
+  const internals = book as unknown as EpubInternals
+  for (const image of internals.images) {
+    const stable = createHash('sha256').update(image.url).digest('hex').slice(0, 16)
+    for (const chapter of internals.content) chapter.content = chapter.content.split(`images/${image.id}.`).join(`images/${stable}.`)
+    image.id = stable
+  }
+  await internals.render()
+  // JSZip writes DOS times from the UTC fields, so every time zone gives the same bytes.
+  for (const entry of Object.values(internals.zip.files)) entry.date = modified
+  return internals.generateAsync({
+    type: 'nodebuffer', mimeType: 'application/epub+zip', compression: 'DEFLATE', compressionOptions: { level: 9 }
+  })
 }
 
 /** A name-based UUID (RFC 4122 version 5 layout): one per document and language, never random. */

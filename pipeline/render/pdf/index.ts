@@ -85,7 +85,7 @@ function createState(doc: PDFKit.PDFDocument, edition: PreparedEdition, root: PD
     ensureSpace(height: number) {
       if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage()
     },
-    heightOf: (runs, style) => paragraphHeight(state, runs, style),
+    heightOf: (runs, style, source) => paragraphHeight(state, runs, style, source),
     lineAdvance: (style) => lineAdvance(state, style)
   }
   return state

@@ -58,7 +58,7 @@ export interface PdfState {
   /** Start a new page unless `height` points fit below the cursor. */
   ensureSpace: (height: number) => void
   /** How far setting these runs would move the cursor down. */
-  heightOf: (runs: Run[], style: Style) => number
+  heightOf: (runs: Run[], style: Style, source?: TextSource) => number
   /** Line to line distance of a style in the edition's script. */
   lineAdvance: (style: Style) => number
 }

@@ -24,7 +24,22 @@ export function frameOf(state: PdfState): Frame {
   return { left, width: right - left }
 }
 
+/**
+ * The last layout of each runs array: a handler measures a paragraph (to keep
+ * it with what follows) and then sets the same runs, which must not cost a
+ * second layout.
+ */
+const laidOut = new WeakMap<readonly Run[], { style: Style; width: number; key?: string; dir: string; laid: LaidParagraph }>()
+
 export function layoutRuns(edition: PreparedEdition, runs: readonly Run[], style: Style, width: number, source?: TextSource): LaidParagraph {
+  const known = laidOut.get(runs)
+  if (known && known.style === style && known.width === width && known.key === source?.key && known.dir === edition.dir) return known.laid
+  const laid = layoutFresh(edition, runs, style, width, source)
+  laidOut.set(runs, { style, width, key: source?.key, dir: edition.dir, laid })
+  return laid
+}
+
+function layoutFresh(edition: PreparedEdition, runs: readonly Run[], style: Style, width: number, source?: TextSource): LaidParagraph {
   const script = scriptOfLocale(edition.locale)
   const textRuns = runs.map((run): TextRun => ({
     text: run.text,
@@ -70,8 +85,8 @@ export function setParagraph(state: PdfState, runs: readonly Run[], style: Style
 }
 
 /** How far a paragraph would move the cursor down (its lines, without the gap after it). */
-export function paragraphHeight(state: PdfState, runs: readonly Run[], style: Style): number {
-  return layoutRuns(state.edition, runs, style, frameOf(state).width).lines.reduce((sum, line) => sum + line.advance, 0)
+export function paragraphHeight(state: PdfState, runs: readonly Run[], style: Style, source?: TextSource): number {
+  return layoutRuns(state.edition, runs, style, frameOf(state).width, source).lines.reduce((sum, line) => sum + line.advance, 0)
 }
 
 /** The distance between two lines of a style in this edition's script. */

@@ -15,7 +15,7 @@ export const heading: Handler = (state, node: Element) => {
   }
   const runs = inlineRuns(node.children)
   state.doc.moveDown(depth <= 2 ? 0.8 : 0.5)
-  state.ensureSpace(state.heightOf(runs, style) + style.gapAfter + 3 * state.lineAdvance(BODY))
+  state.ensureSpace(state.heightOf(runs, style, sourceOf(node)) + style.gapAfter + 3 * state.lineAdvance(BODY))
   const text = toText(node).replace(/\s+/g, ' ').trim()
   if (text) {
     if (depth === 1) state.outlineRoot = state.doc.outline.addItem(text, { expanded: true })

@@ -5,6 +5,7 @@ export const paragraph: Handler = (state, node: Element) => {
   const runs = inlineRuns(node.children)
   if (runs.length === 0) return
   // Keep at least two lines of a paragraph together at a page foot.
-  state.ensureSpace(Math.min(state.heightOf(runs, BODY), 2 * state.lineAdvance(BODY)))
-  state.paragraph(runs, BODY, sourceOf(node))
+  const source = sourceOf(node)
+  state.ensureSpace(Math.min(state.heightOf(runs, BODY, source), 2 * state.lineAdvance(BODY)))
+  state.paragraph(runs, BODY, source)
 }

@@ -9,7 +9,7 @@
  * is wrapped in a marked-content span whose /ActualText is its logical text,
  * for readers that honour it (PDF 32000-1 §14.9.4).
  */
-import { faceBuffer, type FaceId } from '../fonts.ts'
+import { faceFont, type FaceId } from '../fonts.ts'
 import { encodeGlyph, type PdfkitInternals } from './glyph-encoder.ts'
 import type { DrawingGroup, Line, PlacedGlyph } from './types.ts'
 
@@ -91,7 +91,8 @@ function useFace(doc: PDFKit.PDFDocument, face: FaceId): PDFKit.PDFDocument {
   let faces = registered.get(doc)
   if (!faces) registered.set(doc, (faces = new Set()))
   if (!faces.has(face)) {
-    doc.registerFont(face, faceBuffer(face))
+    // The parsed font is shared by every document of the process: pdfkit would otherwise parse the file again per PDF.
+    doc.registerFont(face, faceFont(face) as unknown as string)
     faces.add(face)
   }
   return doc.font(face)

@@ -10,7 +10,7 @@ import { breakLines, HYPHEN, type LineRange } from './break-lines.ts'
 import { itemize } from './itemize.ts'
 import { justification } from './justify.ts'
 import { joins } from './script.ts'
-import { clusters, shape } from './shape.ts'
+import { clusters, shape, shapeByWords } from './shape.ts'
 import type { Line, MissingGlyph, ParagraphOptions, Piece, PlacedGlyph, Span, TextRun } from './types.ts'
 
 export interface LaidParagraph {
@@ -74,7 +74,7 @@ function shapePiece(text: string, visual: VisualRange, mirrored: Map<number, str
     shown += (rtl && mirrored.get(start + i)) || char
     i += char.length
   }
-  const shaped = shape(span.face, shown, rtl)
+  const shaped = shapeByWords(span.face, shown, rtl)
   const ranges = clusters(shaped.glyphs, logical, rtl)
   const scale = span.run.size / 1000
   const tracking = joins(logical) ? 0 : span.run.tracking ?? 0

@@ -1,0 +1,140 @@
+/**
+ * A content-addressed cache of editions (.cache/editions/). An edition's key
+ * is a hash of everything that can change its bytes: the pipeline's own code
+ * and templates, the installed libraries and fonts (package-lock.json), the
+ * document and the files beside it in content/, the catalogs and records its
+ * locale uses, every locale's interface words (the language switcher), and
+ * the options. Same key, same bytes: a cached edition is copied, not built.
+ * An entry whose bytes do not match its recorded hash is ignored.
+ */
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { mkdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { VFile } from 'vfile'
+import type { VFileMessage } from 'vfile-message'
+import type { Project } from '../project.ts'
+import { writeAtomic } from './write-atomic.ts'
+
+export interface CachedMessage {
+  reason: string
+  line?: number
+  column?: number
+  ruleId?: string
+  source?: string
+  fatal?: boolean | null
+}
+
+interface Entry {
+  sha256: string
+  messages: CachedMessage[]
+}
+
+const PIPELINE_DIR = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
+let pipelineHash: string | undefined
+
+/** The pipeline's code, templates and locked dependencies, hashed once per process. */
+export function pipelineVersion(root: string): string {
+  if (pipelineHash) return pipelineHash
+  const hash = createHash('sha256')
+  for (const file of filesUnder(PIPELINE_DIR).filter((name) => !name.includes(`${path.sep}.build${path.sep}`))) {
+    hash.update(path.relative(PIPELINE_DIR, file)).update('\0').update(readFileSync(file)).update('\0')
+  }
+  for (const name of ['package-lock.json']) {
+    const file = path.join(root, name)
+    if (existsSync(file)) hash.update(readFileSync(file))
+  }
+  pipelineHash = hash.digest('hex')
+  return pipelineHash
+}
+
+export interface EditionInputs {
+  project: Project
+  doc: string
+  locale: string
+  sourceLocale: string
+  locales: readonly string[]
+  format: string
+  /** Everything else that shapes the output: formats published beside it, strictness, the date. */
+  options: Record<string, unknown>
+}
+
+export function editionKey(inputs: EditionInputs): string {
+  const { project, doc, locale, sourceLocale, locales } = inputs
+  const hash = createHash('sha256').update(pipelineVersion(project.root))
+  const add = (file: string) => {
+    hash.update(path.relative(project.root, file)).update('\0')
+    if (existsSync(file)) hash.update(readFileSync(file))
+    hash.update('\0')
+  }
+  add(path.join(project.contentDir, `${doc}.md`))
+  for (const file of filesUnder(project.contentDir).filter((name) => !name.endsWith('.md'))) add(file)
+  for (const file of filesUnder(path.join(project.localesDir, locale))) add(file)
+  add(path.join(project.localesDir, sourceLocale, `${doc}.json`))
+  for (const other of locales) add(path.join(project.localesDir, other, 'ui.json'))
+  hash.update(JSON.stringify({ doc, locale, locales, format: inputs.format, options: inputs.options }))
+  return hash.digest('hex')
+}
+
+export class EditionCache {
+  constructor(private readonly dir: string) {}
+
+  /** The cached bytes and messages for a key, or undefined (a damaged entry counts as missing). */
+  async get(key: string): Promise<{ data: Buffer; messages: CachedMessage[] } | undefined> {
+    try {
+      const entry = JSON.parse(await readFile(this.file(key, 'json'), 'utf8')) as Entry
+      const data = await readFile(this.file(key, 'bin'))
+      if (createHash('sha256').update(data).digest('hex') !== entry.sha256) return undefined
+      return { data, messages: entry.messages }
+    } catch {
+      return undefined
+    }
+  }
+
+  async put(key: string, data: string | Uint8Array, messages: CachedMessage[]): Promise<void> {
+    await mkdir(this.dir, { recursive: true })
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data
+    await writeAtomic(this.file(key, 'bin'), bytes)
+    // The record last: an entry without its record is never read.
+    const entry: Entry = { sha256: createHash('sha256').update(bytes).digest('hex'), messages }
+    await writeAtomic(this.file(key, 'json'), JSON.stringify(entry))
+  }
+
+  private file(key: string, extension: string): string {
+    return path.join(this.dir, key.slice(0, 2), `${key}.${extension}`)
+  }
+}
+
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return []
+  const found: string[] = []
+  for (const name of readdirSync(dir).sort()) {
+    const file = path.join(dir, name)
+    if (statSync(file).isDirectory()) found.push(...filesUnder(file))
+    else found.push(file)
+  }
+  return found
+}
+
+export function cachedMessage(message: VFileMessage): CachedMessage {
+  return { reason: message.reason, line: message.line, column: message.column, ruleId: message.ruleId, source: message.source, fatal: message.fatal }
+}
+
+/** The warnings an edition gave when it was built, given again when it comes from the cache. */
+export function replayMessages(file: VFile, messages: readonly CachedMessage[]): void {
+  for (const message of messages) {
+    const place = message.line ? { line: message.line, column: message.column ?? 1 } : undefined
+    const replayed = file.message(message.reason, { place, ruleId: message.ruleId, source: message.source })
+    replayed.fatal = message.fatal
+  }
+}
+
+/** Whether `file` already holds bytes with this hash. */
+export async function sameBytes(file: string, sha256: string): Promise<boolean> {
+  try {
+    return createHash('sha256').update(await readFile(file)).digest('hex') === sha256
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The whole-build shortcut: when nothing that goes into any edition changed
+ * since the last successful build into the same folder (same inputs, same
+ * options, every published file still there with its hash), the build says so
+ * and stops, without loading a parser, a font or a writer. Its record lives
+ * in .cache/ beside the edition cache.
+ */
+import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { Project } from '../project.ts'
+import { pipelineVersion } from './edition-cache.ts'
+import { writeAtomic } from './write-atomic.ts'
+
+export interface BuildRecord {
+  key: string
+  /** What the build printed: warnings on stderr, the summary and status on stdout. */
+  stderr: string
+  stdout: string
+  editions: number
+  files: Array<{ path: string; sha256: string }>
+}
+
+const recordFile = (project: Project) => path.join(project.cacheDir, `last-build-${createHash('sha256').update(project.outputDir).digest('hex').slice(0, 12)}.json`)
+
+/** A hash of every input of every edition, and of the options. */
+export function buildKey(project: Project, options: Record<string, unknown>): string {
+  const hash = createHash('sha256').update(pipelineVersion(project.root)).update(JSON.stringify(options))
+  hash.update(process.env.SOURCE_DATE_EPOCH ?? '').update(lastCommit(project.contentDir))
+  for (const dir of [project.contentDir, project.localesDir]) {
+    for (const file of filesUnder(dir)) hash.update(path.relative(project.root, file)).update('\0').update(readFileSync(file)).update('\0')
+  }
+  return hash.digest('hex')
+}
+
+export async function upToDate(project: Project, key: string): Promise<BuildRecord | undefined> {
+  let record: BuildRecord
+  try {
+    record = JSON.parse(await readFile(recordFile(project), 'utf8')) as BuildRecord
+  } catch {
+    return undefined
+  }
+  if (record.key !== key) return undefined
+  for (const file of record.files) {
+    const data = await readFile(path.join(project.outputDir, file.path)).catch(() => undefined)
+    if (!data || createHash('sha256').update(data).digest('hex') !== file.sha256) return undefined
+  }
+  return record
+}
+
+export async function recordBuild(project: Project, record: BuildRecord): Promise<void> {
+  await writeAtomic(recordFile(project), JSON.stringify(record))
+}
+
+/** The content's last commit time goes into the editions' dates, so it is an input too. */
+function lastCommit(dir: string): string {
+  try {
+    return execFileSync('git', ['log', '-1', '--format=%ct', '--', dir], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+  } catch {
+    return ''
+  }
+}
+
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return []
+  return readdirSync(dir).sort().flatMap((name) => {
+    const file = path.join(dir, name)
+    return statSync(file).isDirectory() ? filesUnder(file) : [file]
+  })
+}

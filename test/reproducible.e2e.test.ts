@@ -1,0 +1,34 @@
+/**
+ * The same inputs give the same bytes: two builds in two folders, at
+ * different times and in different time zones, publish identical files.
+ */
+import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { copyRepoProject, REPO } from './helpers/project.ts'
+
+const TSX = path.join(REPO, 'node_modules/.bin/tsx')
+
+function buildIn(root: string, env: Record<string, string>): Map<string, string> {
+  const child = spawnSync(TSX, [path.join(REPO, 'pipeline/cli.ts'), '--quiet'], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', ...env } })
+  expect(child.status, child.stderr).toBe(0)
+  const manifest = JSON.parse(readFileSync(path.join(root, 'output/manifest.json'), 'utf8')) as { files: Array<{ path: string; sha256: string }> }
+  return new Map(manifest.files.map((entry) => [entry.path, entry.sha256]))
+}
+
+describe('reproducible builds', () => {
+  it('publishes byte-identical HTML, EPUB and PDF from the same inputs', () => {
+    const first = buildIn(copyRepoProject(), { SOURCE_DATE_EPOCH: '1700000000', TZ: 'UTC' })
+    const second = buildIn(copyRepoProject(), { SOURCE_DATE_EPOCH: '1700000000', TZ: 'Asia/Almaty' })
+    expect([...first.keys()].filter((file) => /\.(html|epub|pdf)$/.test(file)).length).toBeGreaterThanOrEqual(9)
+    expect(second).toEqual(first)
+  })
+
+  it('changes the bytes when the date changes, so the date really is in them', () => {
+    const first = buildIn(copyRepoProject(), { SOURCE_DATE_EPOCH: '1700000000' })
+    const later = buildIn(copyRepoProject(), { SOURCE_DATE_EPOCH: '1800000000' })
+    expect(later.get('en/interview.epub')).not.toBe(first.get('en/interview.epub'))
+    expect(later.get('en/interview.pdf')).not.toBe(first.get('en/interview.pdf'))
+  })
+})
