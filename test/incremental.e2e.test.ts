@@ -16,8 +16,8 @@ function press(root: string, ...args: string[]) {
   return child.stdout
 }
 
-const built = (stdout: string) => [...stdout.matchAll(/^ {2}wrote (\S+)/gm)].map((match) => match[1]).filter((file) => !file!.endsWith('.html')).sort()
-const cached = (stdout: string) => [...stdout.matchAll(/^ {2}cached (\S+)/gm)].map((match) => match[1]).sort()
+const built = (stdout: string) => [...stdout.matchAll(/^ {2}wrote (\S+)/gm)].map((match) => match[1]!).filter((file) => !file.endsWith(".html")).sort()
+const cached = (stdout: string) => [...stdout.matchAll(/^ {2}cached (\S+)/gm)].map((match) => match[1]!).sort()
 const manifestOf = (root: string, out = 'output') => JSON.parse(readFileSync(path.join(root, out, 'manifest.json'), 'utf8')) as { files: Array<{ path: string; sha256: string; document: string | null }> }
 
 describe('incremental builds', () => {
