@@ -25,7 +25,7 @@ interface Row { case: string; runs: number; median: number; min: number; max: nu
 function scratchProject(files?: Record<string, string>): string {
   const root = mkdtempSync(path.join(tmpdir(), 'press-bench-'))
   for (const name of ['package.json', 'tsconfig.json']) cpSync(path.join(REPO, name), path.join(root, name))
-  for (const name of ['node_modules', 'pipeline']) symlinkSync(path.join(REPO, name), path.join(root, name))
+  for (const name of ['node_modules', 'pipeline', 'bin']) symlinkSync(path.join(REPO, name), path.join(root, name))
   if (files) {
     for (const [name, text] of Object.entries(files)) {
       mkdirSync(path.dirname(path.join(root, name)), { recursive: true })
