@@ -3,20 +3,21 @@
  * document once, translates it once per locale, hands the tree to each
  * writer, and publishes files atomically with a manifest and an index.
  */
+import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import path from 'node:path'
 import type { VFile } from 'vfile'
 import { loadDocument, type LoadedDocument } from './content/load-document.ts'
-import { CatalogError } from './i18n/catalog.ts'
 import { createI18n, uiTranslator } from './i18n/create-i18n.ts'
-import { loadCatalogs, toResources } from './i18n/load-catalogs.ts'
-import { entryFor, mergeManifest, type ManifestEntry } from './output/manifest.ts'
-import { writeAtomic } from './output/write-atomic.ts'
+import { catalogFiles, loadCatalogs, toResources } from './i18n/load-catalogs.ts'
+import type { ManifestEntry } from './output/manifest.ts'
+import { openOutput, type Publisher } from './output/publish.ts'
 import { languagesOf, prepareEdition, type PrepareContext } from './prepare-edition.ts'
 import { createProject, displayPath, listDocuments, listLocales, LOCALE_CODE, type Project } from './project.ts'
 import { renderIndex, type IndexDocument } from './render/index-page.ts'
+import { reasonOf } from './report.ts'
 import { template } from './render/templates.ts'
 import { FORMATS, type Format } from './types.ts'
 
@@ -68,61 +69,61 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const i18n = await createI18n(toResources(catalogs), project.sourceLocale)
   const context: PrepareContext = { project, i18n, catalogs, locales: allLocales }
   const css = template('edition.css')
-  const written: ManifestEntry[] = []
-  const files: VFile[] = []
+  const files: VFile[] = catalogFiles(catalogs)
   const index: IndexDocument[] = []
   let missing = 0
-
-  for (const name of docs) {
-    let document: LoadedDocument
-    try {
-      document = await loadDocument(path.join(project.contentDir, `${name}.md`), project.sourceLocale)
-    } catch (error) {
-      for (const locale of locales) failures.push({ doc: name, locale, reason: reasonOf(error) })
-      continue
-    }
-    const modified = sourceDate(document.file.path)
-    const entry: IndexDocument = { name, title: document.meta.title, editions: [] }
-    index.push(entry)
-    for (const locale of locales) {
-      const broken = errors.get(locale)
-      if (broken) {
-        failures.push({ doc: name, locale, reason: broken.message })
-        continue
-      }
-      let edition
+  const output = await openOutput(project.outputDir, { log })
+  const { written } = output
+  try {
+    for (const name of docs) {
+      let document: LoadedDocument
       try {
-        edition = await prepareEdition(document, locale, context)
+        document = await loadDocument(path.join(project.contentDir, `${name}.md`), project.sourceLocale)
       } catch (error) {
-        failures.push({ doc: name, locale, reason: reasonOf(error) })
+        for (const locale of locales) failures.push({ doc: name, locale, reason: reasonOf(error, project) })
         continue
       }
-      files.push(edition.file)
-      missing += edition.file.data.translation?.missing.length ?? 0
-      const language = languagesOf(context).find((item) => item.locale === locale)!
-      const done: Format[] = []
-      for (const format of formats) {
-        try {
-          const data = await render(format, edition, { css, modified, formats, project, written })
-          const relative = `${locale}/${name}.${format}`
-          await writeAtomic(path.join(project.outputDir, relative), data)
-          written.push(entryFor(relative, data, name, locale, format))
-          done.push(format)
-          log(`  wrote ${relative} (${formatBytes(typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength)})`)
-        } catch (error) {
-          failures.push({ doc: name, locale, format, reason: reasonOf(error) })
+      files.push(document.file)
+      const modified = sourceDate(document.file.path)
+      const entry: IndexDocument = { name, title: document.meta.title, editions: [] }
+      index.push(entry)
+      for (const locale of locales) {
+        const broken = errors.get(locale)
+        if (broken) {
+          failures.push({ doc: name, locale, reason: broken.message })
+          continue
         }
+        let edition
+        try {
+          edition = await prepareEdition(document, locale, context)
+        } catch (error) {
+          failures.push({ doc: name, locale, reason: reasonOf(error, project) })
+          continue
+        }
+        files.push(edition.file)
+        missing += edition.file.data.translation?.missing.length ?? 0
+        const language = languagesOf(context).find((item) => item.locale === locale)!
+        const done: Format[] = []
+        for (const format of formats) {
+          try {
+            const data = await render(format, edition, { css, modified, formats, output })
+            const relative = `${locale}/${name}.${format}`
+            await output.publish(relative, data, name, locale, format)
+            done.push(format)
+            log(`  wrote ${relative} (${formatBytes(typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength)})`)
+          } catch (error) {
+            failures.push({ doc: name, locale, format, reason: reasonOf(error, project) })
+          }
+        }
+        entry.editions.push({ language, formats: done })
       }
-      entry.editions.push({ language, formats: done })
     }
-  }
 
-  const ui = uiTranslator(i18n, project.sourceLocale)
-  const indexHtml = renderIndex(index, ui, project.sourceLocale, css)
-  await writeAtomic(path.join(project.outputDir, 'index.html'), indexHtml)
-  written.push(entryFor('index.html', indexHtml, null, null, 'html'))
-  const manifest = mergeManifest(project.outputDir, written)
-  await writeAtomic(path.join(project.outputDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n')
+    const ui = uiTranslator(i18n, project.sourceLocale)
+    await output.publish('index.html', renderIndex(index, ui, project.sourceLocale, css), null, null, 'html')
+  } finally {
+    await output.close()
+  }
   return { project, files, written, failures, missing, milliseconds: performance.now() - started }
 }
 
@@ -130,8 +131,7 @@ interface RenderContext {
   css: string
   modified: Date
   formats: readonly Format[]
-  project: Project
-  written: ManifestEntry[]
+  output: Publisher
 }
 
 /** Format modules load only when that format is built. */
@@ -144,7 +144,8 @@ async function render(format: Format, edition: Awaited<ReturnType<typeof prepare
         css: context.css,
         formats: context.formats,
         imageHref: (localPath) => {
-          const name = `${createHash('sha256').update(localPath).digest('hex').slice(0, 16)}${path.extname(localPath).toLowerCase()}`
+          // Named by content: a published name never changes its bytes, so its manifest entry stays true.
+          const name = `${createHash('sha256').update(readFileSync(localPath)).digest('hex').slice(0, 16)}${path.extname(localPath).toLowerCase()}`
           media.set(localPath, name)
           return `../media/${name}`
         }
@@ -165,10 +166,8 @@ async function render(format: Format, edition: Awaited<ReturnType<typeof prepare
 
 async function publishMedia(localPath: string, name: string, context: RenderContext): Promise<void> {
   const relative = `media/${name}`
-  if (context.written.some((entry) => entry.path === relative)) return
-  const data = await readFile(localPath)
-  await writeAtomic(path.join(context.project.outputDir, relative), data)
-  context.written.push(entryFor(relative, data, null, null, 'media'))
+  if (context.output.written.some((entry) => entry.path === relative)) return
+  await context.output.publish(relative, await readFile(localPath), null, null, 'media')
 }
 
 function pick<T extends string>(what: string, asked: readonly string[] | undefined, known: readonly T[]): T[] {
@@ -195,14 +194,6 @@ export function sourceDate(file: string): Date {
     // Not a git checkout: fall through to the fixed date.
   }
   return new Date(Date.UTC(2000, 0, 1))
-}
-
-function reasonOf(error: unknown): string {
-  if (error instanceof CatalogError) return error.message
-  if (error && typeof error === 'object' && 'reason' in error && 'file' in error && typeof (error as { toString: () => string }).toString === 'function') {
-    return String(error)
-  }
-  return error instanceof Error ? error.message : String(error)
 }
 
 function formatBytes(bytes: number): string {

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util'
 import { reporter } from 'vfile-reporter'
 import { build, UsageError } from './build.ts'
-import { reportFailure } from './report.ts'
+import { formatFailures, mergeFiles, reportFailure } from './report.ts'
 import type { Format } from './types.ts'
 
 const USAGE = `Usage: npm run build -- [--locale kk,ru] [--format html,epub,pdf] [--doc interview] [--out DIR] [--quiet]`
@@ -41,11 +41,9 @@ async function main(): Promise<number> {
     docs: list(values.doc),
     log: values.quiet ? undefined : (line) => console.log(line)
   })
-  const report = reporter(result.files, { quiet: true })
+  const report = reporter(mergeFiles(result.files), { quiet: true })
   if (report) console.error(report)
-  for (const failure of result.failures) {
-    console.error(`error ${failure.doc} (${failure.locale}${failure.format ? `, ${failure.format}` : ''}): ${failure.reason}`)
-  }
+  for (const line of formatFailures(result.failures)) console.error(line)
   const editions = result.written.filter((entry) => entry.document !== null).length
   console.log(
     `${editions} edition${editions === 1 ? '' : 's'} written to ${result.project.outputDir} in ${(result.milliseconds / 1000).toFixed(2)} s` +

@@ -1,7 +1,8 @@
 /**
  * The one place where the order of our unified plugins lives.
  *   parse:   Markdown → mdast (front matter, directives)
- *   edition: mdast → translate → local images → structure → remark-rehype → hast
+ *   edition: mdast → translate → flag unsafe markup → local images → structure
+ *            → remark-rehype → sanitize → hast
  * Writers (render/*) take the hast from there: one tree, three formats.
  */
 import type { Root as HastRoot } from 'hast'
@@ -10,12 +11,15 @@ import remarkDirective from 'remark-directive'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
+import rehypeSanitize from 'rehype-sanitize'
 import { unified } from 'unified'
 import type { VFile } from 'vfile'
 import remarkLocalImages from './plugins/remark-local-images.ts'
 import remarkStructure from './plugins/remark-structure.ts'
 import remarkTranslate, { type Options as TranslateOptions } from './plugins/remark-translate.ts'
+import remarkUnsafeMarkup from './plugins/remark-unsafe-markup.ts'
 import { createHandlers, type Labels } from './render/hast/handlers.ts'
+import { editionSchema } from './render/hast/schema.ts'
 import type { DocumentMeta } from './types.ts'
 
 /** Markdown with YAML front matter and directives → mdast. */
@@ -33,9 +37,12 @@ export interface EditionOptions extends TranslateOptions {
 export function createEditionProcessor(options: EditionOptions) {
   return unified()
     .use(remarkTranslate, options)
+    .use(remarkUnsafeMarkup, { catalog: options.catalog })
     .use(remarkLocalImages, { contentDir: options.contentDir })
     .use(remarkStructure)
     .use(remarkRehype, { handlers: createHandlers(options.labels), allowDangerousHtml: false })
+    // Translations and content are untrusted: only what the schema lists reaches a writer.
+    .use(rehypeSanitize, editionSchema)
 }
 
 export async function runEdition(tree: Root, file: VFile, options: EditionOptions): Promise<HastRoot> {

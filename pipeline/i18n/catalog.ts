@@ -4,6 +4,8 @@
  */
 import { readFile } from 'node:fs/promises'
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser'
+import { VFile } from 'vfile'
+import { cleanText, describeProblems, firstHtml, firstInvalidUtf8 } from '../content/untrusted-text.ts'
 
 /** A catalog value: a string, or a plural object such as {one, other}. */
 export type CatalogValue = string
@@ -20,6 +22,8 @@ export interface Catalog {
   entries: Map<string, CatalogEntry>
   /** The nested object, as i18next reads it. */
   resources: Record<string, unknown>
+  /** Warnings about values (positioned in the catalog file), for the build's report. */
+  file: VFile
 }
 
 /** Thrown for a catalog that cannot be read; carries a positioned message. */
@@ -37,7 +41,7 @@ export class CatalogError extends Error {
 }
 
 export function emptyCatalog(path: string): Catalog {
-  return { path, entries: new Map(), resources: {} }
+  return { path, entries: new Map(), resources: {}, file: new VFile({ path }) }
 }
 
 /**
@@ -82,17 +86,19 @@ export function parseCatalog(bytes: Uint8Array, path: string): Catalog {
     throw new CatalogError('Unexpected ' + root.type + ', expected an object of keys', path, pos.line, pos.column)
   }
   const entries = new Map<string, CatalogEntry>()
-  const resources = walk(root, [], text, path, entries)
-  return { path, entries, resources }
+  const file = new VFile({ path, value: text })
+  const resources = walk(root, [], text, file, entries)
+  return { path, entries, resources, file }
 }
 
 function walk(
   node: JsonNode,
   prefix: string[],
   text: string,
-  path: string,
+  file: VFile,
   entries: Map<string, CatalogEntry>
 ): Record<string, unknown> {
+  const path = file.path
   const out: Record<string, unknown> = {}
   for (const property of node.children ?? []) {
     const [keyNode, valueNode] = property.children ?? []
@@ -104,11 +110,12 @@ function walk(
       throw new CatalogError(`Unexpected duplicate key \`${key}\`, expected each key once`, path, pos.line, pos.column, key)
     }
     if (valueNode.type === 'object') {
-      out[name] = walk(valueNode, [...prefix, name], text, path, entries)
+      out[name] = walk(valueNode, [...prefix, name], text, file, entries)
     } else if (valueNode.type === 'string') {
-      out[name] = valueNode.value
       const at = positionOfOffset(text, valueNode.offset)
-      entries.set(key, { value: String(valueNode.value), line: at.line, column: at.column })
+      const value = checkedValue(String(valueNode.value), key, at, file)
+      out[name] = value
+      entries.set(key, { value, line: at.line, column: at.column })
     } else {
       throw new CatalogError(
         `Unexpected ${valueNode.type} for key \`${key}\`, expected a string (or an object of plural forms)`,
@@ -117,6 +124,23 @@ function walk(
     }
   }
   return out
+}
+
+/** A value as editions may use it; what had to change, or will be left out, is a warning naming the key. */
+function checkedValue(raw: string, key: string, place: { line: number; column: number }, file: VFile): string {
+  const { text, problems } = cleanText(raw)
+  if (problems.length > 0) {
+    file.message(`Unexpected ${describeProblems(problems)} in \`${key}\`, expected printable text: removed (a lone surrogate becomes U+FFFD)`, {
+      place, ruleId: 'invalid-character', source: 'catalog'
+    })
+  }
+  const html = firstHtml(text)
+  if (html) {
+    file.message(`Unexpected HTML \`${html}\` in \`${key}\`, expected plain text or Markdown: editions never carry HTML from a catalog (it is left out, or shown as text)`, {
+      place, ruleId: 'catalog-html', source: 'catalog'
+    })
+  }
+  return text
 }
 
 /** Serialize nested resources the way the repo stores them: two spaces, final newline. */
@@ -150,23 +174,6 @@ function positionOfOffset(text: string, offset: number): { line: number; column:
     }
   }
   return { line, column: offset - start + 1 }
-}
-
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true })
-  let lo = 0
-  let hi = bytes.length
-  // Binary search for the shortest prefix that fails to decode.
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    try {
-      decoder.decode(bytes.subarray(0, mid + 1), { stream: true })
-      lo = mid + 1
-    } catch {
-      hi = mid
-    }
-  }
-  return lo
 }
 
 function describeJsonError(code: string): string {
