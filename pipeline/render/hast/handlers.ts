@@ -24,7 +24,16 @@ export function createHandlers(labels: Labels): Handlers {
     heading(state: State, node: Heading): Element {
       const element = defaultHandlers.heading(state, node)
       const key = node.data?.segmentKey
-      if (key) element.properties = { ...element.properties, id: idOfKey(key) }
+      if (key) {
+        element.properties = { ...element.properties, id: idOfKey(key) }
+        withKey(element, key)
+      }
+      return element
+    },
+    paragraph(state: State, node: Paragraph): Element {
+      const element = defaultHandlers.paragraph(state, node)
+      const key = node.data?.segmentKey
+      if (key) withKey(element, key)
       return element
     },
     containerDirective(state: State, node: ContainerDirective): Element {
@@ -90,6 +99,11 @@ function figure(state: State, node: ContainerDirective, labels: Labels): Element
   const element: Element = { type: 'element', tagName: 'figure', properties: { className: ['figure'] }, children }
   state.patch(node, element)
   return element
+}
+
+/** Writers that report problems (the PDF's font coverage) name the segment by its key. */
+function withKey(element: Element, key: string): void {
+  element.data = Object.assign(element.data ?? {}, { segmentKey: key }) as Element['data']
 }
 
 function unwrapParagraph(node: ElementContent): ElementContent[] {

@@ -7,6 +7,7 @@ import PDFDocument from 'pdfkit'
 import type { Element, Root } from 'hast'
 import type { PreparedEdition } from '../../prepare-edition.ts'
 import { articleTree } from '../article.ts'
+import { fontCoverage, coverText, coverTree } from './coverage.ts'
 import { fontPaths } from './fonts.ts'
 import { handlers } from './handlers/index.ts'
 import { ACCENT, MUTED, runFont, type PdfState, type Run, type Style } from './state.ts'
@@ -44,11 +45,16 @@ export async function renderPdf(edition: PreparedEdition, options: PdfOptions): 
     doc.on('end', () => resolve(Buffer.concat(chunks)))
     doc.on('error', reject)
   })
-  for (const [role, file] of Object.entries(fontPaths())) doc.registerFont(role, file)
+  const fonts = fontPaths()
+  for (const [role, file] of Object.entries(fonts)) doc.registerFont(role, file)
 
   const state = createState(doc, edition)
-  state.all({ type: 'root', children: [articleTree(edition)] })
-  addRunningHeadsAndFolios(doc, edition)
+  const coverage = fontCoverage(Object.values(fonts))
+  const article = articleTree(edition)
+  coverTree(article, coverage, edition.file)
+  state.all({ type: 'root', children: [article] })
+  const shown = (text: string) => coverText(text, coverage).text
+  addRunningHeadsAndFolios(doc, { ...edition, meta: { ...edition.meta, title: shown(edition.meta.title) }, t: (term, values) => shown(edition.t(term, values)) })
   doc.end()
   return done
 }
