@@ -41,7 +41,7 @@ async function main(): Promise<number> {
     docs: list(values.doc),
     log: values.quiet ? undefined : (line) => console.log(line)
   })
-  const report = reporter(mergeFiles(result.files), { quiet: true })
+  const report = reporter(mergeFiles(result.files, result.project), { quiet: true })
   if (report) console.error(report)
   for (const line of formatFailures(result.failures)) console.error(line)
   const editions = result.written.filter((entry) => entry.document !== null).length

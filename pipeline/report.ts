@@ -33,8 +33,13 @@ export function reasonOf(error: unknown, project: Pick<Project, 'root'>): string
   return error instanceof Error ? error.message : String(error)
 }
 
+/** Paths as people read them: relative to the project (relative paths in vfiles already are). */
+export function projectPath(file: string, root: string): string {
+  return path.relative(root, path.resolve(root, file)) || file
+}
+
 function describeMessage(message: VFileMessage, root: string): string {
-  const file = message.file ? path.relative(root, path.resolve(root, message.file)) || message.file : ''
+  const file = message.file ? projectPath(message.file, root) : ''
   const place = message.line ? `:${message.line}:${message.column ?? 1}` : ''
   return `${file}${place}${file || place ? ': ' : ''}${message.reason}`
 }
@@ -68,13 +73,14 @@ export function formatFailures(failures: readonly Failure[]): string[] {
  * shows up once per locale; for people, files with the same path are merged
  * and each message is said once.
  */
-export function mergeFiles(files: readonly VFile[]): VFile[] {
+export function mergeFiles(files: readonly VFile[], project: Pick<Project, 'root'>): VFile[] {
   const byPath = new Map<string, { file: VFile; seen: Set<string> }>()
   for (const file of files) {
-    let merged = byPath.get(file.path)
+    const shown = projectPath(file.path, project.root)
+    let merged = byPath.get(shown)
     if (!merged) {
-      merged = { file: new VFile({ path: file.path, cwd: file.cwd }), seen: new Set() }
-      byPath.set(file.path, merged)
+      merged = { file: new VFile({ path: shown }), seen: new Set() }
+      byPath.set(shown, merged)
     }
     for (const message of file.messages) {
       const id = `${message.line}:${message.column}:${message.ruleId}:${message.reason}`

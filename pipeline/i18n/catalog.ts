@@ -48,7 +48,7 @@ export function emptyCatalog(path: string): Catalog {
  * Read a catalog file; a missing file is an empty catalog.
  * @param shownPath how messages name the file (project-relative)
  */
-export async function readCatalog(file: string, shownPath = file): Promise<Catalog> {
+export async function readCatalog(file: string, shownPath = file, options: ParseOptions = {}): Promise<Catalog> {
   let bytes: Buffer
   try {
     bytes = await readFile(file)
@@ -56,11 +56,20 @@ export async function readCatalog(file: string, shownPath = file): Promise<Catal
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyCatalog(shownPath)
     throw error
   }
-  return parseCatalog(bytes, shownPath)
+  return parseCatalog(bytes, shownPath, options)
+}
+
+export interface ParseOptions {
+  /**
+   * Warn about HTML in values (default true). Off for the source language's
+   * document catalogs: they are the register of keys, copied from content
+   * that is checked where it is read.
+   */
+  reportHtml?: boolean
 }
 
 /** Parse catalog bytes strictly: JSON as i18next tools expect it, nothing looser. */
-export function parseCatalog(bytes: Uint8Array, path: string): Catalog {
+export function parseCatalog(bytes: Uint8Array, path: string, options: ParseOptions = {}): Catalog {
   let text: string
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
@@ -87,7 +96,7 @@ export function parseCatalog(bytes: Uint8Array, path: string): Catalog {
   }
   const entries = new Map<string, CatalogEntry>()
   const file = new VFile({ path, value: text })
-  const resources = walk(root, [], text, file, entries)
+  const resources = walk(root, [], text, file, entries, options.reportHtml ?? true)
   return { path, entries, resources, file }
 }
 
@@ -96,7 +105,8 @@ function walk(
   prefix: string[],
   text: string,
   file: VFile,
-  entries: Map<string, CatalogEntry>
+  entries: Map<string, CatalogEntry>,
+  reportHtml: boolean
 ): Record<string, unknown> {
   const path = file.path
   const out: Record<string, unknown> = {}
@@ -110,10 +120,10 @@ function walk(
       throw new CatalogError(`Unexpected duplicate key \`${key}\`, expected each key once`, path, pos.line, pos.column, key)
     }
     if (valueNode.type === 'object') {
-      out[name] = walk(valueNode, [...prefix, name], text, file, entries)
+      out[name] = walk(valueNode, [...prefix, name], text, file, entries, reportHtml)
     } else if (valueNode.type === 'string') {
       const at = positionOfOffset(text, valueNode.offset)
-      const value = checkedValue(String(valueNode.value), key, at, file)
+      const value = checkedValue(String(valueNode.value), key, at, file, reportHtml)
       out[name] = value
       entries.set(key, { value, line: at.line, column: at.column })
     } else {
@@ -127,14 +137,14 @@ function walk(
 }
 
 /** A value as editions may use it; what had to change, or will be left out, is a warning naming the key. */
-function checkedValue(raw: string, key: string, place: { line: number; column: number }, file: VFile): string {
+function checkedValue(raw: string, key: string, place: { line: number; column: number }, file: VFile, reportHtml: boolean): string {
   const { text, problems } = cleanText(raw)
   if (problems.length > 0) {
     file.message(`Unexpected ${describeProblems(problems)} in \`${key}\`, expected printable text: removed (a lone surrogate becomes U+FFFD)`, {
       place, ruleId: 'invalid-character', source: 'catalog'
     })
   }
-  const html = firstHtml(text)
+  const html = reportHtml ? firstHtml(text) : undefined
   if (html) {
     file.message(`Unexpected HTML \`${html}\` in \`${key}\`, expected plain text or Markdown: editions never carry HTML from a catalog (it is left out, or shown as text)`, {
       place, ruleId: 'catalog-html', source: 'catalog'
