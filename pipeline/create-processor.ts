@@ -2,7 +2,7 @@
  * The one place where the order of our unified plugins lives.
  *   parse:   Markdown → mdast (front matter, directives)
  *   edition: mdast → translate → flag unsafe markup → local images → structure
- *            → remark-rehype → sanitize → hast
+ *            → remark-rehype → sanitize → clean text → hast
  * Writers (render/*) take the hast from there: one tree, three formats.
  */
 import type { Root as HastRoot } from 'hast'
@@ -14,6 +14,7 @@ import remarkRehype from 'remark-rehype'
 import rehypeSanitize from 'rehype-sanitize'
 import { unified } from 'unified'
 import type { VFile } from 'vfile'
+import rehypeCleanText from './plugins/rehype-clean-text.ts'
 import remarkLocalImages from './plugins/remark-local-images.ts'
 import remarkStructure from './plugins/remark-structure.ts'
 import remarkTranslate, { type Options as TranslateOptions } from './plugins/remark-translate.ts'
@@ -43,6 +44,7 @@ export function createEditionProcessor(options: EditionOptions) {
     .use(remarkRehype, { handlers: createHandlers(options.labels), allowDangerousHtml: false })
     // Translations and content are untrusted: only what the schema lists reaches a writer.
     .use(rehypeSanitize, editionSchema)
+    .use(rehypeCleanText)
 }
 
 export async function runEdition(tree: Root, file: VFile, options: EditionOptions): Promise<HastRoot> {

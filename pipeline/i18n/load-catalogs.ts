@@ -25,7 +25,7 @@ export async function loadCatalogs(
     try {
       for (const ns of ['ui', ...docs]) {
         const file = catalogPath(project, locale, ns)
-        const catalog = await readCatalog(file, displayPath(project, file), { reportHtml: ns === 'ui' || locale !== project.sourceLocale })
+        const catalog = await readCatalog(file, displayPath(project, file), { report: ns === 'ui' || locale !== project.sourceLocale })
         byNs.set(ns, catalog)
       }
     } catch (error) {

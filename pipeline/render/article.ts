@@ -11,9 +11,12 @@ const WORDS_PER_MINUTE = 200
 
 export function articleTree(edition: PreparedEdition): Element {
   const { meta, t } = edition
-  const header: ElementContent[] = [h('h1', { id: 'title' }, meta.title)]
+  const header: ElementContent[] = [keyed(h('h1', { id: 'title' }, meta.title), 'meta.title')]
   if (meta.interviewee) {
-    header.push(h('p.byline', [h('span.interviewee', meta.interviewee), meta.intervieweeRole ? [', ', h('span.role', meta.intervieweeRole)] : []]))
+    header.push(h('p.byline', [
+      keyed(h('span.interviewee', meta.interviewee), 'meta.interviewee'),
+      meta.intervieweeRole ? [', ', keyed(h('span.role', meta.intervieweeRole), 'meta.intervieweeRole')] : []
+    ]))
   }
   header.push(h('p.reading-time', t('readingTime', { count: readingMinutes(edition.hast, edition.locale) })))
   // A copy: writers rewrite image sources, and the edition's tree is shared by all three.
@@ -21,8 +24,22 @@ export function articleTree(edition: PreparedEdition): Element {
   return h('article', [h('header.article-header', header), ...body])
 }
 
-/** Minutes at an average reading pace, counting words the way the language segments them. */
+/** Metadata elements carry their fixed key, so writers' messages can name it. */
+function keyed(element: Element, key: string): Element {
+  element.data = Object.assign(element.data ?? {}, { segmentKey: key }) as Element['data']
+  return element
+}
+
+const minutesOf = new WeakMap<HastRoot, number>()
+
+/** Minutes at an average reading pace, counting words the way the language segments them; once per edition tree. */
 export function readingMinutes(tree: HastRoot, locale: string): number {
+  let minutes = minutesOf.get(tree)
+  if (minutes === undefined) minutesOf.set(tree, (minutes = countMinutes(tree, locale)))
+  return minutes
+}
+
+function countMinutes(tree: HastRoot, locale: string): number {
   const segmenter = new Intl.Segmenter(locale, { granularity: 'word' })
   let words = 0
   for (const chunk of chunksOf(toText(tree))) {

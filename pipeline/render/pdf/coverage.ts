@@ -88,6 +88,22 @@ export function coverTree(tree: Element | Root, coverage: Coverage, file: VFile)
   for (const [holder, missing] of found) report(file, missing, holder.type === 'element' ? holder.data?.segmentKey : undefined, holder.position)
 }
 
+/**
+ * For strings set outside the tree (running heads, page numbers): each
+ * distinct problem is said once per edition, not once per page.
+ */
+export function coverStrings(coverage: Coverage, file: VFile): (text: string, what: string) => string {
+  const said = new Set<string>()
+  return (text, what) => {
+    const covered = coverText(text, coverage)
+    if (covered.missing.length > 0 && !said.has(what)) {
+      said.add(what)
+      report(file, covered.missing, what, undefined)
+    }
+    return covered.text
+  }
+}
+
 function report(file: VFile, missing: number[], key: string | undefined, place: Position | undefined): void {
   const shown = missing.slice(0, 8).map((codePoint) => {
     const char = String.fromCodePoint(codePoint)

@@ -7,7 +7,7 @@ import PDFDocument from 'pdfkit'
 import type { Element, Root } from 'hast'
 import type { PreparedEdition } from '../../prepare-edition.ts'
 import { articleTree } from '../article.ts'
-import { fontCoverage, coverText, coverTree } from './coverage.ts'
+import { coverStrings, coverTree, fontCoverage } from './coverage.ts'
 import { fontPaths } from './fonts.ts'
 import { handlers } from './handlers/index.ts'
 import { ACCENT, MUTED, runFont, type PdfState, type Run, type Style } from './state.ts'
@@ -53,8 +53,12 @@ export async function renderPdf(edition: PreparedEdition, options: PdfOptions): 
   const article = articleTree(edition)
   coverTree(article, coverage, edition.file)
   state.all({ type: 'root', children: [article] })
-  const shown = (text: string) => coverText(text, coverage).text
-  addRunningHeadsAndFolios(doc, { ...edition, meta: { ...edition.meta, title: shown(edition.meta.title) }, t: (term, values) => shown(edition.t(term, values)) })
+  const shown = coverStrings(coverage, edition.file)
+  addRunningHeadsAndFolios(doc, {
+    ...edition,
+    meta: { ...edition.meta, title: shown(edition.meta.title, 'meta.title') },
+    t: (term, values) => shown(edition.t(term, values), `ui.${term}`)
+  })
   doc.end()
   return done
 }
