@@ -30,6 +30,11 @@ export function reportFailure(error: unknown): number {
 export function reasonOf(error: unknown, project: Pick<Project, 'root'>): string {
   if (error instanceof VFileMessage) return describeMessage(error, project.root)
   if (error instanceof CatalogError) return error.message
+  if (process.env.DEBUG && error instanceof Error) return String(error.stack)
+  // A programmer's mistake (ours or a library's), not the input's: say so, and how to see where.
+  if (error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError) {
+    return `Internal error: ${error.message} (a bug, not your input's fault: run again with DEBUG=1 to see where, and report it)`
+  }
   return error instanceof Error ? error.message : String(error)
 }
 

@@ -83,7 +83,9 @@ describe('empty and unusual documents', () => {
       'content/chars.md': [
         '---', 'title: "Bell\\x07 title"', '---', '',
         ...Object.keys(chars).map((name) => `Paragraph ${name}.\n`),
-        'Raw control \u0001 character and a form feed &#12; reference.', ''
+        'Raw control \u0001 character and a form feed &#12; reference.', '',
+        // Noto Serif Italic has NULL mark anchors here, which fontkit 2.0.4 cannot lay out unpatched.
+        'Greek in italics: *Α\u0301 Ε\u0313 ι\u0308*.', ''
       ].join('\n'),
       'locales/kk/ui.json': KK_UI
     })
@@ -121,5 +123,6 @@ describe('empty and unusual documents', () => {
     const pdf = (await pdfText(readFileSync(path.join(root, 'output/kk/chars.pdf')))).text
     expect(pdf).not.toContain('\u0000')
     for (const kept of ['Сәлем \ufffd әлем', 'Белгі \ufffd мұнда', 'Қоңырау және escape', 'Таңбалар']) expect(pdf).toContain(kept)
+    expect((await pdfText(readFileSync(path.join(root, 'output/en/chars.pdf')))).text.normalize('NFC')).toContain('Greek in italics: Ά Ἐ ϊ.')
   })
 })

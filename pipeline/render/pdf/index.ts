@@ -9,6 +9,7 @@ import type { PreparedEdition } from '../../prepare-edition.ts'
 import { articleTree } from '../article.ts'
 import { coverStrings, coverTree, fontCoverage } from './coverage.ts'
 import { fontPaths } from './fonts.ts'
+import { skipNullAnchors } from './fontkit-null-anchors.ts'
 import { handlers } from './handlers/index.ts'
 import { ACCENT, MUTED, runFont, type PdfState, type Run, type Style } from './state.ts'
 
@@ -47,6 +48,7 @@ export async function renderPdf(edition: PreparedEdition, options: PdfOptions): 
   })
   const fonts = fontPaths()
   for (const [role, file] of Object.entries(fonts)) doc.registerFont(role, file)
+  skipNullAnchors(fonts.serifItalic)
 
   const state = createState(doc, edition)
   const coverage = fontCoverage(Object.values(fonts))
