@@ -14,17 +14,19 @@ const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : process.env
 const SIMPLE = '---\ntitle: Fuzz\n---\n\nFirst paragraph.\n\n:::question\nA question?\n:::\n\nAn answer with *emphasis* and a [link](https://example.org).\n'
 
 const settings = { numRuns: RUNS, seed: SEED, endOnFailure: !process.env.FUZZ_RUNS }
+/** A case builds six editions and reads them back: a few seconds each on a busy machine. */
+const TIMEOUT = 120_000 + RUNS * 10_000
 
 describe('fuzzing', () => {
   it(`random catalog values: every edition builds and reads back (${RUNS} cases)`, async () => {
     await fc.assert(fc.asyncProperty(fc.array(catalogValue, { minLength: 1, maxLength: 6 }), async (values) => {
       expect(await problemsOf({ markdown: SIMPLE, values })).toEqual([])
     }), settings)
-  })
+  }, TIMEOUT)
 
   it(`random Markdown documents: every edition builds and reads back (${RUNS} cases)`, async () => {
     await fc.assert(fc.asyncProperty(markdownDocument, fc.array(catalogValue, { minLength: 1, maxLength: 4 }), async (markdown, values) => {
       expect(await problemsOf({ markdown, values })).toEqual([])
     }), settings)
-  })
+  }, TIMEOUT)
 })

@@ -111,6 +111,17 @@ describe('the manifest', () => {
     expect(visible(dir).sort()).toEqual(['en', 'en/doc.html', 'manifest.json'])
   })
 
+  it('opening the folder removes what a killed build left, and never lists it', async () => {
+    const dir = tempDir()
+    const dead = deadPid()
+    mkdirSync(path.join(dir, 'kk'))
+    writeFileSync(path.join(dir, `kk/.doc.pdf.${dead}.0123abcd.tmp`), '%PDF-1.7 half of a fi')
+    const output = await openOutput(dir)
+    await output.close()
+    expect(readdirSync(path.join(dir, 'kk'))).toEqual([])
+    expect(readFileSync(path.join(dir, 'manifest.json'), 'utf8')).not.toContain('.tmp')
+  })
+
   it('merges a partial build with the files earlier builds left', async () => {
     const dir = tempDir()
     const full = await openOutput(dir)
