@@ -72,58 +72,56 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const files: VFile[] = catalogFiles(catalogs)
   const index: IndexDocument[] = []
   let missing = 0
-  const output = await openOutput(project.outputDir, { log })
+  // Released (manifest written, lock removed) however this function ends.
+  await using output = await openOutput(project.outputDir, { log })
   const { written } = output
-  try {
-    for (const name of docs) {
-      let document: LoadedDocument
-      try {
-        document = await loadDocument(path.join(project.contentDir, `${name}.md`), project.sourceLocale)
-      } catch (error) {
-        for (const locale of locales) failures.push({ doc: name, locale, reason: reasonOf(error, project) })
+
+  for (const name of docs) {
+    let document: LoadedDocument
+    try {
+      document = await loadDocument(path.join(project.contentDir, `${name}.md`), project.sourceLocale)
+    } catch (error) {
+      for (const locale of locales) failures.push({ doc: name, locale, reason: reasonOf(error, project) })
+      continue
+    }
+    files.push(document.file)
+    const modified = sourceDate(document.file.path)
+    const entry: IndexDocument = { name, title: document.meta.title, editions: [] }
+    index.push(entry)
+    for (const locale of locales) {
+      const broken = errors.get(locale)
+      if (broken) {
+        failures.push({ doc: name, locale, reason: broken.message })
         continue
       }
-      files.push(document.file)
-      const modified = sourceDate(document.file.path)
-      const entry: IndexDocument = { name, title: document.meta.title, editions: [] }
-      index.push(entry)
-      for (const locale of locales) {
-        const broken = errors.get(locale)
-        if (broken) {
-          failures.push({ doc: name, locale, reason: broken.message })
-          continue
-        }
-        let edition
-        try {
-          edition = await prepareEdition(document, locale, context)
-        } catch (error) {
-          failures.push({ doc: name, locale, reason: reasonOf(error, project) })
-          continue
-        }
-        files.push(edition.file)
-        missing += edition.file.data.translation?.missing.length ?? 0
-        const language = languagesOf(context).find((item) => item.locale === locale)!
-        const done: Format[] = []
-        for (const format of formats) {
-          try {
-            const data = await render(format, edition, { css, modified, formats, output })
-            const relative = `${locale}/${name}.${format}`
-            await output.publish(relative, data, name, locale, format)
-            done.push(format)
-            log(`  wrote ${relative} (${formatBytes(typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength)})`)
-          } catch (error) {
-            failures.push({ doc: name, locale, format, reason: reasonOf(error, project) })
-          }
-        }
-        entry.editions.push({ language, formats: done })
+      let edition
+      try {
+        edition = await prepareEdition(document, locale, context)
+      } catch (error) {
+        failures.push({ doc: name, locale, reason: reasonOf(error, project) })
+        continue
       }
+      files.push(edition.file)
+      missing += edition.file.data.translation?.missing.length ?? 0
+      const language = languagesOf(context).find((item) => item.locale === locale)!
+      const done: Format[] = []
+      for (const format of formats) {
+        try {
+          const data = await render(format, edition, { css, modified, formats, output })
+          const relative = `${locale}/${name}.${format}`
+          await output.publish(relative, data, name, locale, format)
+          done.push(format)
+          log(`  wrote ${relative} (${formatBytes(typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength)})`)
+        } catch (error) {
+          failures.push({ doc: name, locale, format, reason: reasonOf(error, project) })
+        }
+      }
+      entry.editions.push({ language, formats: done })
     }
-
-    const ui = uiTranslator(i18n, project.sourceLocale)
-    await output.publish('index.html', renderIndex(index, ui, project.sourceLocale, css), null, null, 'html')
-  } finally {
-    await output.close()
   }
+
+  const ui = uiTranslator(i18n, project.sourceLocale)
+  await output.publish('index.html', renderIndex(index, ui, project.sourceLocale, css), null, null, 'html')
   return { project, files, written, failures, missing, milliseconds: performance.now() - started }
 }
 

@@ -8,11 +8,12 @@ import { createHash } from 'node:crypto'
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { build } from '../pipeline/build.ts'
 import { lockOutput } from '../pipeline/output/lock.ts'
 import { manifestText, readVerifiedManifest } from '../pipeline/output/manifest.ts'
 import { openOutput } from '../pipeline/output/publish.ts'
 import { isTemporary, removeStaleTemporaries, writeAtomic } from '../pipeline/output/write-atomic.ts'
-import { tempDir } from './helpers/project.ts'
+import { makeProject, tempDir } from './helpers/project.ts'
 
 /** Paths whose writes fail, and how. */
 const failing = vi.hoisted(() => ({ test: (_file: string): 'full' | 'crash' | undefined => undefined }))
@@ -162,6 +163,15 @@ describe('the output lock', () => {
       expect(readFileSync(path.join(dir, '.lock'), 'utf8')).toBe(`${process.pid}\n`)
       await lock.release()
     }
+  })
+
+  it('is released when a build throws, so the next build in the same process does not wait', async () => {
+    const root = makeProject({ 'content/doc.md': '# Doc\n\nText.\n' })
+    mkdirSync(path.join(root, 'output/index.html/taken'), { recursive: true })
+    await expect(build({ root, formats: ['html'] })).rejects.toThrow(/EISDIR|directory/)
+    expect(readdirSync(path.join(root, 'output'))).not.toContain('.lock')
+    const manifest = JSON.parse(readFileSync(path.join(root, 'output/manifest.json'), 'utf8')) as { files: Array<{ path: string }> }
+    expect(manifest.files.map((entry) => entry.path)).toEqual(['en/doc.html'])
   })
 
   it('gives up with a message saying what to do when the other build does not finish', async () => {

@@ -18,6 +18,7 @@ export interface Publisher {
   written: ManifestEntry[]
   /** Write the final manifest and let the next build in. */
   close: () => Promise<void>
+  [Symbol.asyncDispose]: () => Promise<void>
 }
 
 export interface OpenOptions {
@@ -35,7 +36,13 @@ export async function openOutput(outputDir: string, options: OpenOptions = {}): 
     const saveManifest = () => writeAtomic(path.join(outputDir, MANIFEST), manifestText(entries.values()))
     await saveManifest()
     const written: ManifestEntry[] = []
+    const close = async () => {
+      await saveManifest()
+      await lock.release()
+    }
     return {
+      close,
+      [Symbol.asyncDispose]: close,
       written,
       async publish(relative, data, document, locale, format) {
         const entry = entryFor(relative, data, document, locale, format)
@@ -46,10 +53,6 @@ export async function openOutput(outputDir: string, options: OpenOptions = {}): 
         written.push(entry)
         await saveManifest()
         return entry
-      },
-      async close() {
-        await saveManifest()
-        await lock.release()
       }
     }
   } catch (error) {
