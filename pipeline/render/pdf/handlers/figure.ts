@@ -8,8 +8,10 @@ export const figure: Handler = (state, node: Element) => {
   const { doc } = state
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right
   const img = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'img')
-  const placeholder = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'div')
+  const placeholder = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'div' && isPlaceholder(child))
   const caption = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'figcaption')
+  // Anything else a figure holds (a list, a quote, a nested directive) is set as ordinary content.
+  const other = node.children.filter((child): child is Element => child.type === 'element' && child !== img && child !== placeholder && child !== caption)
   doc.moveDown(0.4)
   const localPath = img?.properties.dataLocalPath
   if (img && typeof localPath === 'string') {
@@ -28,6 +30,7 @@ export const figure: Handler = (state, node: Element) => {
     doc.x = doc.page.margins.left
     doc.y = y + 40
   }
+  if (other.length > 0) state.all({ type: 'root', children: other })
   if (caption) {
     const runs: Run[] = []
     for (const part of caption.children) {
@@ -38,6 +41,10 @@ export const figure: Handler = (state, node: Element) => {
     }
     state.paragraph(runs, { font: 'sans', size: 8.5, color: MUTED, lineGap: 1.5, align: 'left', gapAfter: 10, indent: 0 })
   }
+}
+
+function isPlaceholder(node: Element): boolean {
+  return Array.isArray(node.properties.className) && node.properties.className.includes('figure-placeholder')
 }
 
 function textOf(node: Element): string {
