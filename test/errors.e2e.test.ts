@@ -33,7 +33,7 @@ const cases: Array<{ mistake: string; setup: Setup; args: string[]; env?: Record
     mistake: 'invalid UTF-8 in a catalog',
     setup: write('locales/kk/interview.json', Buffer.concat([Buffer.from('{\n  "meta": {\n    "title": "Сұхбат '), Buffer.from([0xd2]), Buffer.from(' x"\n  }\n}\n')])),
     args: KK_HTML, code: 1,
-    message: /^error interview \(kk\): locales\/kk\/interview\.json:3:29: Unexpected invalid UTF-8 byte, expected the file saved as UTF-8$/
+    message: /^error interview \(kk\): locales\/kk\/interview\.json:3:22: Unexpected invalid UTF-8 byte, expected the file saved as UTF-8$/
   },
   {
     mistake: 'a duplicate key',

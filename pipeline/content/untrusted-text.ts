@@ -5,22 +5,32 @@
  * tags in a catalog value are never markup in an edition.
  */
 
-/** Offset of the first byte that is not valid UTF-8 (the length when all is valid). */
+/**
+ * Offset of the first byte sequence that is not valid UTF-8 (for a message
+ * pointing at it): the longest prefix that decodes is found by bisection.
+ */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true })
-  let lo = 0
-  let hi = bytes.length
-  // Binary search for the shortest prefix that fails to decode.
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
+  // In stream mode a prefix may end inside a character; it only fails on a bad byte.
+  const breaks = (end: number, stream: boolean) => {
     try {
-      decoder.decode(bytes.subarray(0, mid + 1), { stream: true })
-      lo = mid + 1
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end), { stream })
+      return false
     } catch {
-      hi = mid
+      return true
     }
   }
-  return lo
+  let good = 0
+  let bad = bytes.length
+  if (breaks(bad, true)) {
+    while (bad - good > 1) {
+      const mid = (good + bad) >> 1
+      if (breaks(mid, true)) bad = mid
+      else good = mid
+    }
+  } else good = bad // only the end is cut short
+  // Step back over the start of a character the bad byte interrupted.
+  for (let start = good; start >= Math.max(0, good - 3); start--) if (!breaks(start, false)) return start
+  return good
 }
 
 export interface CharacterProblem {
