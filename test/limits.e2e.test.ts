@@ -4,10 +4,10 @@
  * allowed in XML. Each builds (with messages naming the key where something
  * had to change) or fails with a clear message; none hangs or crashes.
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { build } from '../pipeline/build.ts'
 import { extract } from '../pipeline/i18n/extract.ts'
 import { projectPath } from '../pipeline/report.ts'
@@ -37,6 +37,7 @@ describe('limits', () => {
     for (let sentence = 0; paragraph.length < 1_000_000; sentence++) paragraph += `${words(16, sentence)} number ${sentence}. `
     paragraph = paragraph.trim()
     const root = makeProject({ 'content/long.md': `---\ntitle: One long paragraph\n---\n\n${paragraph}\n` })
+    onTestFinished(() => rmSync(root, { recursive: true, force: true }))
     const result = await build({ root })
     expect(result.failures).toEqual([])
     const read = (file: string) => readFileSync(path.join(root, 'output/en', file))
@@ -48,6 +49,7 @@ describe('limits', () => {
   it('5,000 segments, half of them translated, build in every format', async () => {
     const paragraphs = Array.from({ length: 5000 }, (_, index) => `Paragraph ${index}: ${words(8, index)}.`)
     const root = makeProject({ 'content/many.md': `---\ntitle: Many paragraphs\n---\n\n${paragraphs.join('\n\n')}\n`, 'locales/kk/ui.json': KK_UI })
+    onTestFinished(() => rmSync(root, { recursive: true, force: true }))
     await extract(root)
     const source = JSON.parse(readFileSync(path.join(root, 'locales/en/many.json'), 'utf8')) as { p: Record<string, string> }
     const keys = Object.keys(source.p)

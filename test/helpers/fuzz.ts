@@ -6,7 +6,7 @@
  * case (one tiny document, English and Kazakh, every format) and returns
  * every problem found reading the editions back.
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import fc from 'fast-check'
 import type { Element } from 'hast'
@@ -17,7 +17,7 @@ import { extract } from '../../pipeline/i18n/extract.ts'
 import { fontCoverage } from '../../pipeline/render/pdf/coverage.ts'
 import { fontPaths } from '../../pipeline/render/pdf/fonts.ts'
 import { makePng } from './png.ts'
-import { makeProject, REPO } from './project.ts'
+import { makeProject, REPO, writeProject } from './project.ts'
 import { findAll, pdfText } from './read-back.ts'
 import { epubProblems, htmlProblems, pdfProblems } from './validate.ts'
 
@@ -71,8 +71,17 @@ const KK_UI = JSON.parse(readFileSync(path.join(REPO, 'locales/kk/ui.json'), 'ut
 const coverage = fontCoverage(Object.values(fontPaths()))
 
 /** Build a case and read every edition back; returns what is wrong (nothing, when all is well). */
-export async function problemsOf({ markdown, values }: FuzzCase): Promise<string[]> {
-  const root = makeProject({
+export async function problemsOf(fuzzCase: FuzzCase): Promise<string[]> {
+  const root = makeProject({})
+  try {
+    return await buildAndRead(root, fuzzCase)
+  } finally {
+    rmSync(root, { recursive: true, force: true }) // hundreds of cases per run
+  }
+}
+
+async function buildAndRead(root: string, { markdown, values }: FuzzCase): Promise<string[]> {
+  writeProject(root, {
     'content/doc.md': markdown,
     'content/images/card.png': makePng(4, 4, [10, 120, 200]),
     'locales/kk/ui.json': JSON.stringify({ ...KK_UI, languageName: values[0] ?? 'Қазақша', skipToContent: values[1] ?? '' })
