@@ -3,27 +3,29 @@
  * document once, translates it once per locale, hands the tree to each
  * writer, and publishes files atomically with a manifest and an index.
  */
+import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import path from 'node:path'
 import type { VFile } from 'vfile'
 import { loadDocument, type LoadedDocument } from './content/load-document.ts'
-import { CatalogError } from './i18n/catalog.ts'
 import { createI18n, uiTranslator } from './i18n/create-i18n.ts'
-import { loadCatalogs, toResources } from './i18n/load-catalogs.ts'
+import { catalogFiles, loadCatalogs, toResources } from './i18n/load-catalogs.ts'
 import { PSEUDO_LOCALE, pseudoCatalogs } from './i18n/pseudo.ts'
 import { noteInterfaceStatus, strictRefusal } from './i18n/status/edition-status.ts'
 import { renderStatusPage } from './i18n/status/status-page.ts'
 import { computeStatus, type ProjectStatus } from './i18n/status/status.ts'
 import { cachedMessage, EditionCache, editionKey, replayMessages, sameBytes } from './output/edition-cache.ts'
-import { entryFor, mergeManifest, type ManifestEntry } from './output/manifest.ts'
+import { entryFor, type ManifestEntry } from './output/manifest.ts'
+import { openOutput, type Publisher } from './output/publish.ts'
 import { writeAtomic } from './output/write-atomic.ts'
 import { languagesOf, prepareEdition, type PrepareContext, type PreparedEdition } from './prepare-edition.ts'
 import { jobsOf, type Shard } from './shard.ts'
 import { createProject, displayPath, listDocuments, listLocales, LOCALE_CODE, type Project } from './project.ts'
 import type { HtmlOptions } from './render/html.ts'
 import { renderIndex, type IndexDocument } from './render/index-page.ts'
+import { reasonOf } from './report.ts'
 import { template } from './render/templates.ts'
 import { FORMATS, type Format } from './types.ts'
 
@@ -93,10 +95,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const css = template('edition.css')
   const cache = options.force ? undefined : new EditionCache(path.join(project.cacheDir, 'editions'))
   let reused = 0
-  const written: ManifestEntry[] = []
-  const files: VFile[] = []
+  const files: VFile[] = catalogFiles(catalogs)
   const index: IndexDocument[] = []
   let missing = 0
+  // Released (manifest written, lock removed) however this function ends.
+  await using output = await openOutput(project.outputDir, { log })
+  const { written } = output
 
   const jobs = new Set(jobsOf(docs.flatMap((doc) => locales.flatMap((locale) => formats.map((format) => `${doc}/${locale}/${format}`))), options.shard))
 
@@ -110,9 +114,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     try {
       document = await loadDocument(path.join(project.contentDir, `${name}.md`), project.sourceLocale)
     } catch (error) {
-      for (const locale of locales) failures.push({ doc: name, locale, reason: reasonOf(error) })
+      for (const locale of locales) failures.push({ doc: name, locale, reason: reasonOf(error, project) })
       continue
     }
+    // Problems found while reading the document (characters no format can carry) are reported once, not per locale.
+    files.push(document.file)
     const modified = sourceDate(document.file.path)
     const entry: IndexDocument = { name, title: document.meta.title, editions: [] }
     index.push(entry)
@@ -130,7 +136,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       try {
         edition = await prepareEdition(document, locale, context)
       } catch (error) {
-        failures.push({ doc: name, locale, reason: reasonOf(error) })
+        failures.push({ doc: name, locale, reason: reasonOf(error, project) })
         continue
       }
       files.push(edition.file)
@@ -146,12 +152,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const done: Format[] = []
       for (const format of formats.filter((each) => jobs.has(`${name}/${locale}/${each}`))) {
         try {
-          const entry = await writeEdition(format, edition, { css, modified, formats, project, written, strict: options.strict ?? false, cache })
+          const entry = await writeEdition(format, edition, { css, modified, formats, project, written, strict: options.strict ?? false, cache, output })
           done.push(format)
           if (entry.reused) reused++
           log(`  ${entry.reused ? 'cached' : 'wrote'} ${entry.path} (${formatBytes(entry.bytes)})`)
         } catch (error) {
-          failures.push({ doc: name, locale, format, reason: reasonOf(error) })
+          failures.push({ doc: name, locale, format, reason: reasonOf(error, project) })
         }
       }
       // A shard's index lists what all shards build together.
@@ -160,14 +166,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 
   const ui = uiTranslator(i18n, project.sourceLocale)
-  const indexHtml = renderIndex(index, ui, project.sourceLocale, css)
-  await writeAtomic(path.join(project.outputDir, 'index.html'), indexHtml)
-  written.push(entryFor('index.html', indexHtml, null, null, 'html'))
-  const statusHtml = renderStatusPage(status, template('status.css'))
-  await writeAtomic(path.join(project.outputDir, 'status.html'), statusHtml)
-  written.push(entryFor('status.html', statusHtml, null, null, 'html'))
-  const manifest = mergeManifest(project.outputDir, written)
-  await writeAtomic(path.join(project.outputDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n')
+  await output.publish('index.html', renderIndex(index, ui, project.sourceLocale, css), null, null, 'html')
+  await output.publish('status.html', renderStatusPage(status, template('status.css')), null, null, 'html')
   return { project, files, written, failures, missing, status, reused, milliseconds: performance.now() - started }
 }
 
@@ -179,6 +179,8 @@ export interface RenderContext {
   /** Files published so far (media are published once); each written edition is added. */
   written: ManifestEntry[]
   strict?: boolean
+  /** The build's publisher (one build at a time, a manifest always true); the preview writes directly. */
+  output?: Publisher
   /** Built editions by key (EPUB and PDF); none: always render. */
   cache?: EditionCache
   /** Changes the HTML page tree before it is written (the live preview adds its bar). */
@@ -204,13 +206,19 @@ export async function writeEdition(format: Format, edition: PreparedEdition, con
     data = await render(format, edition, context)
     if (key) await context.cache!.put(key, data, edition.file.messages.slice(before).map(cachedMessage))
   }
-  const entry = entryFor(relative, data, edition.doc, edition.locale, format)
+  const entry = await publish(context, relative, data, edition.doc, edition.locale, format)
+  return { ...entry, reused: Boolean(hit) }
+}
+
+async function publish(context: RenderContext, relative: string, data: string | Uint8Array, doc: string | null, locale: string | null, format: string): Promise<ManifestEntry> {
+  if (context.output) return context.output.publish(relative, data, doc, locale, format)
+  const entry = entryFor(relative, data, doc, locale, format)
   // A file whose bytes did not change is not written again (its date stays, and so do watchers and syncs).
   if (!(await sameBytes(path.join(context.project.outputDir, relative), entry.sha256))) {
     await writeAtomic(path.join(context.project.outputDir, relative), data)
   }
   context.written.push(entry)
-  return { ...entry, reused: Boolean(hit) }
+  return entry
 }
 
 /** Format modules load only when that format is built. */
@@ -224,7 +232,8 @@ async function render(format: Format, edition: PreparedEdition, context: RenderC
         formats: context.formats,
         decorate: context.decorate,
         imageHref: (localPath) => {
-          const name = `${createHash('sha256').update(localPath).digest('hex').slice(0, 16)}${path.extname(localPath).toLowerCase()}`
+          // Named by content: a published name never changes its bytes, so its manifest entry stays true.
+          const name = `${createHash('sha256').update(readFileSync(localPath)).digest('hex').slice(0, 16)}${path.extname(localPath).toLowerCase()}`
           media.set(localPath, name)
           return `../media/${name}`
         }
@@ -245,10 +254,8 @@ async function render(format: Format, edition: PreparedEdition, context: RenderC
 
 async function publishMedia(localPath: string, name: string, context: RenderContext): Promise<void> {
   const relative = `media/${name}`
-  if (context.written.some((entry) => entry.path === relative)) return
-  const data = await readFile(localPath)
-  await writeAtomic(path.join(context.project.outputDir, relative), data)
-  context.written.push(entryFor(relative, data, null, null, 'media'))
+  if ((context.output?.written ?? context.written).some((entry) => entry.path === relative)) return
+  await publish(context, relative, await readFile(localPath), null, null, 'media')
 }
 
 function pick<T extends string>(what: string, asked: readonly string[] | undefined, known: readonly T[]): T[] {
@@ -275,14 +282,6 @@ export function sourceDate(file: string): Date {
     // Not a git checkout: fall through to the fixed date.
   }
   return new Date(Date.UTC(2000, 0, 1))
-}
-
-function reasonOf(error: unknown): string {
-  if (error instanceof CatalogError) return error.message
-  if (error && typeof error === 'object' && 'reason' in error && 'file' in error && typeof (error as { toString: () => string }).toString === 'function') {
-    return String(error)
-  }
-  return error instanceof Error ? error.message : String(error)
 }
 
 function formatBytes(bytes: number): string {

@@ -65,10 +65,8 @@ async function main(): Promise<number> {
   const { reporter } = await import('vfile-reporter')
   const { formatStatusTable } = await import('./i18n/status/format-status.ts')
   const result = await build({ root: process.cwd(), ...options, force: values.force, log: values.quiet ? undefined : (line) => console.log(line) })
-  const stderr = [
-    reporter(result.files, { quiet: true }),
-    ...result.failures.map((failure) => `error ${failure.doc} (${failure.locale}${failure.format ? `, ${failure.format}` : ''}): ${failure.reason}`)
-  ].filter(Boolean).join('\n')
+  const { formatFailures, mergeFiles } = await import('./report.ts')
+  const stderr = [reporter(mergeFiles(result.files, result.project), { quiet: true }), ...formatFailures(result.failures)].filter(Boolean).join('\n')
   if (stderr) console.error(stderr)
   const editions = result.written.filter((entry) => entry.document !== null).length
   console.log(

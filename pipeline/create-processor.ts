@@ -1,7 +1,8 @@
 /**
  * The one place where the order of our unified plugins lives.
  *   parse:   Markdown → mdast (front matter, directives)
- *   edition: mdast → translate → local images → structure → (preview keys) → remark-rehype → hast
+ *   edition: mdast → translate → flag unsafe markup → local images → structure
+ *            → (preview keys) → remark-rehype → sanitize → clean text → hast
  * Writers (render/*) take the hast from there: one tree, three formats.
  */
 import type { Root as HastRoot } from 'hast'
@@ -10,13 +11,17 @@ import remarkDirective from 'remark-directive'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
+import rehypeSanitize from 'rehype-sanitize'
 import { unified } from 'unified'
 import type { VFile } from 'vfile'
+import rehypeCleanText from './plugins/rehype-clean-text.ts'
 import remarkLocalImages from './plugins/remark-local-images.ts'
-import remarkPreviewKeys from './plugins/remark-preview-keys.ts'
+import remarkPreviewKeys, { PREVIEW_SEGMENT_CLASS } from './plugins/remark-preview-keys.ts'
 import remarkStructure from './plugins/remark-structure.ts'
 import remarkTranslate, { type Options as TranslateOptions } from './plugins/remark-translate.ts'
+import remarkUnsafeMarkup from './plugins/remark-unsafe-markup.ts'
 import { createHandlers, type Labels } from './render/hast/handlers.ts'
+import { editionSchema, previewSchema } from './render/hast/schema.ts'
 import type { DocumentMeta } from './types.ts'
 
 /** Markdown with YAML front matter and directives → mdast. */
@@ -36,10 +41,14 @@ export interface EditionOptions extends TranslateOptions {
 export function createEditionProcessor(options: EditionOptions) {
   return unified()
     .use(remarkTranslate, options)
+    .use(remarkUnsafeMarkup, { catalog: options.catalog })
     .use(remarkLocalImages, { contentDir: options.contentDir })
     .use(remarkStructure)
     .use(options.previewKeys ? [remarkPreviewKeys] : [])
     .use(remarkRehype, { handlers: createHandlers(options.labels), allowDangerousHtml: false })
+    // Translations and content are untrusted: only what the schema lists reaches a writer.
+    .use(rehypeSanitize, options.previewKeys ? previewSchema(PREVIEW_SEGMENT_CLASS) : editionSchema)
+    .use(rehypeCleanText)
 }
 
 export async function runEdition(tree: Root, file: VFile, options: EditionOptions): Promise<HastRoot> {

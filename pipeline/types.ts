@@ -29,6 +29,13 @@ declare module 'vfile' {
   }
 }
 
+declare module 'hast' {
+  interface Data {
+    /** The catalog key of the segment an element holds, for messages from writers. */
+    segmentKey?: string
+  }
+}
+
 declare module 'mdast' {
   interface Data {
     /** The catalog key of the text this node holds (set by remark-translate). */

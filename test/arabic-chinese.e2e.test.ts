@@ -180,7 +180,7 @@ describe('a character no font has', () => {
     }
     expect(code).toBe(1)
     expect(stderr).toMatch(/error .*U\+13080.*p\.my-pleasure-thank-you-for/)
-    expect(stderr).toMatch(/error interview \(ar, pdf\)/)
+    expect(stderr).toMatch(/error interview \(ar pdf\)/)
     expect(existsSync(path.join(root, 'strict/ar/interview.pdf'))).toBe(false)
   })
 })

@@ -6,10 +6,11 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Root } from 'mdast'
 import { VFile } from 'vfile'
-import { parseDocument as parseYaml } from 'yaml'
+import { isMap, isScalar, LineCounter, parseDocument as parseYaml, type Document } from 'yaml'
 import { createParser } from '../create-processor.ts'
 import type { DocumentMeta } from '../types.ts'
 import { plainText } from './plain-text.ts'
+import { cleanText, describeProblems, firstInvalidUtf8 } from './untrusted-text.ts'
 
 export interface LoadedDocument {
   /** Document name: the file name without `.md`; used for keys, catalogs and output paths. */
@@ -23,19 +24,43 @@ const DOC_NAME = /^[a-z0-9][a-z0-9._-]*$/i
 
 export async function loadDocument(filePath: string, defaultLang: string): Promise<LoadedDocument> {
   const name = path.basename(filePath, '.md')
-  const file = new VFile({ path: filePath })
+  const file: VFile = new VFile({ path: filePath })
   if (!DOC_NAME.test(name)) {
     file.fail(`Unexpected document name \`${name}\`, expected letters, digits, '.', '_' or '-' only`, { ruleId: 'document-name', source: 'load-document' })
   }
+  let bytes: Buffer
   try {
-    file.value = await readFile(filePath, 'utf8')
+    bytes = await readFile(filePath)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     file.fail(code === 'ENOENT' ? 'Cannot find the content file: check the path under content/' : `Cannot read the content file (${code})`, {
       ruleId: 'missing-content', source: 'load-document'
     })
   }
+  file.value = decodeText(bytes, file)
   return parseLoaded(name, file, defaultLang)
+}
+
+/** UTF-8 only, and without characters no edition can carry (removed with a message at their place). */
+function decodeText(bytes: Uint8Array, file: VFile): string {
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    const valid = new TextDecoder().decode(bytes.subarray(0, firstInvalidUtf8(bytes)))
+    const lines = valid.split('\n')
+    file.fail('Unexpected invalid UTF-8 byte, expected the file saved as UTF-8', {
+      place: { line: lines.length, column: lines.at(-1)!.length + 1 }, ruleId: 'encoding', source: 'load-document'
+    })
+  }
+  const { text: cleaned, problems } = cleanText(text)
+  for (const problem of problems) {
+    const before = text.slice(0, problem.offset).split('\n')
+    file.message(`Unexpected ${describeProblems([problem])}, expected printable text: removed`, {
+      place: { line: before.length, column: before.at(-1)!.length + 1 }, ruleId: 'invalid-character', source: 'load-document'
+    })
+  }
+  return cleaned
 }
 
 /** Parse already-read Markdown (also used by tests and the bench). */
@@ -44,48 +69,77 @@ export function parseLoaded(name: string, file: VFile, defaultLang: string): Loa
   const front = readFrontMatter(tree, file)
   const firstHeading = tree.children.find((node) => node.type === 'heading' && node.depth === 1)
   const headingTitle = firstHeading ? plainText(firstHeading) : undefined
-  const title = stringField(front, 'title', file) ?? headingTitle ?? name
+  const title = front.text('title') ?? headingTitle ?? name
   // The headline is rendered from the title, so a leading `# Title` would show twice.
   if (firstHeading && headingTitle === title) tree.children.splice(tree.children.indexOf(firstHeading), 1)
-  const credits = front.credits
   const meta: DocumentMeta = {
     title,
-    lang: stringField(front, 'lang', file) ?? defaultLang,
-    interviewee: stringField(front, 'interviewee', file),
-    intervieweeRole: stringField(front, 'intervieweeRole', file),
-    interviewer: stringField(front, 'interviewer', file),
-    publisher: stringField(front, 'publisher', file),
-    credits: Array.isArray(credits) ? credits.map(String) : typeof credits === 'string' ? [credits] : []
+    lang: front.text('lang') ?? defaultLang,
+    interviewee: front.text('interviewee'),
+    intervieweeRole: front.text('intervieweeRole'),
+    interviewer: front.text('interviewer'),
+    publisher: front.text('publisher'),
+    credits: front.list('credits')
   }
   return { name, file, tree, meta }
 }
 
-function readFrontMatter(tree: Root, file: VFile): Record<string, unknown> {
-  const node = tree.children[0]
-  if (node?.type !== 'yaml') return {}
-  tree.children.shift()
-  const doc = parseYaml(node.value, { prettyErrors: true })
-  const error = doc.errors[0]
-  if (error) {
-    const line = (node.position?.start.line ?? 1) + (error.linePos?.[0].line ?? 1)
-    const column = error.linePos?.[0].col ?? 1
-    file.fail(`Invalid YAML front matter: ${error.message.split('\n')[0]}`, {
-      place: { line, column }, ruleId: 'front-matter', source: 'load-document'
-    })
-  }
-  const data: unknown = doc.toJS()
-  if (data === null || data === undefined) return {}
-  if (typeof data !== 'object' || Array.isArray(data)) {
-    file.fail('Unexpected front matter, expected `key: value` pairs', { place: node.position, ruleId: 'front-matter', source: 'load-document' })
-  }
-  return data as Record<string, unknown>
+interface FrontMatter {
+  /** A text field, or undefined when absent; anything but text is a positioned error. */
+  text: (key: string) => string | undefined
+  /** A list of texts (a single text counts as a list of one). */
+  list: (key: string) => string[]
 }
 
-function stringField(front: Record<string, unknown>, key: string, file: VFile): string | undefined {
-  const value = front[key]
-  if (value === undefined || value === null) return undefined
-  if (typeof value === 'string' || typeof value === 'number') return String(value)
-  file.fail(`Unexpected ${Array.isArray(value) ? 'list' : typeof value} for front matter \`${key}\`, expected text`, {
-    place: { line: 1, column: 1 }, ruleId: 'front-matter', source: 'load-document'
-  })
+function readFrontMatter(tree: Root, file: VFile): FrontMatter {
+  const node = tree.children[0]
+  if (node?.type !== 'yaml') return { text: () => undefined, list: () => [] }
+  tree.children.shift()
+  const lines = new LineCounter()
+  const doc = parseYaml(node.value, { prettyErrors: false, lineCounter: lines })
+  // Line 1 of the YAML is the line after the opening `---`.
+  const at = (offset: number) => {
+    const pos = lines.linePos(offset)
+    return { line: (node.position?.start.line ?? 1) + pos.line, column: pos.col }
+  }
+  const error = doc.errors[0]
+  if (error) {
+    file.fail(`Invalid YAML front matter: ${error.message.split(' at line ')[0]}, expected \`key: value\` lines between the \`---\` lines`, {
+      place: at(error.pos[0]), ruleId: 'front-matter', source: 'load-document'
+    })
+  }
+  if (doc.contents !== null && !isMap(doc.contents)) {
+    file.fail('Unexpected front matter, expected `key: value` pairs', { place: node.position, ruleId: 'front-matter', source: 'load-document' })
+  }
+  const read = (key: string, value: unknown, offset: number): string => {
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      file.fail(`Unexpected ${value === null ? 'empty value' : Array.isArray(value) ? 'list' : typeof value} for front matter \`${key}\`, expected text`, {
+        place: at(offset), ruleId: 'front-matter', source: 'load-document'
+      })
+    }
+    const { text, problems } = cleanText(String(value))
+    if (problems.length > 0) {
+      file.message(`Unexpected ${describeProblems(problems)} in front matter \`${key}\`, expected printable text: removed`, {
+        place: at(offset), ruleId: 'invalid-character', source: 'load-document'
+      })
+    }
+    return text
+  }
+  return {
+    text(key) {
+      const value = valueNode(doc, key)
+      if (!value || (isScalar(value) && value.value === null)) return undefined
+      return read(key, value.toJSON(), value.range?.[0] ?? 0)
+    },
+    list(key) {
+      const value = valueNode(doc, key)
+      if (!value) return []
+      const items = 'items' in value && Array.isArray(value.items) ? value.items : [value]
+      return items.map((item) => read(key, (item as { toJSON: () => unknown }).toJSON(), (item as { range?: number[] }).range?.[0] ?? 0))
+    }
+  }
+}
+
+function valueNode(doc: Document, key: string) {
+  return isMap(doc.contents) ? (doc.contents.get(key, true) as { toJSON: () => unknown; range?: [number, number, number] } | undefined) : undefined
 }

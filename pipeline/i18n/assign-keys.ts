@@ -39,6 +39,9 @@ export function assignKeys(units: Keyable[], register: ReadonlyMap<string, strin
   })
 
   // Edited text keeps the key of the most similar unused entry of its kind.
+  // Bigrams are computed once per text: thousands of edited segments stay fast.
+  const grams = new Map<string, Set<string>>()
+  const gramsOf = (text: string) => grams.get(text) ?? grams.set(text, bigrams(text)).get(text)!
   units.forEach((unit, index) => {
     if (keys[index]) return
     const twin = units.findIndex((other, at) => at < index && keys[at] && other.kind === unit.kind && other.text === unit.text)
@@ -50,7 +53,7 @@ export function assignKeys(units: Keyable[], register: ReadonlyMap<string, strin
     let bestScore = KEEP_KEY_SIMILARITY
     for (const [key, text] of register) {
       if (used.has(key) || kindOf(key) !== unit.kind) continue
-      const score = similarity(unit.text, text)
+      const score = dice(unit.text, text, gramsOf(unit.text), gramsOf(text))
       if (score >= bestScore) {
         best = key
         bestScore = score
@@ -98,8 +101,10 @@ export function slug(text: string): string {
 
 /** Dice coefficient over word bigrams: robust to small edits and reordering within a sentence. */
 export function similarity(a: string, b: string): number {
-  const x = bigrams(a)
-  const y = bigrams(b)
+  return dice(a, b, bigrams(a), bigrams(b))
+}
+
+function dice(a: string, b: string, x: Set<string>, y: Set<string>): number {
   if (x.size === 0 || y.size === 0) return a === b ? 1 : 0
   let shared = 0
   for (const gram of x) if (y.has(gram)) shared++

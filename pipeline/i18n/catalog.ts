@@ -4,6 +4,8 @@
  */
 import { readFile } from 'node:fs/promises'
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser'
+import { VFile } from 'vfile'
+import { cleanText, describeProblems, firstHtml, firstInvalidUtf8 } from '../content/untrusted-text.ts'
 
 /** A catalog value: a string, or a plural object such as {one, other}. */
 export type CatalogValue = string
@@ -20,6 +22,8 @@ export interface Catalog {
   entries: Map<string, CatalogEntry>
   /** The nested object, as i18next reads it. */
   resources: Record<string, unknown>
+  /** Warnings about values (positioned in the catalog file), for the build's report. */
+  file: VFile
 }
 
 /** Thrown for a catalog that cannot be read; carries a positioned message. */
@@ -37,14 +41,14 @@ export class CatalogError extends Error {
 }
 
 export function emptyCatalog(path: string): Catalog {
-  return { path, entries: new Map(), resources: {} }
+  return { path, entries: new Map(), resources: {}, file: new VFile({ path }) }
 }
 
 /**
  * Read a catalog file; a missing file is an empty catalog.
  * @param shownPath how messages name the file (project-relative)
  */
-export async function readCatalog(file: string, shownPath = file): Promise<Catalog> {
+export async function readCatalog(file: string, shownPath = file, options: ParseOptions = {}): Promise<Catalog> {
   let bytes: Buffer
   try {
     bytes = await readFile(file)
@@ -52,63 +56,79 @@ export async function readCatalog(file: string, shownPath = file): Promise<Catal
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyCatalog(shownPath)
     throw error
   }
-  return parseCatalog(bytes, shownPath)
+  return parseCatalog(bytes, shownPath, options)
+}
+
+export interface ParseOptions {
+  /**
+   * Warn about values (HTML, characters no edition can carry; default true).
+   * Off for the source language's document catalogs: they are the register
+   * of keys, copied from content that is checked where it is read. Values
+   * are cleaned either way.
+   */
+  report?: boolean
 }
 
 /** Parse catalog bytes strictly: JSON as i18next tools expect it, nothing looser. */
-export function parseCatalog(bytes: Uint8Array, path: string): Catalog {
+export function parseCatalog(bytes: Uint8Array, path: string, options: ParseOptions = {}): Catalog {
   let text: string
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
   } catch {
-    const at = firstInvalidUtf8(bytes)
-    const pos = positionOfOffset(new TextDecoder().decode(bytes.subarray(0, at)), at)
+    // Columns count characters, as editors do, not bytes.
+    const valid = new TextDecoder().decode(bytes.subarray(0, firstInvalidUtf8(bytes)))
+    const pos = locator(valid)(valid.length)
     throw new CatalogError('Unexpected invalid UTF-8 byte, expected the file saved as UTF-8', path, pos.line, pos.column)
   }
   if (text.charCodeAt(0) === 0xfeff) {
     throw new CatalogError('Unexpected byte order mark (BOM), expected plain UTF-8: save the file without BOM', path, 1, 1)
   }
+  const at = locator(text)
   const errors: ParseError[] = []
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true })
   const first = errors[0]
   if (first || !root) {
     const offset = first?.offset ?? 0
-    const pos = positionOfOffset(text, offset)
+    const pos = at(offset)
     const code = first ? printParseErrorCode(first.error) : 'EmptyFile'
     throw new CatalogError(`Invalid JSON (${describeJsonError(code)})`, path, pos.line, pos.column)
   }
   if (root.type !== 'object') {
-    const pos = positionOfOffset(text, root.offset)
+    const pos = at(root.offset)
     throw new CatalogError('Unexpected ' + root.type + ', expected an object of keys', path, pos.line, pos.column)
   }
   const entries = new Map<string, CatalogEntry>()
-  const resources = walk(root, [], text, path, entries)
-  return { path, entries, resources }
+  const file = new VFile({ path, value: text })
+  const resources = walk(root, [], at, file, entries, options.report ?? true)
+  return { path, entries, resources, file }
 }
 
 function walk(
   node: JsonNode,
   prefix: string[],
-  text: string,
-  path: string,
-  entries: Map<string, CatalogEntry>
+  at: Locate,
+  file: VFile,
+  entries: Map<string, CatalogEntry>,
+  report: boolean
 ): Record<string, unknown> {
+  const path = file.path
   const out: Record<string, unknown> = {}
   for (const property of node.children ?? []) {
     const [keyNode, valueNode] = property.children ?? []
     if (!keyNode || !valueNode) continue
     const name = String(keyNode.value)
     const key = [...prefix, name].join('.')
-    const pos = positionOfOffset(text, keyNode.offset)
+    const pos = at(keyNode.offset)
     if (Object.hasOwn(out, name)) {
       throw new CatalogError(`Unexpected duplicate key \`${key}\`, expected each key once`, path, pos.line, pos.column, key)
     }
     if (valueNode.type === 'object') {
-      out[name] = walk(valueNode, [...prefix, name], text, path, entries)
+      out[name] = walk(valueNode, [...prefix, name], at, file, entries, report)
     } else if (valueNode.type === 'string') {
-      out[name] = valueNode.value
-      const at = positionOfOffset(text, valueNode.offset)
-      entries.set(key, { value: String(valueNode.value), line: at.line, column: at.column })
+      const place = at(valueNode.offset)
+      const value = checkedValue(String(valueNode.value), key, place, file, report)
+      out[name] = value
+      entries.set(key, { value, line: place.line, column: place.column })
     } else {
       throw new CatalogError(
         `Unexpected ${valueNode.type} for key \`${key}\`, expected a string (or an object of plural forms)`,
@@ -117,6 +137,23 @@ function walk(
     }
   }
   return out
+}
+
+/** A value as editions may use it; what had to change, or will be left out, is a warning naming the key. */
+function checkedValue(raw: string, key: string, place: { line: number; column: number }, file: VFile, report: boolean): string {
+  const { text, problems } = cleanText(raw)
+  if (report && problems.length > 0) {
+    file.message(`Unexpected ${describeProblems(problems)} in \`${key}\`, expected printable text: removed (a lone surrogate becomes U+FFFD)`, {
+      place, ruleId: 'invalid-character', source: 'catalog'
+    })
+  }
+  const html = report ? firstHtml(text) : undefined
+  if (html) {
+    file.message(`Unexpected HTML \`${html}\` in \`${key}\`, expected plain text or Markdown: editions never carry HTML from a catalog (it is left out, or shown as text)`, {
+      place, ruleId: 'catalog-html', source: 'catalog'
+    })
+  }
+  return text
 }
 
 /** Serialize nested resources the way the repo stores them: two spaces, final newline. */
@@ -140,33 +177,22 @@ export function nest(flat: Iterable<[string, string]>): Record<string, unknown> 
   return root
 }
 
-function positionOfOffset(text: string, offset: number): { line: number; column: number } {
-  let line = 1
-  let start = 0
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++
-      start = i + 1
-    }
-  }
-  return { line, column: offset - start + 1 }
-}
+type Locate = (offset: number) => { line: number; column: number }
 
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true })
-  let lo = 0
-  let hi = bytes.length
-  // Binary search for the shortest prefix that fails to decode.
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    try {
-      decoder.decode(bytes.subarray(0, mid + 1), { stream: true })
-      lo = mid + 1
-    } catch {
-      hi = mid
+/** Offset → line and column, with the line starts found once (a catalog of 5,000 keys was quadratic). */
+function locator(text: string): Locate {
+  const starts = [0]
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1)
+  return (offset) => {
+    let lo = 0
+    let hi = starts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (starts[mid]! <= offset) lo = mid
+      else hi = mid - 1
     }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 }
   }
-  return lo
 }
 
 function describeJsonError(code: string): string {

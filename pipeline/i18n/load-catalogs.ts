@@ -3,6 +3,7 @@
  * document, for each locale. Paths in the catalogs are project-relative so
  * messages read `locales/kk/interview.json:12:5`.
  */
+import type { VFile } from 'vfile'
 import type { Project } from '../project.ts'
 import { catalogPath, displayPath } from '../project.ts'
 import { CatalogError, emptyCatalog, readCatalog, type Catalog } from './catalog.ts'
@@ -24,7 +25,7 @@ export async function loadCatalogs(
     try {
       for (const ns of ['ui', ...docs]) {
         const file = catalogPath(project, locale, ns)
-        const catalog = await readCatalog(file, displayPath(project, file))
+        const catalog = await readCatalog(file, displayPath(project, file), { report: ns === 'ui' || locale !== project.sourceLocale })
         byNs.set(ns, catalog)
       }
     } catch (error) {
@@ -35,6 +36,11 @@ export async function loadCatalogs(
     catalogs.set(locale, byNs)
   }
   return { catalogs, errors }
+}
+
+/** Catalog files with warnings about their values, for the build's report. */
+export function catalogFiles(catalogs: Catalogs): VFile[] {
+  return [...catalogs.values()].flatMap((byNs) => [...byNs.values()].map((catalog) => catalog.file)).filter((file) => file.messages.length > 0)
 }
 
 export function toResources(catalogs: Catalogs): Resources {

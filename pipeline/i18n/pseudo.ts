@@ -9,7 +9,7 @@
 import type { PhrasingContent } from 'mdast'
 import { markdownToPhrasing, phrasingToMarkdown } from '../content/markdown.ts'
 import { kindOf } from './assign-keys.ts'
-import { nest, type Catalog, type CatalogEntry } from './catalog.ts'
+import { emptyCatalog, nest, type Catalog, type CatalogEntry } from './catalog.ts'
 
 export const PSEUDO_LOCALE = 'en-XA'
 
@@ -66,7 +66,8 @@ export function pseudoCatalogs(source: ReadonlyMap<string, Catalog>): Map<string
   for (const [ns, catalog] of source) {
     const entries = new Map<string, CatalogEntry>()
     for (const [key, entry] of catalog.entries) entries.set(key, { ...entry, value: pseudoValue(ns, key, entry.value) })
-    out.set(ns, { path: `${PSEUDO_LOCALE} (generated from ${catalog.path})`, entries, resources: nest([...entries].map(([key, entry]) => [key, entry.value])) })
+    const path = `${PSEUDO_LOCALE} (generated from ${catalog.path})`
+    out.set(ns, { ...emptyCatalog(path), entries, resources: nest([...entries].map(([key, entry]) => [key, entry.value])) })
   }
   return out
 }

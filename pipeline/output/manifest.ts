@@ -1,10 +1,12 @@
 /**
  * output/manifest.json: every published file with its document, locale,
- * format, size and sha256. A partial build keeps the entries of editions it
- * did not touch, as long as their files are still there.
+ * format, size and sha256. It only ever lists files that are on disk with
+ * exactly those bytes: entries of earlier builds are kept only while their
+ * file still matches (a partial build merges), and output/publish.ts drops
+ * an entry before the file under it is replaced.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 
 export interface ManifestEntry {
@@ -21,24 +23,40 @@ export interface Manifest {
   files: ManifestEntry[]
 }
 
+export const MANIFEST = 'manifest.json'
+
 export function entryFor(relativePath: string, data: string | Uint8Array, document: string | null, locale: string | null, format: string): ManifestEntry {
   const bytes = typeof data === 'string' ? Buffer.from(data) : data
-  return { path: relativePath, document, locale, format, bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') }
+  return { path: relativePath, document, locale, format, bytes: bytes.byteLength, sha256: sha256(bytes) }
 }
 
-/** Previous entries whose files still exist, replaced by this build's entries. */
-export function mergeManifest(outputDir: string, entries: ManifestEntry[]): Manifest {
-  const byPath = new Map<string, ManifestEntry>()
-  const previous = path.join(outputDir, 'manifest.json')
-  if (existsSync(previous)) {
-    try {
-      const old = JSON.parse(readFileSync(previous, 'utf8')) as Manifest
-      for (const entry of old.files ?? []) if (existsSync(path.join(outputDir, entry.path))) byPath.set(entry.path, entry)
-    } catch {
-      // A damaged manifest is rebuilt from this build's files.
-    }
+export function sha256(data: Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex')
+}
+
+/** Entries of the manifest in `outputDir` whose files are still there, byte for byte. */
+export async function readVerifiedManifest(outputDir: string): Promise<Map<string, ManifestEntry>> {
+  const verified = new Map<string, ManifestEntry>()
+  let old: Partial<Manifest>
+  try {
+    old = JSON.parse(await readFile(path.join(outputDir, MANIFEST), 'utf8')) as Partial<Manifest>
+  } catch {
+    return verified // none yet, or damaged: rebuilt from this build's files
   }
-  for (const entry of entries) byPath.set(entry.path, entry)
-  const files = [...byPath.values()].sort((a, b) => a.path.localeCompare(b.path))
-  return { generator: 'polyglot-press', files }
+  for (const entry of Array.isArray(old.files) ? old.files : []) {
+    if (typeof entry?.path !== 'string' || !isInside(outputDir, entry.path)) continue
+    const data = await readFile(path.join(outputDir, entry.path)).catch(() => undefined)
+    if (data && data.byteLength === entry.bytes && sha256(data) === entry.sha256) verified.set(entry.path, entry)
+  }
+  return verified
+}
+
+export function manifestText(entries: Iterable<ManifestEntry>): string {
+  const files = [...entries].sort((a, b) => a.path.localeCompare(b.path))
+  return JSON.stringify({ generator: 'polyglot-press', files } satisfies Manifest, null, 2) + '\n'
+}
+
+function isInside(dir: string, relative: string): boolean {
+  const resolved = path.resolve(dir, relative)
+  return resolved.startsWith(path.resolve(dir) + path.sep)
 }

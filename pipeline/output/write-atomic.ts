@@ -1,20 +1,60 @@
 /**
- * Every file is written under a temporary name in its final folder and
- * renamed into place when complete: a reader (or a crash) never sees half a
- * file, and two builds at once each publish whole files.
+ * Every file is written under a temporary name in its final folder, flushed
+ * to disk and renamed into place when complete: a reader (or a crash, a
+ * Ctrl-C, a full disk) never sees half a file, and the previous version stays
+ * until the new one is whole. Temporary names start with a dot, so listings
+ * and static servers skip them, and carry the writer's process id, so a
+ * later build can tell a dead build's leftovers from a live build's work.
  */
 import { randomBytes } from 'node:crypto'
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
+
+const TEMPORARY = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/
+
+export function isTemporary(name: string): boolean {
+  return TEMPORARY.test(path.basename(name))
+}
 
 export async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true })
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
   try {
-    await writeFile(temporary, data)
+    const handle = await open(temporary, 'wx')
+    try {
+      await handle.writeFile(data)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
     await rename(temporary, file)
   } catch (error) {
     await rm(temporary, { force: true })
     throw error
+  }
+}
+
+/** Remove temporary files left under `dir` by builds that are no longer running; returns their paths. */
+export async function removeStaleTemporaries(dir: string): Promise<string[]> {
+  const removed: string[] = []
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => [])
+  for (const entry of entries) {
+    const match = entry.isFile() ? TEMPORARY.exec(entry.name) : null
+    if (!match || isRunning(Number(match[1]))) continue
+    const file = path.join(entry.parentPath, entry.name)
+    await rm(file, { force: true })
+    removed.push(file)
+  }
+  return removed
+}
+
+/** Whether a process with this id exists (one we may not signal still exists). */
+export function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }

@@ -4,7 +4,7 @@
  * content/ is removed with a message: editions embed what the repo holds and
  * never fetch or read anything else.
  */
-import { existsSync } from 'node:fs'
+import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import type { Image, Root } from 'mdast'
 import { SKIP, visit } from 'unist-util-visit'
@@ -46,15 +46,37 @@ function check(url: string, base: string, contentDir: string): string | { path: 
     return `Unexpected image path \`${url}\`, expected a valid path`
   }
   const resolved = path.resolve(base, decoded)
-  const relative = path.relative(contentDir, resolved)
-  if (relative.startsWith('..') || path.isAbsolute(relative)) {
+  if (!isInside(contentDir, resolved)) {
     return `Unexpected image path \`${url}\` outside content/, expected a file inside content/`
   }
   if (!SUPPORTED.has(path.extname(resolved).toLowerCase())) {
     return `Unexpected image type \`${path.extname(resolved)}\` for \`${url}\`, expected PNG or JPEG (what HTML, EPUB and PDF all embed)`
   }
-  if (!existsSync(resolved)) return `Cannot find image \`${url}\` (looked for ${path.relative(process.cwd(), resolved)})`
-  return { path: resolved }
+  if (!statSync(resolved, { throwIfNoEntry: false })?.isFile()) return `Cannot find image \`${url}\` (looked for ${path.relative(process.cwd(), resolved)})`
+  // A symbolic link inside content/ may point anywhere: what counts is where the bytes are.
+  const real = realpathSync(resolved)
+  if (!isInside(realpathSync(contentDir), real)) {
+    return `Unexpected image \`${url}\` linking outside content/, expected a file inside content/`
+  }
+  if (!hasImageSignature(real)) return `Unexpected content in image \`${url}\`, expected PNG or JPEG data (is the file damaged or misnamed?)`
+  return { path: real }
+}
+
+/** PNG or JPEG by their first bytes, so a misnamed file fails here with a message, not inside a writer. */
+function hasImageSignature(file: string): boolean {
+  const head = Buffer.alloc(4)
+  const handle = openSync(file, 'r')
+  try {
+    readSync(handle, head, 0, 4, 0)
+  } finally {
+    closeSync(handle)
+  }
+  return head.toString('hex') === '89504e47' || head.subarray(0, 3).toString('hex') === 'ffd8ff'
+}
+
+function isInside(dir: string, file: string): boolean {
+  const relative = path.relative(dir, file)
+  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative)
 }
 
 export default function remarkLocalImages(options: Options) {

@@ -3,7 +3,9 @@
  * stable key through i18next. A missing translation falls back to the source
  * text and leaves a positioned warning; nothing is ever silently dropped.
  */
-import type { Root } from 'mdast'
+import type { Paragraph, PhrasingContent, Root } from 'mdast'
+import type { Position } from 'unist'
+import { visit } from 'unist-util-visit'
 import type { i18n as I18n } from 'i18next'
 import type { VFile } from 'vfile'
 import { markdownToPhrasing } from '../content/markdown.ts'
@@ -31,6 +33,8 @@ export interface TranslationReport {
   outdated: string[]
   /** Keys the edition used, in order, without repeats. */
   used: string[]
+  /** Keys whose text in this edition comes from the locale's catalog. */
+  translated: string[]
 }
 
 /** Translate `tree` and `meta` in place; report fallbacks on `file`. */
@@ -40,6 +44,7 @@ export function translateTree(tree: Root, meta: DocumentMeta, file: VFile, optio
   const missing: string[] = []
   const outdated: string[] = []
   const used: string[] = []
+  const translated: string[] = []
   const unregistered: string[] = []
   for (const unit of keyedUnits(tree, meta, register)) {
     const { key } = unit
@@ -66,14 +71,30 @@ export function translateTree(tree: Root, meta: DocumentMeta, file: VFile, optio
         place: unit.position, ruleId: 'outdated-translation', source: 'remark-translate'
       })
     }
-    unit.apply(unit.inline ? markdownToPhrasing(value) : value)
+    unit.apply(unit.inline ? placed(markdownToPhrasing(value), unit.position) : value)
+    if (!translated.includes(key)) translated.push(key)
   }
   if (unregistered.length > 0) {
     file.message(`Unexpected ${unregistered.length} segment(s) not in the source catalog (${unregistered.slice(0, 3).join(', ')}…), expected them extracted: run \`npm run i18n:extract\``, {
       ruleId: 'unextracted-segment', source: 'remark-translate'
     })
   }
-  return { missing, outdated, used }
+  return { missing, outdated, used, translated }
+}
+
+/**
+ * Nodes parsed from a catalog value carry positions inside that value; they
+ * are given the position of the unit they replace, so later messages point
+ * at the document (and name the key) rather than at a line of the value.
+ */
+function placed(nodes: PhrasingContent[], position: Position | undefined): PhrasingContent[] {
+  const holder: Paragraph = { type: 'paragraph', children: nodes }
+  visit(holder, (node) => {
+    if (node === holder) return
+    if (position) node.position = position
+    else delete node.position
+  })
+  return nodes
 }
 
 /** The unified plugin form, for use in a processor chain. */

@@ -14,7 +14,10 @@ export function articleTree(edition: PreparedEdition): Element {
   const { meta, t } = edition
   const header: ElementContent[] = [withSegmentKey(h('h1', { id: 'title' }, meta.title), 'meta.title')]
   if (meta.interviewee) {
-    header.push(withSegmentKey(h('p.byline', [h('bdi.interviewee', meta.interviewee), meta.intervieweeRole ? [comma(edition.locale), h('bdi.role', meta.intervieweeRole)] : []]), 'meta.interviewee'))
+    header.push(h('p.byline', [
+      withSegmentKey(h('bdi.interviewee', meta.interviewee), 'meta.interviewee'),
+      meta.intervieweeRole ? [comma(edition.locale), withSegmentKey(h('bdi.role', meta.intervieweeRole), 'meta.intervieweeRole')] : []
+    ]))
   }
   header.push(withSegmentKey(h('p.reading-time', t('readingTime', { count: readingMinutes(edition.hast) })), 'ui:readingTime'))
   // A copy: writers rewrite image sources, and the edition's tree is shared by all three.

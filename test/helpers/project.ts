@@ -17,11 +17,16 @@ export function makeProject(files: Record<string, string | Uint8Array>): string 
   mkdirSync(path.join(root, 'content'), { recursive: true })
   mkdirSync(path.join(root, 'locales', 'en'), { recursive: true })
   if (!('locales/en/ui.json' in files)) cpSync(path.join(REPO, 'locales/en/ui.json'), path.join(root, 'locales/en/ui.json'))
+  writeProject(root, files)
+  return root
+}
+
+/** Write files (path → content) into a project. */
+export function writeProject(root: string, files: Record<string, string | Uint8Array>): void {
   for (const [name, data] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, name)), { recursive: true })
     writeFileSync(path.join(root, name), data)
   }
-  return root
 }
 
 /** A copy of this repository's content and locales. */

@@ -9,9 +9,10 @@
  * pdfkit embeds only the glyphs a document uses (subsetting), so PDFs stay
  * small even with 15 MB CJK font files. Each file is read once per process.
  */
-import { readFileSync } from 'node:fs'
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import * as fontkit from 'fontkit'
+import { skipNullAnchors } from './fontkit-null-anchors.ts'
 
 export type FontRole = 'serif' | 'serifBold' | 'serifItalic' | 'serifBoldItalic' | 'sans' | 'sansBold' | 'sansItalic'
 export type Script = 'latin' | 'arabic' | 'cjk'
@@ -74,20 +75,63 @@ export function faceIds(): FaceId[] {
 const buffers = new Map<FaceId, Buffer>()
 const fonts = new Map<FaceId, fontkit.Font>()
 
-/** The bytes of a face's font file, read once per process. */
+/** The bytes of a face's font file, read once per process; a missing or broken file is a clear error. */
 export function faceBuffer(face: FaceId): Buffer {
   let buffer = buffers.get(face)
   if (!buffer) {
-    let file: string
-    try {
-      file = require.resolve(FACES[face])
-    } catch {
-      throw new Error(`Cannot find font file ${FACES[face]}: run \`npm install\` (the fonts come from npm packages)`)
-    }
-    buffer = readFileSync(file)
+    buffer = readFileSync(faceFile(face))
     buffers.set(face, buffer)
   }
   return buffer
+}
+
+function faceFile(face: FaceId): string {
+  const role = (Object.entries(ROLE_FACES.latin) as Array<[FontRole, FaceId]>).find(([, id]) => id === face)?.[0]
+  const chosen = role ? chosenFonts(process.env.PRESS_FONTS)[role] : undefined
+  if (chosen) return checkFont(chosen, role!, 'fix the path in PRESS_FONTS, or unset it to use the fonts from npm')
+  let file: string
+  try {
+    file = require.resolve(FACES[face])
+  } catch {
+    throw new Error(`Cannot find font file ${FACES[face]} (${face}): run \`npm install\` (the PDF fonts come from npm packages)`)
+  }
+  return checkFont(file, face, 'run `npm ci` to reinstall the font packages')
+}
+
+/**
+ * `PRESS_FONTS="serif=/path/a.ttf,sans=/path/b.otf"` puts other files in the
+ * Latin-script roles: to try a font, and for tests of what a missing font does.
+ */
+function chosenFonts(setting: string | undefined): Partial<Record<FontRole, string>> {
+  const chosen: Partial<Record<FontRole, string>> = {}
+  for (const item of (setting ?? '').split(',').map((part) => part.trim()).filter(Boolean)) {
+    const [role, file] = [item.slice(0, item.indexOf('=')), item.slice(item.indexOf('=') + 1)]
+    if (!(role in ROLE_FACES.latin) || !file) {
+      throw new Error(`Unexpected \`${item}\` in PRESS_FONTS, expected role=file with a role among ${Object.keys(ROLE_FACES.latin).join(', ')}`)
+    }
+    chosen[role as FontRole] = file
+  }
+  return chosen
+}
+
+/** TrueType, OpenType (and collections), WOFF, WOFF2: what fontkit reads. */
+const FONT_SIGNATURES = ['00010000', '74727565', '4f54544f', '74746366', '774f4646', '774f4632']
+
+function checkFont(file: string, name: string, what: string): string {
+  let head: Buffer
+  try {
+    const handle = openSync(file, 'r')
+    head = Buffer.alloc(4)
+    readSync(handle, head, 0, 4, 0)
+    closeSync(handle)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new Error(`${code === 'ENOENT' ? 'Cannot find' : `Cannot read (${code})`} font file ${file} (${name}): ${what}`)
+  }
+  if (!FONT_SIGNATURES.includes(head.toString('hex'))) {
+    throw new Error(`Unexpected font file ${file} (${name}): not a TrueType, OpenType or WOFF font; ${what}`)
+  }
+  return file
 }
 
 /** A face parsed by fontkit, shared by every edition for measuring and shaping. */
@@ -95,6 +139,7 @@ export function faceFont(face: FaceId): fontkit.Font {
   let font = fonts.get(face)
   if (!font) {
     font = fontkit.create(faceBuffer(face)) as fontkit.Font
+    skipNullAnchors(font)
     fonts.set(face, font)
   }
   return font

@@ -12,8 +12,10 @@ function drawFigure(state: PdfState, node: Element): void {
   const { doc } = state
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right
   const img = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'img')
-  const placeholder = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'div')
+  const placeholder = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'div' && isPlaceholder(child))
   const caption = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'figcaption')
+  // Anything else a figure holds (a list, a quote, a nested directive) is set as ordinary content.
+  const other = node.children.filter((child): child is Element => child.type === 'element' && child !== img && child !== placeholder && child !== caption)
   doc.moveDown(0.4)
   const localPath = img?.properties.dataLocalPath
   if (img && typeof localPath === 'string') {
@@ -37,6 +39,7 @@ function drawFigure(state: PdfState, node: Element): void {
     })
     doc.y = y + 40
   }
+  if (other.length > 0) state.all({ type: 'root', children: other })
   if (caption) {
     const runs: Run[] = []
     let key: string | undefined
@@ -49,6 +52,10 @@ function drawFigure(state: PdfState, node: Element): void {
     }
     state.paragraph(runs, { font: 'sans', size: 8.5, color: MUTED, lineGap: 1.5, align: 'start', gapAfter: 10 }, { key, place: caption.position }, 'Caption')
   }
+}
+
+function isPlaceholder(node: Element): boolean {
+  return Array.isArray(node.properties.className) && node.properties.className.includes('figure-placeholder')
 }
 
 function textOf(node: Element): string {

@@ -28,8 +28,7 @@ export interface VisualRange {
 /** The line text[start, end) cut where span or direction changes, left to right. */
 export function visualRanges(text: string, levels: EmbeddingLevels, spans: readonly Span[], start: number, end: number): VisualRange[] {
   if (end <= start) return []
-  // bidi-js returns indices for the whole string, reordered only inside the line.
-  const order = bidi.getReorderedIndices(text, levels, start, end - 1).slice(start, end)
+  const order = lineOrder(text, levels, start, end)
   const ranges: VisualRange[] = []
   let current: (VisualRange & { last: number }) | undefined
   for (const index of order) {
@@ -46,6 +45,22 @@ export function visualRanges(text: string, levels: EmbeddingLevels, spans: reado
   }
   if (current) ranges.push(strip(current))
   return ranges
+}
+
+/**
+ * The line's indices in visual order. bidi-js's getReorderedIndices builds an
+ * array as long as the whole paragraph for every line, which is quadratic on
+ * a long paragraph; its reorder segments, applied to the line alone, are not.
+ */
+function lineOrder(text: string, levels: EmbeddingLevels, start: number, end: number): number[] {
+  const order: number[] = []
+  for (let index = start; index < end; index++) order.push(index)
+  for (const segment of bidi.getReorderSegments(text, levels, start, end - 1)) {
+    const [from, to] = segment as [number, number]
+    const reversed = order.slice(from - start, to - start + 1).reverse()
+    order.splice(from - start, reversed.length, ...reversed)
+  }
+  return order
 }
 
 /** Characters of right-to-left ranges that print as their mirror image: “(” shows as “)”. */

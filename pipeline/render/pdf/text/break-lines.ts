@@ -34,21 +34,25 @@ export const HYPHEN = '-'
 
 export function breakLines(text: string, spans: readonly Span[], width: number, hyphenate?: Hyphenator): LineRange[] {
   const widthOf = (start: number, end: number) => rangeWidth(text, spans, start, end)
-  const queue = segmentsOf(text)
+  // An index and one carried-over piece, not shift/unshift: those are linear, and a long paragraph has 100,000 segments.
+  const segments = segmentsOf(text)
+  let next = 0
+  let carried: Segment | undefined
   const lines: LineRange[] = []
   let line: { start: number; end: number; width: number; space: number } | undefined
   const close = (end: number, hyphen: boolean, last: boolean) => {
     lines.push({ start: line!.start, end, hyphen, last })
     line = undefined
   }
-  while (queue.length > 0) {
-    const segment = queue.shift()!
+  while (carried || next < segments.length) {
+    const segment = carried ?? segments[next++]!
+    carried = undefined
     const content = widthOf(segment.start, segment.content)
     if (line && line.width + line.space + content > width + 0.01) {
       const split = hyphenate ? hyphenPoint(segment, width - line.width - line.space, widthOf, text, spans, hyphenate) : undefined
       if (split !== undefined) {
         close(split, true, false)
-        queue.unshift({ ...segment, start: split })
+        carried = { ...segment, start: split }
         continue
       }
       close(line.end, false, false)
@@ -58,7 +62,7 @@ export function breakLines(text: string, spans: readonly Span[], width: number, 
       const cut = emergencyBreak(text, segment, width, widthOf)
       if (cut < segment.content) {
         lines.push({ start: segment.start, end: cut, hyphen: false, last: false })
-        queue.unshift({ ...segment, start: cut })
+        carried = { ...segment, start: cut }
         continue
       }
     }

@@ -17,15 +17,18 @@ export interface Itemized {
   missing: MissingGlyph[]
 }
 
+/** Printed for a character no face has, so the reader sees that something is missing (and the text layer says so). */
+const REPLACEMENT = '\ufffd'
+
 export function itemize(runs: readonly TextRun[], script: Script): Itemized {
-  const text = runs.map((run) => run.text).join('')
+  let text = ''
   const spans: Span[] = []
   const missing: MissingGlyph[] = []
-  let offset = 0
+  let index = 0
   for (const run of runs) {
-    let index = offset
-    for (const char of run.text) {
-      const codePoint = char.codePointAt(0)!
+    for (const source of run.text) {
+      let char = source
+      let codePoint = char.codePointAt(0)!
       const last = spans[spans.length - 1]
       const continues = last && last.run === run && last.end === index
       let face: FaceId
@@ -34,15 +37,20 @@ export function itemize(runs: readonly TextRun[], script: Script): Itemized {
         face = last.face
       } else {
         const faces = fallbackFaces(run.role, script)
-        const found = faces.find((candidate) => has(candidate, codePoint))
-        if (!found && !isIgnorable(char)) missing.push({ char, codePoint, key: run.key, role: run.role })
+        let found = faces.find((candidate) => has(candidate, codePoint))
+        if (!found && !isIgnorable(char)) {
+          missing.push({ char, codePoint, key: run.key, role: run.role })
+          char = REPLACEMENT
+          codePoint = REPLACEMENT.codePointAt(0)!
+          found = faces.find((candidate) => has(candidate, codePoint))
+        }
         face = found ?? (continues ? last.face : faces[0]!)
       }
       if (continues && last.face === face) last.end = index + char.length
       else spans.push({ start: index, end: index + char.length, face, run })
+      text += char
       index += char.length
     }
-    offset += run.text.length
   }
   return { text, spans, missing }
 }

@@ -1,0 +1,62 @@
+/**
+ * Publishing into the output folder: one build at a time (output/lock.ts),
+ * leftovers of killed builds removed, every file written atomically, and a
+ * manifest that is rewritten (atomically) around every file so that at any
+ * instant, even after SIGKILL, it lists only files that exist with those
+ * hashes. The manifest is the last file a build writes.
+ */
+import { mkdir } from 'node:fs/promises'
+import path from 'node:path'
+import { lockOutput } from './lock.ts'
+import { entryFor, MANIFEST, manifestText, readVerifiedManifest, type ManifestEntry } from './manifest.ts'
+import { removeStaleTemporaries, writeAtomic } from './write-atomic.ts'
+
+export interface Publisher {
+  /** Write one file and record it in the manifest. */
+  publish: (relative: string, data: string | Uint8Array, document: string | null, locale: string | null, format: string) => Promise<ManifestEntry>
+  /** Entries this build wrote, in order. */
+  written: ManifestEntry[]
+  /** Write the final manifest and let the next build in. */
+  close: () => Promise<void>
+  [Symbol.asyncDispose]: () => Promise<void>
+}
+
+export interface OpenOptions {
+  log?: (line: string) => void
+}
+
+export async function openOutput(outputDir: string, options: OpenOptions = {}): Promise<Publisher> {
+  await mkdir(outputDir, { recursive: true })
+  const lock = await lockOutput(outputDir, {
+    onWait: (holder) => options.log?.(`  waiting for another build (process ${holder}) writing to ${outputDir}`)
+  })
+  try {
+    await removeStaleTemporaries(outputDir)
+    const entries = await readVerifiedManifest(outputDir)
+    const saveManifest = () => writeAtomic(path.join(outputDir, MANIFEST), manifestText(entries.values()))
+    await saveManifest()
+    const written: ManifestEntry[] = []
+    const close = async () => {
+      await saveManifest()
+      await lock.release()
+    }
+    return {
+      close,
+      [Symbol.asyncDispose]: close,
+      written,
+      async publish(relative, data, document, locale, format) {
+        const entry = entryFor(relative, data, document, locale, format)
+        // Forget the old file before it is replaced, so no instant lists it with a hash it no longer has.
+        if (entries.get(relative)?.sha256 !== entry.sha256 && entries.delete(relative)) await saveManifest()
+        await writeAtomic(path.join(outputDir, relative), data)
+        entries.set(relative, entry)
+        written.push(entry)
+        await saveManifest()
+        return entry
+      }
+    }
+  } catch (error) {
+    await lock.release()
+    throw error
+  }
+}

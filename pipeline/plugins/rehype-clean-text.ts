@@ -1,0 +1,35 @@
+/**
+ * The last word on characters: content and catalogs are cleaned where they
+ * are read (with exact positions), but Markdown can still spell a form feed
+ * as `&#12;`, which no XML reader (so no EPUB) accepts. Whatever is left is
+ * removed from text and attribute values here, with a message at the node.
+ */
+import type { Nodes, Root } from 'hast'
+import { visit } from 'unist-util-visit'
+import type { VFile } from 'vfile'
+import { cleanText, describeProblems } from '../content/untrusted-text.ts'
+
+export function cleanTree(tree: Root, file: VFile): void {
+  visit(tree, (node: Nodes) => {
+    if (node.type === 'text') node.value = cleaned(node.value, node, file)
+    else if (node.type === 'element') {
+      for (const [name, value] of Object.entries(node.properties)) {
+        if (typeof value === 'string') node.properties[name] = cleaned(value, node, file)
+      }
+    }
+  })
+}
+
+function cleaned(value: string, node: Nodes, file: VFile): string {
+  const { text, problems } = cleanText(value)
+  if (problems.length > 0) {
+    file.message(`Unexpected ${describeProblems(problems)}, expected printable text: removed`, {
+      place: node.position, ruleId: 'invalid-character', source: 'rehype-clean-text'
+    })
+  }
+  return text
+}
+
+export default function rehypeCleanText() {
+  return (tree: Root, file: VFile) => cleanTree(tree, file)
+}

@@ -1,0 +1,70 @@
+/**
+ * What an edition's hast may contain, for rehype-sanitize: exactly the
+ * elements and attributes our Markdown dialect and handlers produce, and
+ * nothing a translator or a reporter could add (raw HTML, event handlers,
+ * `javascript:` or `data:` links, inline styles). Anything else is dropped
+ * before any writer sees the tree, so HTML, EPUB and PDF are all covered.
+ */
+import type { Options as Schema } from 'rehype-sanitize'
+
+type PropertyDefinition = NonNullable<Schema['attributes']>[string][number]
+
+/** Link protocols an edition may carry; anything else (`javascript:`, `data:`, `vbscript:`, `file:`) is removed. */
+export const SAFE_PROTOCOLS = ['http', 'https', 'mailto'] as const
+
+const heading = (): PropertyDefinition[] => ['id', ['className', 'question']]
+const DIRECTIVE_CLASS = /^directive-[a-z0-9-]*$/i
+
+export const editionSchema: Schema = {
+  tagNames: [
+    'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'pre', 'code', 'hr', 'br',
+    'a', 'em', 'strong', 'img', 'figure', 'figcaption', 'div', 'span'
+  ],
+  attributes: {
+    a: ['href', 'title'],
+    // No `src`: writers set it from the checked local path (remark-local-images), never from the text.
+    img: ['alt', 'title', 'dataLocalPath'],
+    ol: ['start'],
+    code: [['className', /^language-[\w-]+$/]],
+    h1: heading(), h2: heading(), h3: heading(), h4: heading(), h5: heading(), h6: heading(),
+    figure: [['className', 'figure']],
+    div: [['className', DIRECTIVE_CLASS, 'figure-placeholder'], ['ariaHidden', 'true']],
+    p: [['className', DIRECTIVE_CLASS]],
+    span: [['className', DIRECTIVE_CLASS, 'caption', 'credit'], ['dir', 'auto']]
+  },
+  protocols: { href: [...SAFE_PROTOCOLS] },
+  // Ids come from segment keys, not from the text; they stay as they are in every language.
+  clobber: [],
+  clobberPrefix: '',
+  // Dropped with their content, not unwrapped into text.
+  strip: ['script', 'style', 'iframe', 'object', 'embed', 'noscript', 'template'],
+  required: {},
+  ancestors: { li: ['ol', 'ul'] }
+}
+
+/** The scheme of a URL (`javascript`), or undefined for a relative one; the same rule hast-util-sanitize applies. */
+export function schemeOf(url: string): string | undefined {
+  const colon = url.indexOf(':')
+  if (colon < 0) return undefined
+  for (const stop of ['/', '?', '#']) {
+    const at = url.indexOf(stop)
+    if (at > -1 && at < colon) return undefined
+  }
+  return url.slice(0, colon)
+}
+
+/** Whether an edition may link to `url`. */
+export function isSafeUrl(url: string): boolean {
+  const scheme = schemeOf(url)
+  return scheme === undefined || (SAFE_PROTOCOLS as readonly string[]).includes(scheme)
+}
+
+/**
+ * The live preview's tree also carries each segment's key (`data-key`, on the
+ * element or a `span` around inline text) so the preview bar can name it.
+ * Never used for a shipped edition.
+ */
+export function previewSchema(segmentClass: string): Schema {
+  const attributes = Object.fromEntries(Object.entries(editionSchema.attributes ?? {}).map(([tag, list]) => [tag, [...list, 'dataKey']]))
+  return { ...editionSchema, attributes: { ...attributes, span: [...(attributes.span ?? []).filter((item) => !(Array.isArray(item) && item[0] === 'className')), ['className', DIRECTIVE_CLASS, 'caption', 'credit', segmentClass]] } }
+}
