@@ -8,6 +8,7 @@ import type { Element } from 'hast'
 import { toText } from 'hast-util-to-text'
 import { h } from 'hastscript'
 import type { PreparedEdition } from '../prepare-edition.ts'
+import { jsonLdScript } from './hast/json-ld.ts'
 
 export function metadataElements(edition: PreparedEdition): Element[] {
   const { meta, locale, languages } = edition
@@ -22,7 +23,7 @@ export function metadataElements(edition: PreparedEdition): Element[] {
   )
   if (description) elements.push(h('meta', { property: 'og:description', content: description }))
   if (meta.publisher) elements.push(h('meta', { property: 'og:site_name', content: meta.publisher }))
-  elements.push(h('script', { type: 'application/ld+json' }, jsonForScript(jsonLd(edition, description))))
+  elements.push(jsonLdScript(jsonLd(edition, description)))
   return elements
 }
 
@@ -43,14 +44,6 @@ export function jsonLd(edition: PreparedEdition, description?: string): Record<s
     creditText: meta.credits.length > 0 ? meta.credits.join('; ') : undefined,
     translationOfWork: locale !== sourceLocale ? { '@type': 'NewsArticle', inLanguage: sourceLocale } : undefined
   })
-}
-
-/**
- * JSON inside <script> must not be able to close the element: `<` is written
- * as \u003c, which JSON readers decode back to the same text.
- */
-export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
 }
 
 /** Open Graph wants language_TERRITORY; the likely territory comes from CLDR. */
