@@ -106,7 +106,8 @@ export class EditionCache {
   }
 }
 
-function filesUnder(dir: string): string[] {
+/** Every file below `dir`, in a stable order. */
+export function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return []
   const found: string[] = []
   for (const name of readdirSync(dir).sort()) {

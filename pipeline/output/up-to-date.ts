@@ -7,11 +7,11 @@
  */
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Project } from '../project.ts'
-import { pipelineVersion } from './edition-cache.ts'
+import { filesUnder, pipelineVersion } from './edition-cache.ts'
 import { writeAtomic } from './write-atomic.ts'
 
 export interface BuildRecord {
@@ -61,12 +61,4 @@ function lastCommit(dir: string): string {
   } catch {
     return ''
   }
-}
-
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return []
-  return readdirSync(dir).sort().flatMap((name) => {
-    const file = path.join(dir, name)
-    return statSync(file).isDirectory() ? filesUnder(file) : [file]
-  })
 }
