@@ -30,15 +30,3 @@ export const UI_TERMS = [
 
 export type UiTerm = (typeof UI_TERMS)[number]
 
-/** Variables each term interpolates; a catalog must use exactly these. */
-export const UI_VARIABLES: Partial<Record<UiTerm, readonly string[]>> = {
-  page: ['page', 'pages'],
-  interviewer: ['name'],
-  publisher: ['name'],
-  coverAlt: ['title', 'people', 'publisher'],
-  readingTime: ['count'],
-  missingTranslations: ['count']
-}
-
-/** Terms that take a count and so have CLDR plural forms (`term_one`, `term_other`, …). */
-export const UI_PLURALS: readonly UiTerm[] = ['readingTime', 'missingTranslations']

@@ -39,6 +39,15 @@ function comma(locale: string): string {
  * more exact but is quadratic on book-length text in V8.)
  */
 export function readingMinutes(tree: HastRoot): number {
+  let minutes = minutesOf.get(tree)
+  if (minutes === undefined) minutesOf.set(tree, (minutes = countMinutes(tree)))
+  return minutes
+}
+
+/** Once per edition tree: HTML, EPUB and PDF each build the article from the same tree. */
+const minutesOf = new WeakMap<HastRoot, number>()
+
+function countMinutes(tree: HastRoot): number {
   const text = toText(tree)
   const ideograph = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu
   const ideographs = text.match(ideograph)?.length ?? 0

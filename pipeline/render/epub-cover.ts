@@ -5,7 +5,7 @@
  */
 import { toHtml } from 'hast-util-to-html'
 import { s } from 'hastscript'
-import LineBreaker from 'linebreak'
+import { breakOpportunities } from './break-opportunities.ts'
 import type { PreparedEdition } from '../prepare-edition.ts'
 
 const WIDTH = 1200
@@ -79,11 +79,10 @@ export function wrap(value: string, size: number, maxWidth: number): string[] {
 
 function breakableChunks(value: string): string[] {
   const chunks: string[] = []
-  const breaker = new LineBreaker(value)
   let last = 0
-  for (let next = breaker.nextBreak(); next; next = breaker.nextBreak()) {
-    chunks.push(value.slice(last, next.position))
-    last = next.position
+  for (const { position } of breakOpportunities(value)) {
+    chunks.push(value.slice(last, position))
+    last = position
   }
   return chunks
 }

@@ -1,7 +1,9 @@
-// linebreak (UAX #14) ships no types; this is the part of its API we use.
+/** Types for npm `linebreak` (UAX #14), which ships none. */
 declare module 'linebreak' {
-  interface Break {
+  export interface Break {
+    /** Index in the string where the next line may start. */
     position: number
+    /** A forced break (after a newline or paragraph separator). */
     required: boolean
   }
   export default class LineBreaker {

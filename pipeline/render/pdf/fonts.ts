@@ -68,9 +68,6 @@ export function scriptOfLocale(locale: string): Script {
   return 'latin'
 }
 
-export function faceIds(): FaceId[] {
-  return Object.keys(FACES) as FaceId[]
-}
 
 const buffers = new Map<FaceId, Buffer>()
 const fonts = new Map<FaceId, fontkit.Font>()

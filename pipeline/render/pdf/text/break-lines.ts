@@ -6,7 +6,7 @@
  * kinsoku rule for Chinese. White space at a line's end hangs: it neither
  * counts against the width nor prints.
  */
-import LineBreaker from 'linebreak'
+import { breakOpportunities } from '../../break-opportunities.ts'
 import { joins } from './script.ts'
 import { measure } from './shape.ts'
 import type { Hyphenator, Span } from './types.ts'
@@ -80,9 +80,8 @@ export function breakLines(text: string, spans: readonly Span[], width: number, 
 
 function segmentsOf(text: string): Segment[] {
   const segments: Segment[] = []
-  const breaker = new LineBreaker(text)
   let start = 0
-  for (let found = breaker.nextBreak(); found; found = breaker.nextBreak()) {
+  for (const found of breakOpportunities(text)) {
     const end = found.position
     const trailing = TRAILING_SPACE.exec(text.slice(start, end))
     segments.push({ start, content: end - (trailing ? trailing[0].length : 0), end, required: found.required })
