@@ -10,7 +10,7 @@
  * the unified collective's few hundred small modules one by one, about 0.15 s
  * of every cold build. pdfkit stays outside (it loads its standard-font
  * metrics through its own package imports at run time), and so does fontkit,
- * so that pdfkit and our shaping share one copy of it.
+ * so that pdfkit and our measuring share one copy of it, and harfbuzzjs.
  */
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -52,7 +52,8 @@ async function ensureBundle() {
   await build({
     entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, path.join(pipeline, file)])),
     bundle: true, splitting: true, format: 'esm', platform: 'node', target: 'node20',
-    external: ['pdfkit', 'fontkit'],
+    // harfbuzzjs finds its WebAssembly file beside its own module.
+    external: ['pdfkit', 'fontkit', 'harfbuzzjs'],
     // jsonc-parser's "main" is a UMD build that esbuild cannot follow; its "module" is plain ESM.
     mainFields: ['module', 'main'],
     // CommonJS libraries inside an ES module bundle still call require() for Node's own modules.

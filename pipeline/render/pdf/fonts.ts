@@ -7,12 +7,13 @@
  *   cjk    (Han, kana)               Noto Serif SC / Noto Sans SC
  * Arabic and Chinese have no italic: their italic roles use the upright face.
  * pdfkit embeds only the glyphs a document uses (subsetting), so PDFs stay
- * small even with 15 MB CJK font files. Each file is read once per process.
+ * small even with 15 MB CJK font files. Each file is read once per process,
+ * and parsed twice: by HarfBuzz to shape text (text/shaping-font.ts) and by
+ * fontkit for pdfkit to embed.
  */
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import * as fontkit from 'fontkit'
-import { skipNullAnchors } from './fontkit-null-anchors.ts'
 
 export type FontRole = 'serif' | 'serifBold' | 'serifItalic' | 'serifBoldItalic' | 'sans' | 'sansBold' | 'sansItalic'
 export type Script = 'latin' | 'arabic' | 'cjk'
@@ -111,8 +112,8 @@ function chosenFonts(setting: string | undefined): Partial<Record<FontRole, stri
   return chosen
 }
 
-/** TrueType, OpenType (and collections), WOFF, WOFF2: what fontkit reads. */
-const FONT_SIGNATURES = ['00010000', '74727565', '4f54544f', '74746366', '774f4646', '774f4632']
+/** TrueType, OpenType and collections: what both HarfBuzz (shaping) and fontkit (embedding) read. WOFF is for browsers. */
+const FONT_SIGNATURES = ['00010000', '74727565', '4f54544f', '74746366']
 
 function checkFont(file: string, name: string, what: string): string {
   let head: Buffer
@@ -126,17 +127,16 @@ function checkFont(file: string, name: string, what: string): string {
     throw new Error(`${code === 'ENOENT' ? 'Cannot find' : `Cannot read (${code})`} font file ${file} (${name}): ${what}`)
   }
   if (!FONT_SIGNATURES.includes(head.toString('hex'))) {
-    throw new Error(`Unexpected font file ${file} (${name}): not a TrueType, OpenType or WOFF font; ${what}`)
+    throw new Error(`Unexpected font file ${file} (${name}): not a TrueType or OpenType font; ${what}`)
   }
   return file
 }
 
-/** A face parsed by fontkit, shared by every edition for measuring and shaping. */
+/** A face parsed by fontkit, shared by every edition: pdfkit subsets and embeds it, and its header gives line metrics. */
 export function faceFont(face: FaceId): fontkit.Font {
   let font = fonts.get(face)
   if (!font) {
     font = fontkit.create(faceBuffer(face)) as fontkit.Font
-    skipNullAnchors(font)
     fonts.set(face, font)
   }
   return font

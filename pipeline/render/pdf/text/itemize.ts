@@ -7,7 +7,8 @@
  * Naskh Arabic draws Latin letters and digits too) keeps a line in one font,
  * which is also what lets PDF readers extract a mixed line in order.
  */
-import { faceFont, fallbackFaces, type FaceId, type Script } from '../fonts.ts'
+import { fallbackFaces, type FaceId, type Script } from '../fonts.ts'
+import { hasGlyph } from './shaping-font.ts'
 import { isIgnorable } from './script.ts'
 import type { MissingGlyph, Span, TextRun } from './types.ts'
 
@@ -32,17 +33,17 @@ export function itemize(runs: readonly TextRun[], script: Script): Itemized {
       const last = spans[spans.length - 1]
       const continues = last && last.run === run && last.end === index
       let face: FaceId
-      if (continues && (isIgnorable(char) || (/\s/.test(char) && has(last.face, codePoint)))) {
+      if (continues && (isIgnorable(char) || (/\s/.test(char) && hasGlyph(last.face, codePoint)))) {
         // Spaces and joiners stay in the face around them, so runs are not cut.
         face = last.face
       } else {
         const faces = fallbackFaces(run.role, script)
-        let found = faces.find((candidate) => has(candidate, codePoint))
+        let found = faces.find((candidate) => hasGlyph(candidate, codePoint))
         if (!found && !isIgnorable(char)) {
           missing.push({ char, codePoint, key: run.key, role: run.role })
           char = REPLACEMENT
           codePoint = REPLACEMENT.codePointAt(0)!
-          found = faces.find((candidate) => has(candidate, codePoint))
+          found = faces.find((candidate) => hasGlyph(candidate, codePoint))
         }
         face = found ?? (continues ? last.face : faces[0]!)
       }
@@ -53,8 +54,4 @@ export function itemize(runs: readonly TextRun[], script: Script): Itemized {
     }
   }
   return { text, spans, missing }
-}
-
-function has(face: FaceId, codePoint: number): boolean {
-  return faceFont(face).hasGlyphForCodePoint(codePoint)
 }

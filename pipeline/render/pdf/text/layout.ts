@@ -80,7 +80,9 @@ function shapePiece(text: string, visual: VisualRange, mirrored: Map<number, str
   const tracking = joins(logical) ? 0 : span.run.tracking ?? 0
   const glyphs = shaped.glyphs.map((glyph, index): PlacedGlyph => {
     const [from, to] = ranges[index]!
-    const cluster = logical.slice(from, to)
+    // Composed: a glyph HarfBuzz made of a letter and its accent (e + U+0301 → é) would otherwise stand
+    // for text ending in a combining mark, which pdf.js takes for a zero-width accent.
+    const cluster = logical.slice(from, to).normalize('NFC')
     return {
       id: glyph.id,
       x: 0,

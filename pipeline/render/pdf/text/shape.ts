@@ -1,11 +1,20 @@
 /**
- * Shaping with fontkit's OpenType layout: Arabic joining forms, ligatures,
- * marks and kerning. A right-to-left run is passed in logical order with its
- * direction, and comes back in visual order. Results are cached per process
- * (the same words recur across editions and measurements).
+ * Shaping with HarfBuzz (harfbuzzjs, its own WebAssembly build): Arabic
+ * joining forms, ligatures, marks and kerning. A right-to-left run is passed
+ * in logical order with its direction, and comes back in visual order.
+ * Results are cached per process (the same words recur across editions and
+ * measurements).
+ *
+ * Why HarfBuzz rather than fontkit's layout (pdfkit's engine, which still
+ * measures, subsets and embeds the fonts): HarfBuzz is the shaper browsers
+ * and LibreOffice use, and it shapes a cold build's words about four times
+ * faster than fontkit, whose JavaScript has to be decoded and compiled anew
+ * in every process (see README, "Speed").
  */
-import { faceFont, type FaceId, type Script } from '../fonts.ts'
+import * as hb from 'harfbuzzjs'
+import type { FaceId } from '../fonts.ts'
 import { scriptOfText } from './script.ts'
+import { shapingFont } from './shaping-font.ts'
 
 export interface ShapedGlyph {
   id: number
@@ -13,6 +22,7 @@ export interface ShapedGlyph {
   advance: number
   xOffset: number
   yOffset: number
+  /** The characters this glyph stands for; empty for the second and later glyphs of one character or ligature. */
   codePoints: number[]
 }
 
@@ -22,31 +32,52 @@ export interface Shaped {
   advance: number
 }
 
-const SCRIPT_TAGS: Record<Script, string> = { latin: 'latn', arabic: 'arab', cjk: 'hani' }
 const cache = new Map<string, Shaped>()
 const CACHE_LIMIT = 50_000
+let buffer: hb.Buffer | undefined
 
 export function shape(face: FaceId, text: string, rtl: boolean): Shaped {
   const key = `${face}\u0000${rtl ? 'r' : 'l'}\u0000${text}`
   let shaped = cache.get(key)
   if (shaped) return shaped
-  const font = faceFont(face)
-  const scale = 1000 / font.unitsPerEm
-  const run = font.layout(text, undefined as unknown as string[], SCRIPT_TAGS[scriptOfText(text)], undefined, rtl ? 'rtl' : 'ltr')
-  const glyphs = run.glyphs.map((glyph, index): ShapedGlyph => {
-    const position = run.positions[index]!
-    return {
-      id: glyph.id,
-      advance: position.xAdvance * scale,
-      xOffset: position.xOffset * scale,
-      yOffset: position.yOffset * scale,
-      codePoints: [...glyph.codePoints]
-    }
+  const { font, scale } = shapingFont(face)
+  buffer ??= new hb.Buffer()
+  buffer.clearContents()
+  buffer.addText(text)
+  buffer.setDirection(rtl ? hb.Direction.RTL : hb.Direction.LTR)
+  // A mark keeps a cluster of its own, so every glyph can say which characters it stands for.
+  buffer.setClusterLevel(hb.ClusterLevel.MONOTONE_CHARACTERS)
+  buffer.guessSegmentProperties()
+  hb.shape(font, buffer)
+  const infos = buffer.getGlyphInfos()
+  const positions = buffer.getGlyphPositions()
+  const glyphs = infos.map((info, index): ShapedGlyph => {
+    const position = positions[index]!
+    return { id: info.codepoint, advance: position.xAdvance * scale, xOffset: position.xOffset * scale, yOffset: position.yOffset * scale, codePoints: [] }
   })
+  assignCodePoints(glyphs, infos.map((info) => info.cluster), text, rtl)
   shaped = { glyphs, advance: glyphs.reduce((sum, glyph) => sum + glyph.advance, 0) }
   if (cache.size >= CACHE_LIMIT) cache.clear()
   cache.set(key, shaped)
   return shaped
+}
+
+/**
+ * A glyph's characters run from its cluster (a UTF-16 offset) to the next
+ * cluster in logical order; of several glyphs in one cluster, the first
+ * carries them. Clusters only grow in logical order at this cluster level.
+ */
+function assignCodePoints(glyphs: ShapedGlyph[], clusterOf: readonly number[], text: string, rtl: boolean): void {
+  const count = glyphs.length
+  const at = (step: number) => (rtl ? count - 1 - step : step)
+  for (let step = 0; step < count; step++) {
+    const cluster = clusterOf[at(step)]!
+    if (step > 0 && clusterOf[at(step - 1)] === cluster) continue
+    let next = step + 1
+    while (next < count && clusterOf[at(next)] === cluster) next++
+    const end = next < count ? clusterOf[at(next)]! : text.length
+    glyphs[at(step)]!.codePoints = [...text.slice(cluster, end)].map((char) => char.codePointAt(0)!)
+  }
 }
 
 /**
@@ -66,28 +97,13 @@ export function shapeByWords(face: FaceId, text: string, rtl: boolean): Shaped {
   return { glyphs, advance: parts.reduce((sum, part) => sum + part.advance, 0) }
 }
 
-const advances = new Map<string, number>()
-
 /**
- * Width of `text` in points at `size`, for line breaking. Arabic is shaped
- * (joining changes widths); other scripts add up glyph advances without
- * OpenType layout, about sixty times faster. That leaves out kerning and
- * ligatures, which only ever narrow Noto's Latin and Cyrillic: a line is
- * at worst broken a hair early, and drawing and justification use the
- * shaped glyphs (layout.ts), so what is printed is exact.
+ * Width of `text` in points at `size`, for line breaking: the shaped width,
+ * kerning and ligatures included, so a line is broken where it will be set.
  */
 export function measure(face: FaceId, text: string, size: number): number {
   if (text === '') return 0
-  if (scriptOfText(text) === 'arabic') return (shape(face, text, true).advance * size) / 1000
-  const key = `${face}\u0000${text}`
-  let advance = advances.get(key)
-  if (advance === undefined) {
-    const font = faceFont(face)
-    advance = (font.glyphsForString(text).reduce((sum, glyph) => sum + glyph.advanceWidth, 0) * 1000) / font.unitsPerEm
-    if (advances.size >= CACHE_LIMIT) advances.clear()
-    advances.set(key, advance)
-  }
-  return (advance * size) / 1000
+  return (shape(face, text, scriptOfText(text) === 'arabic').advance * size) / 1000
 }
 
 /**
