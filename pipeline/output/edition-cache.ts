@@ -95,10 +95,10 @@ export class EditionCache {
   async put(key: string, data: string | Uint8Array, messages: CachedMessage[]): Promise<void> {
     await mkdir(this.dir, { recursive: true })
     const bytes = typeof data === 'string' ? Buffer.from(data) : data
-    await writeAtomic(this.file(key, 'bin'), bytes)
+    await writeAtomic(this.file(key, 'bin'), bytes, { sync: false })
     // The record last: an entry without its record is never read.
     const entry: Entry = { sha256: createHash('sha256').update(bytes).digest('hex'), messages }
-    await writeAtomic(this.file(key, 'json'), JSON.stringify(entry))
+    await writeAtomic(this.file(key, 'json'), JSON.stringify(entry), { sync: false })
   }
 
   private file(key: string, extension: string): string {

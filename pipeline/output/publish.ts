@@ -33,7 +33,7 @@ export async function openOutput(outputDir: string, options: OpenOptions = {}): 
   try {
     await removeStaleTemporaries(outputDir)
     const entries = await readVerifiedManifest(outputDir)
-    const saveManifest = () => writeAtomic(path.join(outputDir, MANIFEST), manifestText(entries.values()))
+    const saveManifest = () => writeAtomic(path.join(outputDir, MANIFEST), manifestText(entries.values()), { sync: false })
     await saveManifest()
     const written: ManifestEntry[] = []
     const close = async () => {

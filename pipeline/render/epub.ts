@@ -98,7 +98,8 @@ async function reproducibleZip(book: EPub, modified: Date): Promise<Buffer> {
   // JSZip writes DOS times from the UTC fields, so every time zone gives the same bytes.
   for (const entry of Object.values(internals.zip.files)) entry.date = modified
   return internals.generateAsync({
-    type: 'nodebuffer', mimeType: 'application/epub+zip', compression: 'DEFLATE', compressionOptions: { level: 9 }
+    // zlib's default level: level 9 made these EPUBs 1–2 % smaller, for about 40 ms more in a cold build of five.
+    type: 'nodebuffer', mimeType: 'application/epub+zip', compression: 'DEFLATE', compressionOptions: { level: 6 }
   })
 }
 
