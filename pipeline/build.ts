@@ -9,13 +9,14 @@ import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import path from 'node:path'
 import type { VFile } from 'vfile'
-import { loadDocument, type LoadedDocument } from './content/load-document.ts'
+import type { LoadedDocument } from './content/load-document.ts'
 import { createI18n, uiTranslator } from './i18n/create-i18n.ts'
 import { catalogFiles, loadCatalogs, toResources } from './i18n/load-catalogs.ts'
 import { PSEUDO_LOCALE, pseudoCatalogs } from './i18n/pseudo.ts'
 import { noteInterfaceStatus, strictRefusal } from './i18n/status/edition-status.ts'
 import { renderStatusPage } from './i18n/status/status-page.ts'
 import { computeStatus, type ProjectStatus } from './i18n/status/status.ts'
+import { documentLoader, loadSources } from './i18n/sources.ts'
 import { cachedMessage, EditionCache, editionKey, replayMessages, sameBytes } from './output/edition-cache.ts'
 import { entryFor, type ManifestEntry } from './output/manifest.ts'
 import { openOutput, type Publisher } from './output/publish.ts'
@@ -90,7 +91,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const { catalogs, errors } = await loadCatalogs(project, allLocales, allDocs)
   if (locales.includes(PSEUDO_LOCALE)) catalogs.set(PSEUDO_LOCALE, pseudoCatalogs(catalogs.get(project.sourceLocale)!))
   const i18n = await createI18n(toResources(catalogs), project.sourceLocale)
-  const status = await computeStatus(project, { locales: allLocales })
+  const load = documentLoader(project)
+  const status = await computeStatus(project, { locales: allLocales, sources: await loadSources(project, allDocs, load) })
   const context: PrepareContext = { project, i18n, catalogs, locales: [...catalogs.keys()], status }
   const css = template('edition.css')
   const cache = options.force ? undefined : new EditionCache(path.join(project.cacheDir, 'editions'))
@@ -112,7 +114,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     let document: LoadedDocument
     try {
-      document = await loadDocument(path.join(project.contentDir, `${name}.md`), project.sourceLocale)
+      document = await load(name)
     } catch (error) {
       for (const locale of locales) failures.push({ doc: name, locale, reason: reasonOf(error, project) })
       continue

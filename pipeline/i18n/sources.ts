@@ -6,7 +6,7 @@
  * outdated even before anyone runs `i18n:extract`.
  */
 import path from 'node:path'
-import { loadDocument } from '../content/load-document.ts'
+import { loadDocument, type LoadedDocument } from '../content/load-document.ts'
 import { catalogPath, displayPath, listDocuments, type Project } from '../project.ts'
 import { readCatalog } from './catalog.ts'
 import { sourceEntries } from './keyed-units.ts'
@@ -18,7 +18,10 @@ export interface Sources {
   errors: Map<string, string>
 }
 
-export async function loadSources(project: Project, docs?: readonly string[]): Promise<Sources> {
+export type DocumentLoader = (name: string) => Promise<LoadedDocument>
+
+/** `load`: the build passes its own, so each document is parsed once for the status and the editions. */
+export async function loadSources(project: Project, docs?: readonly string[], load: DocumentLoader = documentLoader(project)): Promise<Sources> {
   const namespaces = new Map<string, Map<string, string>>()
   const errors = new Map<string, string>()
   try {
@@ -28,7 +31,7 @@ export async function loadSources(project: Project, docs?: readonly string[]): P
   }
   for (const name of docs ?? (await listDocuments(project))) {
     try {
-      const document = await loadDocument(path.join(project.contentDir, `${name}.md`), project.sourceLocale)
+      const document = await load(name)
       const register = await registerFile(project, name)
       namespaces.set(name, sourceEntries(document.tree, document.meta, register))
     } catch (error) {
@@ -36,6 +39,19 @@ export async function loadSources(project: Project, docs?: readonly string[]): P
     }
   }
   return { namespaces, errors }
+}
+
+/** Reads and parses a document of content/ by name, each at most once. */
+export function documentLoader(project: Project): DocumentLoader {
+  const loaded = new Map<string, Promise<LoadedDocument>>()
+  return (name) => {
+    let document = loaded.get(name)
+    if (!document) {
+      document = loadDocument(path.join(project.contentDir, `${name}.md`), project.sourceLocale)
+      loaded.set(name, document)
+    }
+    return document
+  }
 }
 
 /** A source catalog as key → text. */
