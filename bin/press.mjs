@@ -7,10 +7,9 @@
  * installed packages changed.
  *
  * The libraries are bundled too: Node.js resolves, reads and links each of
- * the unified collective's few hundred small modules one by one, about 0.15 s
- * of every cold build. pdfkit stays outside (it loads its standard-font
- * metrics through its own package imports at run time), and so does fontkit,
- * so that pdfkit and our measuring share one copy of it, and harfbuzzjs.
+ * their few hundred small modules one by one, about 0.2 s of every cold
+ * build. harfbuzzjs stays outside: it finds its WebAssembly file beside its
+ * own module.
  */
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -34,12 +33,29 @@ function fingerprint() {
     }
   }
   walk(pipeline)
-  // What npm installed: the bundle holds copies of the libraries.
-  for (const file of [path.join(root, 'package-lock.json'), path.join(root, 'node_modules/.package-lock.json')]) {
+  parts.push(`root:${root}`)
+  // What npm installed (the bundle holds copies of the libraries), and how this file bundles.
+  for (const file of [path.join(root, 'package-lock.json'), path.join(root, 'node_modules/.package-lock.json'), fileURLToPath(import.meta.url)]) {
     const stat = existsSync(file) ? statSync(file) : undefined
     parts.push(`${path.relative(root, file)}:${stat?.mtimeMs}:${stat?.size}`)
   }
   return parts.join('\n')
+}
+
+/**
+ * pdfkit finds its data (the PDF/A colour profile, the standard fonts'
+ * metrics) beside its own module: in the bundle it keeps that module's
+ * address. The fingerprint holds the project's path, so a moved checkout
+ * bundles again.
+ */
+const pdfkitData = {
+  name: 'pdfkit-data',
+  setup(build) {
+    build.onLoad({ filter: /pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
+      loader: 'js'
+    }))
+  }
 }
 
 async function ensureBundle() {
@@ -52,8 +68,8 @@ async function ensureBundle() {
   await build({
     entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, path.join(pipeline, file)])),
     bundle: true, splitting: true, format: 'esm', platform: 'node', target: 'node20',
-    // harfbuzzjs finds its WebAssembly file beside its own module.
-    external: ['pdfkit', 'fontkit', 'harfbuzzjs'],
+    external: ['harfbuzzjs'],
+    plugins: [pdfkitData],
     // jsonc-parser's "main" is a UMD build that esbuild cannot follow; its "module" is plain ESM.
     mainFields: ['module', 'main'],
     // CommonJS libraries inside an ES module bundle still call require() for Node's own modules.
