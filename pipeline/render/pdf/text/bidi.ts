@@ -13,7 +13,19 @@ const bidi = bidiFactory()
 
 export type { EmbeddingLevels }
 
+/**
+ * What can raise a level above 0 in a left-to-right paragraph: right-to-left
+ * letters and Arabic numbers (Hebrew to Arabic Extended, their presentation
+ * forms, the right-to-left blocks of plane 1) and the explicit marks,
+ * embeddings and isolates.
+ */
+const MAY_TURN_RIGHT_TO_LEFT = /[\u0590-\u08ff\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\ufe70-\ufeff\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u
+
 export function embeddingLevels(text: string, direction: Direction): EmbeddingLevels {
+  // Most paragraphs of a left-to-right edition: every level is 0, which needs no pass of UAX #9.
+  if (direction === 'ltr' && !MAY_TURN_RIGHT_TO_LEFT.test(text)) {
+    return { levels: new Uint8Array(text.length), paragraphs: [{ start: 0, end: text.length - 1, level: 0 }] }
+  }
   return bidi.getEmbeddingLevels(text, direction)
 }
 
