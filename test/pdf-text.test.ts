@@ -5,8 +5,10 @@
  * the glyph encoder's ToUnicode bookkeeping.
  */
 import bidiModule from 'bidi-js'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { faceFont } from '../pipeline/render/pdf/fonts.ts'
+import * as fontkit from 'fontkit'
+import { faceBuffer, faceFont, type FaceId } from '../pipeline/render/pdf/fonts.ts'
 import { embeddingLevels, mirroredCharacters, visualRanges } from '../pipeline/render/pdf/text/bidi.ts'
 import { encodeGlyph, type EmbeddedFontInternals } from '../pipeline/render/pdf/text/glyph-encoder.ts'
 import { itemize } from '../pipeline/render/pdf/text/itemize.ts'
@@ -90,6 +92,27 @@ describe('bidi (UAX #9) after line breaking', () => {
     const glyphs = laid.lines[0]!.pieces[0]!.glyphs
     const visual = glyphs.map((glyph) => glyph.text).join('')
     expect([...visual].reverse().join('')).toBe(word)
+  })
+
+  it('gives a left-to-right paragraph the levels bidi-js gives, whether or not it skips the algorithm', () => {
+    const texts = [
+      'Jürgen Stock, 2014–2024: «INTERPOL» ‘quoted’ 3.5 % — e\u0301',
+      'Қазақстан 2024 жылы «Интерпол» ұйымымен',
+      '国际刑警组织（2014年）：“合作”。',
+      'emoji 😀, NBSP\u00a0and soft\u00adhyphen, ١٢٣ Arabic digits',
+      'a name in Arabic: يورغن شتوك, and Hebrew שלום',
+      'marks \u200f and \u202bembedded\u202c and \u2067isolated\u2069'
+    ]
+    for (const text of texts) {
+      expect([...embeddingLevels(text, 'ltr').levels]).toEqual([...bidi.getEmbeddingLevels(text, 'ltr').levels])
+    }
+    // The Arabic digits, names and marks above do turn some levels odd or raise them.
+    expect(texts.filter((text) => embeddingLevels(text, 'ltr').levels.some((level) => level > 0))).toHaveLength(3)
+    // Any string at all: code points drawn from the whole of Unicode.
+    const codePoint = fc.integer({ min: 0, max: 0x10ffff }).filter((value) => value < 0xd800 || value > 0xdfff).map((value) => String.fromCodePoint(value))
+    fc.assert(fc.property(fc.string({ unit: codePoint, maxLength: 40 }), (text) => {
+      expect([...embeddingLevels(text, 'ltr').levels]).toEqual([...bidi.getEmbeddingLevels(text, 'ltr').levels])
+    }), { numRuns: 2000, seed: 7 })
   })
 })
 
@@ -213,5 +236,17 @@ describe('glyph encoder', () => {
     expect(font.widths[dot]).toBe(0)
     const fatha = encodeGlyph(font, faceFont('naskh').glyphForCodePoint(0x064e).id, '\u064e')
     expect(font.widths[fatha]).toBe(0)
+  })
+})
+
+describe('fonts', () => {
+  it('give pdfkit the post table header fontkit would decode, without the glyph names', () => {
+    for (const face of ['notoSerif', 'notoSerifItalic', 'notoSansBold', 'naskh', 'serifSC'] satisfies FaceId[]) {
+      const full = (fontkit.create(Buffer.from(faceBuffer(face))) as fontkit.Font & { post: Record<string, unknown> }).post
+      const shortcut = (faceFont(face) as fontkit.Font & { post: Record<string, unknown> }).post
+      const { numberOfGlyphs: _count, glyphNameIndex: _index, names: _names, offsets: _offsets, map: _map, ...header } = full
+      expect(shortcut).toEqual(header)
+    }
+    expect(faceFont('notoSerifItalic').italicAngle).toBeLessThan(0)
   })
 })
