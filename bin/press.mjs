@@ -58,6 +58,23 @@ const pdfkitData = {
   }
 }
 
+/**
+ * fontkit reads WOFF2 with a Brotli decoder: 1.4 MB of JavaScript, most of
+ * it a dictionary, about 20 ms to load in every cold build. The PDF writer
+ * takes TrueType and OpenType files only (render/pdf/fonts.ts), so the
+ * decoder is left out, and a WOFF2 file would fail with this message.
+ */
+const noWoff2 = {
+  name: 'no-woff2',
+  setup(build) {
+    build.onResolve({ filter: /^brotli\/decompress(\.js)?$/ }, () => ({ path: 'brotli-decompress', namespace: 'no-woff2' }))
+    build.onLoad({ filter: /.*/, namespace: 'no-woff2' }, () => ({
+      contents: "export default function decompress() { throw new Error('WOFF2 fonts are not supported: use a TrueType or OpenType file') }",
+      loader: 'js'
+    }))
+  }
+}
+
 async function ensureBundle() {
   const stamp = path.join(out, 'fingerprint')
   const current = fingerprint()
@@ -69,7 +86,7 @@ async function ensureBundle() {
     entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, path.join(pipeline, file)])),
     bundle: true, splitting: true, format: 'esm', platform: 'node', target: 'node20',
     external: ['harfbuzzjs'],
-    plugins: [pdfkitData],
+    plugins: [pdfkitData, noWoff2],
     // jsonc-parser's "main" is a UMD build that esbuild cannot follow; its "module" is plain ESM.
     mainFields: ['module', 'main'],
     // CommonJS libraries inside an ES module bundle still call require() for Node's own modules.
