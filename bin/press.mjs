@@ -75,6 +75,23 @@ const noWoff2 = {
   }
 }
 
+/**
+ * epub-gen-memory fetches an image given by http(s) address with node-fetch,
+ * whose URL parser loads Unicode tables (about 15 ms). Editions are built
+ * without the network: images are files of content/ (file: addresses, which
+ * epub-gen-memory reads itself), so node-fetch is replaced by a refusal.
+ */
+const noNetwork = {
+  name: 'no-network',
+  setup(build) {
+    build.onResolve({ filter: /^node-fetch$/ }, () => ({ path: 'node-fetch', namespace: 'no-network' }))
+    build.onLoad({ filter: /.*/, namespace: 'no-network' }, () => ({
+      contents: "export default async function fetch(url) { throw new Error(`Cannot fetch ${url}: editions are built without the network, from files in content/`) }",
+      loader: 'js'
+    }))
+  }
+}
+
 async function ensureBundle() {
   const stamp = path.join(out, 'fingerprint')
   const current = fingerprint()
@@ -86,7 +103,7 @@ async function ensureBundle() {
     entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, path.join(pipeline, file)])),
     bundle: true, splitting: true, format: 'esm', platform: 'node', target: 'node20',
     external: ['harfbuzzjs'],
-    plugins: [pdfkitData, noWoff2],
+    plugins: [pdfkitData, noWoff2, noNetwork],
     // jsonc-parser's "main" is a UMD build that esbuild cannot follow; its "module" is plain ESM.
     mainFields: ['module', 'main'],
     // CommonJS libraries inside an ES module bundle still call require() for Node's own modules.
