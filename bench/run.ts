@@ -74,9 +74,6 @@ async function main(): Promise<void> {
   const locales = readLocales(project)
   const editions = locales.length * 3
   rows.push(measure('a. cold build:all (empty cache)', RUNS, clean(project), ['npm', 'run', '-s', 'build:all'], project, editions))
-  // The issue's first yardstick: English, Kazakh and Russian, 9 editions.
-  const three = NINE_LOCALES.filter((locale) => locales.includes(locale))
-  rows.push(measure(`a9. cold build, ${three.join(' ')} (${three.length * 3} editions)`, RUNS, clean(project), ['npm', 'run', '-s', 'build', '--', '--locale', three.join(',')], project, three.length * 3))
   rows.push(measure('b. build:all, nothing changed', RUNS, () => {}, ['npm', 'run', '-s', 'build:all'], project, editions))
   const kk = path.join(project, 'locales/kk/interview.json')
   const original = readFileSync(kk, 'utf8')
@@ -86,6 +83,9 @@ async function main(): Promise<void> {
     writeFileSync(kk, original.replace('"Юрген Шток"', toggle % 2 ? '"Юрген Шток (сұхбат)"' : '"Юрген Шток"'))
   }, ['npm', 'run', '-s', 'build:all'], project, 3))
   writeFileSync(kk, original)
+  // The issue's first yardstick: English, Kazakh and Russian, 9 editions (after b and c, which need a whole build before them).
+  const three = NINE_LOCALES.filter((locale) => locales.includes(locale))
+  rows.push(measure(`a9. cold build, ${three.join(' ')} (${three.length * 3} editions)`, RUNS, clean(project), ['npm', 'run', '-s', 'build', '--', '--locale', three.join(',')], project, three.length * 3))
 
   const paragraphs = Object.values((JSON.parse(readFileSync(path.join(REPO, 'locales/en/interview.json'), 'utf8')) as { p: Record<string, string> }).p)
   const book = makeBook(paragraphs)
