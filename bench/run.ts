@@ -21,9 +21,16 @@ const RUNS = Math.max(1, Number(values.runs))
 interface Sample { seconds: number; rssMb: number }
 interface Row { case: string; runs: number; median: number; min: number; max: number; rssMb: number; editions?: number }
 
+/** Scratch folders, removed when the benchmark ends however it ends. */
+const scratch: string[] = []
+process.on('exit', () => {
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true })
+})
+
 /** A scratch project that runs the repo's pipeline on its own content, locales, cache and output. */
 function scratchProject(files?: Record<string, string>): string {
   const root = mkdtempSync(path.join(tmpdir(), 'press-bench-'))
+  scratch.push(root)
   for (const name of ['package.json', 'tsconfig.json']) cpSync(path.join(REPO, name), path.join(root, name))
   for (const name of ['node_modules', 'pipeline', 'bin']) symlinkSync(path.join(REPO, name), path.join(root, name))
   if (files) {
@@ -96,6 +103,7 @@ async function main(): Promise<void> {
   const pandoc = spawnSync('pandoc', ['--version']).status === 0 && spawnSync('weasyprint', ['--version']).status === 0
   if (pandoc) {
     const work = mkdtempSync(path.join(tmpdir(), 'press-pandoc-'))
+    scratch.push(work)
     const sources = await translatedMarkdown(REPO, 'interview')
     const script: string[] = []
     for (const [locale, markdown] of sources) {
