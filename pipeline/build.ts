@@ -16,12 +16,12 @@ import { PSEUDO_LOCALE, pseudoCatalogs } from './i18n/pseudo.ts'
 import { noteInterfaceStatus, strictRefusal } from './i18n/status/edition-status.ts'
 import { renderStatusPage } from './i18n/status/status-page.ts'
 import { computeStatus, type ProjectStatus } from './i18n/status/status.ts'
-import { documentLoader, loadSources } from './i18n/sources.ts'
+import { documentLoader, loadSources, type DocumentLoader } from './i18n/sources.ts'
 import { cachedMessage, EditionCache, editionKey, replayMessages, sameBytes } from './output/edition-cache.ts'
 import { entryFor, type ManifestEntry } from './output/manifest.ts'
 import { openOutput, type Publisher } from './output/publish.ts'
 import { writeAtomic } from './output/write-atomic.ts'
-import { languagesOf, prepareEdition, type PrepareContext, type PreparedEdition } from './prepare-edition.ts'
+import { languagesOf, prepareEdition, type Language, type PrepareContext, type PreparedEdition } from './prepare-edition.ts'
 import { jobsOf, type Shard } from './shard.ts'
 import { createProject, displayPath, listDocuments, listLocales, LOCALE_CODE, type Project } from './project.ts'
 import type { HtmlOptions } from './render/html.ts'
@@ -98,7 +98,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const cache = options.force ? undefined : new EditionCache(path.join(project.cacheDir, 'editions'))
   let reused = 0
   const files: VFile[] = catalogFiles(catalogs)
-  const index: IndexDocument[] = []
   let missing = 0
   // Released (manifest written, lock removed) however this function ends.
   await using output = await openOutput(project.outputDir, { log })
@@ -107,11 +106,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const jobs = new Set(jobsOf(docs.flatMap((doc) => locales.flatMap((locale) => formats.map((format) => `${doc}/${locale}/${format}`))), options.shard))
 
   for (const name of docs) {
-    if (!locales.some((locale) => formats.some((format) => jobs.has(`${name}/${locale}/${format}`)))) {
-      // Another shard builds this document; the index still lists it.
-      index.push({ name, title: name, editions: languagesOf(context).filter((language) => locales.includes(language.locale)).map((language) => ({ language, formats })) })
-      continue
-    }
+    // Another shard builds this document.
+    if (!locales.some((locale) => formats.some((format) => jobs.has(`${name}/${locale}/${format}`)))) continue
     let document: LoadedDocument
     try {
       document = await load(name)
@@ -122,13 +118,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // Problems found while reading the document (characters no format can carry) are reported once, not per locale.
     files.push(document.file)
     const modified = sourceDate(document.file.path)
-    const entry: IndexDocument = { name, title: document.meta.title, editions: [] }
-    index.push(entry)
     for (const locale of locales) {
-      if (!formats.some((format) => jobs.has(`${name}/${locale}/${format}`))) {
-        entry.editions.push({ language: languagesOf(context).find((item) => item.locale === locale)!, formats })
-        continue
-      }
+      if (!formats.some((format) => jobs.has(`${name}/${locale}/${format}`))) continue
       const broken = errors.get(locale)
       if (broken) {
         failures.push({ doc: name, locale, reason: broken.message })
@@ -150,23 +141,23 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         failures.push({ doc: name, locale, reason: refused })
         continue
       }
-      const language = languagesOf(context).find((item) => item.locale === locale)!
-      const done: Format[] = []
       for (const format of formats.filter((each) => jobs.has(`${name}/${locale}/${each}`))) {
         try {
           const entry = await writeEdition(format, edition, { css, modified, formats, project, written, strict: options.strict ?? false, cache, output })
-          done.push(format)
           if (entry.reused) reused++
           log(`  ${entry.reused ? 'cached' : 'wrote'} ${entry.path} (${formatBytes(entry.bytes)})`)
         } catch (error) {
           failures.push({ doc: name, locale, format, reason: reasonOf(error, project) })
         }
       }
-      // A shard's index lists what all shards build together.
-      entry.editions.push({ language, formats: options.shard ? formats : done })
     }
   }
 
+  // A shard's index lists what all shards build together; any other build's, every edition the folder holds.
+  const present = new Set(output.files().map((file) => file.path))
+  const index = await indexOf(allDocs, load, languagesOf(context), (doc, locale) => options.shard
+    ? (docs.includes(doc) && locales.includes(locale) ? formats : [])
+    : FORMATS.filter((format) => present.has(`${locale}/${doc}.${format}`)))
   const ui = uiTranslator(i18n, project.sourceLocale)
   await output.publish('index.html', renderIndex(index, ui, project.sourceLocale, css), null, null, 'html')
   await output.publish('status.html', renderStatusPage(status, template('status.css')), null, null, 'html')
@@ -258,6 +249,21 @@ async function publishMedia(localPath: string, name: string, context: RenderCont
   const relative = `media/${name}`
   if ((context.output?.written ?? context.written).some((entry) => entry.path === relative)) return
   await publish(context, relative, await readFile(localPath), null, null, 'media')
+}
+
+/**
+ * The index's documents, each with the languages and formats `formatsOf`
+ * gives: a build of one language keeps the others listed. A document that
+ * cannot be read is listed by its name.
+ */
+async function indexOf(docs: readonly string[], load: DocumentLoader, languages: readonly Language[], formatsOf: (doc: string, locale: string) => readonly Format[]): Promise<IndexDocument[]> {
+  const index: IndexDocument[] = []
+  for (const name of docs) {
+    const title = await load(name).then((document) => document.meta.title, () => name)
+    const editions = languages.map((language) => ({ language, formats: [...formatsOf(name, language.locale)] })).filter((edition) => edition.formats.length > 0)
+    if (editions.length > 0) index.push({ name, title, editions })
+  }
+  return index
 }
 
 function pick<T extends string>(what: string, asked: readonly string[] | undefined, known: readonly T[]): T[] {

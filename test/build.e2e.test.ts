@@ -53,6 +53,16 @@ describe('npm run build:all', () => {
   })
 })
 
+describe('a build of some editions', () => {
+  it('keeps every edition the folder holds in the index, and lists nothing it does not hold', async () => {
+    const out = tempDir('press-out-')
+    const hrefs = () => findAll(htmlTree(readFileSync(path.join(out, 'index.html'), 'utf8')), (node) => node.tagName === 'a').map((node) => String(node.properties.href))
+    await build({ root: REPO, out, formats: ['html'] })
+    await build({ root: REPO, out, formats: ['html', 'epub'], locales: ['kk'] })
+    expect(hrefs()).toEqual(['en/interview.html', 'ar/interview.html', 'kk/interview.html', 'kk/interview.epub', 'ru/interview.html', 'zh/interview.html'])
+  })
+})
+
 describe('the English editions', () => {
   it('HTML holds every sentence of the seed', () => {
     const text = htmlText(read('en/interview.html').toString())

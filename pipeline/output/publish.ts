@@ -16,6 +16,8 @@ export interface Publisher {
   publish: (relative: string, data: string | Uint8Array, document: string | null, locale: string | null, format: string) => Promise<ManifestEntry>
   /** Entries this build wrote, in order. */
   written: ManifestEntry[]
+  /** Every file the folder holds now, as the manifest lists it: earlier builds' and this one's. */
+  files: () => ManifestEntry[]
   /** Write the final manifest and let the next build in. */
   close: () => Promise<void>
   [Symbol.asyncDispose]: () => Promise<void>
@@ -44,6 +46,7 @@ export async function openOutput(outputDir: string, options: OpenOptions = {}): 
       close,
       [Symbol.asyncDispose]: close,
       written,
+      files: () => [...entries.values()],
       async publish(relative, data, document, locale, format) {
         const entry = entryFor(relative, data, document, locale, format)
         // Forget the old file before it is replaced, so no instant lists it with a hash it no longer has.
