@@ -80,9 +80,7 @@ function shapePiece(text: string, visual: VisualRange, mirrored: Map<number, str
   const tracking = joins(logical) ? 0 : span.run.tracking ?? 0
   const glyphs = shaped.glyphs.map((glyph, index): PlacedGlyph => {
     const [from, to] = ranges[index]!
-    // Composed: a glyph HarfBuzz made of a letter and its accent (e + U+0301 → é) would otherwise stand
-    // for text ending in a combining mark, which pdf.js takes for a zero-width accent.
-    const cluster = logical.slice(from, to).normalize('NFC')
+    const cluster = composed(logical.slice(from, to))
     return {
       id: glyph.id,
       x: 0,
@@ -95,6 +93,17 @@ function shapePiece(text: string, visual: VisualRange, mirrored: Map<number, str
     }
   })
   return { span, rtl, start, end, x: 0, width: glyphs.reduce((sum, glyph) => sum + glyph.advance, 0), glyphs }
+}
+
+/**
+ * A glyph HarfBuzz made of a letter and its accent (e + U+0301 → é) stands
+ * for the composed letter: text ending in a combining mark is taken by pdf.js
+ * for a zero-width accent. A text that composes to nothing shorter keeps its
+ * own characters (NFC would also swap singletons: U+2126 OHM SIGN → Ω).
+ */
+function composed(text: string): string {
+  const nfc = text.normalize('NFC')
+  return nfc.length < text.length ? nfc : text
 }
 
 /** The hyphen of a hyphenated line, in the face of the word it splits, at the line's end. */

@@ -76,7 +76,8 @@ function assignCodePoints(glyphs: ShapedGlyph[], clusterOf: readonly number[], t
     let next = step + 1
     while (next < count && clusterOf[at(next)] === cluster) next++
     const end = next < count ? clusterOf[at(next)]! : text.length
-    glyphs[at(step)]!.codePoints = [...text.slice(cluster, end)].map((char) => char.codePointAt(0)!)
+    // The first glyph also carries anything before its cluster, so that no character is left out.
+    glyphs[at(step)]!.codePoints = [...text.slice(step === 0 ? 0 : cluster, end)].map((char) => char.codePointAt(0)!)
   }
 }
 
