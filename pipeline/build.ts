@@ -153,8 +153,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
   }
 
-  // A shard's index lists what all shards build together; any other build's, every edition the folder holds.
-  const present = new Set(output.files().map((file) => file.path))
+  // A shard's index lists what all shards build together; any other build's, every edition of the
+  // project's languages the folder holds, but not one this build failed or refused (an older file stays, unlisted).
+  const failed = new Set(failures.flatMap((failure) => (failure.format ? [failure.format] : formats).map((format) => `${failure.locale}/${failure.doc}.${format}`)))
+  const present = new Set(output.files().map((file) => file.path).filter((file) => !failed.has(file)))
   const index = await indexOf(allDocs, load, languagesOf(context), (doc, locale) => options.shard
     ? (docs.includes(doc) && locales.includes(locale) ? formats : [])
     : FORMATS.filter((format) => present.has(`${locale}/${doc}.${format}`)))

@@ -3,13 +3,13 @@
  * each one back as a reader's software would.
  */
 import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { build, type BuildResult } from '../pipeline/build.ts'
 import { listLocales, createProject } from '../pipeline/project.ts'
 import { findAll, htmlText, htmlTree, normalize, pdfText, readEpub, sentencesOf } from './helpers/read-back.ts'
-import { REPO, SEED, tempDir } from './helpers/project.ts'
+import { copyRepoProject, REPO, SEED, tempDir } from './helpers/project.ts'
 
 const seedSentences = sentencesOf(readFileSync(SEED, 'utf8'))
 /** Sentences of the answers (the paragraphs after each question) in English. */
@@ -60,6 +60,18 @@ describe('a build of some editions', () => {
     await build({ root: REPO, out, formats: ['html'] })
     await build({ root: REPO, out, formats: ['html', 'epub'], locales: ['kk'] })
     expect(hrefs()).toEqual(['en/interview.html', 'ar/interview.html', 'kk/interview.html', 'kk/interview.epub', 'ru/interview.html', 'zh/interview.html'])
+  })
+
+  it('does not list an edition this build failed, though its older file stays', async () => {
+    const root = copyRepoProject()
+    const index = () => findAll(htmlTree(readFileSync(path.join(root, 'output/index.html'), 'utf8')), (node) => node.tagName === 'a').map((node) => String(node.properties.href))
+    await build({ root, formats: ['html'] })
+    expect(index()).toContain('kk/interview.html')
+    writeFileSync(path.join(root, 'locales/kk/ui.json'), '{ "languageName": ')
+    const result = await build({ root, formats: ['html'] })
+    expect(result.failures.map((failure) => failure.locale)).toEqual(['kk'])
+    expect(existsSync(path.join(root, 'output/kk/interview.html'))).toBe(true)
+    expect(index()).toEqual(['en/interview.html', 'ar/interview.html', 'ru/interview.html', 'zh/interview.html'])
   })
 })
 
