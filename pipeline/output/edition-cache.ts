@@ -45,6 +45,9 @@ export function pipelineVersion(root: string): string {
     const file = path.join(root, name)
     if (existsSync(file)) hash.update(readFileSync(file))
   }
+  // How the pipeline is bundled: its plugins replace parts of libraries.
+  const bundler = path.join(PIPELINE_DIR, '..', 'bin', 'press.mjs')
+  if (existsSync(bundler)) hash.update(readFileSync(bundler))
   pipelineHash = hash.digest('hex')
   return pipelineHash
 }

@@ -35,11 +35,12 @@ export async function openOutput(outputDir: string, options: OpenOptions = {}): 
   try {
     await removeStaleTemporaries(outputDir)
     const entries = await readVerifiedManifest(outputDir)
-    const saveManifest = () => writeAtomic(path.join(outputDir, MANIFEST), manifestText(entries.values()), { sync: false })
+    // Rewritten around every file without a flush (it is verified when read); the last one is flushed.
+    const saveManifest = (sync = false) => writeAtomic(path.join(outputDir, MANIFEST), manifestText(entries.values()), { sync })
     await saveManifest()
     const written: ManifestEntry[] = []
     const close = async () => {
-      await saveManifest()
+      await saveManifest(true)
       await lock.release()
     }
     return {

@@ -1,6 +1,7 @@
 /**
  * Every file is written under a temporary name in its final folder, flushed
- * to disk and renamed into place when complete: a reader (or a crash, a
+ * to disk (unless `sync: false`, below) and renamed into place when
+ * complete: a reader (or a crash, a
  * Ctrl-C, a full disk) never sees half a file, and the previous version stays
  * until the new one is whole. Temporary names start with a dot, so listings
  * and static servers skip them, and carry the writer's process id, so a
