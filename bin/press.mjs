@@ -51,18 +51,23 @@ function fingerprint() {
 const pdfkitData = {
   name: 'pdfkit-data',
   setup(build) {
-    build.onLoad({ filter: /pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, (args) => ({
-      contents: readFileSync(args.path, 'utf8').replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
-      loader: 'js'
-    }))
+    let found = false
+    build.onLoad({ filter: /pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, (args) => {
+      found = true
+      return { contents: readFileSync(args.path, 'utf8').replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)), loader: 'js' }
+    })
+    // Otherwise PDFs would fail only when they look for the colour profile.
+    build.onEnd(() => {
+      if (!found) throw new Error('pdfkit-data: pdfkit/js/pdfkit.node.mjs was not bundled; has pdfkit moved its entry? Update the filter in bin/press.mjs')
+    })
   }
 }
 
 /**
  * fontkit reads WOFF2 with a Brotli decoder: 1.4 MB of JavaScript, most of
  * it a dictionary, about 20 ms to load in every cold build. The PDF writer
- * takes TrueType and OpenType files only (render/pdf/fonts.ts), so the
- * decoder is left out, and a WOFF2 file would fail with this message.
+ * takes TrueType and OpenType files only (render/pdf/fonts.ts refuses WOFF
+ * before fontkit sees it), so the decoder is left out; the stub only guards.
  */
 const noWoff2 = {
   name: 'no-woff2',
@@ -109,6 +114,9 @@ async function ensureBundle() {
     // CommonJS libraries inside an ES module bundle still call require() for Node's own modules.
     banner: { js: "import { createRequire as __pressRequire } from 'node:module'; const require = __pressRequire(import.meta.url);" },
     outdir: staging, logLevel: 'warning'
+  }).catch((error) => {
+    rmSync(staging, { recursive: true, force: true })
+    throw error
   })
   writeFileSync(path.join(staging, 'fingerprint'), current)
   rmSync(out, { recursive: true, force: true })

@@ -112,8 +112,12 @@ function chosenFonts(setting: string | undefined): Partial<Record<FontRole, stri
   return chosen
 }
 
-/** TrueType, OpenType and collections: what both HarfBuzz (shaping) and fontkit (embedding) read. WOFF is for browsers. */
-const FONT_SIGNATURES = ['00010000', '74727565', '4f54544f', '74746366']
+/**
+ * One TrueType or OpenType face: what both HarfBuzz (shaping) and pdfkit
+ * (embedding) take. Not a collection (pdfkit cannot embed one), nor WOFF,
+ * which is for browsers.
+ */
+const FONT_SIGNATURES = ['00010000', '74727565', '4f54544f']
 
 function checkFont(file: string, name: string, what: string): string {
   let head: Buffer
@@ -127,7 +131,7 @@ function checkFont(file: string, name: string, what: string): string {
     throw new Error(`${code === 'ENOENT' ? 'Cannot find' : `Cannot read (${code})`} font file ${file} (${name}): ${what}`)
   }
   if (!FONT_SIGNATURES.includes(head.toString('hex'))) {
-    throw new Error(`Unexpected font file ${file} (${name}): not a TrueType or OpenType font; ${what}`)
+    throw new Error(`Unexpected font file ${file} (${name}): not a single TrueType or OpenType font (.ttf, .otf; not a collection or WOFF); ${what}`)
   }
   return file
 }
