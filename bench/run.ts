@@ -26,6 +26,8 @@ const scratch: string[] = []
 process.on('exit', () => {
   for (const dir of scratch) rmSync(dir, { recursive: true, force: true })
 })
+// Ctrl-C and kill end through 'exit' too.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130))
 
 /** A scratch project that runs the repo's pipeline on its own content, locales, cache and output. */
 function scratchProject(files?: Record<string, string>): string {
