@@ -119,6 +119,12 @@ async function ensureBundle() {
     throw error
   })
   writeFileSync(path.join(staging, 'fingerprint'), current)
+  // Builds started together (tests, a fresh clone) each bundle; the first in place wins, and the
+  // others leave it be: a running build loads its format chunks later, from that folder.
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === current) {
+    rmSync(staging, { recursive: true, force: true })
+    return
+  }
   rmSync(out, { recursive: true, force: true })
   try {
     renameSync(staging, out)
