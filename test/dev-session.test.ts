@@ -11,6 +11,7 @@ import { build } from '../pipeline/build.ts'
 import { loadDocument } from '../pipeline/content/load-document.ts'
 import { snapshotOf } from '../pipeline/dev/background.ts'
 import { recordedOutdatedKeys, writePreviewStatus } from '../pipeline/dev/outdated.ts'
+import type { RebuildPlan } from '../pipeline/dev/changes.ts'
 import { applyPlan, openSession, renderEdition, type Session } from '../pipeline/dev/session.ts'
 import { createI18n } from '../pipeline/i18n/create-i18n.ts'
 import { loadCatalogs, toResources } from '../pipeline/i18n/load-catalogs.ts'
@@ -34,6 +35,22 @@ async function kkPage(session: Session): Promise<string> {
   const outcome = await renderEdition(session, KK)
   expect(outcome).not.toHaveProperty('skipped')
   return readFileSync(path.join(session.project.outputDir, 'kk/interview.html'), 'utf8')
+}
+
+/**
+ * Renders the Kazakh page, breaks `file` with `edit`, applies the save, and
+ * checks the edition is skipped with its last good page kept: the session,
+ * for what it says of the problem.
+ */
+async function breakAfterGoodPage(file: string, edit: (text: string) => string, changed: Partial<RebuildPlan>): Promise<Session> {
+  const root = copyRepoProject()
+  let session = await openSession(root, '.cache/preview', async () => new Set())
+  const good = await kkPage(session)
+  writeFileSync(path.join(root, file), edit(readFileSync(path.join(root, file), 'utf8')))
+  session = await applyPlan(session, { reload: false, templates: false, assets: false, documents: new Set(), catalogs: [], editions: [KK], ...changed })
+  expect(await renderEdition(session, KK)).toMatchObject({ skipped: file })
+  expect(readFileSync(path.join(session.project.outputDir, 'kk/interview.html'), 'utf8')).toBe(good)
+  return session
 }
 
 describe('the preview page', () => {
@@ -68,27 +85,15 @@ describe('the preview page', () => {
   })
 
   it('keeps the last good page while a catalog is broken, and names file, line and key', async () => {
-    const root = copyRepoProject()
-    let session = await openSession(root, '.cache/preview', async () => new Set())
-    const good = await kkPage(session)
-    const file = path.join(root, 'locales/kk/interview.json')
-    writeFileSync(file, '{\n  "p": {\n    "we-must-understand-that-the": 42\n  }\n}\n')
-    session = await applyPlan(session, { reload: false, templates: false, assets: false, documents: new Set(), catalogs: [{ locale: 'kk', ns: 'interview' }], editions: [KK] })
+    const session = await breakAfterGoodPage('locales/kk/interview.json', () => '{\n  "p": {\n    "we-must-understand-that-the": 42\n  }\n}\n',
+      { catalogs: [{ locale: 'kk', ns: 'interview' }] })
     expect([...session.problems.values()]).toEqual([{ file: 'locales/kk/interview.json', line: 3, column: 5, key: 'p.we-must-understand-that-the', message: expect.stringContaining('expected a string') }])
-    expect(await renderEdition(session, KK)).toMatchObject({ skipped: 'locales/kk/interview.json' })
-    expect(readFileSync(path.join(session.project.outputDir, 'kk/interview.html'), 'utf8')).toBe(good)
   })
 
   it('keeps the last good pages while a document\'s front matter is broken, and names file and line', async () => {
-    const root = copyRepoProject()
-    let session = await openSession(root, '.cache/preview', async () => new Set())
-    const good = await kkPage(session)
-    const file = path.join(root, 'content/interview.md')
-    writeFileSync(file, readFileSync(file, 'utf8').replace('interviewee: Jürgen Stock', 'interviewee: [Jürgen Stock'))
-    session = await applyPlan(session, { reload: false, templates: false, assets: false, documents: new Set(['interview']), catalogs: [], editions: [KK] })
+    const session = await breakAfterGoodPage('content/interview.md', (text) => text.replace('interviewee: Jürgen Stock', 'interviewee: [Jürgen Stock'),
+      { documents: new Set(['interview']) })
     expect(session.problems.get('content/interview.md')).toMatchObject({ file: 'content/interview.md', line: expect.any(Number), message: expect.stringContaining('Invalid YAML front matter') })
-    expect(await renderEdition(session, KK)).toMatchObject({ skipped: 'content/interview.md' })
-    expect(readFileSync(path.join(session.project.outputDir, 'kk/interview.html'), 'utf8')).toBe(good)
   })
 
   it('hands EPUB and PDF the same tree a shipped edition has, with no preview mark', async () => {
