@@ -7,10 +7,12 @@ import { toText } from 'hast-util-to-text'
 import { h } from 'hastscript'
 import type { PreparedEdition } from '../prepare-edition.ts'
 import { withSegmentKey } from './hast/handlers.ts'
+import { scriptOfLocale } from './script-of-locale.ts'
 
 const WORDS_PER_MINUTE = 200
 
-export function articleTree(edition: PreparedEdition): Element {
+/** `copy: false` for a writer that only reads the tree (the PDF's); HTML and EPUB rewrite image sources in theirs. */
+export function articleTree(edition: PreparedEdition, { copy = true } = {}): Element {
   const { meta, t } = edition
   const header: ElementContent[] = [withSegmentKey(h('h1', { id: 'title' }, meta.title), 'meta.title')]
   if (meta.interviewee) {
@@ -20,17 +22,16 @@ export function articleTree(edition: PreparedEdition): Element {
     ]))
   }
   header.push(withSegmentKey(h('p.reading-time', t('readingTime', { count: readingMinutes(edition.hast) })), 'ui:readingTime'))
-  // A copy: writers rewrite image sources, and the edition's tree is shared by all three.
-  const body = structuredClone(edition.hast.children) as ElementContent[]
+  // The edition's tree is shared by all three writers.
+  const body = (copy ? structuredClone(edition.hast.children) : edition.hast.children) as ElementContent[]
   return h('article', [h('header.article-header', header), ...body])
 }
 
+const COMMAS = { arabic: '، ', cjk: '，', latin: ', ' } as const
+
 /** The comma between a name and a role, in the language's own punctuation: “، ” in Arabic, “，” in Chinese. */
 function comma(locale: string): string {
-  const { language } = new Intl.Locale(locale)
-  if (language === 'ar' || language === 'fa' || language === 'ur') return '، '
-  if (language === 'zh' || language === 'ja') return '，'
-  return ', '
+  return COMMAS[scriptOfLocale(locale)]
 }
 
 /**
@@ -38,7 +39,7 @@ function comma(locale: string): string {
  * ideograph reads like about two-thirds of a word. (Intl.Segmenter would be
  * more exact but is quadratic on book-length text in V8.)
  */
-export function readingMinutes(tree: HastRoot): number {
+function readingMinutes(tree: HastRoot): number {
   let minutes = minutesOf.get(tree)
   if (minutes === undefined) minutesOf.set(tree, (minutes = countMinutes(tree)))
   return minutes

@@ -16,7 +16,8 @@ import { createRequire } from 'node:module'
 import * as fontkit from 'fontkit'
 
 export type FontRole = 'serif' | 'serifBold' | 'serifItalic' | 'serifBoldItalic' | 'sans' | 'sansBold' | 'sansItalic'
-export type Script = 'latin' | 'arabic' | 'cjk'
+export { scriptOfLocale, type Script } from '../script-of-locale.ts'
+import type { Script } from '../script-of-locale.ts'
 export const SCRIPTS: readonly Script[] = ['latin', 'arabic', 'cjk']
 
 const require = createRequire(import.meta.url)
@@ -61,13 +62,6 @@ export function fallbackFaces(role: FontRole, script: Script): FaceId[] {
   return [script, ...SCRIPTS.filter((other) => other !== script)].map((each) => ROLE_FACES[each][role])
 }
 
-/** The script a locale's text is mostly written in: decides line height and the face of neutral text. */
-export function scriptOfLocale(locale: string): Script {
-  const language = locale.toLowerCase().split('-')[0]
-  if (language === 'ar' || language === 'fa' || language === 'ur') return 'arabic'
-  if (language === 'zh' || language === 'ja') return 'cjk'
-  return 'latin'
-}
 
 
 const buffers = new Map<FaceId, Buffer>()

@@ -11,7 +11,7 @@ import { handlers } from './handlers/index.ts'
 import { reportMissingGlyphs } from './missing-glyphs.ts'
 import { MUTED, type PdfState, type Style } from './state.ts'
 import { artifact, documentRoot, tagged } from './structure.ts'
-import { lineAdvance, paragraphHeight, setParagraph, setSingleLine, type Frame } from './typeset.ts'
+import { drawSingleLine, fitSingleLine, lineAdvance, paragraphHeight, setParagraph, type Frame } from './typeset.ts'
 
 export interface PdfOptions {
   /** Written as the creation date: the same inputs give the same bytes. */
@@ -55,7 +55,7 @@ export async function renderPdf(edition: PreparedEdition, options: PdfOptions): 
 
   const root = documentRoot(doc)
   const state = createState(doc, edition, root)
-  state.all({ type: 'root', children: [articleTree(edition)] })
+  state.all({ type: 'root', children: [articleTree(edition, { copy: false })] })
   root.end()
   addRunningHeadsAndFolios(state)
   reportMissingGlyphs(edition, state.missing, options.strict ?? false)
@@ -68,13 +68,12 @@ function createState(doc: PDFKit.PDFDocument, edition: PreparedEdition, root: PD
     doc,
     edition,
     structure: root,
-    handlers,
     insetStart: 0,
     missing: [],
     all(node: Element | Root) {
       for (const child of node.children) {
         if (child.type !== 'element') continue
-        const handler = state.handlers[child.tagName]
+        const handler = handlers[child.tagName]
         if (handler) handler(state, child)
         else state.all(child)
       }
@@ -108,13 +107,16 @@ function addRunningHeadsAndFolios(state: PdfState): void {
   const number = new Intl.NumberFormat(edition.locale)
   const pages = number.format(range.count)
   const frame: Frame = { left: MARGINS.left, width: doc.page.width - MARGINS.left - MARGINS.right }
+  // The same title on every page: fitted once.
+  const head = fitSingleLine(edition, edition.meta.title, FOLIO, frame.width, { key: 'meta.title' })
   for (let index = range.start; index < range.start + range.count; index++) {
     doc.switchToPage(index)
     // Artifacts: readers, screen readers and copy-paste skip them.
     if (index > range.start) {
-      artifact(doc, 'Pagination', () => state.missing.push(...setSingleLine(doc, edition, edition.meta.title, FOLIO, frame, MARGINS.top - 30, { key: 'meta.title' })))
+      artifact(doc, 'Pagination', () => state.missing.push(...drawSingleLine(doc, head, frame, MARGINS.top - 30)))
     }
     const folio = edition.t('page', { page: number.format(index - range.start + 1), pages })
-    artifact(doc, 'Pagination', () => state.missing.push(...setSingleLine(doc, edition, folio, { ...FOLIO, align: 'end' }, frame, doc.page.height - MARGINS.bottom + 24, { key: 'ui:page' })))
+    const fitted = fitSingleLine(edition, folio, { ...FOLIO, align: 'end' }, frame.width, { key: 'ui:page' })
+    artifact(doc, 'Pagination', () => state.missing.push(...drawSingleLine(doc, fitted, frame, doc.page.height - MARGINS.bottom + 24)))
   }
 }

@@ -42,7 +42,6 @@ export type Handler = (state: PdfState, node: Element) => void
 export interface PdfState {
   doc: PDFKit.PDFDocument
   edition: PreparedEdition
-  handlers: Record<string, Handler>
   /** Outline entry of the title, under which section headings are nested. */
   outlineRoot?: PDFKit.PDFOutline
   /** Indentation from the text's start side (left in LTR, right in RTL), in points. */

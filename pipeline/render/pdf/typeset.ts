@@ -9,7 +9,7 @@ import type { PreparedEdition } from '../../prepare-edition.ts'
 import { ACCENT, runFont, type PdfState, type Run, type Style, type TextSource } from './state.ts'
 import { drawLine } from './text/draw.ts'
 import { layoutParagraph, lineMetrics, type LaidParagraph } from './text/layout.ts'
-import type { TextRun } from './text/types.ts'
+import type { Line, TextRun } from './text/types.ts'
 
 export interface Frame {
   left: number
@@ -94,19 +94,26 @@ export function lineAdvance(state: PdfState, style: Style): number {
   return lineMetrics(fallbackFaces('serif', scriptOfLocale(state.edition.locale))[0]!, style.size, style.lineGap).advance
 }
 
-/**
- * One line at `top`, shortened with an ellipsis if it does not fit
- * (running heads). Returns what it could not draw.
- */
-export function setSingleLine(doc: PDFKit.PDFDocument, edition: PreparedEdition, text: string, style: Style, frame: Frame, top: number, source?: TextSource): LaidParagraph['missing'] {
+export interface SingleLine {
+  line?: Line
+  /** What it could not draw. */
+  missing: LaidParagraph['missing']
+}
+
+/** One line of `text`, shortened with an ellipsis if it does not fit `width` (running heads). */
+export function fitSingleLine(edition: PreparedEdition, text: string, style: Style, width: number, source?: TextSource): SingleLine {
   const run = (value: string): Run => ({ text: value, bold: false, italic: false })
-  let laid = layoutRuns(edition, [run(text)], style, frame.width, source)
+  let laid = layoutRuns(edition, [run(text)], style, width, source)
   let kept = [...text]
   while (laid.lines.length > 1 && kept.length > 1) {
     kept = kept.slice(0, -1)
-    laid = layoutRuns(edition, [run(`${kept.join('').trimEnd()}…`)], style, frame.width, source)
+    laid = layoutRuns(edition, [run(`${kept.join('').trimEnd()}…`)], style, width, source)
   }
-  const line = laid.lines[0]
-  if (line) drawLine(doc, line, frame.left, top)
-  return laid.missing
+  return { line: laid.lines[0], missing: laid.missing }
+}
+
+/** A fitted line drawn at `top`; returns what it could not draw. */
+export function drawSingleLine(doc: PDFKit.PDFDocument, fitted: SingleLine, frame: Frame, top: number): LaidParagraph['missing'] {
+  if (fitted.line) drawLine(doc, fitted.line, frame.left, top)
+  return fitted.missing
 }

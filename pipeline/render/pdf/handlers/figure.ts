@@ -1,7 +1,7 @@
 import type { Element } from 'hast'
 import { MUTED, inlineRuns, type Handler, type PdfState, type Run } from '../state.ts'
 import { artifact, grouped, tagged } from '../structure.ts'
-import { setSingleLine } from '../typeset.ts'
+import { drawSingleLine, fitSingleLine } from '../typeset.ts'
 
 const MAX_IMAGE_HEIGHT = 300
 
@@ -35,7 +35,7 @@ function drawFigure(state: PdfState, node: Element): void {
       doc.save().rect(doc.page.margins.left, y, width, 36).fill('#f2f2f2').restore()
       const label = textOf(placeholder).toLocaleUpperCase(state.edition.locale)
       const style = { font: 'sans', size: 7.5, color: MUTED, lineGap: 0, align: 'center', gapAfter: 0, tracking: 1 } as const
-      state.missing.push(...setSingleLine(doc, state.edition, label, style, { left: doc.page.margins.left, width }, y + 13, { key: 'ui:photo' }))
+      state.missing.push(...drawSingleLine(doc, fitSingleLine(state.edition, label, style, width, { key: 'ui:photo' }), { left: doc.page.margins.left, width }, y + 13))
     })
     doc.y = y + 40
   }

@@ -27,6 +27,7 @@ export function itemize(runs: readonly TextRun[], script: Script): Itemized {
   const missing: MissingGlyph[] = []
   let index = 0
   for (const run of runs) {
+    const faces = fallbackFaces(run.role, script)
     for (const source of run.text) {
       let char = source
       let codePoint = char.codePointAt(0)!
@@ -37,7 +38,6 @@ export function itemize(runs: readonly TextRun[], script: Script): Itemized {
         // Spaces and joiners stay in the face around them, so runs are not cut.
         face = last.face
       } else {
-        const faces = fallbackFaces(run.role, script)
         let found = faces.find((candidate) => hasGlyph(candidate, codePoint))
         if (!found && !isIgnorable(char)) {
           missing.push({ char, codePoint, key: run.key, role: run.role })

@@ -102,6 +102,7 @@ function shapePiece(text: string, visual: VisualRange, mirrored: Map<number, str
  * own characters (NFC would also swap singletons: U+2126 OHM SIGN → Ω).
  */
 function composed(text: string): string {
+  if (text.length < 2) return text
   const nfc = text.normalize('NFC')
   return nfc.length < text.length ? nfc : text
 }

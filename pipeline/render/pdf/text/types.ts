@@ -57,8 +57,6 @@ export interface ParagraphOptions {
   /** The edition's script: its faces come first in every fallback list. */
   script: Script
   hyphenate?: Hyphenator
-  /** Keep only this many lines; the last one ends with an ellipsis if text was cut. */
-  maxLines?: number
 }
 
 /** A glyph placed on a line: x is its pen position from the line's left edge. */
