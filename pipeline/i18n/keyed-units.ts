@@ -15,7 +15,8 @@ export function keyedUnits(tree: Root, meta: DocumentMeta, register: ReadonlyMap
 /** The source catalog a document should have: key → source text, in document order. */
 export function sourceEntries(tree: Root, meta: DocumentMeta, register: ReadonlyMap<string, string>): Map<string, string> {
   const entries = new Map<string, string>()
-  for (const unit of keyedUnits(structuredClone(tree), structuredClone(meta), register)) {
+  // Reading only: keying leaves the tree and meta as they are.
+  for (const unit of keyedUnits(tree, meta, register)) {
     if (!entries.has(unit.key)) entries.set(unit.key, unit.text)
   }
   return entries

@@ -41,45 +41,46 @@ export interface TranslationReport {
 export function translateTree(tree: Root, meta: DocumentMeta, file: VFile, options: Options): TranslationReport {
   const { i18n, doc, locale, sourceLocale, register, catalog } = options
   const t = i18n.getFixedT(locale, doc)
-  const missing: string[] = []
-  const outdated: string[] = []
-  const used: string[] = []
-  const translated: string[] = []
-  const unregistered: string[] = []
+  // Sets keep insertion order: each list is in order of first use, without repeats.
+  const missing = new Set<string>()
+  const outdated = new Set<string>()
+  const used = new Set<string>()
+  const translated = new Set<string>()
+  const unregistered = new Set<string>()
   for (const unit of keyedUnits(tree, meta, register)) {
     const { key } = unit
     if (unit.node) unit.node.data = { ...unit.node.data, segmentKey: key }
-    if (!used.includes(key)) used.push(key)
-    if (!register.has(key) && !unregistered.includes(key)) unregistered.push(key)
+    used.add(key)
+    if (!register.has(key)) unregistered.add(key)
     if (locale === sourceLocale) continue
     // Content is never interpolated: `{{x}}` in a paragraph is text.
     const raw: unknown = i18n.getResource(locale, doc, key)
     const value = typeof raw === 'string' && raw.trim() !== '' ? String(t(key, { skipInterpolation: true, fallbackLng: false })) : ''
     if (value === '') {
-      if (!missing.includes(key)) {
-        missing.push(key)
+      if (!missing.has(key)) {
+        missing.add(key)
         file.message(`Missing translation for \`${key}\` in ${catalog.path}, using the source text`, {
           place: unit.position, ruleId: 'missing-translation', source: 'remark-translate'
         })
       }
       continue
     }
-    if (options.outdated?.has(key) && !outdated.includes(key)) {
-      outdated.push(key)
+    if (options.outdated?.has(key) && !outdated.has(key)) {
+      outdated.add(key)
       const entry = catalog.entries.get(key)
       file.message(`Outdated translation for \`${key}\` in ${catalog.path}${entry ? `:${entry.line}:${entry.column}` : ''}: the source changed since it was translated; update it, or confirm it with \`npm run i18n:review -- ${locale} ${key}\``, {
         place: unit.position, ruleId: 'outdated-translation', source: 'remark-translate'
       })
     }
     unit.apply(unit.inline ? placed(markdownToPhrasing(value), unit.position) : value)
-    if (!translated.includes(key)) translated.push(key)
+    translated.add(key)
   }
-  if (unregistered.length > 0) {
-    file.message(`Unexpected ${unregistered.length} segment(s) not in the source catalog (${unregistered.slice(0, 3).join(', ')}…), expected them extracted: run \`npm run i18n:extract\``, {
+  if (unregistered.size > 0) {
+    file.message(`Unexpected ${unregistered.size} segment(s) not in the source catalog (${[...unregistered].slice(0, 3).join(', ')}…), expected them extracted: run \`npm run i18n:extract\``, {
       ruleId: 'unextracted-segment', source: 'remark-translate'
     })
   }
-  return { missing, outdated, used, translated }
+  return { missing: [...missing], outdated: [...outdated], used: [...used], translated: [...translated] }
 }
 
 /**
