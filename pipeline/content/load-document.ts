@@ -10,7 +10,7 @@ import { isMap, isScalar, LineCounter, parseDocument as parseYaml, type Document
 import { createParser } from '../create-processor.ts'
 import type { DocumentMeta } from '../types.ts'
 import { plainText } from './plain-text.ts'
-import { cleanText, describeProblems, firstInvalidUtf8 } from './untrusted-text.ts'
+import { cleanText, describeProblems, firstInvalidUtf8, locator } from './untrusted-text.ts'
 
 export interface LoadedDocument {
   /** Document name: the file name without `.md`; used for keys, catalogs and output paths. */
@@ -48,16 +48,15 @@ function decodeText(bytes: Uint8Array, file: VFile): string {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
     const valid = new TextDecoder().decode(bytes.subarray(0, firstInvalidUtf8(bytes)))
-    const lines = valid.split('\n')
     file.fail('Unexpected invalid UTF-8 byte, expected the file saved as UTF-8', {
-      place: { line: lines.length, column: lines.at(-1)!.length + 1 }, ruleId: 'encoding', source: 'load-document'
+      place: locator(valid)(valid.length), ruleId: 'encoding', source: 'load-document'
     })
   }
   const { text: cleaned, problems } = cleanText(text)
+  const at = locator(text)
   for (const problem of problems) {
-    const before = text.slice(0, problem.offset).split('\n')
     file.message(`Unexpected ${describeProblems([problem])}, expected printable text: removed`, {
-      place: { line: before.length, column: before.at(-1)!.length + 1 }, ruleId: 'invalid-character', source: 'load-document'
+      place: at(problem.offset), ruleId: 'invalid-character', source: 'load-document'
     })
   }
   return cleaned

@@ -86,3 +86,21 @@ export function firstHtml(text: string): string | undefined {
   if (!match) return undefined
   return match[0].length > 40 ? `${match[0].slice(0, 40)}…` : match[0]
 }
+
+export type Locate = (offset: number) => { line: number; column: number }
+
+/** Offset → line and column, with the line starts found once (a catalog of 5,000 keys was quadratic). */
+export function locator(text: string): Locate {
+  const starts = [0]
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1)
+  return (offset) => {
+    let lo = 0
+    let hi = starts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (starts[mid]! <= offset) lo = mid
+      else hi = mid - 1
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 }
+  }
+}

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises'
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser'
 import { VFile } from 'vfile'
-import { cleanText, describeProblems, firstHtml, firstInvalidUtf8 } from '../content/untrusted-text.ts'
+import { cleanText, describeProblems, firstHtml, firstInvalidUtf8, locator, type Locate } from '../content/untrusted-text.ts'
 
 /** A catalog value: a string, or a plural object such as {one, other}. */
 export type CatalogValue = string
@@ -175,24 +175,6 @@ export function nest(flat: Iterable<[string, string]>): Record<string, unknown> 
     node[parts[parts.length - 1]!] = value
   }
   return root
-}
-
-type Locate = (offset: number) => { line: number; column: number }
-
-/** Offset → line and column, with the line starts found once (a catalog of 5,000 keys was quadratic). */
-function locator(text: string): Locate {
-  const starts = [0]
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1)
-  return (offset) => {
-    let lo = 0
-    let hi = starts.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (starts[mid]! <= offset) lo = mid
-      else hi = mid - 1
-    }
-    return { line: lo + 1, column: offset - starts[lo]! + 1 }
-  }
 }
 
 function describeJsonError(code: string): string {
