@@ -6,11 +6,11 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { pathToFileURL } from 'node:url'
-import type { Manifest, ManifestEntry } from './output/manifest.ts'
+import { manifestText, type Manifest, type ManifestEntry } from './output/manifest.ts'
 import { writeAtomic } from './output/write-atomic.ts'
+import { reportFailure } from './report.ts'
 
-export function mergeManifestFiles(manifests: ReadonlyArray<{ file: string; manifest: Manifest }>): Manifest {
+function mergeEntries(manifests: ReadonlyArray<{ file: string; manifest: Manifest }>): ManifestEntry[] {
   const byPath = new Map<string, { entry: ManifestEntry; from: string }>()
   for (const { file, manifest } of manifests) {
     for (const entry of manifest.files) {
@@ -21,8 +21,7 @@ export function mergeManifestFiles(manifests: ReadonlyArray<{ file: string; mani
       byPath.set(entry.path, { entry, from: file })
     }
   }
-  const files = [...byPath.values()].map((item) => item.entry).sort((a, b) => a.path.localeCompare(b.path))
-  return { generator: 'polyglot-press', files }
+  return [...byPath.values()].map((item) => item.entry)
 }
 
 async function main(): Promise<number> {
@@ -32,15 +31,10 @@ async function main(): Promise<number> {
     return 2
   }
   const manifests = positionals.map((file) => ({ file, manifest: JSON.parse(readFileSync(file, 'utf8')) as Manifest }))
-  const merged = mergeManifestFiles(manifests)
-  await writeAtomic(path.resolve(values.out), JSON.stringify(merged, null, 2) + '\n')
-  console.log(`${merged.files.length} files from ${manifests.length} manifests → ${values.out}`)
+  const files = mergeEntries(manifests)
+  await writeAtomic(path.resolve(values.out), manifestText(files))
+  console.log(`${files.length} files from ${manifests.length} manifests → ${values.out}`)
   return 0
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().then((code) => { process.exitCode = code }, (error: unknown) => {
-    console.error(`error: ${error instanceof Error ? error.message : String(error)}`)
-    process.exitCode = 1
-  })
-}
+main().then((code) => { process.exitCode = code }, (error: unknown) => { process.exitCode = reportFailure(error) })
