@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { execFileSync } from 'node:child_process'
-import { createHash } from 'node:crypto'
 import path from 'node:path'
 import type { VFile } from 'vfile'
 import type { LoadedDocument } from './content/load-document.ts'
@@ -17,8 +16,8 @@ import { noteInterfaceStatus, strictRefusal } from './i18n/status/edition-status
 import { renderStatusPage } from './i18n/status/status-page.ts'
 import { computeStatus, type ProjectStatus } from './i18n/status/status.ts'
 import { documentLoader, loadSources, type DocumentLoader } from './i18n/sources.ts'
-import { cachedMessage, EditionCache, editionKey, replayMessages, sameBytes } from './output/edition-cache.ts'
-import { entryFor, type ManifestEntry } from './output/manifest.ts'
+import { cachedMessage, EditionCache, editionKey, fileDigest, replayMessages, sameBytes, type FileDigests } from './output/edition-cache.ts'
+import { entryFor, sha256, type ManifestEntry } from './output/manifest.ts'
 import { openOutput, type Publisher } from './output/publish.ts'
 import { writeAtomic } from './output/write-atomic.ts'
 import { languagesOf, prepareEdition, type Language, type PrepareContext, type PreparedEdition } from './prepare-edition.ts'
@@ -92,10 +91,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (locales.includes(PSEUDO_LOCALE)) catalogs.set(PSEUDO_LOCALE, pseudoCatalogs(catalogs.get(project.sourceLocale)!))
   const i18n = await createI18n(toResources(catalogs), project.sourceLocale)
   const load = documentLoader(project)
-  const status = await computeStatus(project, { locales: allLocales, sources: await loadSources(project, allDocs, load) })
+  // The catalogs just read; a locale whose catalogs failed is read again, so the status names its error.
+  const catalogOf = (locale: string, ns: string) => (errors.has(locale) ? undefined : catalogs.get(locale)?.get(ns))
+  const status = await computeStatus(project, { locales: allLocales, sources: await loadSources(project, allDocs, load, catalogOf), catalogOf })
   const context: PrepareContext = { project, i18n, catalogs, locales: [...catalogs.keys()], status }
   const css = template('edition.css')
   const cache = options.force ? undefined : new EditionCache(path.join(project.cacheDir, 'editions'))
+  const digests: FileDigests = new Map()
   let reused = 0
   const files: VFile[] = catalogFiles(catalogs)
   let missing = 0
@@ -143,7 +145,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       }
       for (const format of formats.filter((each) => jobs.has(`${name}/${locale}/${each}`))) {
         try {
-          const entry = await writeEdition(format, edition, { css, modified, formats, project, written, strict: options.strict ?? false, cache, output })
+          const entry = await writeEdition(format, edition, { css, modified, formats, project, written, strict: options.strict ?? false, cache, output, digests })
           if (entry.reused) reused++
           log(`  ${entry.reused ? 'cached' : 'wrote'} ${entry.path} (${formatBytes(entry.bytes)})`)
         } catch (error) {
@@ -178,6 +180,8 @@ export interface RenderContext {
   output?: Publisher
   /** Built editions by key (EPUB and PDF); none: always render. */
   cache?: EditionCache
+  /** The build's digests of files it has hashed: images and catalogs are read once, not once per edition. */
+  digests?: FileDigests
   /** Changes the HTML page tree before it is written (the live preview adds its bar). */
   decorate?: HtmlOptions['decorate']
 }
@@ -189,7 +193,8 @@ export async function writeEdition(format: Format, edition: PreparedEdition, con
   const key = context.cache && format !== 'html' ? editionKey({
     project: context.project, doc: edition.doc, locale: edition.locale, sourceLocale: edition.sourceLocale,
     locales: edition.languages.map((language) => language.locale), format,
-    options: { formats: context.formats, strict: context.strict ?? false, modified: context.modified.toISOString() }
+    options: { formats: context.formats, strict: context.strict ?? false, modified: context.modified.toISOString() },
+    digests: context.digests
   }) : undefined
   const hit = key ? await context.cache!.get(key) : undefined
   let data: string | Buffer
@@ -228,7 +233,8 @@ async function render(format: Format, edition: PreparedEdition, context: RenderC
         decorate: context.decorate,
         imageHref: (localPath) => {
           // Named by content: a published name never changes its bytes, so its manifest entry stays true.
-          const name = `${createHash('sha256').update(readFileSync(localPath)).digest('hex').slice(0, 16)}${path.extname(localPath).toLowerCase()}`
+          const digest = fileDigest(localPath, context.digests) ?? sha256(readFileSync(localPath))
+          const name = `${digest.slice(0, 16)}${path.extname(localPath).toLowerCase()}`
           media.set(localPath, name)
           return `../media/${name}`
         }
@@ -249,7 +255,7 @@ async function render(format: Format, edition: PreparedEdition, context: RenderC
 
 async function publishMedia(localPath: string, name: string, context: RenderContext): Promise<void> {
   const relative = `media/${name}`
-  if ((context.output?.written ?? context.written).some((entry) => entry.path === relative)) return
+  if (context.written.some((entry) => entry.path === relative)) return
   await publish(context, relative, await readFile(localPath), null, null, 'media')
 }
 

@@ -8,7 +8,7 @@
 import path from 'node:path'
 import { loadDocument, type LoadedDocument } from '../content/load-document.ts'
 import { catalogPath, displayPath, listDocuments, type Project } from '../project.ts'
-import { readCatalog } from './catalog.ts'
+import { readCatalog, type Catalog } from './catalog.ts'
 import { sourceEntries } from './keyed-units.ts'
 
 export interface Sources {
@@ -20,19 +20,25 @@ export interface Sources {
 
 export type DocumentLoader = (name: string) => Promise<LoadedDocument>
 
-/** `load`: the build passes its own, so each document is parsed once for the status and the editions. */
-export async function loadSources(project: Project, docs?: readonly string[], load: DocumentLoader = documentLoader(project)): Promise<Sources> {
+/** A catalog already read, by locale and namespace; undefined: read it from disk. */
+export type CatalogLookup = (locale: string, ns: string) => Catalog | undefined
+
+/**
+ * `load` and `catalogOf`: the build passes its own, so each document and
+ * catalog is parsed once for the status and the editions.
+ */
+export async function loadSources(project: Project, docs?: readonly string[], load: DocumentLoader = documentLoader(project), catalogOf?: CatalogLookup): Promise<Sources> {
   const namespaces = new Map<string, Map<string, string>>()
   const errors = new Map<string, string>()
   try {
-    namespaces.set('ui', await registerFile(project, 'ui'))
+    namespaces.set('ui', await registerFile(project, 'ui', catalogOf))
   } catch (error) {
     errors.set('ui', messageOf(error))
   }
   for (const name of docs ?? (await listDocuments(project))) {
     try {
       const document = await load(name)
-      const register = await registerFile(project, name)
+      const register = await registerFile(project, name, catalogOf)
       namespaces.set(name, sourceEntries(document.tree, document.meta, register))
     } catch (error) {
       errors.set(name, messageOf(error))
@@ -55,9 +61,9 @@ export function documentLoader(project: Project): DocumentLoader {
 }
 
 /** A source catalog as key → text. */
-export async function registerFile(project: Project, ns: string): Promise<Map<string, string>> {
+export async function registerFile(project: Project, ns: string, catalogOf?: CatalogLookup): Promise<Map<string, string>> {
   const file = catalogPath(project, project.sourceLocale, ns)
-  const catalog = await readCatalog(file, displayPath(project, file))
+  const catalog = catalogOf?.(project.sourceLocale, ns) ?? await readCatalog(file, displayPath(project, file))
   return new Map([...catalog.entries].map(([key, entry]) => [key, entry.value]))
 }
 

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url'
 import type { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import type { Project } from '../project.ts'
+import { sha256 } from './manifest.ts'
 import { writeAtomic } from './write-atomic.ts'
 
 export interface CachedMessage {
@@ -61,15 +62,28 @@ export interface EditionInputs {
   format: string
   /** Everything else that shapes the output: formats published beside it, strictness, the date. */
   options: Record<string, unknown>
+  /** The build's digests of the files already hashed (every edition key reads the same images and catalogs). */
+  digests?: FileDigests
+}
+
+/** Path → sha256 of the file (null: no such file), for one build: files do not change under it. */
+export type FileDigests = Map<string, string | null>
+
+/** A file's sha256, read once per build when `digests` is given. */
+export function fileDigest(file: string, digests?: FileDigests): string | null {
+  let digest = digests?.get(file)
+  if (digest === undefined) {
+    digest = existsSync(file) ? sha256(readFileSync(file)) : null
+    digests?.set(file, digest)
+  }
+  return digest
 }
 
 export function editionKey(inputs: EditionInputs): string {
   const { project, doc, locale, sourceLocale, locales } = inputs
   const hash = createHash('sha256').update(pipelineVersion(project.root))
   const add = (file: string) => {
-    hash.update(path.relative(project.root, file)).update('\0')
-    if (existsSync(file)) hash.update(readFileSync(file))
-    hash.update('\0')
+    hash.update(path.relative(project.root, file)).update('\0').update(fileDigest(file, inputs.digests) ?? '').update('\0')
   }
   add(path.join(project.contentDir, `${doc}.md`))
   for (const file of filesUnder(project.contentDir).filter((name) => !name.endsWith('.md'))) add(file)
@@ -88,7 +102,7 @@ export class EditionCache {
     try {
       const entry = JSON.parse(await readFile(this.file(key, 'json'), 'utf8')) as Entry
       const data = await readFile(this.file(key, 'bin'))
-      if (createHash('sha256').update(data).digest('hex') !== entry.sha256) return undefined
+      if (sha256(data) !== entry.sha256) return undefined
       return { data, messages: entry.messages }
     } catch {
       return undefined
@@ -100,7 +114,7 @@ export class EditionCache {
     const bytes = typeof data === 'string' ? Buffer.from(data) : data
     await writeAtomic(this.file(key, 'bin'), bytes, { sync: false })
     // The record last: an entry without its record is never read.
-    const entry: Entry = { sha256: createHash('sha256').update(bytes).digest('hex'), messages }
+    const entry: Entry = { sha256: sha256(bytes), messages }
     await writeAtomic(this.file(key, 'json'), JSON.stringify(entry), { sync: false })
   }
 
@@ -135,9 +149,9 @@ export function replayMessages(file: VFile, messages: readonly CachedMessage[]):
 }
 
 /** Whether `file` already holds bytes with this hash. */
-export async function sameBytes(file: string, sha256: string): Promise<boolean> {
+export async function sameBytes(file: string, expected: string): Promise<boolean> {
   try {
-    return createHash('sha256').update(await readFile(file)).digest('hex') === sha256
+    return sha256(await readFile(file)) === expected
   } catch {
     return false
   }

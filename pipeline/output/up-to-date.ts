@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Project } from '../project.ts'
-import { filesUnder, pipelineVersion } from './edition-cache.ts'
+import { filesUnder, pipelineVersion, sameBytes } from './edition-cache.ts'
 import { writeAtomic } from './write-atomic.ts'
 
 export interface BuildRecord {
@@ -44,8 +44,7 @@ export async function upToDate(project: Project, key: string): Promise<BuildReco
   }
   if (record.key !== key) return undefined
   for (const file of record.files) {
-    const data = await readFile(path.join(project.outputDir, file.path)).catch(() => undefined)
-    if (!data || createHash('sha256').update(data).digest('hex') !== file.sha256) return undefined
+    if (!(await sameBytes(path.join(project.outputDir, file.path), file.sha256))) return undefined
   }
   return record
 }

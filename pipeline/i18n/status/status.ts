@@ -7,7 +7,7 @@
 import type { Catalog } from '../catalog.ts'
 import { CatalogError, readCatalog } from '../catalog.ts'
 import { expectedEntries } from '../expected-entries.ts'
-import { loadSources, type Sources } from '../sources.ts'
+import { loadSources, type CatalogLookup, type Sources } from '../sources.ts'
 import { hashValue, readRecord, recordPath, type TranslationRecord } from '../translation-record.ts'
 import { catalogPath, displayPath, listLocales, type Project } from '../../project.ts'
 
@@ -106,7 +106,14 @@ export function percentOf(counts: Counts): number {
  * Status of every target locale (every locale but the source).
  * @param sources reuse already loaded sources
  */
-export async function computeStatus(project: Project, options: { locales?: readonly string[]; sources?: Sources } = {}): Promise<ProjectStatus> {
+export interface StatusOptions {
+  locales?: readonly string[]
+  sources?: Sources
+  /** Catalogs already read (the build's); the others are read from disk. */
+  catalogOf?: CatalogLookup
+}
+
+export async function computeStatus(project: Project, options: StatusOptions = {}): Promise<ProjectStatus> {
   const sources = options.sources ?? (await loadSources(project))
   const targets = (options.locales ?? (await listLocales(project))).filter((locale) => locale !== project.sourceLocale)
   const locales: LocaleStatus[] = []
@@ -115,7 +122,7 @@ export async function computeStatus(project: Project, options: { locales?: reado
     try {
       for (const [ns, source] of sources.namespaces) {
         const file = displayPath(project, catalogPath(project, locale, ns))
-        const catalog = await readCatalog(catalogPath(project, locale, ns), file)
+        const catalog = options.catalogOf?.(locale, ns) ?? await readCatalog(catalogPath(project, locale, ns), file)
         const recordFile = recordPath(project, locale, ns)
         const record = await readRecord(recordFile, displayPath(project, recordFile))
         namespaces.push({ ns, file, entries: namespaceStatus(expectedEntries(source, locale), catalog, record) })
