@@ -11,8 +11,6 @@ export interface EventHub {
   send(event: string, data: unknown): void
   /** URL paths of the pages open right now. */
   viewed(): Set<string>
-  /** Sent to every new client on connect. */
-  setProblems(problems: unknown[]): void
   close(): void
 }
 
@@ -38,13 +36,11 @@ export function createEventHub(boot: string): EventHub {
       request.on('close', () => clients.delete(response))
     },
     send(event, data) {
+      // The latest problems also go to every client that connects later.
       if (event === 'problems') problems = data as unknown[]
       for (const response of clients.keys()) write(response, event, data)
     },
     viewed: () => new Set(clients.values()),
-    setProblems(next) {
-      problems = next
-    },
     close() {
       clearInterval(heartbeat)
       for (const response of clients.keys()) response.end()

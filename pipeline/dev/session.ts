@@ -25,6 +25,7 @@ import { FORMATS } from '../types.ts'
 import { editionPath, type EditionId, type Known, type RebuildPlan } from './changes.ts'
 import { keyAt } from './key-at.ts'
 import type { OutdatedKeys } from './outdated.ts'
+import type { Sources } from '../i18n/sources.ts'
 import { decorateEdition, decorateIndex } from './preview-page.ts'
 
 /** Something an editor must fix, with where it is. */
@@ -47,7 +48,6 @@ export interface Session {
   /** Editions whose page is in the preview folder: kept as the last good one while an input is broken. */
   rendered: Set<string>
   media: ManifestEntry[]
-  css: string
   outdated: OutdatedKeys
 }
 
@@ -70,7 +70,6 @@ export async function openSession(root: string, outDir: string, outdated: Outdat
     problems: new Map(),
     rendered: new Set(),
     media: [],
-    css: template('edition.css'),
     outdated
   }
   // loadCatalogs gives up on a whole locale at its first bad file; read its files one by one so only that file is missing.
@@ -81,14 +80,12 @@ export async function openSession(root: string, outDir: string, outdated: Outdat
 
 /** Re-read what the plan names. Returns the session to use from now on (a new one after a reload). */
 export async function applyPlan(session: Session, plan: RebuildPlan): Promise<Session> {
+  // Templates are read again when next used (templates.ts caches them), also after a reload.
+  if (plan.templates) forgetTemplates()
   if (plan.reload) {
     const fresh = await openSession(session.project.root, path.relative(session.project.root, session.project.outputDir), session.outdated)
     fresh.rendered = session.rendered
     return fresh
-  }
-  if (plan.templates) {
-    forgetTemplates()
-    session.css = template('edition.css')
   }
   if (plan.assets) session.media = []
   for (const doc of plan.documents) await reloadDocument(session, doc)
@@ -128,8 +125,11 @@ export async function reloadCatalog(session: Session, locale: string, ns: string
   session.i18n.addResourceBundle(locale, ns, catalog.resources, true, true)
 }
 
-/** Prepare one edition and write its preview page; skipped while an input is broken and a good page exists. */
-export async function renderEdition(session: Session, id: EditionId): Promise<RenderOutcome> {
+/**
+ * Prepare one edition and write its preview page; skipped while an input is
+ * broken and a good page exists. `sources`: read once for a batch of saves.
+ */
+export async function renderEdition(session: Session, id: EditionId, sources?: Sources): Promise<RenderOutcome> {
   const { project } = session
   const name = `${id.locale}/${id.doc}`
   const urlPath = editionPath(id)
@@ -143,7 +143,7 @@ export async function renderEdition(session: Session, id: EditionId): Promise<Re
     const context: PrepareContext = { project, i18n: session.i18n, catalogs: session.catalogs, locales: session.known.locales, preview: true }
     const edition = await prepareEdition(document, id.locale, context)
     const report = edition.file.data.translation ?? { missing: [], used: [] }
-    const outdated = await session.outdated(project, id.doc, id.locale).catch(() => new Set<string>())
+    const outdated = await session.outdated(project, id.doc, id.locale, sources).catch(() => new Set<string>())
     const register = registerOf(session.catalogs, edition.sourceLocale, id.doc)
     const info = {
       doc: id.doc,
@@ -160,7 +160,7 @@ export async function renderEdition(session: Session, id: EditionId): Promise<Re
     const written = [...session.media]
     await writeEdition('html', edition, {
       // An HTML page carries no date; `modified` is for EPUB and PDF, which the background renders.
-      css: session.css, modified: new Date(0), formats: FORMATS, project, written,
+      css: template('edition.css'), modified: new Date(0), formats: FORMATS, project, written,
       decorate: (page) => decorateEdition(page, info)
     })
     session.media = written.filter((entry) => entry.format === 'media')
@@ -182,7 +182,7 @@ export async function renderPreviewIndex(session: Session): Promise<void> {
   const documents = [...session.documents].map(([name, document]) => ({
     name, title: document.meta.title, editions: languages.map((language) => ({ language, formats: [...FORMATS] }))
   }))
-  const html = renderIndex(documents, uiTranslator(i18n, project.sourceLocale), project.sourceLocale, session.css, decorateIndex)
+  const html = renderIndex(documents, uiTranslator(i18n, project.sourceLocale), project.sourceLocale, template('edition.css'), decorateIndex)
   await writeAtomic(path.join(project.outputDir, 'index.html'), html)
 }
 

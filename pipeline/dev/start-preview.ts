@@ -10,13 +10,14 @@ import { randomUUID } from 'node:crypto'
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { planRebuild, viewedFirst, type EditionId, type FileEvent } from './changes.ts'
+import { editionPath, planRebuild, viewedFirst, type EditionId, type FileEvent } from './changes.ts'
 import { startBackground, snapshotOf, type RenderJob, type RenderReply } from './background.ts'
 import { createEventHub } from './events.ts'
 import { recordedOutdatedKeys, writePreviewStatus, type OutdatedKeys } from './outdated.ts'
 import { startServer } from './server.ts'
 import { applyPlan, openSession, renderEdition, renderPreviewIndex, uiResources, type Problem, type Session } from './session.ts'
 import { watchFiles } from './watcher.ts'
+import { loadSources } from '../i18n/sources.ts'
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../templates/', import.meta.url))
 
@@ -33,7 +34,6 @@ export interface PreviewOptions {
 
 export interface Preview {
   url: string
-  session: () => Session
   close(): Promise<void>
 }
 
@@ -49,14 +49,14 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   let reported = new Map<string, string>()
 
   const background = startBackground(
-    (job: RenderJob) => hub.send('formats', { path: pathOf(job), text: 'EPUB, PDF: updating…' }),
+    (job: RenderJob) => hub.send('formats', { path: editionPath(job.edition), text: 'EPUB, PDF: updating…' }),
     (reply: RenderReply) => {
       const failed = reply.results.filter((result) => !result.ok)
       for (const result of failed) if (!result.ok) warn(`error ${reply.locale}/${reply.doc}.${result.format}: ${result.reason}`)
       const done = reply.results.flatMap((result) => (result.ok ? [`${reply.locale}/${reply.doc}.${result.format} ${Math.round(result.milliseconds)} ms`] : []))
       if (done.length > 0) log(`  ${done.join(', ')} (background)`)
       const text = failed.length === 0 ? 'EPUB, PDF: up to date' : `${failed.map((result) => result.format.toUpperCase()).join(', ')}: failed (see terminal)`
-      hub.send('formats', { path: `/${reply.locale}/${reply.doc}.html`, text })
+      hub.send('formats', { path: editionPath(reply), text })
     }
   )
 
@@ -71,8 +71,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 
   const renderEditions = async (ids: EditionId[]) => {
     reportProblems()
+    // The source texts for the translation status, parsed once for the whole batch.
+    const sources = await loadSources(session.project).catch(() => undefined)
     for (const id of ids) {
-      const outcome = await renderEdition(session, id)
+      const outcome = await renderEdition(session, id, sources)
       if ('skipped' in outcome) continue
       log(`  ${outcome.path.slice(1)} ${Math.round(outcome.milliseconds)} ms${outcome.missing > 0 ? ` · ${outcome.missing} missing` : ''}`)
       hub.send('change', { paths: [outcome.path] })
@@ -81,7 +83,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       })
     }
     await renderPreviewIndex(session)
-    await writePreviewStatus(session.project).catch((error: unknown) => warn(`error writing status.html: ${error instanceof Error ? error.message : String(error)}`))
+    await writePreviewStatus(session.project, sources).catch((error: unknown) => warn(`error writing status.html: ${error instanceof Error ? error.message : String(error)}`))
     hub.send('change', { paths: ['/index.html', '/status.html'] })
     reportProblems()
   }
@@ -118,7 +120,6 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 
   return {
     url: server.url,
-    session: () => session,
     async close() {
       await watcher.close()
       hub.close()
@@ -130,10 +131,6 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 
 function everyEdition(session: Session): EditionId[] {
   return session.known.docs.flatMap((doc) => session.known.locales.map((locale) => ({ doc, locale })))
-}
-
-function pathOf(job: RenderJob): string {
-  return `/${job.edition.locale}/${job.edition.doc}.html`
 }
 
 function describe(problem: Problem): string {
