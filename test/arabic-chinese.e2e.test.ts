@@ -10,6 +10,7 @@ import path from 'node:path'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { build, type BuildResult } from '../pipeline/build.ts'
+import { runCli } from './helpers/cli.ts'
 import { copyRepoProject, REPO, tempDir } from './helpers/project.ts'
 import { findAll, htmlText, htmlTree, normalize, pdfStreams, pdfText, readEpub } from './helpers/read-back.ts'
 
@@ -77,6 +78,8 @@ describe('Arabic and Chinese editions', () => {
     const isolated = findAll(tree, (node) => node.tagName === 'bdi').map((node) => node.children.map((child) => (child.type === 'text' ? child.value : '')).join(''))
     expect(isolated).toEqual(expect.arrayContaining(['يورغن شتوك', 'قازإنفورم']))
     const credits = findAll(tree, (node) => node.tagName === 'span' && String(node.properties.className).includes('credit'))
+    // The interview has two photos, each with a credit.
+    expect(credits).toHaveLength(2)
     for (const credit of credits) expect(credit.properties.dir).toBe('auto')
   })
 
@@ -166,18 +169,7 @@ describe('a character no font has', () => {
   })
 
   it('fails the PDF edition under --strict', () => {
-    const tsx = path.join(REPO, 'node_modules/.bin/tsx')
-    const run = () => execFileSync(tsx, [path.join(REPO, 'pipeline/cli.ts'), '--locale', 'ar', '--format', 'pdf', '--out', 'strict', '--strict'], {
-      cwd: root, encoding: 'utf8', stdio: 'pipe', env: { ...process.env, NODE_OPTIONS: '' }
-    })
-    let code = 0
-    let stderr = ''
-    try {
-      run()
-    } catch (error) {
-      code = (error as { status: number }).status
-      stderr = (error as { stderr: string }).stderr
-    }
+    const { code, stderr } = runCli(root, ['--locale', 'ar', '--format', 'pdf', '--out', 'strict', '--strict'])
     expect(code).toBe(1)
     expect(stderr).toMatch(/error .*U\+13080.*p\.my-pleasure-thank-you-for/)
     expect(stderr).toMatch(/error interview \(ar pdf\)/)

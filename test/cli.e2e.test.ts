@@ -1,22 +1,14 @@
 /** The command line as an editor uses it: subsets, another output folder, clear errors. */
-import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { copyRepoProject, REPO } from './helpers/project.ts'
-
-const TSX = path.join(REPO, 'node_modules/.bin/tsx')
-const CLI = path.join(REPO, 'pipeline/cli.ts')
-
-function run(cwd: string, ...args: string[]) {
-  const child = spawnSync(TSX, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } })
-  return { code: child.status, stdout: child.stdout, stderr: child.stderr }
-}
+import { runCli } from './helpers/cli.ts'
+import { copyRepoProject } from './helpers/project.ts'
 
 describe('build CLI', () => {
   it('builds a subset into another folder, with progress and a summary', () => {
     const root = copyRepoProject()
-    const { code, stdout } = run(root, '--locale', 'kk', '--format', 'pdf', '--out', 'elsewhere')
+    const { code, stdout } = runCli(root, ['--locale', 'kk', '--format', 'pdf', '--out', 'elsewhere'])
     expect(code).toBe(0)
     expect(stdout).toContain('wrote kk/interview.pdf')
     expect(stdout).toMatch(/1 edition written to .*elsewhere in \d+\.\d\d s; 0 missing translations/)
@@ -26,13 +18,13 @@ describe('build CLI', () => {
 
   it('refuses an unknown locale or format with the list of known ones', () => {
     const root = copyRepoProject()
-    const locale = run(root, '--locale', 'de')
+    const locale = runCli(root, ['--locale', 'de'])
     expect(locale.code).toBe(2)
     expect(locale.stderr).toMatch(/^error: Unknown locale `de`, expected one of: en, ar, kk, ru, zh/m)
-    const format = run(root, '--format', 'docx')
+    const format = runCli(root, ['--format', 'docx'])
     expect(format.code).toBe(2)
     expect(format.stderr).toMatch(/Unknown format `docx`, expected one of: html, epub, pdf/)
-    const escape = run(root, '--locale', '../../x')
+    const escape = runCli(root, ['--locale', '../../x'])
     expect(escape.code).toBe(2)
     expect(escape.stderr).toMatch(/Unexpected locale `\.\.\/\.\.\/x`/)
   })
@@ -40,7 +32,7 @@ describe('build CLI', () => {
   it('falls back and warns with key and catalog file when a translation is missing', () => {
     const root = copyRepoProject()
     writeFileSync(path.join(root, 'locales/kk/interview.json'), '{\n  "meta": {\n    "title": "Тақырып"\n  }\n}\n')
-    const { code, stdout, stderr } = run(root, '--locale', 'kk', '--format', 'html')
+    const { code, stdout, stderr } = runCli(root, ['--locale', 'kk', '--format', 'html'])
     expect(code).toBe(0)
     expect(stderr).toContain('Missing translation for `p.we-must-understand-that-the` in locales/kk/interview.json, using the source text')
     expect(stdout).toMatch(/missing translations/)
@@ -49,7 +41,7 @@ describe('build CLI', () => {
   it('fails with file, line and column for a broken catalog, and still builds the other locales', () => {
     const root = copyRepoProject()
     writeFileSync(path.join(root, 'locales/ru/interview.json'), '{\n  "meta": {\n    "title": "x",\n  }\n}\n')
-    const { code, stderr, stdout } = run(root, '--format', 'html')
+    const { code, stderr, stdout } = runCli(root, ['--format', 'html'])
     expect(code).toBe(1)
     expect(stderr).toMatch(/locales\/ru\/interview\.json:4:3: Invalid JSON/)
     expect(stdout).toContain('wrote kk/interview.html')

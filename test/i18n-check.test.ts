@@ -1,5 +1,4 @@
 /** `npm run i18n:check`: each rule fails on a bad catalog, passes on a good one, and names file, line and key. */
-import { spawnSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -7,6 +6,7 @@ import { CatalogError, parseCatalog } from '../pipeline/i18n/catalog.ts'
 import { check, problemOf } from '../pipeline/i18n/lint/check.ts'
 import { lintCatalog, type Problem } from '../pipeline/i18n/lint/rules.ts'
 import { createProject } from '../pipeline/project.ts'
+import { runCli } from './helpers/cli.ts'
 import { copyRepoProject, REPO } from './helpers/project.ts'
 
 const FILE = 'locales/kk/doc.json'
@@ -97,8 +97,8 @@ describe('npm run i18n:check', () => {
   it('exits 1 and prints file:line:column and key for each problem', () => {
     const root = copyRepoProject()
     writeFileSync(path.join(root, 'locales/ru/ui.json'), '{\n  "languageName": "Русский",\n  "page": "Страница {{page}}",\n  "contents": ""\n}\n')
-    const child = spawnSync(path.join(REPO, 'node_modules/.bin/tsx'), [path.join(REPO, 'pipeline/i18n/cli.ts'), 'check'], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } })
-    expect(child.status).toBe(1)
+    const child = runCli(root, ['check'], {}, path.join(REPO, 'pipeline/i18n/cli.ts'))
+    expect(child.code).toBe(1)
     expect(child.stderr).toContain('locales/ru/ui.json:3:11  error  page  Unexpected interpolation in `page`: expected {{pages}} as in the source  interpolation-mismatch')
     expect(child.stderr).toContain('locales/ru/ui.json:4:15  error  contents  Unexpected empty translation')
     expect(child.stdout).toContain('i18n:check: 2 problems')

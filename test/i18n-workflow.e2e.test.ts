@@ -3,7 +3,6 @@
  * and translators live it: edit the source, extract, see what is outdated,
  * review or update it, lose a translation, build with and without --strict.
  */
-import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -14,12 +13,12 @@ import { statusJson } from '../pipeline/i18n/status/format-status.ts'
 import { computeStatus, type ProjectStatus } from '../pipeline/i18n/status/status.ts'
 import { createProject, listLocales } from '../pipeline/project.ts'
 import { findAll, htmlText, htmlTree } from './helpers/read-back.ts'
+import { runCli } from './helpers/cli.ts'
 import { copyRepoProject, REPO } from './helpers/project.ts'
 
 const KEY = 'p.the-key-lesson-is-the'
 const OLD = 'The key lesson is the need to look ahead because'
 const NEW = 'The key lesson is the need to look far ahead because'
-const TSX = path.join(REPO, 'node_modules/.bin/tsx')
 
 const readJson = (root: string, file: string) => JSON.parse(readFileSync(path.join(root, file), 'utf8')) as Record<string, Record<string, string>>
 const states = (status: ProjectStatus, locale: string, state: string) =>
@@ -39,8 +38,7 @@ function edit(root: string, file: string, change: (text: string) => string): voi
   writeFileSync(full, change(readFileSync(full, 'utf8')))
 }
 function run(root: string, script: string, ...args: string[]) {
-  const child = spawnSync(TSX, [path.join(REPO, script), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } })
-  return { code: child.status, stdout: child.stdout, stderr: child.stderr }
+  return runCli(root, args, {}, path.join(REPO, script))
 }
 
 describe('translation workflow', () => {

@@ -2,17 +2,15 @@
  * The same inputs give the same bytes: two builds in two folders, at
  * different times and in different time zones, publish identical files.
  */
-import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { copyRepoProject, REPO } from './helpers/project.ts'
-
-const TSX = path.join(REPO, 'node_modules/.bin/tsx')
+import { runCli } from './helpers/cli.ts'
+import { copyRepoProject } from './helpers/project.ts'
 
 function buildIn(root: string, env: Record<string, string>): Map<string, string> {
-  const child = spawnSync(TSX, [path.join(REPO, 'pipeline/cli.ts'), '--quiet'], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', ...env } })
-  expect(child.status, child.stderr).toBe(0)
+  const child = runCli(root, ['--quiet'], env)
+  expect(child.code, child.stderr).toBe(0)
   const manifest = JSON.parse(readFileSync(path.join(root, 'output/manifest.json'), 'utf8')) as { files: Array<{ path: string; sha256: string }> }
   return new Map(manifest.files.map((entry) => [entry.path, entry.sha256]))
 }
