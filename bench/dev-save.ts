@@ -6,7 +6,7 @@
  * that shows the new text (a MutationObserver, then requestAnimationFrame).
  *   idle:  each save waits until EPUB and PDF of the last one are done
  *   busy:  saves 250 ms apart, so EPUB and PDF are rendering meanwhile
- * Prints medians and writes bench/results.json (not committed).
+ * Prints medians and writes bench/dev-results.json (not committed).
  */
 import { spawn } from 'node:child_process'
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
@@ -14,11 +14,11 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Page } from 'playwright-core'
+import { CHROMIUM, CHROMIUM_ARGS } from '../test/conformance/browser.ts'
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const SAVES = Number(process.env.SAVES ?? 11)
 const KEY = 'p.we-must-understand-that-the'
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
 const root = mkdtempSync(path.join(tmpdir(), 'press-bench-'))
 for (const dir of ['content', 'locales']) cpSync(path.join(REPO, dir), path.join(root, dir), { recursive: true })
@@ -42,7 +42,7 @@ async function until(test: () => boolean): Promise<void> {
 async function main(): Promise<void> {
   await until(() => /Preview ready in (\d+) ms: (\S+)/.test(output))
   const [, startup, url] = /Preview ready in (\d+) ms: (\S+)/.exec(output)!
-  const browser = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'press-bench-chromium-')), { executablePath: '/usr/bin/chromium', headless: true, args: ARGS })
+  const browser = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'press-bench-chromium-')), { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS })
   const page = browser.pages()[0] ?? (await browser.newPage())
   await page.goto(`${url}kk/interview.html`)
   // Let the first EPUB and PDF of every language finish before measuring.
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
   console.log(`save → visible, idle:  median ${results.idle.median} ms (min ${results.idle.min}, max ${results.idle.max}, n=${SAVES})`)
   console.log(`save → visible, busy:  median ${results.busy.median} ms (min ${results.busy.min}, max ${results.busy.max}, n=${SAVES}; EPUB/PDF rendering meanwhile)`)
   console.log(`server-side kk HTML (read, translate, render, write): median ${results.serverHtmlMs.median} ms`)
-  writeFileSync(path.join(REPO, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n')
+  writeFileSync(path.join(REPO, 'bench/dev-results.json'), JSON.stringify(results, null, 2) + '\n')
 }
 
 /** Write one new value and resolve with the milliseconds until a frame shows it. */

@@ -6,11 +6,12 @@
  *   npm run bench -- --runs 5
  */
 import { spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { createProject, listLocales } from '../pipeline/project.ts'
 import { makeBook } from './book.ts'
 import { translatedMarkdown } from './translated-markdown.ts'
 
@@ -80,7 +81,7 @@ const clean = (root: string) => () => {
 async function main(): Promise<void> {
   const rows: Row[] = []
   const project = scratchProject()
-  const locales = readLocales(project)
+  const locales = await listLocales(createProject(project))
   const editions = locales.length * 3
   rows.push(measure('a. cold build:all (empty cache)', RUNS, clean(project), ['npm', 'run', '-s', 'build:all'], project, editions))
   rows.push(measure('b. build:all, nothing changed', RUNS, () => {}, ['npm', 'run', '-s', 'build:all'], project, editions))
@@ -129,10 +130,6 @@ async function main(): Promise<void> {
 }
 
 const NINE_LOCALES = ['en', 'kk', 'ru']
-
-function readLocales(root: string): string[] {
-  return ['en', 'kk', 'ru', 'ar', 'zh', 'de'].filter((locale) => existsSync(path.join(root, 'locales', locale, 'ui.json')))
-}
 
 function report(rows: Row[]): void {
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node.js ${process.version}`

@@ -12,10 +12,9 @@ import { createServer, type Server } from 'node:net'
 import path from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CHROMIUM, CHROMIUM_ARGS } from './conformance/browser.ts'
 import { copyRepoProject, REPO, tempDir } from './helpers/project.ts'
 
-const CHROMIUM = '/usr/bin/chromium'
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 const WAIT = { timeout: 60_000 }
 /** Segment keys are `kind.slug`; the catalog nests them as {kind: {slug: text}}. */
 const KEY = 'p.we-must-understand-that-the'

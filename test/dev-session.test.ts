@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { build } from '../pipeline/build.ts'
 import { loadDocument } from '../pipeline/content/load-document.ts'
 import { snapshotOf } from '../pipeline/dev/background.ts'
-import { recordedOutdatedKeys, writePreviewStatus } from '../pipeline/dev/outdated.ts'
+import { noOutdatedKeys, recordedOutdatedKeys, writePreviewStatus } from '../pipeline/dev/outdated.ts'
 import type { RebuildPlan } from '../pipeline/dev/changes.ts'
 import { applyPlan, openSession, renderEdition, type Session } from '../pipeline/dev/session.ts'
 import { createI18n } from '../pipeline/i18n/create-i18n.ts'
@@ -44,7 +44,7 @@ async function kkPage(session: Session): Promise<string> {
  */
 async function breakAfterGoodPage(file: string, edit: (text: string) => string, changed: Partial<RebuildPlan>): Promise<Session> {
   const root = copyRepoProject()
-  let session = await openSession(root, '.cache/preview', async () => new Set())
+  let session = await openSession(root, '.cache/preview', noOutdatedKeys)
   const good = await kkPage(session)
   writeFileSync(path.join(root, file), edit(readFileSync(path.join(root, file), 'utf8')))
   session = await applyPlan(session, { reload: false, templates: false, assets: false, documents: new Set(), catalogs: [], editions: [KK], ...changed })

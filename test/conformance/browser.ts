@@ -11,6 +11,11 @@ import { chromium, type Browser } from 'playwright-core'
 import { requireFile } from './tools.ts'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+/** Headless, and nothing that reaches the network on its own (updates, sync, QUIC). */
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'
+]
 
 let browser: Promise<Browser> | undefined
 
@@ -44,10 +49,7 @@ export function launch(): Promise<Browser> {
   browser ??= chromium.launch({
     executablePath: CHROMIUM,
     env: { ...process.env, FONTCONFIG_FILE: fontConfig() },
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'
-    ]
+    args: CHROMIUM_ARGS
   })
   return browser
 }

@@ -26,7 +26,7 @@ export function unsafeMarkup(tree: Root | Element, where: string): string[] {
     if (UNSAFE_ELEMENTS.has(name) && !jsonLd) problems.push(`${where}: <${name}> element`)
     for (const [key, value] of Object.entries(node.properties)) {
       if (/^on/i.test(key)) problems.push(`${where}: ${key} attribute on <${name}>`)
-      if (['href', 'src', 'xLinkHref', 'action', 'formAction'].includes(key) && !SAFE_URL.test(String(value).trim()) && !String(value).startsWith('file:')) {
+      if (['href', 'src', 'xLinkHref', 'action', 'formAction'].includes(key) && !SAFE_URL.test(String(value).trim())) {
         problems.push(`${where}: ${key}="${String(value)}" on <${name}>`)
       }
       if (key === 'style') problems.push(`${where}: style attribute on <${name}>`)
