@@ -218,9 +218,7 @@ async function readSettledCatalog(file: string, shown: string): Promise<Catalog>
 
 export function problemOf(error: unknown, file: string, project: Project): Problem {
   if (error instanceof CatalogError) {
-    const prefix = `${error.file}:${error.line}:${error.column}: `
-    const message = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message
-    return { file: error.file, line: error.line, column: error.column, key: error.key, message }
+    return { file: error.file, line: error.line, column: error.column, key: error.key, message: error.reason }
   }
   if (error instanceof VFileMessage) {
     return {

@@ -29,13 +29,16 @@ export interface Catalog {
 /** Thrown for a catalog that cannot be read; carries a positioned message. */
 export class CatalogError extends Error {
   constructor(
-    message: string,
+    /** What is wrong, without the place (`message` adds file:line:column). */
+    readonly reason: string,
     readonly file: string,
     readonly line: number,
     readonly column: number,
-    readonly key?: string
+    readonly key?: string,
+    /** The lint rule it breaks: a value of the wrong type, or else not valid catalog JSON. */
+    readonly ruleId: 'value-type' | 'invalid-json' = 'invalid-json'
   ) {
-    super(`${file}:${line}:${column}: ${message}`)
+    super(`${file}:${line}:${column}: ${reason}`)
     this.name = 'CatalogError'
   }
 }
@@ -132,7 +135,7 @@ function walk(
     } else {
       throw new CatalogError(
         `Unexpected ${valueNode.type} for key \`${key}\`, expected a string (or an object of plural forms)`,
-        path, pos.line, pos.column, key
+        path, pos.line, pos.column, key, 'value-type'
       )
     }
   }

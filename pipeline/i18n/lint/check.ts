@@ -67,10 +67,7 @@ async function readKeepAsSource(project: Project, problems: Problem[]): Promise<
 
 export function problemOf(error: unknown): Problem {
   if (!(error instanceof CatalogError)) throw error
-  const prefix = `${error.file}:${error.line}:${error.column}: `
-  const reason = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message
-  const ruleId = error.key !== undefined && /expected a string/.test(reason) ? 'value-type' : 'invalid-json'
-  return { file: error.file, line: error.line, column: error.column, key: error.key, ruleId, reason }
+  return { file: error.file, line: error.line, column: error.column, key: error.key, ruleId: error.ruleId, reason: error.reason }
 }
 
 /** One line per problem: `file:line:column  key  reason  rule`. */
