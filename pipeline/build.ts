@@ -25,7 +25,7 @@ import { jobsOf, type Shard } from './shard.ts'
 import { createProject, displayPath, listDocuments, listLocales, LOCALE_CODE, type Project } from './project.ts'
 import type { HtmlOptions } from './render/html.ts'
 import { renderIndex, type IndexDocument } from './render/index-page.ts'
-import { reasonOf } from './report.ts'
+import { reasonOf, UsageError } from './report.ts'
 import { template } from './render/templates.ts'
 import { FORMATS, type Format } from './types.ts'
 
@@ -69,10 +69,6 @@ export interface BuildResult {
   milliseconds: number
 }
 
-/** A problem with the build as asked (unknown locale, no documents): nothing is built. */
-export class UsageError extends Error {
-  override name = 'UsageError'
-}
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now()

@@ -6,15 +6,11 @@
 import { parseArgs } from 'node:util'
 import { buildKey, recordBuild, upToDate } from './output/up-to-date.ts'
 import { createProject } from './project.ts'
-import { reportFailure } from './report.ts'
+import { reportFailure, UsageError } from './report.ts'
 import { parseShard } from './shard.ts'
 import type { Format } from './types.ts'
 
 const USAGE = `Usage: npm run build -- [--locale kk,ru] [--format html,epub,pdf] [--doc interview] [--out DIR] [--strict] [--force] [--shard i/n] [--quiet]`
-
-class UsageError extends Error {
-  override name = 'UsageError'
-}
 
 async function main(): Promise<number> {
   const started = performance.now()

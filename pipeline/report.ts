@@ -8,6 +8,11 @@ import { VFileMessage } from 'vfile-message'
 import { CatalogError } from './i18n/catalog.ts'
 import type { Project } from './project.ts'
 
+/** A command asked for something that cannot be (an unknown locale, a bad option): exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError'
+}
+
 export function reportFailure(error: unknown): number {
   if (error instanceof VFileMessage) {
     console.error(`error ${describeMessage(error, process.cwd())}`)
@@ -17,7 +22,7 @@ export function reportFailure(error: unknown): number {
     console.error(`error ${error.message}`)
     return 1
   }
-  if (error instanceof Error && error.name === 'UsageError') {
+  if (error instanceof UsageError) {
     console.error(`error: ${error.message}`)
     return 2
   }

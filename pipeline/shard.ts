@@ -4,6 +4,8 @@
  * format) are dealt round-robin in sorted order: every machine agrees on who
  * builds what without talking to the others.
  */
+import { UsageError } from './report.ts'
+
 export interface Shard {
   index: number
   count: number
@@ -14,7 +16,7 @@ export function parseShard(value: string): Shard {
   const index = Number(match?.[1])
   const count = Number(match?.[2])
   if (!match || count < 1 || index < 1 || index > count) {
-    throw Object.assign(new Error(`Unexpected --shard \`${value}\`, expected i/n with 1 ≤ i ≤ n (e.g. 2/4)`), { name: 'UsageError' })
+    throw new UsageError(`Unexpected --shard \`${value}\`, expected i/n with 1 ≤ i ≤ n (e.g. 2/4)`)
   }
   return { index, count }
 }

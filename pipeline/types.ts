@@ -29,13 +29,6 @@ declare module 'vfile' {
   }
 }
 
-declare module 'hast' {
-  interface Data {
-    /** The catalog key of the segment an element holds, for messages from writers. */
-    segmentKey?: string
-  }
-}
-
 declare module 'mdast' {
   interface Data {
     /** The catalog key of the text this node holds (set by remark-translate). */

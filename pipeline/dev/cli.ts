@@ -3,7 +3,7 @@
  * as files are saved, and stops cleanly on Ctrl-C.
  */
 import { parseArgs } from 'node:util'
-import { UsageError } from '../build.ts'
+import { UsageError } from '../report.ts'
 import { reportFailure } from '../report.ts'
 import { startPreview } from './start-preview.ts'
 

@@ -7,12 +7,10 @@
  */
 import { mkdir, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { UsageError } from '../report.ts'
 import { catalogPath, displayPath, listDocuments, LOCALE_CODE, type Project } from '../project.ts'
 import { PSEUDO_LOCALE } from './pseudo.ts'
 
-export class AddLocaleError extends Error {
-  override name = 'UsageError'
-}
 
 /** @returns the files created, project-relative */
 export async function addLocale(project: Project, code: string): Promise<string[]> {
@@ -23,11 +21,11 @@ export async function addLocale(project: Project, code: string): Promise<string[
     canonical = undefined
   }
   if (!LOCALE_CODE.test(code) || canonical !== code) {
-    throw new AddLocaleError(`Unexpected locale \`${code}\`, expected a BCP 47 language code such as de, pt-BR or zh-Hans${canonical && canonical !== code ? ` (did you mean ${canonical}?)` : ''}`)
+    throw new UsageError(`Unexpected locale \`${code}\`, expected a BCP 47 language code such as de, pt-BR or zh-Hans${canonical && canonical !== code ? ` (did you mean ${canonical}?)` : ''}`)
   }
-  if (code === project.sourceLocale || code === PSEUDO_LOCALE) throw new AddLocaleError(`Unexpected locale \`${code}\`: it is the source or the built-in pseudo-locale`)
+  if (code === project.sourceLocale || code === PSEUDO_LOCALE) throw new UsageError(`Unexpected locale \`${code}\`: it is the source or the built-in pseudo-locale`)
   const ui = catalogPath(project, code, 'ui')
-  if (await stat(ui).catch(() => undefined)) throw new AddLocaleError(`Unexpected locale \`${code}\`: ${displayPath(project, ui)} exists already`)
+  if (await stat(ui).catch(() => undefined)) throw new UsageError(`Unexpected locale \`${code}\`: ${displayPath(project, ui)} exists already`)
   const created: string[] = []
   for (const ns of [...(await listDocuments(project)), 'ui']) {
     const file = catalogPath(project, code, ns)

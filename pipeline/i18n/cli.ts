@@ -3,7 +3,7 @@
  * Each command is a module with `run(args, root) → exit code`; problems are
  * reported as file:line:column and key, never as a stack trace.
  */
-import { reportFailure } from '../report.ts'
+import { reportFailure, UsageError } from '../report.ts'
 
 type Command = { run: (args: string[], root: string) => Promise<number> }
 
@@ -20,9 +20,7 @@ async function main(): Promise<number> {
   const [name = '', ...args] = process.argv.slice(2)
   const load = COMMANDS[name]
   if (!load) {
-    const error = new Error(`Unknown command \`${name}\`, expected one of: ${Object.keys(COMMANDS).join(', ')}`)
-    error.name = 'UsageError'
-    throw error
+    throw new UsageError(`Unknown command \`${name}\`, expected one of: ${Object.keys(COMMANDS).join(', ')}`)
   }
   return (await load()).run(args, process.cwd())
 }

@@ -4,15 +4,13 @@
  * it was made from (and reviewed against) the current source text, so it is
  * no longer outdated. The catalog is not touched.
  */
+import { UsageError } from '../report.ts'
 import { catalogPath, displayPath, LOCALE_CODE, listLocales, type Project } from '../project.ts'
 import { readCatalog } from './catalog.ts'
 import { expectedEntries } from './expected-entries.ts'
 import { loadSources } from './sources.ts'
 import { orderedLike, readRecord, recordOf, recordPath, writeRecord } from './translation-record.ts'
 
-export class ReviewError extends Error {
-  override name = 'UsageError'
-}
 
 export interface Reviewed {
   ns: string
@@ -23,7 +21,7 @@ export interface Reviewed {
 
 export async function review(project: Project, locale: string, keys: readonly string[]): Promise<Reviewed[]> {
   if (!LOCALE_CODE.test(locale) || locale === project.sourceLocale || !(await listLocales(project)).includes(locale)) {
-    throw new ReviewError(`Unknown locale \`${locale}\`, expected a translation such as: ${(await listLocales(project)).filter((item) => item !== project.sourceLocale).join(', ')}`)
+    throw new UsageError(`Unknown locale \`${locale}\`, expected a translation such as: ${(await listLocales(project)).filter((item) => item !== project.sourceLocale).join(', ')}`)
   }
   const sources = await loadSources(project)
   const expected = new Map([...sources.namespaces].map(([ns, source]) => [ns, expectedEntries(source, locale)]))
@@ -41,7 +39,7 @@ export async function review(project: Project, locale: string, keys: readonly st
     const record = new Map(previous)
     for (const key of nsKeys) {
       const value = catalog.entries.get(key)?.value ?? ''
-      if (value.trim() === '') throw new ReviewError(`Unexpected review of \`${key}\`: ${file} has no translation for it, expected a value to confirm`)
+      if (value.trim() === '') throw new UsageError(`Unexpected review of \`${key}\`: ${file} has no translation for it, expected a value to confirm`)
       record.set(key, recordOf(expected.get(ns)!.get(key)!, value, true))
       done.push({ ns, key, file })
     }
@@ -56,6 +54,6 @@ function resolveKey(asked: string, expected: ReadonlyMap<string, ReadonlyMap<str
   if (colon > 0 && expected.get(asked.slice(0, colon))?.has(asked.slice(colon + 1))) return { ns: asked.slice(0, colon), key: asked.slice(colon + 1) }
   const owners = [...expected].filter(([, entries]) => entries.has(asked)).map(([ns]) => ns)
   if (owners.length === 1) return { ns: owners[0]!, key: asked }
-  if (owners.length > 1) throw new ReviewError(`Ambiguous key \`${asked}\`, expected one of: ${owners.map((ns) => `${ns}:${asked}`).join(', ')}`)
-  throw new ReviewError(`Unknown key \`${asked}\`, expected a key of the source catalogs (see \`npm run i18n:status\`)`)
+  if (owners.length > 1) throw new UsageError(`Ambiguous key \`${asked}\`, expected one of: ${owners.map((ns) => `${ns}:${asked}`).join(', ')}`)
+  throw new UsageError(`Unknown key \`${asked}\`, expected a key of the source catalogs (see \`npm run i18n:status\`)`)
 }

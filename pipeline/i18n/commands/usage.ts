@@ -1,9 +1,9 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 
 /** A wrong command line: exit code 2, with the usage. */
-export class UsageError extends Error {
-  override name = 'UsageError'
-}
+import { UsageError } from '../../report.ts'
+
+export { UsageError }
 
 /** node:util parseArgs, with its errors turned into UsageErrors that show `usage`. */
 export function parseCommand<T extends ParseArgsConfig>(args: string[], config: T, usage: string) {
