@@ -10,6 +10,7 @@ import { runEdition } from './create-processor.ts'
 import { emptyCatalog, type Catalog } from './i18n/catalog.ts'
 import { uiTranslator, type UiT } from './i18n/create-i18n.ts'
 import { registerOf, type Catalogs } from './i18n/load-catalogs.ts'
+import { languageName } from './i18n/language-name.ts'
 import { keysIn, type ProjectStatus } from './i18n/status/status.ts'
 import type { Project } from './project.ts'
 import type { DocumentMeta } from './types.ts'
@@ -51,14 +52,11 @@ export function languagesOf(context: PrepareContext): Language[] {
   return context.locales.map((locale) => ({
     locale,
     // A new language without its name yet is named by CLDR, not by the source's "English".
-    name: context.i18n.getResource(locale, 'ui', 'languageName') ? uiTranslator(context.i18n, locale)('languageName') : cldrName(locale),
+    name: context.i18n.getResource(locale, 'ui', 'languageName') ? uiTranslator(context.i18n, locale)('languageName') : languageName(locale),
     dir: context.i18n.dir(locale) === 'rtl' ? 'rtl' : 'ltr'
   }))
 }
 
-function cldrName(locale: string): string {
-  return new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale
-}
 
 export async function prepareEdition(doc: LoadedDocument, locale: string, context: PrepareContext): Promise<PreparedEdition> {
   const { project, i18n, catalogs } = context

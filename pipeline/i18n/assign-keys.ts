@@ -82,6 +82,9 @@ export function assignKeys(units: Keyable[], register: ReadonlyMap<string, strin
   return keys as string[]
 }
 
+/** Kinds of segment whose catalog value is plain text, not inline Markdown (content/segment-units.ts: inline: false). */
+export const PLAIN_KINDS: ReadonlySet<string> = new Set(['meta', 'credit', 'alt'])
+
 /** The kind part of a key (`p.we-must` → `p`). */
 export function kindOf(key: string): string {
   return key.slice(0, key.indexOf('.'))

@@ -43,6 +43,11 @@ export class CatalogError extends Error {
   }
 }
 
+/** A catalog's values by key, in file order. */
+export function valuesOf(catalog: Catalog): Map<string, string> {
+  return new Map([...catalog.entries].map(([key, entry]) => [key, entry.value]))
+}
+
 export function emptyCatalog(path: string): Catalog {
   return { path, entries: new Map(), resources: {}, file: new VFile({ path }) }
 }

@@ -8,7 +8,7 @@
  */
 import type { PhrasingContent } from 'mdast'
 import { markdownToPhrasing, phrasingToMarkdown } from '../content/markdown.ts'
-import { kindOf } from './assign-keys.ts'
+import { kindOf, PLAIN_KINDS } from './assign-keys.ts'
 import { emptyCatalog, nest, type Catalog, type CatalogEntry } from './catalog.ts'
 
 export const PSEUDO_LOCALE = 'en-XA'
@@ -20,7 +20,6 @@ const PADDING = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight',
 /** Translations run longer than English; a third more is the usual allowance. */
 const EXPANSION = 1 / 3
 const PLACEHOLDER = /(\{\{[^}]*\}\}|\$t\([^)]*\))/
-const PLAIN_KINDS = new Set(['meta', 'credit', 'alt'])
 
 export function accent(text: string): string {
   return [...text].map((char) => PSEUDO_LETTERS.get(char) ?? char).join('')

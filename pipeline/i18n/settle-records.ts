@@ -8,7 +8,7 @@
  * are gone, or for keys the source no longer has, are dropped.
  */
 import { catalogPath, displayPath, listLocales, type Project } from '../project.ts'
-import { CatalogError, readCatalog } from './catalog.ts'
+import { CatalogError, readCatalog, valuesOf } from './catalog.ts'
 import { expectedEntries } from './expected-entries.ts'
 import { hashValue, readRecord, recordOf, recordPath, writeRecord, type TranslationRecord } from './translation-record.ts'
 
@@ -37,7 +37,7 @@ export async function settleRecords(
         const catalog = await readCatalog(catalogPath(project, locale, ns), displayPath(project, catalogPath(project, locale, ns)))
         const file = recordPath(project, locale, ns)
         const previous = await readRecord(file, displayPath(project, file))
-        const values = new Map([...catalog.entries].map(([key, entry]) => [key, entry.value]))
+        const values = valuesOf(catalog)
         const record = settle(expectedEntries(before.get(ns) ?? source, locale), expectedEntries(source, locale), values, previous)
         updates.push({ file, record, previous })
       }

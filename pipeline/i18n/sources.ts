@@ -8,7 +8,7 @@
 import path from 'node:path'
 import { loadDocument, type LoadedDocument } from '../content/load-document.ts'
 import { catalogPath, displayPath, listDocuments, type Project } from '../project.ts'
-import { readCatalog, type Catalog } from './catalog.ts'
+import { readCatalog, valuesOf, type Catalog } from './catalog.ts'
 import { sourceEntries } from './keyed-units.ts'
 
 export interface Sources {
@@ -64,7 +64,7 @@ export function documentLoader(project: Project): DocumentLoader {
 export async function registerFile(project: Project, ns: string, catalogOf?: CatalogLookup): Promise<Map<string, string>> {
   const file = catalogPath(project, project.sourceLocale, ns)
   const catalog = catalogOf?.(project.sourceLocale, ns) ?? await readCatalog(file, displayPath(project, file))
-  return new Map([...catalog.entries].map(([key, entry]) => [key, entry.value]))
+  return valuesOf(catalog)
 }
 
 function messageOf(error: unknown): string {

@@ -8,7 +8,7 @@
  */
 import xliff2js from 'xliff/xliff2js'
 import { catalogPath, displayPath, listLocales, type Project } from '../../project.ts'
-import { nest, readCatalog, stringifyCatalog } from '../catalog.ts'
+import { nest, readCatalog, stringifyCatalog, valuesOf } from '../catalog.ts'
 import { expectedEntries } from '../expected-entries.ts'
 import { loadSources } from '../sources.ts'
 import { hashValue, orderedLike, readRecord, recordOf, recordPath, writeRecord, type TranslationRecord } from '../translation-record.ts'
@@ -45,7 +45,7 @@ export async function importXliff(project: Project, xml: string, shownPath: stri
     const catalog = await readCatalog(file, displayPath(project, file))
     const recordFile = recordPath(project, locale, ns)
     const previous = await readRecord(recordFile, displayPath(project, recordFile))
-    const values = new Map([...catalog.entries].map(([key, entry]) => [key, entry.value]))
+    const values = valuesOf(catalog)
     const record: TranslationRecord = new Map(previous)
     let changed = false
     for (const [key, unit] of Object.entries(units)) {

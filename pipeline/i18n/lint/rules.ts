@@ -4,7 +4,7 @@
  * line, column and key, and its rule id.
  */
 import type { Catalog } from '../catalog.ts'
-import { kindOf } from '../assign-keys.ts'
+import { kindOf, PLAIN_KINDS } from '../assign-keys.ts'
 import { markupDifferences } from './markup.ts'
 
 export type RuleId = 'invalid-json' | 'value-type' | 'interpolation-mismatch' | 'markup-mismatch' | 'empty-translation' | 'same-as-source' | 'orphaned-key'
@@ -30,7 +30,6 @@ export interface LintTarget {
 }
 
 /** Kinds of content segment that are plain text, not inline Markdown. */
-const PLAIN_KINDS = new Set(['meta', 'credit', 'alt'])
 const VARIABLE = /\{\{\s*([^}\s,]+)[^}]*\}\}/g
 
 export function lintCatalog(target: LintTarget): Problem[] {

@@ -2,16 +2,15 @@
  * The status as text (a table a person reads in a terminal, printed by
  * `npm run i18n:status` and after every build) and as JSON for machines.
  */
-import { countsOf, localeCounts, percentOf, type Counts, type ProjectStatus, type StatusEntry } from './status.ts'
+import { COUNT_COLUMNS, countsOf, localeCounts, percentOf, type Counts, type ProjectStatus, type StatusEntry } from './status.ts'
 
-const COLUMNS = ['translated', 'missing', 'outdated', 'orphaned', 'total'] as const
 
 export function formatStatusTable(status: ProjectStatus): string {
-  const header = ['locale', ...COLUMNS, 'complete']
+  const header = ['locale', ...COUNT_COLUMNS, 'complete']
   const rows = status.locales.map((locale) => {
     if (locale.error) return [locale.locale, 'unreadable: ' + locale.error]
     const counts = localeCounts(locale)
-    return [locale.locale, ...COLUMNS.map((column) => String(counts[column])), `${percentOf(counts)} %`]
+    return [locale.locale, ...COUNT_COLUMNS.map((column) => String(counts[column])), `${percentOf(counts)} %`]
   })
   if (rows.length === 0) return `No translations yet: add a language with \`npm run i18n:add -- <code>\``
   const widths = header.map((title, index) => Math.max(title.length, ...rows.filter((row) => row.length > 2).map((row) => row[index]!.length)))

@@ -9,9 +9,9 @@ import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
 import rehypeStringify from 'rehype-stringify'
 import { unified } from 'unified'
-import { localeCounts, percentOf, type LocaleStatus, type NamespaceStatus, type ProjectStatus, type StatusEntry } from './status.ts'
+import { languageName } from '../language-name.ts'
+import { COUNT_COLUMNS, localeCounts, percentOf, type LocaleStatus, type NamespaceStatus, type ProjectStatus, type StatusEntry } from './status.ts'
 
-const COLUMNS = ['translated', 'missing', 'outdated', 'orphaned', 'total'] as const
 
 export function renderStatusPage(status: ProjectStatus, css: string): string {
   const tree = {
@@ -43,13 +43,13 @@ export function renderStatusPage(status: ProjectStatus, css: string): string {
 function summaryTable(status: ProjectStatus): Element {
   return h('table', [
     h('caption', 'Every language at a glance'),
-    h('thead', h('tr', [h('th', { scope: 'col' }, 'Language'), h('th', { scope: 'col' }, 'Progress'), ...COLUMNS.map((column) => h('th.number', { scope: 'col' }, column))])),
+    h('thead', h('tr', [h('th', { scope: 'col' }, 'Language'), h('th', { scope: 'col' }, 'Progress'), ...COUNT_COLUMNS.map((column) => h('th.number', { scope: 'col' }, column))])),
     h('tbody', status.locales.map((locale) => {
       const counts = localeCounts(locale)
       return h('tr', [
         h('th', { scope: 'row' }, h('a', { href: `#locale-${locale.locale}` }, [h('span', { lang: locale.locale }, nameOf(locale)), ` (${locale.locale})`])),
         h('td', locale.error ? 'unreadable' : `${percentOf(counts)} %`),
-        ...COLUMNS.map((column) => h('td.number', String(counts[column])))
+        ...COUNT_COLUMNS.map((column) => h('td.number', String(counts[column])))
       ])
     }))
   ])
@@ -106,10 +106,3 @@ function nameOf(locale: LocaleStatus): string {
   return own?.value ?? languageName(locale.locale)
 }
 
-function languageName(code: string): string {
-  try {
-    return new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code
-  } catch {
-    return code
-  }
-}

@@ -49,6 +49,9 @@ export interface ProjectStatus {
   sourceErrors: Map<string, string>
 }
 
+/** The counts in the order every status table shows them. */
+export const COUNT_COLUMNS = ['translated', 'missing', 'outdated', 'orphaned', 'total'] as const
+
 export interface Counts {
   translated: number
   missing: number
