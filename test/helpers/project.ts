@@ -5,7 +5,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-export const SEED = path.resolve(REPO, '../shared/seed/interview.txt')
+export const SEED = path.resolve(REPO, 'test/fixtures/seed/interview.txt')
 
 export function tempDir(prefix = 'press-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix))
