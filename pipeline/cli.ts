@@ -59,7 +59,7 @@ async function main(): Promise<number> {
 
   const { build } = await import('./build.ts')
   const { reporter } = await import('vfile-reporter')
-  const { formatStatusTable } = await import('./i18n/status/format-status.ts')
+  const { formatStatusTable } = await import('./translation/status/format-status.ts')
   const result = await build({ root: process.cwd(), ...options, force: values.force, log: values.quiet ? undefined : (line) => console.log(line) })
   const { formatFailures, mergeFiles } = await import('./report.ts')
   const stderr = [reporter(mergeFiles(result.files, result.project), { quiet: true }), ...formatFailures(result.failures)].filter(Boolean).join('\n')

@@ -20,8 +20,8 @@ import remarkPreviewKeys, { PREVIEW_SEGMENT_CLASS } from './plugins/remark-previ
 import remarkStructure from './plugins/remark-structure.ts'
 import remarkTranslate, { type Options as TranslateOptions } from './plugins/remark-translate.ts'
 import remarkUnsafeMarkup from './plugins/remark-unsafe-markup.ts'
-import { createHandlers, type Labels } from './render/hast/handlers.ts'
-import { editionSchema, previewSchema } from './render/hast/schema.ts'
+import { createHandlers, type Labels } from './to-hast/handlers.ts'
+import { editionSchema, previewSchema } from './to-hast/schema.ts'
 import type { DocumentMeta } from './types.ts'
 
 /** Markdown with YAML front matter and directives → mdast. */

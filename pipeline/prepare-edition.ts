@@ -11,7 +11,7 @@ import { emptyCatalog, type Catalog } from './i18n/catalog.ts'
 import { uiTranslator, type UiT } from './i18n/create-i18n.ts'
 import { registerOf, type Catalogs } from './i18n/load-catalogs.ts'
 import { languageName } from './i18n/language-name.ts'
-import { keysIn, type ProjectStatus } from './i18n/status/status.ts'
+import { keysIn, type ProjectStatus } from './translation/status/status.ts'
 import type { Project } from './project.ts'
 import type { DocumentMeta } from './types.ts'
 

@@ -3,7 +3,6 @@
  * `file.data` (see the DataMap augmentation below), never in module globals.
  */
 import type {} from 'mdast-util-directive'
-import type { TranslationReport } from './plugins/remark-translate.ts'
 
 /** Kinds of translatable unit; the first part of every segment key. */
 export type SegmentKind = 'meta' | 'heading' | 'standfirst' | 'question' | 'p' | 'caption' | 'credit' | 'alt' | 'item' | 'quote' | 'cell'
@@ -21,13 +20,6 @@ export interface DocumentMeta {
 
 export type Format = 'html' | 'epub' | 'pdf'
 export const FORMATS: readonly Format[] = ['html', 'epub', 'pdf']
-
-declare module 'vfile' {
-  interface DataMap {
-    /** What remark-translate did for this edition. */
-    translation: TranslationReport
-  }
-}
 
 declare module 'mdast' {
   interface Data {

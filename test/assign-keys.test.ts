@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { assignKeys, similarity, slug } from '../pipeline/i18n/assign-keys.ts'
+import { assignKeys, similarity, slug } from '../pipeline/segments/assign-keys.ts'
 
 const unit = (kind: 'p' | 'question', text: string) => ({ kind, text })
 

@@ -7,10 +7,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { build } from '../pipeline/build.ts'
-import { extract } from '../pipeline/i18n/extract.ts'
-import { review } from '../pipeline/i18n/review.ts'
-import { statusJson } from '../pipeline/i18n/status/format-status.ts'
-import { computeStatus, type ProjectStatus } from '../pipeline/i18n/status/status.ts'
+import { extract } from '../pipeline/translation/extract.ts'
+import { review } from '../pipeline/translation/review.ts'
+import { statusJson } from '../pipeline/translation/status/format-status.ts'
+import { computeStatus, type ProjectStatus } from '../pipeline/translation/status/status.ts'
 import { createProject, listLocales } from '../pipeline/project.ts'
 import { findAll, htmlText, htmlTree } from './helpers/read-back.ts'
 import { runCli } from './helpers/cli.ts'
@@ -139,7 +139,7 @@ describe('translation workflow', () => {
   })
 
   it('prints the status as JSON', async () => {
-    const { code, stdout } = run(REPO, 'pipeline/i18n/cli.ts', 'status', '--json')
+    const { code, stdout } = run(REPO, 'pipeline/translation/cli.ts', 'status', '--json')
     expect(code).toBe(0)
     const json = JSON.parse(stdout) as { locales: Record<string, Record<string, number>> }
     expect(Object.keys(json.locales)).toEqual(await translationLocales())

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { VFile } from 'vfile'
 import { parseLoaded } from '../pipeline/content/load-document.ts'
-import { bodyUnits, metaUnits } from '../pipeline/content/segment-units.ts'
+import { bodyUnits, metaUnits } from '../pipeline/segments/segment-units.ts'
 
 const doc = (markdown: string) => parseLoaded('doc', new VFile({ path: 'content/doc.md', value: markdown }), 'en')
 

@@ -3,10 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { describe, expect, it } from 'vitest'
 import { emptyCatalog, parseCatalog } from '../pipeline/i18n/catalog.ts'
-import { expectedEntries } from '../pipeline/i18n/expected-entries.ts'
-import { settle } from '../pipeline/i18n/settle-records.ts'
-import { namespaceStatus } from '../pipeline/i18n/status/status.ts'
-import { hashValue, readRecord, recordOf, stringifyRecord, type TranslationRecord } from '../pipeline/i18n/translation-record.ts'
+import { expectedEntries } from '../pipeline/translation/expected-entries.ts'
+import { settle } from '../pipeline/translation/settle-records.ts'
+import { namespaceStatus } from '../pipeline/translation/status/status.ts'
+import { hashValue, readRecord, recordOf, stringifyRecord, type TranslationRecord } from '../pipeline/translation/translation-record.ts'
 
 const catalogOf = (values: Record<string, string>) => parseCatalog(new TextEncoder().encode(JSON.stringify(values, null, 2)), 'locales/kk/doc.json')
 

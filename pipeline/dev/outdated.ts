@@ -1,13 +1,13 @@
 /**
  * Which translations of an edition are outdated: their source sentence
  * changed after they were made. The translation records beside the catalogs
- * (pipeline/i18n/translation-record) say so; this is the one place the
+ * (pipeline/translation/translation-record) say so; this is the one place the
  * preview asks, so tests can plug in their own answer.
  */
 import path from 'node:path'
-import type { Sources } from '../i18n/sources.ts'
-import { computeStatus, keysIn } from '../i18n/status/status.ts'
-import { renderStatusPage } from '../i18n/status/status-page.ts'
+import type { Sources } from '../translation/sources.ts'
+import { computeStatus, keysIn } from '../translation/status/status.ts'
+import { renderStatusPage } from '../translation/status/status-page.ts'
 import { writeAtomic } from '../output/write-atomic.ts'
 import type { Project } from '../project.ts'
 import { template } from '../render/templates.ts'

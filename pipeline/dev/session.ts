@@ -25,7 +25,7 @@ import { FORMATS } from '../types.ts'
 import { editionPath, type EditionId, type Known, type RebuildPlan } from './changes.ts'
 import { keyAt } from './key-at.ts'
 import type { OutdatedKeys } from './outdated.ts'
-import type { Sources } from '../i18n/sources.ts'
+import type { Sources } from '../translation/sources.ts'
 import { decorateEdition, decorateIndex } from './preview-page.ts'
 
 /** Something an editor must fix, with where it is. */

@@ -17,7 +17,7 @@ import { recordedOutdatedKeys, writePreviewStatus, type OutdatedKeys } from './o
 import { startServer } from './server.ts'
 import { applyPlan, openSession, renderEdition, renderPreviewIndex, uiResources, type Problem, type Session } from './session.ts'
 import { watchFiles } from './watcher.ts'
-import { loadSources } from '../i18n/sources.ts'
+import { loadSources } from '../translation/sources.ts'
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../templates/', import.meta.url))
 

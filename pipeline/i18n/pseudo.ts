@@ -8,7 +8,7 @@
  */
 import type { PhrasingContent } from 'mdast'
 import { markdownToPhrasing, phrasingToMarkdown } from '../content/markdown.ts'
-import { kindOf, PLAIN_KINDS } from './assign-keys.ts'
+import { kindOf, PLAIN_KINDS } from '../segments/assign-keys.ts'
 import { emptyCatalog, nest, type Catalog, type CatalogEntry } from './catalog.ts'
 
 export const PSEUDO_LOCALE = 'en-XA'

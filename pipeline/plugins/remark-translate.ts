@@ -9,7 +9,7 @@ import { visit } from 'unist-util-visit'
 import type { i18n as I18n } from 'i18next'
 import type { VFile } from 'vfile'
 import { markdownToPhrasing } from '../content/markdown.ts'
-import { keyedUnits } from '../i18n/keyed-units.ts'
+import { keyedUnits } from '../segments/keyed-units.ts'
 import type { Catalog } from '../i18n/catalog.ts'
 import type { DocumentMeta } from '../types.ts'
 
@@ -24,6 +24,13 @@ export interface Options {
   catalog: Catalog
   /** Keys whose translation was made from an older source text (i18n status). */
   outdated?: ReadonlySet<string>
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** What remark-translate did for this edition (declared here, beside what sets it: types.ts imports nothing). */
+    translation: TranslationReport
+  }
 }
 
 export interface TranslationReport {

@@ -1,5 +1,5 @@
 /**
- * Says what the sanitizer (rehype-sanitize, see render/hast/schema.ts) is
+ * Says what the sanitizer (rehype-sanitize, see to-hast/schema.ts) is
  * about to drop: raw HTML in the document and links whose protocol could
  * run code (`javascript:`, `data:`, `vbscript:`). Each message is placed in
  * the document and names the segment key, and for text that came from a
@@ -11,7 +11,7 @@ import type { Position } from 'unist'
 import { visitParents } from 'unist-util-visit-parents'
 import type { VFile } from 'vfile'
 import type { Catalog } from '../i18n/catalog.ts'
-import { isSafeUrl, SAFE_PROTOCOLS, schemeOf } from '../render/hast/schema.ts'
+import { isSafeUrl, SAFE_PROTOCOLS, schemeOf } from '../to-hast/schema.ts'
 
 export interface Options {
   /** The locale's catalog, to name where a translation is. */

@@ -6,7 +6,7 @@ import type { Element, ElementContent, Root as HastRoot } from 'hast'
 import { toText } from 'hast-util-to-text'
 import { h } from 'hastscript'
 import type { PreparedEdition } from '../prepare-edition.ts'
-import { withSegmentKey } from './hast/handlers.ts'
+import { withSegmentKey } from '../to-hast/handlers.ts'
 import { scriptOfLocale } from './script-of-locale.ts'
 
 const WORDS_PER_MINUTE = 200

@@ -18,7 +18,7 @@ export interface CliResult {
   stderr: string
 }
 
-/** `script`: another command of the project (pipeline/i18n/cli.ts) instead of the build. */
+/** `script`: another command of the project (pipeline/translation/cli.ts) instead of the build. */
 export function runCli(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}, script = CLI): CliResult {
   const child = spawnSync(process.execPath, ['--import', TSX, script, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', ...env } })
   return { code: child.status, stdout: child.stdout, stderr: child.stderr }

@@ -5,7 +5,11 @@
  * numbers, rules, the empty photo box) that readers and screen readers skip.
  * pdfkit carries a marked sequence across page breaks by itself.
  */
-import type { PdfState } from './state.ts'
+/** The part of the writer's state that structure needs (not PdfState itself: state.ts imports this module). */
+interface StructureState {
+  doc: PDFKit.PDFDocument
+  structure: PDFKit.PDFStructureElement
+}
 
 export type StructureType =
   | 'Document' | 'Div' | 'H1' | 'H2' | 'H3' | 'H4' | 'H5' | 'H6' | 'P' | 'Figure' | 'Caption'
@@ -32,7 +36,7 @@ export function documentRoot(doc: PDFKit.PDFDocument): PDFKit.PDFStructureElemen
 }
 
 /** One element whose content is everything `draw` puts on the page. */
-export function tagged(state: PdfState, type: StructureType, options: StructureOptions, draw: () => void): void {
+export function tagged(state: StructureState, type: StructureType, options: StructureOptions, draw: () => void): void {
   const doc = state.doc as StructureDocument
   const element = doc.struct(type, options)
   state.structure.add(element)
@@ -44,7 +48,7 @@ export function tagged(state: PdfState, type: StructureType, options: StructureO
 }
 
 /** An element that groups the elements `fill` adds (a list, a quotation, a figure with its caption). */
-export function grouped(state: PdfState, type: StructureType, fill: () => void): void {
+export function grouped(state: StructureState, type: StructureType, fill: () => void): void {
   const element = (state.doc as StructureDocument).struct(type)
   state.structure.add(element)
   const parent = state.structure

@@ -8,7 +8,7 @@
  */
 import xliff2js from 'xliff/xliff2js'
 import { catalogPath, displayPath, listLocales, type Project } from '../../project.ts'
-import { nest, readCatalog, stringifyCatalog, valuesOf } from '../catalog.ts'
+import { nest, readCatalog, stringifyCatalog, valuesOf } from '../../i18n/catalog.ts'
 import { expectedEntries } from '../expected-entries.ts'
 import { loadSources } from '../sources.ts'
 import { hashValue, orderedLike, readRecord, recordOf, recordPath, writeRecord, type TranslationRecord } from '../translation-record.ts'

@@ -9,7 +9,7 @@ import { mkdir, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { UsageError } from '../report.ts'
 import { catalogPath, displayPath, listDocuments, LOCALE_CODE, type Project } from '../project.ts'
-import { PSEUDO_LOCALE } from './pseudo.ts'
+import { PSEUDO_LOCALE } from '../i18n/pseudo.ts'
 
 
 /** @returns the files created, project-relative */

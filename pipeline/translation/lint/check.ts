@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { catalogPath, displayPath, listLocales, type Project } from '../../project.ts'
-import { CatalogError, emptyCatalog, parseCatalog, type Catalog } from '../catalog.ts'
+import { CatalogError, emptyCatalog, parseCatalog, type Catalog } from '../../i18n/catalog.ts'
 import { expectedEntries } from '../expected-entries.ts'
 import { loadSources } from '../sources.ts'
 import { readRecord, recordPath } from '../translation-record.ts'

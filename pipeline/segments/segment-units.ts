@@ -7,7 +7,7 @@ import type { Image, Nodes, Paragraph, Parents, PhrasingContent, Root } from 'md
 import type { Position } from 'unist'
 import { visitParents } from 'unist-util-visit-parents'
 import type { DocumentMeta, SegmentKind } from '../types.ts'
-import { phrasingToMarkdown } from './markdown.ts'
+import { phrasingToMarkdown } from '../content/markdown.ts'
 
 export interface Unit {
   kind: SegmentKind

@@ -8,7 +8,7 @@
  * are gone, or for keys the source no longer has, are dropped.
  */
 import { catalogPath, displayPath, listLocales, type Project } from '../project.ts'
-import { CatalogError, readCatalog, valuesOf } from './catalog.ts'
+import { CatalogError, readCatalog, valuesOf } from '../i18n/catalog.ts'
 import { expectedEntries } from './expected-entries.ts'
 import { hashValue, readRecord, recordOf, recordPath, writeRecord, type TranslationRecord } from './translation-record.ts'
 

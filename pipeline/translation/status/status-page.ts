@@ -9,7 +9,7 @@ import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
 import rehypeStringify from 'rehype-stringify'
 import { unified } from 'unified'
-import { languageName } from '../language-name.ts'
+import { languageName } from '../../i18n/language-name.ts'
 import { COUNT_COLUMNS, localeCounts, percentOf, type LocaleStatus, type NamespaceStatus, type ProjectStatus, type StatusEntry } from './status.ts'
 
 

@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto'
 import path from 'node:path'
 import type { Project } from '../project.ts'
 import { writeAtomic } from '../output/write-atomic.ts'
-import { CatalogError, readCatalog } from './catalog.ts'
+import { CatalogError, readCatalog } from '../i18n/catalog.ts'
 
 export interface RecordEntry {
   /** The source text the translation was made from. */

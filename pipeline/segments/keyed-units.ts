@@ -1,5 +1,5 @@
 import type { Root } from 'mdast'
-import { bodyUnits, metaUnits, type Unit } from '../content/segment-units.ts'
+import { bodyUnits, metaUnits, type Unit } from './segment-units.ts'
 import type { DocumentMeta } from '../types.ts'
 import { assignKeys } from './assign-keys.ts'
 

@@ -6,7 +6,7 @@
  */
 import { UsageError } from '../report.ts'
 import { catalogPath, displayPath, LOCALE_CODE, listLocales, type Project } from '../project.ts'
-import { readCatalog } from './catalog.ts'
+import { readCatalog } from '../i18n/catalog.ts'
 import { expectedEntries } from './expected-entries.ts'
 import { loadSources } from './sources.ts'
 import { orderedLike, readRecord, recordOf, recordPath, writeRecord } from './translation-record.ts'

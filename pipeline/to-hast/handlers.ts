@@ -9,7 +9,7 @@ import type { Element, ElementContent } from 'hast'
 import type { Heading, Image, Paragraph } from 'mdast'
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive'
 import { defaultHandlers, type Handlers, type State } from 'mdast-util-to-hast'
-import { soleImage } from '../../content/segment-units.ts'
+import { soleImage } from '../segments/segment-units.ts'
 
 export interface Labels {
   /** Shown where a figure has no image: the UI term "Photo". */

@@ -8,8 +8,8 @@
 import path from 'node:path'
 import { loadDocument, type LoadedDocument } from '../content/load-document.ts'
 import { catalogPath, displayPath, listDocuments, type Project } from '../project.ts'
-import { readCatalog, valuesOf, type Catalog } from './catalog.ts'
-import { sourceEntries } from './keyed-units.ts'
+import { readCatalog, valuesOf, type Catalog } from '../i18n/catalog.ts'
+import { sourceEntries } from '../segments/keyed-units.ts'
 
 export interface Sources {
   /** namespace → key → source text, `ui` first, then documents by name. */

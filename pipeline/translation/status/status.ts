@@ -4,8 +4,8 @@
  * the source no longer has is orphaned. Pure over catalogs and records;
  * `computeStatus` only reads the files.
  */
-import type { Catalog } from '../catalog.ts'
-import { CatalogError, readCatalog } from '../catalog.ts'
+import type { Catalog } from '../../i18n/catalog.ts'
+import { CatalogError, readCatalog } from '../../i18n/catalog.ts'
 import { expectedEntries } from '../expected-entries.ts'
 import { loadSources, type CatalogLookup, type Sources } from '../sources.ts'
 import { hashValue, readRecord, recordPath, type TranslationRecord } from '../translation-record.ts'

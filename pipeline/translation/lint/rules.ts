@@ -3,8 +3,8 @@
  * of one locale and the source it translates. Every problem names the file,
  * line, column and key, and its rule id.
  */
-import type { Catalog } from '../catalog.ts'
-import { kindOf, PLAIN_KINDS } from '../assign-keys.ts'
+import type { Catalog } from '../../i18n/catalog.ts'
+import { kindOf, PLAIN_KINDS } from '../../segments/assign-keys.ts'
 import { markupDifferences } from './markup.ts'
 
 export type RuleId = 'invalid-json' | 'value-type' | 'interpolation-mismatch' | 'markup-mismatch' | 'empty-translation' | 'same-as-source' | 'orphaned-key'

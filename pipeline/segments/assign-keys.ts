@@ -82,7 +82,7 @@ export function assignKeys(units: Keyable[], register: ReadonlyMap<string, strin
   return keys as string[]
 }
 
-/** Kinds of segment whose catalog value is plain text, not inline Markdown (content/segment-units.ts: inline: false). */
+/** Kinds of segment whose catalog value is plain text, not inline Markdown (segments/segment-units.ts: inline: false). */
 export const PLAIN_KINDS: ReadonlySet<string> = new Set(['meta', 'credit', 'alt'])
 
 /** The kind part of a key (`p.we-must` → `p`). */
