@@ -240,7 +240,8 @@ async function render(format: Format, edition: PreparedEdition, context: RenderC
     }
     case 'epub': {
       const { renderEpub } = await import('./render/epub.ts')
-      return renderEpub(edition, { css: context.css, modified: context.modified })
+      // The e-book has a stylesheet of its own, written for reading systems.
+      return renderEpub(edition, { css: template('epub/book.css'), modified: context.modified })
     }
     case 'pdf': {
       const { renderPdf } = await import('./render/pdf/index.ts')
