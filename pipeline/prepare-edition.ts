@@ -13,6 +13,7 @@ import { registerOf, type Catalogs } from './i18n/load-catalogs.ts'
 import { languageName } from './i18n/language-name.ts'
 import { keysIn, type ProjectStatus } from './translation/status/status.ts'
 import type { Project } from './project.ts'
+import { readingMinutes } from './render/reading-time.ts'
 import type { DocumentMeta } from './types.ts'
 
 export interface Language {
@@ -29,6 +30,8 @@ export interface PreparedEdition {
   dir: 'ltr' | 'rtl'
   meta: DocumentMeta
   hast: HastRoot
+  /** Reading time, counted on the source text: the same in every edition. */
+  readingMinutes: number
   t: UiT
   /** Every language this document is published in, in index order. */
   languages: Language[]
@@ -87,6 +90,7 @@ export async function prepareEdition(doc: LoadedDocument, locale: string, contex
     dir: i18n.dir(locale) === 'rtl' ? 'rtl' : 'ltr',
     meta,
     hast,
+    readingMinutes: readingMinutes(doc.tree, doc.meta),
     t,
     languages: languagesOf(context),
     file,
