@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { hyphenatorFor, kazakhBreaks } from '../pipeline/render/pdf/hyphenation.ts'
+import { compileTexPatterns } from '../pipeline/hyphenation/tex-patterns.ts'
+import { hyphenatorFor } from '../pipeline/render/pdf/hyphenation.ts'
 
 /** The text with a hyphen at each break the hyphenator allows. */
 function show(locale: string, text: string): string {
@@ -24,12 +25,18 @@ describe('hyphenation', () => {
     expect(show('ru', 'Казахстан')).toBe('Казахстан')
   })
 
-  it('breaks Kazakh only between two consonants that stand between vowels', () => {
-    expect(kazakhBreaks('ақпарат')).toEqual([2])
-    expect(show('kk', 'ынтымақтастықты киберқауіпсіздік')).toBe('ын-тымақ-тас-тықты кибер-қауіп-сіз-дік')
-    // Three consonants (ақс-т…) and a single consonant between vowels are left whole.
-    expect(kazakhBreaks('ақстан')).toEqual([])
-    expect(kazakhBreaks('қала')).toEqual([])
+  it('hyphenates Kazakh with the hyph-utf8 patterns, 2 letters before and 3 after a break', () => {
+    // Vowel–consonant–vowel breaks before the consonant (па-рат), which the old two-consonant rule never allowed.
+    expect(show('kk', 'ақпарат ынтымақтастықты киберқауіпсіздік')).toBe('ақ-па-рат ын-ты-мақ-тас-тықты кибер-қа-уіп-сіз-дік')
+    expect(show('kk', 'халықаралық мемлекеттермен')).toBe('ха-лы-қа-ра-лық мем-ле-кет-тер-мен')
+    // Names stay whole.
+    expect(show('kk', 'Қазақстанның')).toBe('Қазақстанның')
+  })
+
+  it('reads TeX patterns into the table npm hyphen uses (leading dot, digits between letters)', () => {
+    const [levels, trie] = compileTexPatterns('% a comment\nа1ба\n.у2т\n')
+    expect(levels).toEqual([[0, 1], [0, 2]])
+    expect(trie).toEqual({ а: { б: { а: 0 } }, '.': { у: { т: 1 } } })
   })
 
   it('has no patterns for the other languages', () => {

@@ -1,20 +1,21 @@
 /**
- * Where a word may break at a line end, per language, for justified text.
- * English and Russian use Liang's TeX patterns from the npm package `hyphen`.
- * Kazakh has no published patterns (not in `hyphen`, nor in TeX's hyph-utf8),
- * so it gets a deliberately cautious rule from Kazakh syllable structure:
- * a syllable starts with at most one consonant, so a word may break between
- * two consonants that stand between vowels («ақпарат» → ақ-парат,
- * «ынтымақтастық» → ын-тымақ-тас-тық). Longer clusters and vowel–consonant–
- * vowel are left whole. Other languages are not hyphenated.
+ * Where a word may break at a line end, per language, for justified text:
+ * Liang's TeX patterns through npm `hyphen`, the patterns it ships for
+ * English and Russian, and for Kazakh the hyph-utf8 patterns of February
+ * 2026 (pipeline/hyphenation/, with their note of origin), which no npm
+ * package ships yet. Other languages are not hyphenated.
  */
 import { createRequire } from 'node:module'
+import { readTexPatterns, type PatternTable } from '../../hyphenation/tex-patterns.ts'
 import type { Hyphenator } from './text/types.ts'
 
 type HyphenateSync = (text: string, options?: { hyphenChar?: string; minWordLength?: number }) => string
+type CreateHyphenator = (patterns: PatternTable) => HyphenateSync
 
 const require = createRequire(import.meta.url)
 const PATTERNS: Record<string, string> = { en: 'hyphen/en', ru: 'hyphen/ru' }
+/** Patterns the project carries itself (pipeline/hyphenation/). */
+const TEX_PATTERNS: Record<string, string> = { kk: 'hyph-kk.pat.txt' }
 const SOFT = '\u00ad'
 /** Letters kept together at each end of a word (TeX's lefthyphenmin/righthyphenmin, a little stricter). */
 const MIN_BEFORE = 2
@@ -28,10 +29,12 @@ export function hyphenatorFor(locale: string): Hyphenator | undefined {
 }
 
 function create(language: string): Hyphenator | undefined {
-  if (language === 'kk') return wordwise(kazakhBreaks)
   const spec = PATTERNS[language]
-  if (!spec) return undefined
-  const hyphenate = (require(spec) as { hyphenateSync: HyphenateSync }).hyphenateSync
+  const own = TEX_PATTERNS[language]
+  if (!spec && !own) return undefined
+  const hyphenate = spec
+    ? (require(spec) as { hyphenateSync: HyphenateSync }).hyphenateSync
+    : (require('hyphen') as CreateHyphenator)(readTexPatterns(own!))
   return wordwise((word) => {
     const marked = hyphenate(word, { hyphenChar: SOFT, minWordLength: MIN_BEFORE + MIN_AFTER })
     const points: number[] = []
@@ -57,19 +60,4 @@ function wordwise(breaks: (word: string) => number[]): Hyphenator {
     }
     return points
   }
-}
-
-const KAZAKH_VOWEL = /[аәеёиоөуұүыіэюя]/i
-const KAZAKH_CONSONANT = /[бвгғджзйкқлмнңпрстфхһцчшщ]/i
-
-/** Break points between the two consonants of a vowel–consonant–consonant–vowel sequence. */
-export function kazakhBreaks(word: string): number[] {
-  const letters = [...word]
-  const points: number[] = []
-  for (let i = 1; i + 2 < letters.length; i++) {
-    if (KAZAKH_VOWEL.test(letters[i - 1]!) && KAZAKH_CONSONANT.test(letters[i]!) && KAZAKH_CONSONANT.test(letters[i + 1]!) && KAZAKH_VOWEL.test(letters[i + 2]!)) {
-      points.push(i + 1)
-    }
-  }
-  return points
 }

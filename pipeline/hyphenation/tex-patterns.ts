@@ -1,0 +1,65 @@
+/**
+ * Liang patterns as TeX writes them (`а1ба`, `.у2т`, one a line) turned into
+ * the table npm `hyphen` hyphenates with, so a language that package does
+ * not ship (Kazakh) runs through the same Liang implementation as English
+ * and Russian. `hyphen`'s table is [levels, trie]: the trie's nodes are an
+ * object of children, a number (a leaf: an index into levels) or
+ * [children, index]; a pattern's levels are the values between its letters,
+ * the value before a leading `.` left out (it is always 0).
+ */
+import { readFileSync } from 'node:fs'
+
+type Trie = { [letter: string]: TrieNode }
+type TrieNode = Trie | number | [Trie, number]
+export type PatternTable = [number[][], Trie]
+
+/** The patterns of pipeline/hyphenation/<file> (copied from hyph-utf8: see README.md there). */
+export function readTexPatterns(file: string): PatternTable {
+  // From pipeline/hyphenation/ and from the bundle in pipeline/.build/ alike.
+  return compileTexPatterns(readFileSync(new URL(`../hyphenation/${file}`, import.meta.url), 'utf8'))
+}
+
+export function compileTexPatterns(source: string): PatternTable {
+  const levels: number[][] = []
+  const indexOf = new Map<string, number>()
+  const root: Trie = {}
+  for (const raw of source.split('\n')) {
+    const pattern = raw.replace(/%.*/, '').trim()
+    if (pattern === '') continue
+    const letters: string[] = []
+    const values: number[] = [0]
+    for (const char of pattern) {
+      if (/\d/.test(char)) values[values.length - 1] = Number(char)
+      else {
+        letters.push(char)
+        values.push(0)
+      }
+    }
+    if (letters[0] === '.') values.shift()
+    while (values.length > 0 && values[values.length - 1] === 0) values.pop()
+    const key = values.join(',')
+    let index = indexOf.get(key)
+    if (index === undefined) {
+      index = levels.push(values) - 1
+      indexOf.set(key, index)
+    }
+    insert(root, letters, index)
+  }
+  return [levels, root]
+}
+
+function insert(root: Trie, letters: readonly string[], index: number): void {
+  let trie = root
+  letters.forEach((letter, position) => {
+    const node = trie[letter]
+    const last = position === letters.length - 1
+    if (last) {
+      trie[letter] = node === undefined || typeof node === 'number' ? index : [Array.isArray(node) ? node[0] : node, index]
+      return
+    }
+    if (node === undefined) trie = trie[letter] = {}
+    else if (typeof node === 'number') trie = (trie[letter] = [{}, node])[0]
+    else if (Array.isArray(node)) trie = node[0]
+    else trie = node
+  })
+}
