@@ -18,6 +18,7 @@ import { computeStatus, type ProjectStatus } from './translation/status/status.t
 import { documentLoader, loadSources, type DocumentLoader } from './translation/sources.ts'
 import { cachedMessage, EditionCache, editionKey, fileDigest, replayMessages, sameBytes, type FileDigests } from './output/edition-cache.ts'
 import { entryFor, sha256, type ManifestEntry } from './output/manifest.ts'
+import { confineOutput } from './output/confine.ts'
 import { openOutput, type Publisher } from './output/publish.ts'
 import { writeAtomic } from './output/write-atomic.ts'
 import { languagesOf, prepareEdition, type Language, type PrepareContext, type PreparedEdition } from './prepare-edition.ts'
@@ -74,6 +75,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now()
   const log = options.log ?? (() => {})
   const project = createProject(options.root, options.out)
+  confineOutput(project)
   const allLocales = await listLocales(project)
   const allDocs = await listDocuments(project)
   // The pseudo-locale is generated, and built only when asked for.

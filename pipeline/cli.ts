@@ -4,6 +4,7 @@
  * The build and its libraries load only when something is to be built.
  */
 import { parseArgs } from 'node:util'
+import { confineOutput } from './output/confine.ts'
 import { buildKey, recordBuild, upToDate } from './output/up-to-date.ts'
 import { createProject } from './project.ts'
 import { reportFailure, UsageError } from './report.ts'
@@ -49,6 +50,7 @@ async function main(): Promise<number> {
     shard
   }
   const project = createProject(process.cwd(), values.out)
+  confineOutput(project)
   const key = buildKey(project, { ...options, out: undefined })
   const previous = values.force ? undefined : await upToDate(project, key)
   if (previous) {

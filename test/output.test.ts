@@ -9,6 +9,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { build } from '../pipeline/build.ts'
+import { OUTPUT_MARKER } from '../pipeline/output/confine.ts'
 import { lockOutput } from '../pipeline/output/lock.ts'
 import { manifestText, readVerifiedManifest } from '../pipeline/output/manifest.ts'
 import { openOutput } from '../pipeline/output/publish.ts'
@@ -68,17 +69,20 @@ describe('writeAtomic', () => {
     expect(readdirSync(dir)).toEqual(['taken'])
   })
 
-  it('removes temporary files of builds that are gone, and only those', async () => {
+  it('removes temporary files of builds that are gone from the output folder\'s .tmp/, and nothing anywhere else', async () => {
     const dir = tempDir()
     const dead = deadPid()
+    mkdirSync(path.join(dir, '.tmp'))
     mkdirSync(path.join(dir, 'kk'))
-    writeFileSync(path.join(dir, `kk/.interview.pdf.${dead}.0123abcd.tmp`), 'half')
-    writeFileSync(path.join(dir, `.index.html.${process.pid}.89abcdef.tmp`), 'being written')
+    writeFileSync(path.join(dir, `.tmp/.interview.pdf.${dead}.0123abcd.tmp`), 'half')
+    writeFileSync(path.join(dir, `.tmp/.index.html.${process.pid}.89abcdef.tmp`), 'being written')
+    // Someone else's file that merely looks like a temporary one, outside .tmp/: never touched.
+    writeFileSync(path.join(dir, `kk/.notes.txt.${dead}.0123abcd.tmp`), 'not ours')
     writeFileSync(path.join(dir, 'kk/interview.pdf'), 'whole')
     const removed = await removeStaleTemporaries(dir)
-    expect(removed.map((file) => path.relative(dir, file))).toEqual([`kk/.interview.pdf.${dead}.0123abcd.tmp`])
-    expect(readdirSync(path.join(dir, 'kk'))).toEqual(['interview.pdf'])
-    expect(readdirSync(dir)).toContain(`.index.html.${process.pid}.89abcdef.tmp`)
+    expect(removed.map((file) => path.relative(dir, file))).toEqual([`.tmp/.interview.pdf.${dead}.0123abcd.tmp`])
+    expect(readdirSync(path.join(dir, 'kk')).sort()).toEqual([`.notes.txt.${dead}.0123abcd.tmp`, 'interview.pdf'])
+    expect(readdirSync(path.join(dir, '.tmp'))).toEqual([`.index.html.${process.pid}.89abcdef.tmp`])
   })
 })
 
@@ -115,11 +119,11 @@ describe('the manifest', () => {
   it('opening the folder removes what a killed build left, and never lists it', async () => {
     const dir = tempDir()
     const dead = deadPid()
-    mkdirSync(path.join(dir, 'kk'))
-    writeFileSync(path.join(dir, `kk/.doc.pdf.${dead}.0123abcd.tmp`), '%PDF-1.7 half of a fi')
+    mkdirSync(path.join(dir, '.tmp'))
+    writeFileSync(path.join(dir, `.tmp/.doc.pdf.${dead}.0123abcd.tmp`), '%PDF-1.7 half of a fi')
     const output = await openOutput(dir)
     await output.close()
-    expect(readdirSync(path.join(dir, 'kk'))).toEqual([])
+    expect(readdirSync(path.join(dir, '.tmp'))).toEqual([])
     expect(readFileSync(path.join(dir, 'manifest.json'), 'utf8')).not.toContain('.tmp')
   })
 
@@ -168,6 +172,7 @@ describe('the output lock', () => {
   it('is released when a build throws, so the next build in the same process does not wait', async () => {
     const root = makeProject({ 'content/doc.md': '# Doc\n\nText.\n' })
     mkdirSync(path.join(root, 'output/index.html/taken'), { recursive: true })
+    writeFileSync(path.join(root, 'output', OUTPUT_MARKER), '')
     await expect(build({ root, formats: ['html'] })).rejects.toThrow(/EISDIR|directory/)
     expect(readdirSync(path.join(root, 'output'))).not.toContain('.lock')
     const manifest = JSON.parse(readFileSync(path.join(root, 'output/manifest.json'), 'utf8')) as { files: Array<{ path: string }> }

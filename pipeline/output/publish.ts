@@ -5,11 +5,12 @@
  * instant, even after SIGKILL, it lists only files that exist with those
  * hashes. The manifest is the last file a build writes.
  */
-import { mkdir } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { lockOutput } from './lock.ts'
 import { entryFor, MANIFEST, manifestText, readVerifiedManifest, type ManifestEntry } from './manifest.ts'
-import { removeStaleTemporaries, writeAtomic } from './write-atomic.ts'
+import { MARKER_TEXT, OUTPUT_MARKER } from './confine.ts'
+import { removeStaleTemporaries, TEMPORARY_DIR, writeAtomic } from './write-atomic.ts'
 
 export interface Publisher {
   /** Write one file and record it in the manifest. */
@@ -29,6 +30,11 @@ export interface OpenOptions {
 
 export async function openOutput(outputDir: string, options: OpenOptions = {}): Promise<Publisher> {
   await mkdir(outputDir, { recursive: true })
+  // The folder is this tool's from now on: a later build may replace and prune it (output/confine.ts).
+  await writeFile(path.join(outputDir, OUTPUT_MARKER), MARKER_TEXT, { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EEXIST') throw error
+  })
+  const temporaryDir = path.join(outputDir, TEMPORARY_DIR)
   const lock = await lockOutput(outputDir, {
     onWait: (holder) => options.log?.(`  waiting for another build (process ${holder}) writing to ${outputDir}`)
   })
@@ -36,7 +42,7 @@ export async function openOutput(outputDir: string, options: OpenOptions = {}): 
     await removeStaleTemporaries(outputDir)
     const entries = await readVerifiedManifest(outputDir)
     // Rewritten around every file without a flush (it is verified when read); the last one is flushed.
-    const saveManifest = (sync = false) => writeAtomic(path.join(outputDir, MANIFEST), manifestText(entries.values()), { sync })
+    const saveManifest = (sync = false) => writeAtomic(path.join(outputDir, MANIFEST), manifestText(entries.values()), { sync, temporaryDir })
     await saveManifest()
     const written: ManifestEntry[] = []
     const close = async () => {
@@ -52,7 +58,7 @@ export async function openOutput(outputDir: string, options: OpenOptions = {}): 
         const entry = entryFor(relative, data, document, locale, format)
         // Forget the old file before it is replaced, so no instant lists it with a hash it no longer has.
         if (entries.get(relative)?.sha256 !== entry.sha256 && entries.delete(relative)) await saveManifest()
-        await writeAtomic(path.join(outputDir, relative), data)
+        await writeAtomic(path.join(outputDir, relative), data, { temporaryDir })
         entries.set(relative, entry)
         written.push(entry)
         await saveManifest()

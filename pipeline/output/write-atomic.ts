@@ -1,11 +1,11 @@
 /**
- * Every file is written under a temporary name in its final folder, flushed
- * to disk (unless `sync: false`, below) and renamed into place when
- * complete: a reader (or a crash, a
- * Ctrl-C, a full disk) never sees half a file, and the previous version stays
- * until the new one is whole. Temporary names start with a dot, so listings
- * and static servers skip them, and carry the writer's process id, so a
- * later build can tell a dead build's leftovers from a live build's work.
+ * Every file is written under a temporary name, flushed to disk (unless
+ * `sync: false`, below) and renamed into place when complete: a reader (or a
+ * crash, a Ctrl-C, a full disk) never sees half a file, and the previous
+ * version stays until the new one is whole. The temporary file is made in
+ * the folder `temporaryDir` names (the output folder's `.tmp/`, the one
+ * place a build's leftovers can be), else beside the target. Temporary names
+ * start with a dot and carry the writer's process id.
  */
 import { randomBytes } from 'node:crypto'
 import { mkdir, open, readdir, rename, rm } from 'node:fs/promises'
@@ -26,11 +26,18 @@ export interface WriteOptions {
    * each flush costs a few milliseconds of waiting.
    */
   sync?: boolean
+  /** Where the temporary file is made (on the target's file system); default: beside the target. */
+  temporaryDir?: string
 }
+
+/** The one folder inside an output folder that holds a build's temporary files. */
+export const TEMPORARY_DIR = '.tmp'
 
 export async function writeAtomic(file: string, data: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true })
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  const folder = options.temporaryDir ?? path.dirname(file)
+  if (options.temporaryDir) await mkdir(folder, { recursive: true })
+  const temporary = path.join(folder, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
   try {
     const handle = await open(temporary, 'wx')
     try {
@@ -46,14 +53,19 @@ export async function writeAtomic(file: string, data: string | Uint8Array, optio
   }
 }
 
-/** Remove temporary files left under `dir` by builds that are no longer running; returns their paths. */
+/**
+ * Remove temporary files that builds no longer running left in the output
+ * folder `dir`: only the files of its `.tmp/` folder with a temporary name,
+ * never anything else, and never a scan of the folder's tree.
+ */
 export async function removeStaleTemporaries(dir: string): Promise<string[]> {
   const removed: string[] = []
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => [])
+  const folder = path.join(dir, TEMPORARY_DIR)
+  const entries = await readdir(folder, { withFileTypes: true }).catch(() => [])
   for (const entry of entries) {
     const match = entry.isFile() ? TEMPORARY.exec(entry.name) : null
     if (!match || isRunning(Number(match[1]))) continue
-    const file = path.join(entry.parentPath, entry.name)
+    const file = path.join(folder, entry.name)
     await rm(file, { force: true })
     removed.push(file)
   }
