@@ -8,6 +8,7 @@ import { reportFailure, UsageError } from '../report.ts'
 type Command = { run: (args: string[], root: string) => Promise<number> }
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
+  extract: () => import('./commands/extract.ts'),
   status: () => import('./commands/status.ts'),
   check: () => import('./commands/check.ts'),
   review: () => import('./commands/review.ts'),

@@ -1,11 +1,13 @@
-import { createProject } from '../project.ts'
-import { reportFailure } from '../report.ts'
-import { extract } from './extract.ts'
-import { formatStatusTable } from './status/format-status.ts'
-import { computeStatus } from './status/status.ts'
+/** `npm run i18n:extract`: syncs the source catalogs with content/ and updates the translation records. */
+import { createProject } from '../../project.ts'
+import { extract } from '../extract.ts'
+import { formatStatusTable } from '../status/format-status.ts'
+import { computeStatus } from '../status/status.ts'
+import { parseCommand } from './usage.ts'
 
-try {
-  const { documents, records } = await extract(process.cwd())
+export async function run(args: string[], root: string): Promise<number> {
+  parseCommand(args, { options: {} }, 'npm run i18n:extract')
+  const { documents, records } = await extract(root)
   for (const result of documents) {
     const summary = result.changed ? `${result.added.length} added, ${result.edited.length} edited, ${result.removed.length} removed` : 'up to date'
     console.log(`${result.file}: ${summary}`)
@@ -15,7 +17,6 @@ try {
   }
   for (const file of records.written) console.log(`${file}: updated`)
   for (const { locale, reason } of records.skipped) console.error(`warning: translation records of ${locale} not updated: ${reason}`)
-  console.log('\n' + formatStatusTable(await computeStatus(createProject(process.cwd()))))
-} catch (error) {
-  process.exitCode = reportFailure(error)
+  console.log('\n' + formatStatusTable(await computeStatus(createProject(root))))
+  return 0
 }
