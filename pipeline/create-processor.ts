@@ -2,7 +2,8 @@
  * The one place where the order of our unified plugins lives.
  *   parse:   Markdown → mdast (front matter, directives)
  *   edition: mdast → translate → flag unsafe markup → local images → structure
- *            → (preview keys) → remark-rehype → sanitize → clean text → hast
+ *            → (preview keys) → remark-rehype → sanitize → clean text
+ *            → the language's non-breaking spaces → hast
  * Writers (render/*) take the hast from there: one tree, three formats.
  */
 import type { Root as HastRoot } from 'hast'
@@ -15,6 +16,7 @@ import rehypeSanitize from 'rehype-sanitize'
 import { unified } from 'unified'
 import type { VFile } from 'vfile'
 import rehypeCleanText from './plugins/rehype-clean-text.ts'
+import rehypeNonbreakingSpaces from './plugins/rehype-nonbreaking-spaces.ts'
 import remarkLocalImages from './plugins/remark-local-images.ts'
 import remarkPreviewKeys, { PREVIEW_SEGMENT_CLASS } from './plugins/remark-preview-keys.ts'
 import remarkStructure from './plugins/remark-structure.ts'
@@ -49,6 +51,7 @@ export function createEditionProcessor(options: EditionOptions) {
     // Translations and content are untrusted: only what the schema lists reaches a writer.
     .use(rehypeSanitize, options.previewKeys ? previewSchema(PREVIEW_SEGMENT_CLASS) : editionSchema)
     .use(rehypeCleanText)
+    .use(rehypeNonbreakingSpaces, { locale: options.locale })
 }
 
 export async function runEdition(tree: Root, file: VFile, options: EditionOptions): Promise<HastRoot> {

@@ -77,7 +77,8 @@ export function sourceOf(node: Element): TextSource {
 export function inlineRuns(nodes: ElementContent[], bold = false, italic = false, link?: string): Run[] {
   const runs: Run[] = []
   for (const node of nodes) {
-    if (node.type === 'text') runs.push({ text: node.value.replace(/\s+/g, ' '), bold, italic, link })
+    // HTML's white space collapses; a no-break space (a language's tie, rehype-nonbreaking-spaces.ts) is kept: it must not break.
+    if (node.type === 'text') runs.push({ text: node.value.replace(/[ \t\n\f\r]+/g, ' '), bold, italic, link })
     else if (node.type === 'element') {
       if (node.tagName === 'br') runs.push({ text: '\n', bold, italic, link })
       else if (node.tagName === 'img') {

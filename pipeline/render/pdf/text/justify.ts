@@ -7,7 +7,8 @@
 import { isCjkChar } from './script.ts'
 import type { Piece } from './types.ts'
 
-const SPACE = /^[ \u3000]$/
+/** Stretchable spaces: a no-break space stretches like any other, it only never breaks. */
+const SPACE = /^[ \u00a0\u3000]$/
 
 /** Extra advance per glyph of each piece, summing to `slack`; undefined when nothing can stretch. */
 export function justification(text: string, pieces: readonly Piece[], lineEnd: number, slack: number): Map<Piece, number[]> | undefined {
