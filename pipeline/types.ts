@@ -5,7 +5,7 @@
 import type {} from 'mdast-util-directive'
 
 /** Kinds of translatable unit; the first part of every segment key. */
-export type SegmentKind = 'meta' | 'heading' | 'standfirst' | 'question' | 'p' | 'caption' | 'credit' | 'alt' | 'item' | 'quote' | 'cell'
+export type SegmentKind = 'meta' | 'heading' | 'standfirst' | 'question' | 'p' | 'caption' | 'credit' | 'alt' | 'item' | 'quote' | 'cell' | 'label'
 
 /** Front matter fields the pipeline understands. */
 export interface DocumentMeta {
@@ -27,6 +27,8 @@ declare module 'mdast' {
     segmentKey?: string
     /** Absolute path of a local image, checked to be inside content/. */
     localPath?: string
+    /** A question's short label for tables of contents (`:::question{label="…"}`), translated. */
+    navLabel?: string
   }
 }
 
@@ -37,5 +39,7 @@ declare module 'hast' {
      * for messages from the writers. Never serialized: HTML and EPUB do not show it.
      */
     segmentKey?: string
+    /** A heading's short label for tables of contents, carried over from mdast; never serialized. */
+    navLabel?: string
   }
 }

@@ -25,6 +25,7 @@ function questionHeading(node: ContainerDirective, depth: number): Heading | Con
     children.push(...paragraph.children)
   })
   const key = paragraphs[0]!.data?.segmentKey
+  const label = node.attributes?.label?.trim()
   return {
     type: 'heading',
     depth: depth as Heading['depth'],
@@ -32,6 +33,7 @@ function questionHeading(node: ContainerDirective, depth: number): Heading | Con
     position: node.position,
     data: {
       ...(key ? { segmentKey: key } : {}),
+      ...(label ? { navLabel: label } : {}),
       hProperties: { className: ['question'] }
     }
   }

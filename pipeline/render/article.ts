@@ -32,15 +32,30 @@ function comma(locale: string): string {
   return COMMAS[scriptOfLocale(locale)]
 }
 
+export interface HeadingEntry {
+  id: string
+  depth: number
+  text: string
+  /** A question of the interview (`:::question`). */
+  question: boolean
+  /** The short label the document gives for the contents (`:::question{label="…"}`), translated. */
+  label?: string
+}
+
 /** Headings with ids, for tables of contents and outlines. */
-export function headingsOf(tree: Element | HastRoot): Array<{ id: string; depth: number; text: string }> {
-  const found: Array<{ id: string; depth: number; text: string }> = []
+export function headingsOf(tree: Element | HastRoot): HeadingEntry[] {
+  const found: HeadingEntry[] = []
   const walk = (node: Element | HastRoot) => {
     for (const child of node.children) {
       if (child.type !== 'element') continue
       const match = /^h([1-6])$/.exec(child.tagName)
       if (match && typeof child.properties.id === 'string') {
-        found.push({ id: child.properties.id, depth: Number(match[1]), text: toText(child).replace(/\s+/g, ' ').trim() })
+        const className = child.properties.className
+        found.push({
+          id: child.properties.id, depth: Number(match[1]), text: toText(child).replace(/\s+/g, ' ').trim(),
+          question: Array.isArray(className) && className.includes('question'),
+          ...(child.data?.navLabel ? { label: child.data.navLabel } : {})
+        })
       } else walk(child)
     }
   }

@@ -8,7 +8,8 @@ import { pathToFileURL } from 'node:url'
 import { toHtml } from 'hast-util-to-html'
 import { EPub } from 'epub-gen-memory'
 import type { PreparedEdition } from '../prepare-edition.ts'
-import { articleTree, headingsOf } from './article.ts'
+import { articleTree } from './article.ts'
+import { navEntries } from './nav-entries.ts'
 import { mapImages } from './hast/images.ts'
 import { renderCover } from './epub-cover.ts'
 import { template } from './templates.ts'
@@ -24,7 +25,7 @@ export async function renderEpub(edition: PreparedEdition, options: EpubOptions)
   const article = articleTree(edition)
   mapImages(article, (localPath) => pathToFileURL(localPath).href)
   const filename = `${doc}.xhtml`
-  const tocEntries = headingsOf(article).map((heading) => ({ href: `${filename}#${heading.id}`, text: heading.text }))
+  const tocEntries = navEntries(article).map((entry) => ({ href: `${filename}#${entry.id}`, text: entry.label }))
   const content = toHtml(article, { space: 'html' })
   const cover = renderCover(edition)
   const creators = [meta.interviewer ?? meta.publisher].filter((name): name is string => Boolean(name))

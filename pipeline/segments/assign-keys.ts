@@ -83,7 +83,7 @@ export function assignKeys(units: Keyable[], register: ReadonlyMap<string, strin
 }
 
 /** Kinds of segment whose catalog value is plain text, not inline Markdown (segments/segment-units.ts: inline: false). */
-export const PLAIN_KINDS: ReadonlySet<string> = new Set(['meta', 'credit', 'alt'])
+export const PLAIN_KINDS: ReadonlySet<string> = new Set(['meta', 'credit', 'alt', 'label'])
 
 /** The kind part of a key (`p.we-must` → `p`). */
 export function kindOf(key: string): string {

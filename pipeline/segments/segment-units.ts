@@ -74,6 +74,14 @@ export function bodyUnits(tree: Root): Unit[] {
             apply: (value) => { attributes.credit = asPlain(value) }
           })
         }
+        const label = node.attributes?.label
+        if (node.name === 'question' && label) {
+          const attributes = node.attributes!
+          units.push({
+            kind: 'label', text: label, position: node.position, inline: false,
+            apply: (value) => { attributes.label = asPlain(value) }
+          })
+        }
         return undefined
       }
       default:

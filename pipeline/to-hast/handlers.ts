@@ -37,6 +37,10 @@ export function createHandlers(labels: Labels): Handlers {
         element.properties = { ...element.properties, id: idOfKey(key) }
         withSegmentKey(element, key)
       }
+      if (node.data?.navLabel) {
+        element.data ??= {} as NonNullable<Element['data']>
+        element.data.navLabel = node.data.navLabel
+      }
       return element
     },
     paragraph(state: State, node: Paragraph): Element {
