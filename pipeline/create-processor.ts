@@ -1,21 +1,22 @@
 /**
  * The one place where the order of our unified plugins lives.
- *   parse:   Markdown → mdast (front matter, directives)
+ *   parse:   Markdown → mdast (front matter, GFM, directives)
  *   edition: mdast → translate → flag unsafe markup → local images → structure
- *            → (preview keys) → remark-rehype → sanitize → clean text
+ *            → (preview keys) → remark-rehype → GFM semantics → sanitize → clean text
  *            → the language's non-breaking spaces → hast
  * Writers (render/*) take the hast from there: one tree, three formats.
  */
 import type { Root as HastRoot } from 'hast'
 import type { Root } from 'mdast'
-import remarkDirective from 'remark-directive'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import rehypeSanitize from 'rehype-sanitize'
 import { unified } from 'unified'
 import type { VFile } from 'vfile'
+import { remarkDialect } from './content/markdown.ts'
 import rehypeCleanText from './plugins/rehype-clean-text.ts'
+import rehypeGfmSemantics from './plugins/rehype-gfm-semantics.ts'
 import rehypeNonbreakingSpaces from './plugins/rehype-nonbreaking-spaces.ts'
 import remarkLocalImages from './plugins/remark-local-images.ts'
 import remarkPreviewKeys, { PREVIEW_SEGMENT_CLASS } from './plugins/remark-preview-keys.ts'
@@ -26,9 +27,9 @@ import { createHandlers, type Labels } from './to-hast/handlers.ts'
 import { editionSchema, previewSchema } from './to-hast/schema.ts'
 import type { DocumentMeta } from './types.ts'
 
-/** Markdown with YAML front matter and directives → mdast. */
+/** Markdown in our dialect (content/markdown.ts) with YAML front matter → mdast. */
 export function createParser() {
-  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkDirective)
+  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkDialect)
 }
 
 export interface EditionOptions extends TranslateOptions {
@@ -47,7 +48,15 @@ export function createEditionProcessor(options: EditionOptions) {
     .use(remarkLocalImages, { contentDir: options.contentDir })
     .use(remarkStructure)
     .use(options.previewKeys ? [remarkPreviewKeys] : [])
-    .use(remarkRehype, { handlers: createHandlers(options.labels), allowDangerousHtml: false })
+    .use(remarkRehype, {
+      handlers: createHandlers(options.labels),
+      allowDangerousHtml: false,
+      // The notes' heading is shown (a reader of print sees it too), in the edition's language.
+      footnoteLabel: options.labels.footnotes,
+      footnoteLabelProperties: {},
+      footnoteBackLabel: (reference, rereference) => options.labels.backToReference(`${reference + 1}${rereference > 1 ? `-${rereference}` : ''}`)
+    })
+    .use(rehypeGfmSemantics)
     // Translations and content are untrusted: only what the schema lists reaches a writer.
     .use(rehypeSanitize, options.previewKeys ? previewSchema(PREVIEW_SEGMENT_CLASS) : editionSchema)
     .use(rehypeCleanText)

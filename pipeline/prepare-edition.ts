@@ -79,7 +79,7 @@ export async function prepareEdition(doc: LoadedDocument, locale: string, contex
     outdated: keysIn(context.status, locale, doc.name, 'outdated'),
     meta,
     contentDir: project.contentDir,
-    labels: { photo: t('photo') },
+    labels: { photo: t('photo'), footnotes: t('footnotes'), backToReference: (number) => t('backToReference', { number }) },
     previewKeys: context.preview
   })
   meta.lang = locale

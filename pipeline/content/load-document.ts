@@ -10,6 +10,7 @@ import { isMap, isScalar, LineCounter, parseDocument as parseYaml, type Document
 import { createParser } from '../create-processor.ts'
 import type { DocumentMeta } from '../types.ts'
 import { plainText } from './plain-text.ts'
+import { resolveReferences } from './resolve-references.ts'
 import { cleanText, describeProblems, firstInvalidUtf8, locator } from './untrusted-text.ts'
 
 export interface LoadedDocument {
@@ -66,6 +67,7 @@ function decodeText(bytes: Uint8Array, file: VFile): string {
 export function parseLoaded(name: string, file: VFile, defaultLang: string): LoadedDocument {
   const tree = createParser().parse(file) as Root
   const front = readFrontMatter(tree, file)
+  resolveReferences(tree)
   const firstHeading = tree.children.find((node) => node.type === 'heading' && node.depth === 1)
   const headingTitle = firstHeading ? plainText(firstHeading) : undefined
   const title = front.text('title') ?? headingTitle ?? name

@@ -1,35 +1,56 @@
 /**
- * The one definition of our Markdown dialect: CommonMark plus YAML front
- * matter and generic directives (`:::question`, `:::figure{credit="…"}`).
- * Both the document parser and the parser of translated segments use it, so a
- * segment reads back exactly as it was written out.
+ * The one definition of our Markdown dialect: CommonMark plus GitHub's
+ * extensions (tables, footnotes, strikethrough, task lists, autolink
+ * literals) and generic directives (`:::question`, `:::figure{credit="…"}`).
+ * The document parser (remarkDialect, with front matter on top) and the
+ * parser of translated segments both use these lists, so a segment reads
+ * back exactly as it was written out.
  */
 import type { PhrasingContent, Root } from 'mdast'
-import { directive } from 'micromark-extension-directive'
-import { directiveFromMarkdown, directiveToMarkdown } from 'mdast-util-directive'
-import { fromMarkdown } from 'mdast-util-from-markdown'
+import { directiveToMarkdown } from 'mdast-util-directive'
+import { gfmToMarkdown } from 'mdast-util-gfm'
 import { toMarkdown } from 'mdast-util-to-markdown'
+import remarkDirective from 'remark-directive'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import { unified, type Processor } from 'unified'
+
+/** The dialect as one unified plugin for remark-parse: GFM, then directives. */
+export function remarkDialect(this: Processor): void {
+  remarkGfm.call(this)
+  remarkDirective.call(this)
+}
+
+/** The same extensions for writing a segment out as for reading it. */
+const toMarkdownExtensions = () => [gfmToMarkdown(), directiveToMarkdown()]
+
+const segmentParser = unified().use(remarkParse).use(remarkDialect).freeze()
 
 /** Inline Markdown of phrasing content: how a segment appears in a catalog. */
 export function phrasingToMarkdown(children: PhrasingContent[]): string {
   const out = toMarkdown(
     { type: 'paragraph', children },
-    { extensions: [directiveToMarkdown()], bullet: '*', emphasis: '*', strong: '*' }
+    { extensions: toMarkdownExtensions(), bullet: '*', emphasis: '*', strong: '*' }
   )
   return out.replace(/\n$/, '')
 }
 
+/** `[^label]` calls in a segment: footnote labels the segment refers to. */
+const FOOTNOTE_CALL = /\[\^([^\]\s]+)\]/g
+
 /**
  * Parse a catalog value back to phrasing content. Block syntax (a value that
  * starts with `#` or `1.`) is read as literal text: a translation is always
- * one paragraph.
+ * one paragraph. A footnote call is only a call where its note is defined,
+ * so the segment is parsed with a stand-in definition for each label it
+ * calls (the notes themselves are segments of their own).
  */
 export function markdownToPhrasing(value: string): PhrasingContent[] {
-  const root: Root = fromMarkdown(value, {
-    extensions: [directive()],
-    mdastExtensions: [directiveFromMarkdown()]
-  })
-  const only = root.children[0]
-  if (root.children.length === 1 && only?.type === 'paragraph') return only.children
+  const labels = new Set([...value.matchAll(FOOTNOTE_CALL)].map((match) => match[1]!))
+  const definitions = [...labels].map((label) => `\n\n[^${label}]: note`).join('')
+  const root = segmentParser.parse(value + definitions) as Root
+  const body = root.children.filter((node) => node.type !== 'footnoteDefinition')
+  const only = body[0]
+  if (body.length === 1 && only?.type === 'paragraph') return only.children
   return value === '' ? [] : [{ type: 'text', value }]
 }

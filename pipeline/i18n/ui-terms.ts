@@ -25,7 +25,11 @@ export const UI_TERMS = [
   'cover',
   'coverAlt',
   'landmarks',
-  'accessibilitySummary'
+  'accessibilitySummary',
+  'footnotes',
+  'backToReference',
+  'taskDone',
+  'taskOpen'
 ] as const
 
 export type UiTerm = (typeof UI_TERMS)[number]

@@ -7,11 +7,13 @@ import { createHash } from 'node:crypto'
 import { pathToFileURL } from 'node:url'
 import { toHtml } from 'hast-util-to-html'
 import { EPub } from 'epub-gen-memory'
+import { allowedAttributes } from 'epub-gen-memory/dist/lib/util/constants.js'
 import type { PreparedEdition } from '../prepare-edition.ts'
 import { articleTree } from './article.ts'
 import { navEntries } from './nav-entries.ts'
 import { mapImages } from './hast/images.ts'
 import { renderCover } from './epub-cover.ts'
+import { epubNotes } from './epub-notes.ts'
 import { template } from './templates.ts'
 
 export interface EpubOptions {
@@ -20,10 +22,19 @@ export interface EpubOptions {
   modified: Date
 }
 
+/**
+ * epub-gen-memory drops every attribute not on its XHTML 1.1-era list; the
+ * HTML5 attributes our schema admits carry meaning (a list's first number,
+ * a header cell's scope, a task's state), so they are added to that list.
+ */
+const allowed = allowedAttributes as readonly string[] as string[]
+for (const name of ['start', 'scope', 'checked', 'disabled']) if (!allowed.includes(name)) allowed.push(name)
+
 export async function renderEpub(edition: PreparedEdition, options: EpubOptions): Promise<Buffer> {
   const { doc, locale, meta, t } = edition
   const article = articleTree(edition)
   mapImages(article, (localPath) => pathToFileURL(localPath).href)
+  epubNotes(article)
   const filename = `${doc}.xhtml`
   const tocEntries = navEntries(article).map((entry) => ({ href: `${filename}#${entry.id}`, text: entry.label }))
   const content = toHtml(article, { space: 'html' })

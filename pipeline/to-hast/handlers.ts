@@ -14,6 +14,10 @@ import { soleImage } from '../segments/segment-units.ts'
 export interface Labels {
   /** Shown where a figure has no image: the UI term "Photo". */
   photo: string
+  /** The heading of the footnotes: the UI term "Notes". */
+  footnotes: string
+  /** A footnote's link back to where it is called: "Back to reference 2". */
+  backToReference: (number: string) => string
 }
 
 /** Record the catalog key of an element's text on its `data`, which no serializer writes out. */

@@ -14,17 +14,31 @@ export const SAFE_PROTOCOLS = ['http', 'https', 'mailto'] as const
 
 const heading = (): PropertyDefinition[] => ['id', ['className', 'question']]
 const DIRECTIVE_CLASS = /^directive-[a-z0-9-]*$/i
+const CELL_ALIGN = ['align-left', 'align-center', 'align-right']
 
 export const editionSchema: Schema = {
   tagNames: [
     'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'pre', 'code', 'hr', 'br',
-    'a', 'em', 'strong', 'img', 'figure', 'figcaption', 'div', 'span'
+    'a', 'em', 'strong', 'img', 'figure', 'figcaption', 'div', 'span',
+    // GFM: tables, strikethrough, footnotes, task lists.
+    'table', 'thead', 'tbody', 'tr', 'th', 'td', 'del', 'sup', 'section', 'label', 'input'
   ],
   attributes: {
-    a: ['href', 'title'],
+    a: [
+      'href', 'title',
+      // Footnote calls and back-links (mdast-util-to-hast's GFM structure).
+      'id', 'dataFootnoteRef', 'dataFootnoteBackref', ['ariaDescribedBy', 'footnote-label'], 'ariaLabel', ['className', 'data-footnote-backref']
+    ],
     // No `src`: writers set it from the checked local path (remark-local-images), never from the text.
     img: ['alt', 'title', 'dataLocalPath'],
-    ol: ['start'],
+    ol: ['start', ['className', 'contains-task-list']],
+    ul: [['className', 'contains-task-list']],
+    li: ['id', ['className', 'task-list-item']],
+    section: ['dataFootnotes', ['className', 'footnotes']],
+    th: ['scope', ['className', ...CELL_ALIGN]],
+    td: [['className', ...CELL_ALIGN]],
+    // A task item's box: shown, never editable.
+    input: [['type', 'checkbox'], 'checked', ['disabled', true]],
     code: [['className', /^language-[\w-]+$/]],
     h1: heading(), h2: heading(), h3: heading(), h4: heading(), h5: heading(), h6: heading(),
     figure: [['className', 'figure']],
@@ -38,8 +52,8 @@ export const editionSchema: Schema = {
   clobberPrefix: '',
   // Dropped with their content, not unwrapped into text.
   strip: ['script', 'style', 'iframe', 'object', 'embed', 'noscript', 'template'],
-  required: {},
-  ancestors: { li: ['ol', 'ul'] }
+  required: { input: { type: 'checkbox', disabled: true } },
+  ancestors: { li: ['ol', 'ul'], input: ['li'], label: ['li'], tr: ['table'], th: ['tr'], td: ['tr'] }
 }
 
 /** The scheme of a URL (`javascript`), or undefined for a relative one; the same rule hast-util-sanitize applies. */
