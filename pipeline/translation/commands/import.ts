@@ -1,22 +1,27 @@
-/** `npm run i18n:import -- FILE.xlf …`: translations back from XLIFF 2.0 into the catalogs. */
+/** `npm run i18n:import -- FILE …`: translations back from XLIFF 2.0, XLIFF 1.2 or PO into the catalogs. */
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { createProject, displayPath } from '../../project.ts'
-import { importXliff } from '../exchange/import-xliff.ts'
+import { importFile } from '../exchange/formats.ts'
 import { parseCommand, UsageError } from './usage.ts'
 
-const USAGE = 'npm run i18n:import -- FILE.xlf [FILE.xlf…]'
+const USAGE = 'npm run i18n:import -- FILE [FILE…]   (.xlf in XLIFF 2.0 or 1.2, or .po)'
 
 export async function run(args: string[], root: string): Promise<number> {
   const { positionals } = parseCommand(args, { options: {}, allowPositionals: true }, USAGE)
-  if (positionals.length === 0) throw new UsageError(`Expected an XLIFF file\nUsage: ${USAGE}`)
+  if (positionals.length === 0) throw new UsageError(`Expected an XLIFF or PO file\nUsage: ${USAGE}`)
   const project = createProject(root)
+  let refused = 0
   for (const name of positionals) {
     const file = path.resolve(root, name)
-    const result = await importXliff(project, await readFile(file, 'utf8'), displayPath(project, file))
-    console.log(`${displayPath(project, file)} (${result.locale}): ${result.updated} updated, ${result.confirmed} confirmed`)
+    const shown = displayPath(project, file)
+    const result = await importFile(project, await readFile(file, 'utf8'), shown)
+    console.log(`${shown} (${result.locale}): ${result.updated} updated, ${result.confirmed} confirmed, ${result.drafts.length} draft${result.drafts.length === 1 ? '' : 's'} not imported`)
     for (const written of result.written) console.log(`  wrote ${written}`)
+    for (const key of result.drafts) console.error(`  warning: ${key}: a draft (state initial or fuzzy), not imported: set it to translated in your tool when it is done`)
     for (const reason of result.skipped) console.error(`  warning: skipped ${reason}`)
+    for (const reason of result.refused) console.error(`  error: refused ${reason}`)
+    refused += result.refused.length
   }
-  return 0
+  return refused > 0 ? 1 : 0
 }
