@@ -23,7 +23,8 @@ import { openOutput, type Publisher } from './output/publish.ts'
 import { writeAtomic } from './output/write-atomic.ts'
 import { languagesOf, prepareEdition, type Language, type PrepareContext, type PreparedEdition } from './prepare-edition.ts'
 import { jobsOf, type Shard } from './shard.ts'
-import { createProject, displayPath, listDocuments, listLocales, LOCALE_CODE, type Project } from './project.ts'
+import { discoverDocuments } from './content/discover.ts'
+import { createProject, displayPath, listLocales, LOCALE_CODE, type Project } from './project.ts'
 import type { HtmlOptions } from './render/html.ts'
 import { renderIndex, type IndexDocument } from './render/index-page.ts'
 import { reasonOf, UsageError } from './report.ts'
@@ -77,7 +78,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const project = createProject(options.root, options.out)
   confineOutput(project)
   const allLocales = await listLocales(project)
-  const allDocs = await listDocuments(project)
+  const discovery = await discoverDocuments(project.contentDir)
+  const allDocs = discovery.names
   // The pseudo-locale is generated, and built only when asked for.
   const locales = pick('locale', options.locales, options.locales?.includes(PSEUDO_LOCALE) ? [...allLocales, PSEUDO_LOCALE] : allLocales)
   const docs = pick('document', options.docs, allDocs)
@@ -97,7 +99,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const cache = options.force ? undefined : new EditionCache(path.join(project.cacheDir, 'editions'))
   const digests: FileDigests = new Map()
   let reused = 0
-  const files: VFile[] = catalogFiles(catalogs)
+  const files: VFile[] = [...discovery.skipped, ...catalogFiles(catalogs)]
   let missing = 0
   // Released (manifest written, lock removed) however this function ends.
   await using output = await openOutput(project.outputDir, { log })

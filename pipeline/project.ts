@@ -4,6 +4,7 @@
  */
 import { readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
+import { discoverDocuments } from './content/discover.ts'
 
 export interface Project {
   root: string
@@ -30,10 +31,9 @@ export function createProject(root: string, outputDir?: string): Project {
 /** A BCP 47-shaped code; anything else (`../x`, `kk/..`) is refused before it touches a path. */
 export const LOCALE_CODE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/
 
-/** Document names: `content/<name>.md`, sorted. */
+/** Document names: `content/<name>.md`, sorted (editors' lock and backup files and broken links left out: content/discover.ts). */
 export async function listDocuments(project: Project): Promise<string[]> {
-  const names = await readdir(project.contentDir).catch(() => [] as string[])
-  return names.filter((name) => name.endsWith('.md')).map((name) => name.slice(0, -3)).sort()
+  return (await discoverDocuments(project.contentDir)).names
 }
 
 /** Locales with a `ui.json`, source first, then in code order. */

@@ -27,7 +27,7 @@ export async function loadDocument(filePath: string, defaultLang: string): Promi
   const name = path.basename(filePath, '.md')
   const file: VFile = new VFile({ path: filePath })
   if (!DOC_NAME.test(name)) {
-    file.fail(`Unexpected document name \`${name}\`, expected letters, digits, '.', '_' or '-' only`, { ruleId: 'document-name', source: 'load-document' })
+    file.fail(`Unexpected document name \`${name}\`, expected a letter or digit first, then letters, digits, '.', '_' or '-' only`, { ruleId: 'document-name', source: 'load-document' })
   }
   let bytes: Buffer
   try {

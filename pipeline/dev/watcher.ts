@@ -5,6 +5,7 @@
  */
 import path from 'node:path'
 import { watch, type FSWatcher } from 'chokidar'
+import { isEditorLitter } from '../content/discover.ts'
 import type { FileEvent, WatchEvent } from './changes.ts'
 
 export interface Watcher {
@@ -37,8 +38,5 @@ export async function watchFiles(dirs: string[], onBatch: (events: FileEvent[]) 
   }
 }
 
-/** Swap, backup and temporary files editors leave beside the real one. */
-export function isEditorLitter(file: string): boolean {
-  const name = path.basename(file)
-  return name.startsWith('.') || name.endsWith('~') || /\.(swp|swx|tmp|bak)$/i.test(name) || name === '4913'
-}
+/** Swap, backup and temporary files editors leave beside the real one (content/discover.ts ignores them too). */
+export { isEditorLitter }

@@ -8,12 +8,13 @@
  * An entry whose bytes do not match its recorded hash is ignored.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import { mkdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
+import { isEditorLitter } from '../content/discover.ts'
 import type { Project } from '../project.ts'
 import { sha256 } from './manifest.ts'
 import { writeAtomic } from './write-atomic.ts'
@@ -123,16 +124,38 @@ export class EditionCache {
   }
 }
 
-/** Every file below `dir`, in a stable order. */
-export function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return []
+/**
+ * Every regular file below `dir`, in a stable order: the inputs a key hashes.
+ * Editors' lock, swap and backup files are not inputs; a broken link, a link
+ * loop or a folder reached twice is passed over (discovery warns about them).
+ */
+export function filesUnder(dir: string, seen = new Set<string>()): string[] {
   const found: string[] = []
-  for (const name of readdirSync(dir).sort()) {
+  let names: string[]
+  try {
+    const real = realpathSync(dir)
+    if (seen.has(real)) return found
+    seen.add(real)
+    names = readdirSync(dir).sort()
+  } catch {
+    return found
+  }
+  for (const name of names) {
+    if (isEditorLitter(name)) continue
     const file = path.join(dir, name)
-    if (statSync(file).isDirectory()) found.push(...filesUnder(file))
-    else found.push(file)
+    const stats = statOrNothing(file)
+    if (stats?.isDirectory()) found.push(...filesUnder(file, seen))
+    else if (stats?.isFile()) found.push(file)
   }
   return found
+}
+
+function statOrNothing(file: string): ReturnType<typeof statSync> | undefined {
+  try {
+    return statSync(file)
+  } catch {
+    return undefined // broken link, loop, no permission
+  }
 }
 
 export function cachedMessage(message: VFileMessage): CachedMessage {

@@ -52,9 +52,16 @@ function check(url: string, base: string, contentDir: string): string | { path: 
   if (!SUPPORTED.has(path.extname(resolved).toLowerCase())) {
     return `Unexpected image type \`${path.extname(resolved)}\` for \`${url}\`, expected PNG or JPEG (what HTML, EPUB and PDF all embed)`
   }
-  if (!statSync(resolved, { throwIfNoEntry: false })?.isFile()) return `Cannot find image \`${url}\` (looked for ${path.relative(process.cwd(), resolved)})`
-  // A symbolic link inside content/ may point anywhere: what counts is where the bytes are.
-  const real = realpathSync(resolved)
+  let real: string
+  try {
+    if (!statSync(resolved).isFile()) return `Unexpected folder \`${url}\`, expected an image file`
+    // A symbolic link inside content/ may point anywhere: what counts is where the bytes are.
+    real = realpathSync(resolved)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ELOOP') return `Unexpected link loop at image \`${url}\` (${path.relative(process.cwd(), resolved)}), expected an image file: fix or delete the link`
+    return `Cannot find image \`${url}\` (looked for ${path.relative(process.cwd(), resolved)}${code === 'ENOENT' ? '' : `: ${code}`})`
+  }
   if (!isInside(realpathSync(contentDir), real)) {
     return `Unexpected image \`${url}\` linking outside content/, expected a file inside content/`
   }

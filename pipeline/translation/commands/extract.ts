@@ -1,5 +1,6 @@
 /** `npm run i18n:extract`: syncs the source catalogs with content/ and updates the translation records. */
-import { createProject } from '../../project.ts'
+import { discoverDocuments } from '../../content/discover.ts'
+import { createProject, displayPath } from '../../project.ts'
 import { extract } from '../extract.ts'
 import { formatStatusTable } from '../status/format-status.ts'
 import { computeStatus } from '../status/status.ts'
@@ -7,6 +8,11 @@ import { parseCommand } from './usage.ts'
 
 export async function run(args: string[], root: string): Promise<number> {
   parseCommand(args, { options: {} }, 'npm run i18n:extract')
+  const project = createProject(root)
+  // Extract reads the documents the build reads; what it passes over is said, as the build says it.
+  for (const skipped of (await discoverDocuments(project.contentDir)).skipped) {
+    for (const message of skipped.messages) console.error(`warning ${displayPath(project, skipped.path)}: ${message.reason}`)
+  }
   const { documents, records } = await extract(root)
   for (const result of documents) {
     const summary = result.changed ? `${result.added.length} added, ${result.edited.length} edited, ${result.removed.length} removed` : 'up to date'
@@ -17,6 +23,6 @@ export async function run(args: string[], root: string): Promise<number> {
   }
   for (const file of records.written) console.log(`${file}: updated`)
   for (const { locale, reason } of records.skipped) console.error(`warning: translation records of ${locale} not updated: ${reason}`)
-  console.log('\n' + formatStatusTable(await computeStatus(createProject(root))))
+  console.log('\n' + formatStatusTable(await computeStatus(project)))
   return 0
 }
