@@ -1,7 +1,8 @@
 /**
- * The translated Markdown of each edition, so pandoc can make the same
+ * The translated text of each edition, so pandoc and Typst can make the same
  * editions from the same text in the benchmark. Uses our own translate step;
- * pandoc then does everything else.
+ * pandoc (from Markdown) or Typst (from its markup, bench/typst.ts) then does
+ * everything else.
  */
 import path from 'node:path'
 import { directiveToMarkdown } from 'mdast-util-directive'
@@ -15,14 +16,23 @@ import { structureTree } from '../pipeline/plugins/remark-structure.ts'
 import { translateTree } from '../pipeline/plugins/remark-translate.ts'
 import { createProject, listLocales } from '../pipeline/project.ts'
 import { emptyCatalog } from '../pipeline/i18n/catalog.ts'
+import type { Root } from 'mdast'
+import type { DocumentMeta } from '../pipeline/types.ts'
 
-export async function translatedMarkdown(root: string, doc: string): Promise<Map<string, string>> {
+export interface TranslatedEdition {
+  tree: Root
+  meta: DocumentMeta
+  dir: 'ltr' | 'rtl'
+}
+
+/** Each locale's translated, structured tree of `doc`, as the writers receive it. */
+export async function translatedTrees(root: string, doc: string): Promise<Map<string, TranslatedEdition>> {
   const project = createProject(root)
   const locales = await listLocales(project)
   const { catalogs } = await loadCatalogs(project, locales, [doc])
   const i18n = await createI18n(toResources(catalogs), project.sourceLocale)
   const document = await loadDocument(path.join(project.contentDir, `${doc}.md`), project.sourceLocale)
-  const out = new Map<string, string>()
+  const out = new Map<string, TranslatedEdition>()
   for (const locale of locales) {
     const tree = structuredClone(document.tree)
     const meta = structuredClone(document.meta)
@@ -32,7 +42,15 @@ export async function translatedMarkdown(root: string, doc: string): Promise<Map
       catalog: catalogs.get(locale)?.get(doc) ?? emptyCatalog(doc)
     })
     structureTree(tree)
-    const front = toYaml({ title: meta.title, author: meta.interviewer, lang: locale, dir: i18n.dir(locale) })
+    out.set(locale, { tree, meta, dir: i18n.dir(locale) === 'rtl' ? 'rtl' : 'ltr' })
+  }
+  return out
+}
+
+export async function translatedMarkdown(root: string, doc: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>()
+  for (const [locale, { tree, meta, dir }] of await translatedTrees(root, doc)) {
+    const front = toYaml({ title: meta.title, author: meta.interviewer, lang: locale, dir })
     out.set(locale, `---\n${front}---\n\n${toMarkdown(tree, { extensions: [directiveToMarkdown()] })}`)
   }
   return out

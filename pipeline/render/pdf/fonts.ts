@@ -42,6 +42,11 @@ const FACES = {
 
 export type FaceId = keyof typeof FACES
 
+/** Every face's font file from npm: what the benchmark gives Typst, so both set the text in the same fonts. */
+export function npmFontFiles(): string[] {
+  return Object.values(FACES).map((spec) => require.resolve(spec))
+}
+
 const ROLE_FACES: Record<Script, Record<FontRole, FaceId>> = {
   latin: {
     serif: 'notoSerif', serifBold: 'notoSerifBold', serifItalic: 'notoSerifItalic', serifBoldItalic: 'notoSerifBoldItalic',
