@@ -28,7 +28,7 @@ export function articleTree(edition: PreparedEdition, { copy = true } = {}): Ele
 const COMMAS = { arabic: '، ', cjk: '，', latin: ', ' } as const
 
 /** The comma between a name and a role, in the language's own punctuation: “، ” in Arabic, “，” in Chinese. */
-function comma(locale: string): string {
+export function comma(locale: string): string {
   return COMMAS[scriptOfLocale(locale)]
 }
 

@@ -1,33 +1,72 @@
 /**
  * A typographic cover for the e-book: publisher, title, interviewee and the
- * edition's language, set as SVG text. No photo is invented; the alt text
- * says the same in words.
+ * edition's language. Designed as SVG, then rasterised by resvg (npm
+ * @resvg/resvg-js) to a 1600×2400 PNG, the image retailers and reading
+ * systems expect: the type is outlined in the edition's own fonts, loaded
+ * from the npm font files and never from the system, so every device shows
+ * the same cover and two builds give the same bytes. No photo is invented;
+ * the alt text says the same in words.
  */
+import { Resvg } from '@resvg/resvg-js'
 import { toHtml } from 'hast-util-to-html'
 import { s } from 'hastscript'
-import { breakOpportunities } from './break-opportunities.ts'
 import type { PreparedEdition } from '../prepare-edition.ts'
+import { comma } from './article.ts'
+import { type FaceId, faceFile, faceFont } from './pdf/fonts.ts'
+import { scriptOfLocale, type Script } from './script-of-locale.ts'
+import { wrapBalanced } from './cover-lines.ts'
 
 const WIDTH = 1200
 const HEIGHT = 1800
+/** The PNG: 1600×2400, the retailers' usual 2:3 cover. */
+export const COVER_PIXELS = { width: 1600, height: 2400 } as const
 /** The title block runs from TITLE_TOP to TITLE_BOTTOM; the largest size that fits is used. */
 const TITLE_TOP = 380
 const TITLE_BOTTOM = 1160
-const TITLE_SIZES = [96, 86, 76, 66, 58, 50, 44]
+const TITLE_SIZES = [96, 88, 80, 72, 66, 60, 54, 48, 44]
 const MAX_LINE = 900
+
+/** Each script's faces: the title's bold, the rest regular; Latin faces after, for names in Latin letters. */
+const COVER_FACES: Record<Script, { family: string; bold: FaceId; regular: FaceId; leading: number }> = {
+  latin: { family: 'Noto Serif', bold: 'notoSerifBold', regular: 'notoSerif', leading: 1.2 },
+  arabic: { family: 'Noto Naskh Arabic', bold: 'naskhBold', regular: 'naskh', leading: 1.45 },
+  cjk: { family: 'Noto Serif SC', bold: 'serifSCBold', regular: 'serifSC', leading: 1.3 }
+}
 
 export interface Cover {
   svg: string
+  png: Buffer
   alt: string
 }
 
 export function renderCover(edition: PreparedEdition): Cover {
+  const svg = coverSvg(edition)
+  const faces = COVER_FACES[scriptOfLocale(edition.locale)]
+  const fontFiles = [...new Set([faces.bold, faces.regular, 'notoSerifBold', 'notoSerif'] as FaceId[])].map(faceFile)
+  const png = new Resvg(svg.svg, {
+    font: { loadSystemFonts: false, fontFiles, defaultFontFamily: faces.family },
+    fitTo: { mode: 'width', value: COVER_PIXELS.width },
+    languages: [edition.locale],
+    logLevel: 'off'
+  }).render().asPng()
+  return { ...svg, png }
+}
+
+/** The cover's design, with its lines broken by measuring the text in the face that sets it. */
+export function coverSvg(edition: PreparedEdition): { svg: string; alt: string } {
   const { meta, t, locale, dir } = edition
+  const faces = COVER_FACES[scriptOfLocale(locale)]
   const language = edition.languages.find((item) => item.locale === locale)?.name ?? locale
-  const { size, lines } = fitTitle(meta.title)
-  const titleTop = (TITLE_TOP + TITLE_BOTTOM) / 2 - (lines.length * size * 1.2) / 2 + size
-  const people = [meta.interviewee, meta.intervieweeRole].filter(Boolean).join(', ')
+  const measure = (face: FaceId) => (text: string, size: number) => faceFont(face).layout(text).advanceWidth / faceFont(face).unitsPerEm * size
+  const { size, lines } = fitTitle(meta.title, measure(faces.bold), locale)
+  const lineHeight = size * faces.leading
+  const titleTop = (TITLE_TOP + TITLE_BOTTOM) / 2 - (lines.length * lineHeight) / 2 + size
+  const people = [meta.interviewee, meta.intervieweeRole].filter(Boolean).join(comma(locale))
   const alt = t('coverAlt', { title: meta.title, people: people || meta.title, publisher: meta.publisher ?? '' })
+  const text = (value: string, y: number, fontSize: number, style: Record<string, string | number>) => s('text', {
+    x: WIDTH / 2, y, textAnchor: 'middle', fontSize, fontFamily: `${faces.family}, Noto Serif`, ...style
+  }, value)
+  const peopleLines = wrapBalanced(people, (line) => measure(faces.regular)(line, 48), MAX_LINE, locale)
   const tree = s('svg', {
     xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${WIDTH} ${HEIGHT}`, width: WIDTH, height: HEIGHT,
     role: 'img', ariaLabelledby: 'cover-title', 'xml:lang': locale, direction: dir
@@ -35,60 +74,20 @@ export function renderCover(edition: PreparedEdition): Cover {
     s('title#cover-title', alt),
     s('rect', { x: 0, y: 0, width: WIDTH, height: HEIGHT, fill: '#0b3d6b' }),
     s('rect', { x: 80, y: 80, width: WIDTH - 160, height: HEIGHT - 160, fill: 'none', stroke: '#f4efe6', strokeWidth: 4 }),
-    text(meta.publisher ?? '', 220, 44, { letterSpacing: 6, fill: '#f4efe6' }),
-    ...lines.map((line, index) => text(line, titleTop + index * size * 1.2, size, { fontWeight: 'bold', fill: '#ffffff' })),
-    ...wrap(people, 48, MAX_LINE).map((line, index) => text(line, 1290 + index * 62, 48, { fill: '#f4efe6' })),
+    text(meta.publisher ?? '', 220, 44, { letterSpacing: scriptOfLocale(locale) === 'latin' ? 6 : 0, fill: '#f4efe6' }),
+    ...lines.map((line, index) => text(line, titleTop + index * lineHeight, size, { fontWeight: 'bold', fill: '#ffffff' })),
+    ...peopleLines.map((line, index) => text(line, 1290 + index * 48 * faces.leading, 48, { fill: '#f4efe6' })),
     text(language, 1600, 40, { fill: '#c9d6e3' })
   ])
   return { svg: `<?xml version="1.0" encoding="UTF-8"?>\n${toHtml(tree, { space: 'svg' })}\n`, alt }
 }
 
-function fitTitle(title: string): { size: number; lines: string[] } {
+function fitTitle(title: string, measure: (text: string, size: number) => number, locale: string): { size: number; lines: string[] } {
+  const leading = COVER_FACES[scriptOfLocale(locale)].leading
+  let lines: string[] = []
   for (const size of TITLE_SIZES) {
-    const lines = wrap(title, size, MAX_LINE)
-    if (lines.length * size * 1.2 <= TITLE_BOTTOM - TITLE_TOP) return { size, lines }
+    lines = wrapBalanced(title, (line) => measure(line, size), MAX_LINE, locale)
+    if (lines.length * size * leading <= TITLE_BOTTOM - TITLE_TOP) return { size, lines }
   }
-  const size = TITLE_SIZES[TITLE_SIZES.length - 1]!
-  return { size, lines: wrap(title, size, MAX_LINE) }
-}
-
-function text(value: string, y: number, size: number, style: Record<string, string | number>) {
-  return s('text', {
-    x: WIDTH / 2, y, textAnchor: 'middle', fontSize: size,
-    fontFamily: 'Noto Serif, Noto Naskh Arabic, Noto Serif SC, serif', ...style
-  }, value)
-}
-
-/**
- * Greedy wrap at UAX #14 break opportunities (so no line starts with a colon
- * or a closing mark), by estimated advance: ideographs one em, others about half.
- */
-export function wrap(value: string, size: number, maxWidth: number): string[] {
-  const lines: string[] = []
-  let line = ''
-  for (const segment of breakableChunks(value)) {
-    const candidate = line + segment
-    if (line.trim() !== '' && advance(candidate.trim(), size) > maxWidth) {
-      lines.push(line.trim())
-      line = segment.trimStart()
-    } else line = candidate
-  }
-  if (line.trim()) lines.push(line.trim())
-  return lines
-}
-
-function breakableChunks(value: string): string[] {
-  const chunks: string[] = []
-  let last = 0
-  for (const { position } of breakOpportunities(value)) {
-    chunks.push(value.slice(last, position))
-    last = position
-  }
-  return chunks
-}
-
-function advance(value: string, size: number): number {
-  let width = 0
-  for (const char of value) width += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/u.test(char) ? size : size * 0.6
-  return width
+  return { size: TITLE_SIZES.at(-1)!, lines }
 }

@@ -53,7 +53,7 @@ export async function renderEpub(edition: PreparedEdition, options: EpubOptions)
       css: options.css,
       date: options.modified.toISOString(),
       version: 3,
-      cover: new File([cover.svg], 'cover.svg', { type: 'image/svg+xml' }),
+      cover: new File([cover.png], 'cover.png', { type: 'image/png' }),
       fetchTimeout: 5000,
       retryTimes: 1,
       contentOPF: template('epub/content.opf.ejs'),
@@ -78,7 +78,7 @@ export async function renderEpub(edition: PreparedEdition, options: EpubOptions)
     [
       {
         title: t('cover'), content: '', filename: 'cover.xhtml', beforeToc: true, excludeFromToc: true,
-        ...({ dir: edition.dir, coverImage: 'cover.svg', coverAlt: cover.alt } as object)
+        ...({ dir: edition.dir, coverImage: 'cover.png', coverAlt: cover.alt } as object)
       },
       { title: meta.title, content, filename, ...({ dir: edition.dir } as object) }
     ]

@@ -82,7 +82,8 @@ export function faceBuffer(face: FaceId): Buffer {
   return buffer
 }
 
-function faceFile(face: FaceId): string {
+/** The file of a face (npm package, or PRESS_FONTS for a Latin role), checked to be one TrueType/OpenType font. */
+export function faceFile(face: FaceId): string {
   const role = (Object.entries(ROLE_FACES.latin) as Array<[FontRole, FaceId]>).find(([, id]) => id === face)?.[0]
   const chosen = role ? chosenFonts(process.env.PRESS_FONTS)[role] : undefined
   if (chosen) return checkFont(chosen, role!, 'fix the path in PRESS_FONTS, or unset it to use the fonts from npm')
