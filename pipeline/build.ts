@@ -18,6 +18,7 @@ import { computeStatus, type ProjectStatus } from './translation/status/status.t
 import { documentLoader, loadSources, type DocumentLoader } from './translation/sources.ts'
 import { cachedMessage, EditionCache, editionKey, fileDigest, replayMessages, sameBytes, type FileDigests } from './output/edition-cache.ts'
 import { entryFor, sha256, type ManifestEntry } from './output/manifest.ts'
+import { byteInputs } from './output/byte-inputs.ts'
 import { confineOutput } from './output/confine.ts'
 import { openOutput, type Publisher } from './output/publish.ts'
 import { writeAtomic } from './output/write-atomic.ts'
@@ -193,7 +194,7 @@ export async function writeEdition(format: Format, edition: PreparedEdition, con
   const key = context.cache && format !== 'html' ? editionKey({
     project: context.project, doc: edition.doc, locale: edition.locale, sourceLocale: edition.sourceLocale,
     locales: edition.languages.map((language) => language.locale), format,
-    options: { formats: context.formats, strict: context.strict ?? false, modified: context.modified.toISOString() },
+    options: { formats: context.formats, strict: context.strict ?? false, modified: context.modified.toISOString(), inputs: byteInputs(process.env, context.digests) },
     digests: context.digests
   }) : undefined
   const hit = key ? await context.cache!.get(key) : undefined

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Project } from '../project.ts'
+import { byteInputs } from './byte-inputs.ts'
 import { filesUnder, pipelineVersion, sameBytes } from './edition-cache.ts'
 import { writeAtomic } from './write-atomic.ts'
 
@@ -28,7 +29,7 @@ const recordFile = (project: Project) => path.join(project.cacheDir, `last-build
 /** A hash of every input of every edition, and of the options. */
 export function buildKey(project: Project, options: Record<string, unknown>): string {
   const hash = createHash('sha256').update(pipelineVersion(project.root)).update(JSON.stringify(options))
-  hash.update(process.env.SOURCE_DATE_EPOCH ?? '').update(lastCommit(project.contentDir))
+  hash.update(JSON.stringify(byteInputs())).update(lastCommit(project.contentDir))
   for (const dir of [project.contentDir, project.localesDir]) {
     for (const file of filesUnder(dir)) hash.update(path.relative(project.root, file)).update('\0').update(readFileSync(file)).update('\0')
   }

@@ -15,7 +15,8 @@ import { closeSync, openSync, readFileSync, readSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import * as fontkit from 'fontkit'
 
-export type FontRole = 'serif' | 'serifBold' | 'serifItalic' | 'serifBoldItalic' | 'sans' | 'sansBold' | 'sansItalic'
+import { chosenFonts, type FontRole } from './font-choice.ts'
+export type { FontRole } from './font-choice.ts'
 export { scriptOfLocale, type Script } from '../script-of-locale.ts'
 import type { Script } from '../script-of-locale.ts'
 export const SCRIPTS: readonly Script[] = ['latin', 'arabic', 'cjk']
@@ -94,22 +95,6 @@ export function faceFile(face: FaceId): string {
     throw new Error(`Cannot find font file ${FACES[face]} (${face}): run \`npm install\` (the PDF fonts come from npm packages)`)
   }
   return checkFont(file, face, 'run `npm ci` to reinstall the font packages')
-}
-
-/**
- * `PRESS_FONTS="serif=/path/a.ttf,sans=/path/b.otf"` puts other files in the
- * Latin-script roles: to try a font, and for tests of what a missing font does.
- */
-function chosenFonts(setting: string | undefined): Partial<Record<FontRole, string>> {
-  const chosen: Partial<Record<FontRole, string>> = {}
-  for (const item of (setting ?? '').split(',').map((part) => part.trim()).filter(Boolean)) {
-    const [role, file] = [item.slice(0, item.indexOf('=')), item.slice(item.indexOf('=') + 1)]
-    if (!(role in ROLE_FACES.latin) || !file) {
-      throw new Error(`Unexpected \`${item}\` in PRESS_FONTS, expected role=file with a role among ${Object.keys(ROLE_FACES.latin).join(', ')}`)
-    }
-    chosen[role as FontRole] = file
-  }
-  return chosen
 }
 
 /**

@@ -1,0 +1,22 @@
+/**
+ * `PRESS_FONTS="serif=/path/a.ttf,sans=/path/b.otf"` puts other files in the
+ * Latin-script roles: to try a font, and for tests of what a missing font
+ * does. Read without loading a font library, because the edition keys and
+ * the no-change check hash the chosen files too (output/byte-inputs.ts).
+ */
+import { UsageError } from '../../report.ts'
+
+export const FONT_ROLES = ['serif', 'serifBold', 'serifItalic', 'serifBoldItalic', 'sans', 'sansBold', 'sansItalic'] as const
+export type FontRole = (typeof FONT_ROLES)[number]
+
+export function chosenFonts(setting: string | undefined): Partial<Record<FontRole, string>> {
+  const chosen: Partial<Record<FontRole, string>> = {}
+  for (const item of (setting ?? '').split(',').map((part) => part.trim()).filter(Boolean)) {
+    const [role, file] = [item.slice(0, item.indexOf('=')), item.slice(item.indexOf('=') + 1)]
+    if (!(FONT_ROLES as readonly string[]).includes(role) || !file) {
+      throw new UsageError(`Unexpected \`${item}\` in PRESS_FONTS, expected role=file with a role among ${FONT_ROLES.join(', ')}`)
+    }
+    chosen[role as FontRole] = file
+  }
+  return chosen
+}
