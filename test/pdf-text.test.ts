@@ -29,6 +29,9 @@ const options = (script: Script, extra: Partial<ParagraphOptions> = {}): Paragra
   ...extra
 })
 const lineText = (text: string, line: Line) => text.slice(Math.min(...line.pieces.map((p) => p.start)), Math.max(...line.pieces.map((p) => p.end)))
+/** The glyphs of `text` set on one line at their natural width. */
+const naturalGlyphs = (text: string, script: Script) =>
+  layoutParagraph([run(text)], options(script, { width: 1e6, align: 'start' })).lines[0]!.pieces.flatMap((piece) => piece.glyphs)
 const rightEdge = (line: Line) => Math.max(...line.pieces.map((piece) => piece.x + piece.width))
 const leftEdge = (line: Line) => Math.min(...line.pieces.map((piece) => piece.x))
 
@@ -55,7 +58,7 @@ describe('bidi (UAX #9) after line breaking', () => {
   })
 
   it('breaks lines first, then reorders each line; the result matches bidi-js’s own reordering', () => {
-    const laid = layoutParagraph([run(text)], options('arabic', { width: 120 }))
+    const laid = layoutParagraph([run(text)], options('arabic', { width: 105 }))
     expect(laid.lines.map((line) => lineText(text, line))).toEqual(['شارك في INTERPOL من', '2014 إلى 2024 (تقريبًا).'])
     const [first, second] = laid.lines as [Line, Line]
     expect(first.pieces.map((piece) => text.slice(piece.start, piece.end))).toEqual([' من', 'INTERPOL', 'شارك في '])
@@ -73,9 +76,9 @@ describe('bidi (UAX #9) after line breaking', () => {
       expect(shown).toBe(bidi.getReorderedString(text, levels, start, end - 1).slice(start, end))
     }
     // Justified from the right: the first line fills the width, the last is set flush right.
-    expect(rightEdge(first)).toBeCloseTo(120, 1)
+    expect(rightEdge(first)).toBeCloseTo(105, 1)
     expect(leftEdge(first)).toBeCloseTo(0, 1)
-    expect(rightEdge(second)).toBeCloseTo(120, 1)
+    expect(rightEdge(second)).toBeCloseTo(105, 1)
     expect(leftEdge(second)).toBeGreaterThan(10)
   })
 
@@ -150,11 +153,10 @@ describe('line breaking (UAX #14) and Chinese', () => {
     let digitLines = 0
     for (let width = 150; width <= 300; width += 11) {
       const laid = layoutParagraph([run(text)], options('cjk', { width }))
-      const natural = layoutParagraph([run(text)], options('cjk', { width, align: 'start' }))
-      for (const [index, line] of laid.lines.slice(0, -1).entries()) {
+      for (const line of laid.lines.slice(0, -1)) {
         expect(rightEdge(line)).toBeCloseTo(width, 1)
         const glyphs = line.pieces.flatMap((piece) => piece.glyphs)
-        const plain = natural.lines[index]!.pieces.flatMap((piece) => piece.glyphs)
+        const plain = naturalGlyphs(lineText(text, line), 'cjk')
         const extra = (i: number) => glyphs[i]!.advance - plain[i]!.advance
         const cjk = glyphs.slice(0, -1).flatMap((glyph, i) => (/^[\p{Script=Han}，。、（）「」]$/u.test(glyph.text) ? [extra(i)] : []))
         // Every gap after a CJK character stretches by the same amount (none at the line's end).
@@ -174,15 +176,15 @@ describe('line breaking (UAX #14) and Chinese', () => {
   it('justifies Latin text at the spaces only', () => {
     const english = 'The stronger and more globally connected our collective response networks are, the more resilient the international community becomes.'
     const laid = layoutParagraph([run(english)], options('latin', { width: 220 }))
-    const natural = layoutParagraph([run(english)], options('latin', { width: 220, align: 'start' }))
     expect(laid.lines.length).toBeGreaterThan(2)
-    for (const [index, line] of laid.lines.slice(0, -1).entries()) {
+    for (const line of laid.lines.slice(0, -1)) {
       expect(rightEdge(line)).toBeCloseTo(220, 1)
       const glyphs = line.pieces.flatMap((piece) => piece.glyphs)
-      const plain = natural.lines[index]!.pieces.flatMap((piece) => piece.glyphs)
+      const plain = naturalGlyphs(lineText(english, line), 'latin')
       glyphs.forEach((glyph, i) => {
         const extra = glyph.advance - plain[i]!.advance
-        if (glyph.text.trim() === '') expect(extra).toBeGreaterThan(0)
+        // Total fit stretches or shrinks the spaces (within a third of a space), nothing else.
+        if (glyph.text.trim() === '') expect(extra).not.toBeCloseTo(0, 6)
         else expect(extra).toBeCloseTo(0, 6)
       })
     }
@@ -191,9 +193,9 @@ describe('line breaking (UAX #14) and Chinese', () => {
   it('lets a hyphenator propose break points inside a word, and adds the hyphen', () => {
     const word = 'internationalization'
     const hyphenate = (_text: string, start: number, end: number) => [start + 5, start + 10, start + 13].filter((point) => point < end)
-    const laid = layoutParagraph([run(`The ${word} works`)], options('latin', { width: 90, align: 'start', hyphenate }))
+    const laid = layoutParagraph([run(`The ${word} works`)], options('latin', { width: 90, hyphenate }))
     const first = laid.lines[0]!
-    expect(lineText(`The ${word} works`, first)).toMatch(/^The inter(national)?(izati)?$/)
+    expect(lineText(`The ${word} works`, first)).toMatch(/^The inter(natio|national)?$/)
     const hyphen = first.pieces.at(-1)!
     expect(hyphen.start).toBe(hyphen.end)
     expect(hyphen.glyphs).toHaveLength(1)

@@ -29,17 +29,17 @@ export function frameOf(state: PdfState): Frame {
  * it with what follows) and then sets the same runs, which must not cost a
  * second layout.
  */
-const laidOut = new WeakMap<readonly Run[], { style: Style; width: number; key?: string; dir: string; laid: LaidParagraph }>()
+const laidOut = new WeakMap<readonly Run[], { style: Style; width: number; key?: string; dir: string; pageEndLine?: number; laid: LaidParagraph }>()
 
-export function layoutRuns(edition: PreparedEdition, runs: readonly Run[], style: Style, width: number, source?: TextSource): LaidParagraph {
+export function layoutRuns(edition: PreparedEdition, runs: readonly Run[], style: Style, width: number, source?: TextSource, pageEndLine?: number): LaidParagraph {
   const known = laidOut.get(runs)
-  if (known && known.style === style && known.width === width && known.key === source?.key && known.dir === edition.dir) return known.laid
-  const laid = layoutFresh(edition, runs, style, width, source)
-  laidOut.set(runs, { style, width, key: source?.key, dir: edition.dir, laid })
+  if (known && known.style === style && known.width === width && known.key === source?.key && known.dir === edition.dir && known.pageEndLine === pageEndLine) return known.laid
+  const laid = layoutFresh(edition, runs, style, width, source, pageEndLine)
+  laidOut.set(runs, { style, width, key: source?.key, dir: edition.dir, pageEndLine, laid })
   return laid
 }
 
-function layoutFresh(edition: PreparedEdition, runs: readonly Run[], style: Style, width: number, source?: TextSource): LaidParagraph {
+function layoutFresh(edition: PreparedEdition, runs: readonly Run[], style: Style, width: number, source: TextSource | undefined, pageEndLine?: number): LaidParagraph {
   const script = scriptOfLocale(edition.locale)
   const textRuns = runs.map((run): TextRun => ({
     text: run.text,
@@ -59,7 +59,8 @@ function layoutFresh(edition: PreparedEdition, runs: readonly Run[], style: Styl
     metricsFace: fallbackFaces('serif', script)[0]!,
     script,
     // Justified text breaks words where the language allows; ragged text need not.
-    hyphenate: style.align === 'justify' ? hyphenatorFor(edition.locale) : undefined
+    hyphenate: style.align === 'justify' ? hyphenatorFor(edition.locale) : undefined,
+    pageEndLine
   })
 }
 
@@ -67,21 +68,46 @@ function layoutFresh(edition: PreparedEdition, runs: readonly Run[], style: Styl
 export function setParagraph(state: PdfState, runs: readonly Run[], style: Style, source?: TextSource): void {
   const { doc } = state
   const frame = frameOf(state)
-  const laid = layoutRuns(state.edition, runs, style, frame.width, source)
-  state.missing.push(...laid.missing.map((item) => ({ ...item, place: source?.place })))
+  let laid = layoutRuns(state.edition, runs, style, frame.width, source)
   const bottom = () => doc.page.height - doc.page.margins.bottom
+  // A word is not carried over a page turn: if the page's last line ends in a hyphen, set the paragraph again avoiding it.
+  const turn = newPageLines(laid.lines, doc.y, bottom(), doc.page.margins.top)[0]
+  if (turn !== undefined && turn > 0 && hyphenated(laid.lines[turn - 1]!)) laid = layoutRuns(state.edition, runs, style, frame.width, source, turn - 1)
+  state.missing.push(...laid.missing.map((item) => ({ ...item, place: source?.place })))
+  const turns = new Set(newPageLines(laid.lines, doc.y, bottom(), doc.page.margins.top))
   laid.lines.forEach((line, index) => {
-    const fits = doc.y + line.height <= bottom()
-    // No widow: a paragraph's last line never stands alone at a page top; its
-    // second-to-last goes over with it, when two lines stay behind.
-    const next = laid.lines[index + 1]
-    const widow = fits && index >= 2 && index === laid.lines.length - 2 && doc.y + line.advance + next!.height > bottom()
     // continueOnNewPage closes the marked content here and reopens it there, so the paragraph stays one structure element.
-    if (!fits || widow) (doc as PDFKit.PDFDocument & { continueOnNewPage: () => void }).continueOnNewPage()
+    if (turns.has(index)) (doc as PDFKit.PDFDocument & { continueOnNewPage: () => void }).continueOnNewPage()
     drawLine(doc, line, frame.left, doc.y)
     doc.y += line.advance
   })
   doc.y += style.gapAfter
+}
+
+/**
+ * The lines that start a new page, set from `top` on pages whose text runs
+ * from `pageTop` to `bottom`. No widow: a
+ * paragraph's last line never stands alone at a page top; its
+ * second-to-last goes over with it, when two lines stay behind.
+ */
+function newPageLines(lines: readonly Line[], top: number, bottom: number, pageTop: number): number[] {
+  const turns: number[] = []
+  let y = top
+  lines.forEach((line, index) => {
+    const fits = y + line.height <= bottom
+    const next = lines[index + 1]
+    const widow = fits && index >= 2 && index === lines.length - 2 && y + line.advance + next!.height > bottom
+    if (!fits || widow) {
+      turns.push(index)
+      y = pageTop
+    }
+    y += line.advance
+  })
+  return turns
+}
+
+function hyphenated(line: Line): boolean {
+  return line.pieces.some((piece) => piece.start === piece.end)
 }
 
 /** How far a paragraph would move the cursor down (its lines, without the gap after it). */

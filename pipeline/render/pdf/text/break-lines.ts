@@ -1,14 +1,24 @@
 /**
  * Line breaking: break opportunities from UAX #14 (npm `linebreak`, the
- * library pdfkit itself uses), filled greedily, as browsers and pdfkit do.
- * UAX #14 allows breaks between ideographs and forbids them before closing
- * punctuation (。，、」）) and after opening punctuation (「（), which is the
- * kinsoku rule for Chinese. White space at a line's end hangs: it neither
- * counts against the width nor prints.
+ * library pdfkit itself uses), and the hyphenator's points inside words,
+ * chosen all at once by total fit (total-fit.ts, Knuth–Plass), as TeX
+ * does. UAX #14 allows breaks between ideographs and forbids them before
+ * closing punctuation (。，、」）) and after opening punctuation (「（),
+ * which is the kinsoku rule for Chinese, and never breaks at a no-break
+ * space. White space at a line's end hangs: it neither counts against the
+ * width nor prints.
+ *
+ * Two passes, as TeX's: first without hyphens, spaces stretching to at
+ * most their stretch (TeX's pretolerance); when that fails, with hyphens
+ * and any stretch, but badness (100·r³) is not capped as TeX caps it, so a
+ * line looser than the tolerance is taken only when every other way costs
+ * more: three hyphens in a row are never taken, a hyphen on the last full
+ * line or at a page's end costs as much as a line stretched 2.5 times.
  */
 import { breakOpportunities } from '../../break-opportunities.ts'
-import { joins } from './script.ts'
+import { isCjkChar, joins } from './script.ts'
 import { measure } from './shape.ts'
+import { totalFit, type Breakpoint, type FitOptions } from './total-fit.ts'
 import type { Hyphenator, Span } from './types.ts'
 
 export interface LineRange {
@@ -21,6 +31,17 @@ export interface LineRange {
   last: boolean
 }
 
+export interface BreakOptions {
+  width: number
+  /** Justified lines stretch and shrink at their spaces; ragged ones keep them and end short. */
+  justify: boolean
+  hyphenate?: Hyphenator
+  /** A hyphen ending this line (0-based) is avoided: it is the last line of a page. */
+  pageEndLine?: number
+  /** Break only where Intl.Segmenter finds a word boundary (Chinese headlines: never inside a word). */
+  wordsOnly?: string
+}
+
 interface Segment {
   start: number
   /** End of its text without trailing white space. */
@@ -29,53 +50,136 @@ interface Segment {
   required: boolean
 }
 
+/** A break point with where its line ends and the next begins. */
+interface Place extends Breakpoint {
+  end: number
+  next: number
+}
+
 const TRAILING_SPACE = /[ \t\n\u2028\u3000]+$/
 export const HYPHEN = '-'
+/** Interword glue, as TeX's fonts have it: stretch half a space, shrink a third. */
+const SPACE_STRETCH = 0.5
+const SPACE_SHRINK = 1 / 3
+/** Between ideographs a justified Chinese line may open by a tenth of an em per character. */
+const CJK_STRETCH = 0.1
+/** A hyphen costs as TeX's \hyphenpenalty. */
+const HYPHEN_PENALTY = 50
+/** Stretch ratio of the first pass: spaces up to their stretch, and no hyphens. */
+const PRETOLERANCE = 1
+/** Ragged lines may end up to a third of the measure short before they count as bad. */
+const RAGGED_STRETCH = 1 / 3
 
-export function breakLines(text: string, spans: readonly Span[], width: number, hyphenate?: Hyphenator): LineRange[] {
+export function breakLines(text: string, spans: readonly Span[], options: BreakOptions): LineRange[] {
   const widthOf = (start: number, end: number) => rangeWidth(text, spans, start, end)
-  // An index and one carried-over piece, not shift/unshift: those are linear, and a long paragraph has 100,000 segments.
-  const segments = segmentsOf(text)
-  let next = 0
-  let carried: Segment | undefined
-  const lines: LineRange[] = []
-  let line: { start: number; end: number; width: number; space: number } | undefined
-  const close = (end: number, hyphen: boolean, last: boolean) => {
-    lines.push({ start: line!.start, end, hyphen, last })
-    line = undefined
+  const segments = splitOverlong(text, mergeInsideWords(text, segmentsOf(text), options.wordsOnly), options.width, widthOf)
+  if (segments.length === 0) return []
+  const plain = placesOf(text, spans, segments, options.justify, widthOf)
+  const fit = (places: Place[], hyphens: boolean, tolerance: number) => {
+    const fitOptions: FitOptions = {
+      width: options.width, tolerance, hyphens, pageEndLine: options.pageEndLine,
+      lineStretch: options.justify ? 0 : options.width * RAGGED_STRETCH
+    }
+    const breaks = totalFit(places, fitOptions)
+    return breaks && rangesOf(places, breaks, segments[0]!.start)
   }
-  while (carried || next < segments.length) {
-    const segment = carried ?? segments[next++]!
-    carried = undefined
+  if (!options.justify) return fit(plain, false, Infinity)!
+  const hyphenated = () => placesOf(text, spans, segments, true, widthOf, options.hyphenate)
+  return fit(plain, false, PRETOLERANCE) ?? fit(options.hyphenate ? hyphenated() : plain, Boolean(options.hyphenate), Infinity)!
+}
+
+function rangesOf(places: readonly Place[], breaks: readonly number[], first: number): LineRange[] {
+  let start = first
+  return breaks.map((index, line) => {
+    const place = places[index]!
+    const range: LineRange = { start, end: place.end, hyphen: place.hyphen, last: place.forced || line === breaks.length - 1 }
+    start = place.next
+    return range
+  })
+}
+
+/** The break points of the paragraph with their running widths; hyphenation points too when a hyphenator is given. */
+function placesOf(
+  text: string, spans: readonly Span[], segments: readonly Segment[], justify: boolean,
+  widthOf: (start: number, end: number) => number, hyphenate?: Hyphenator
+): Place[] {
+  const places: Place[] = []
+  let width = 0
+  let stretch = 0
+  let shrink = 0
+  segments.forEach((segment, index) => {
     const content = widthOf(segment.start, segment.content)
-    if (line && line.width + line.space + content > width + 0.01) {
-      const split = hyphenate ? hyphenPoint(segment, width - line.width - line.space, widthOf, text, spans, hyphenate) : undefined
-      if (split !== undefined) {
-        close(split, true, false)
-        carried = { ...segment, start: split }
-        continue
-      }
-      close(line.end, false, false)
-    }
-    if (!line && content > width && segment.content - segment.start > 1) {
-      // A word wider than the whole line: break it where it must, between graphemes.
-      const cut = emergencyBreak(text, segment, width, widthOf)
-      if (cut < segment.content) {
-        lines.push({ start: segment.start, end: cut, hyphen: false, last: false })
-        carried = { ...segment, start: cut }
-        continue
+    const size = sizeAt(spans, segment.start)
+    if (hyphenate) {
+      const hyphenWidth = size.span ? measure(size.span.face, HYPHEN, size.span.run.size) : 0
+      for (const point of hyphenate(text, segment.start, segment.content)) {
+        if (point <= segment.start || point >= segment.content) continue
+        places.push({
+          width: width + widthOf(segment.start, point), stretch, shrink, glue: 0, glueStretch: 0, glueShrink: 0,
+          penalty: HYPHEN_PENALTY, hyphen: true, hyphenWidth, forced: false, end: point, next: point
+        })
       }
     }
-    if (!line) line = { start: segment.start, end: segment.content, width: content, space: widthOf(segment.content, segment.end) }
-    else {
-      line.width += line.space + content
-      line.end = segment.content
-      line.space = widthOf(segment.content, segment.end)
-    }
-    if (segment.required && segment.end < text.length) close(line.end, false, true)
+    width += content
+    // A no-break space inside the segment stretches like any other space.
+    const tied = justify ? (text.slice(segment.start, segment.content).match(/\u00a0/g)?.length ?? 0) * spaceWidth(spans, segment.start) : 0
+    stretch += tied * SPACE_STRETCH
+    shrink += tied * SPACE_SHRINK
+    const glue = widthOf(segment.content, segment.end)
+    const cjk = justify && glue === 0 && isCjkChar(text.slice(segment.content - 1, segment.content)) ? CJK_STRETCH * size.size : 0
+    places.push({
+      width, stretch, shrink, glue,
+      glueStretch: justify ? glue * SPACE_STRETCH + cjk : 0,
+      glueShrink: justify ? glue * SPACE_SHRINK : 0,
+      penalty: 0, hyphen: false, hyphenWidth: 0,
+      forced: (segment.required && segment.end < text.length) || index === segments.length - 1,
+      end: segment.content, next: segment.end
+    })
+    width += glue
+    stretch += places[places.length - 1]!.glueStretch
+    shrink += places[places.length - 1]!.glueShrink
+  })
+  return places
+}
+
+function sizeAt(spans: readonly Span[], at: number): { span?: Span; size: number } {
+  const span = spans.find((each) => each.start <= at && at < each.end)
+  return { span, size: span?.run.size ?? 10 }
+}
+
+function spaceWidth(spans: readonly Span[], at: number): number {
+  const { span } = sizeAt(spans, at)
+  return span ? measure(span.face, ' ', span.run.size) : 0
+}
+
+/** Segments joined where a break would fall inside a word (Intl.Segmenter's words for `locale`). */
+function mergeInsideWords(text: string, segments: Segment[], locale?: string): Segment[] {
+  if (!locale || segments.length < 2) return segments
+  const boundaries = new Set<number>()
+  for (const { index } of new Intl.Segmenter(locale, { granularity: 'word' }).segment(text)) boundaries.add(index)
+  const merged: Segment[] = []
+  for (const segment of segments) {
+    const last = merged[merged.length - 1]
+    if (last && !last.required && last.end === last.content && !boundaries.has(last.end)) merged[merged.length - 1] = { ...segment, start: last.start }
+    else merged.push(segment)
   }
-  if (line) close(line.end, false, true)
-  return lines
+  return merged
+}
+
+/** A word wider than the whole line is cut where it must, between graphemes. */
+function splitOverlong(text: string, segments: Segment[], width: number, widthOf: (start: number, end: number) => number): Segment[] {
+  const result: Segment[] = []
+  for (const segment of segments) {
+    let rest = segment
+    while (rest.content - rest.start > 1 && widthOf(rest.start, rest.content) > width) {
+      const cut = emergencyBreak(text, rest, width, widthOf)
+      if (cut >= rest.content) break
+      result.push({ start: rest.start, content: cut, end: cut, required: false })
+      rest = { ...rest, start: cut }
+    }
+    result.push(rest)
+  }
+  return result
 }
 
 function segmentsOf(text: string): Segment[] {
@@ -102,18 +206,6 @@ export function rangeWidth(text: string, spans: readonly Span[], start: number, 
     if (span.run.tracking && !joins(part)) width += span.run.tracking * [...part].length
   }
   return width
-}
-
-function hyphenPoint(
-  segment: Segment, room: number, widthOf: (start: number, end: number) => number,
-  text: string, spans: readonly Span[], hyphenate: Hyphenator
-): number | undefined {
-  const span = spans.find((each) => each.start <= segment.start && segment.start < each.end)
-  const hyphen = span ? measure(span.face, HYPHEN, span.run.size) : 0
-  const points = hyphenate(text, segment.start, segment.content)
-    .filter((point) => point > segment.start && point < segment.content)
-    .sort((a, b) => b - a)
-  return points.find((point) => widthOf(segment.start, point) + hyphen <= room)
 }
 
 function emergencyBreak(text: string, segment: Segment, width: number, widthOf: (start: number, end: number) => number): number {

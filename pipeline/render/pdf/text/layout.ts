@@ -1,6 +1,6 @@
 /**
  * A paragraph from styled runs to positioned glyphs:
- *   itemize (a face per character) → break lines (UAX #14) →
+ *   itemize (a face per character) → break lines (UAX #14, total fit) →
  *   per line: bidi reorder (UAX #9) → shape each piece → justify → place.
  * Pure: no pdfkit here; draw.ts writes the result.
  */
@@ -25,7 +25,10 @@ export function layoutParagraph(runs: readonly TextRun[], options: ParagraphOpti
   const levels = embeddingLevels(text, options.direction)
   const size = Math.max(...runs.map((run) => run.size))
   const metrics = lineMetrics(options.metricsFace, size, options.lineGap)
-  const lines = breakLines(text, spans, options.width, options.hyphenate).map((range): Line => {
+  const lines = breakLines(text, spans, {
+    width: options.width, justify: options.align === 'justify', hyphenate: options.hyphenate,
+    pageEndLine: options.pageEndLine, wordsOnly: options.wordsOnly
+  }).map((range): Line => {
     const pieces = placeLine(text, levels, spans, range, options)
     return { ...metrics, pieces, groups: drawingGroups(text, pieces) }
   })
@@ -49,7 +52,8 @@ function placeLine(text: string, levels: EmbeddingLevels, spans: readonly Span[]
   if (range.hyphen && ranges.length > 0) pieces.splice(rtl ? 0 : pieces.length, 0, hyphenPiece(ranges, range.end))
   const natural = pieces.reduce((sum, piece) => sum + piece.width, 0)
   const slack = options.width - natural
-  const extra = options.align === 'justify' && !range.last && slack > 0 ? justification(text, pieces, range.end, slack) : undefined
+  // Total fit may have chosen to shrink a justified line's spaces a little (at most a third of a space).
+  const extra = options.align === 'justify' && !range.last && slack !== 0 ? justification(text, pieces, range.end, slack) : undefined
   let x = extra ? 0
     : options.align === 'center' ? slack / 2
     : (options.align === 'end') !== rtl ? Math.max(0, slack) : 0

@@ -57,6 +57,10 @@ export interface ParagraphOptions {
   /** The edition's script: its faces come first in every fallback list. */
   script: Script
   hyphenate?: Hyphenator
+  /** The line (0-based) a page ends after: a hyphen there is avoided. */
+  pageEndLine?: number
+  /** Break only between words as Intl.Segmenter finds them for this locale (Chinese headlines). */
+  wordsOnly?: string
 }
 
 /** A glyph placed on a line: x is its pen position from the line's left edge. */

@@ -1,0 +1,131 @@
+/**
+ * Total-fit line breaking (Knuth and Plass, "Breaking paragraphs into
+ * lines", 1981): of all the ways to break a paragraph at its break points,
+ * the one with the fewest demerits, summed over its lines. A line's
+ * demerits grow with the cube of how far its spaces stretch or shrink, and
+ * with what it ends in: a hyphen, a second hyphen in a row, a hyphen on the
+ * last full line or on a page's last line, a line much looser or tighter
+ * than the one before. The break points and their widths come from
+ * break-lines.ts; this module knows nothing of text.
+ */
+
+export interface Breakpoint {
+  /** Width of everything before the break (its glue excluded), from the paragraph's start. */
+  width: number
+  stretch: number
+  shrink: number
+  /** The glue at the break: dropped when the line breaks here. */
+  glue: number
+  glueStretch: number
+  glueShrink: number
+  /** Demerits for breaking here (a hyphen's), 0 at a space. */
+  penalty: number
+  /** A hyphenation point: the line ends with a hyphen of `hyphenWidth`. */
+  hyphen: boolean
+  hyphenWidth: number
+  /** A line must end here (a forced break, or the paragraph's end). */
+  forced: boolean
+}
+
+export interface FitOptions {
+  width: number
+  /** The largest stretch ratio a line may have (the stretch its spaces allow is 1). */
+  tolerance: number
+  /** Stretch every line has beside its spaces: ragged text's right margin. */
+  lineStretch: number
+  /** Whether hyphenation points may end lines (not in the first pass). */
+  hyphens: boolean
+  /** A hyphen at the end of this line (0-based) costs more: the page turns after it. */
+  pageEndLine?: number
+}
+
+/** TeX's defaults (plain.tex), in the same units. */
+const LINE_PENALTY = 10
+const DOUBLE_HYPHEN_DEMERITS = 10_000
+const FINAL_HYPHEN_DEMERITS = 3_000_000
+const ADJACENT_FITNESS_DEMERITS = 10_000
+/** A hyphen the reader must carry over a page turn: about as bad as a line whose spaces stretch two and a half times their stretch. */
+const PAGE_END_HYPHEN_DEMERITS = 3_000_000
+/** The badness of a short line with nothing to stretch (a word alone). */
+const UNSTRETCHABLE = 1e7
+/** No more than this many hyphenated lines in a row. */
+export const MAX_HYPHENS_IN_A_ROW = 2
+
+interface Node {
+  index: number
+  line: number
+  fitness: number
+  hyphens: number
+  demerits: number
+  previous?: Node
+  after: { width: number; stretch: number; shrink: number }
+}
+
+/**
+ * The indices of the breakpoints that end each line, or undefined when no
+ * way of breaking keeps every line within the tolerance.
+ */
+export function totalFit(points: readonly Breakpoint[], options: FitOptions): number[] | undefined {
+  const start: Node = { index: -1, line: 0, fitness: 1, hyphens: 0, demerits: 0, after: { width: 0, stretch: 0, shrink: 0 } }
+  let active: Node[] = [start]
+  const last = points.length - 1
+  for (let index = 0; index <= last; index++) {
+    const point = points[index]!
+    if (point.hyphen && !options.hyphens) continue
+    const best = new Map<string, Node>()
+    const survivors: Node[] = []
+    for (const node of active) {
+      const ratio = stretchRatio(node, point, options, index === last)
+      if (ratio < -1 || point.forced) {
+        // The line from this node is already too long (or must end here): it can start no later line.
+      } else survivors.push(node)
+      if (ratio < -1 || ratio > options.tolerance) continue
+      if (point.hyphen && node.hyphens >= MAX_HYPHENS_IN_A_ROW) continue
+      const candidate = nodeAt(index, node, point, ratio, options, index === last)
+      const key = `${candidate.fitness},${candidate.hyphens},${options.pageEndLine === undefined ? '' : Math.min(candidate.line, options.pageEndLine + 1)}`
+      const known = best.get(key)
+      if (!known || candidate.demerits < known.demerits) best.set(key, candidate)
+    }
+    active = [...survivors, ...best.values()]
+    if (active.length === 0) return undefined
+  }
+  const ending = active.filter((node) => node.index === last)
+  if (ending.length === 0) return undefined
+  let node: Node | undefined = ending.reduce((found, each) => (each.demerits < found.demerits ? each : found))
+  const breaks: number[] = []
+  for (; node && node.index >= 0; node = node.previous) breaks.unshift(node.index)
+  return breaks
+}
+
+function stretchRatio(node: Node, point: Breakpoint, options: FitOptions, paragraphEnd: boolean): number {
+  const natural = point.width - node.after.width + (point.hyphen ? point.hyphenWidth : 0)
+  const slack = options.width - natural
+  if (slack >= 0) {
+    // The paragraph's last line is set at its natural width (TeX's \parfillskip).
+    if (paragraphEnd) return 0
+    const stretch = point.stretch - node.after.stretch + options.lineStretch
+    return stretch > 0 ? slack / stretch : slack > 0.01 ? Infinity : 0
+  }
+  const shrink = point.shrink - node.after.shrink
+  return shrink > 0 ? slack / shrink : slack < -0.01 ? -Infinity : 0
+}
+
+function nodeAt(index: number, from: Node, point: Breakpoint, ratio: number, options: FitOptions, paragraphEnd: boolean): Node {
+  // Not capped at TeX's 10,000: in the last pass, a line twice as loose must cost more than one a little too loose.
+  const badness = Number.isFinite(ratio) ? 100 * Math.abs(ratio) ** 3 : UNSTRETCHABLE
+  let demerits = (LINE_PENALTY + badness) ** 2 + point.penalty ** 2
+  if (point.hyphen && from.hyphens > 0) demerits += DOUBLE_HYPHEN_DEMERITS
+  if (paragraphEnd && from.hyphens > 0) demerits += FINAL_HYPHEN_DEMERITS
+  if (point.hyphen && options.pageEndLine === from.line) demerits += PAGE_END_HYPHEN_DEMERITS
+  const fitness = ratio < -0.5 ? 0 : ratio <= 0.5 ? 1 : ratio <= 1 ? 2 : 3
+  if (Math.abs(fitness - from.fitness) > 1) demerits += ADJACENT_FITNESS_DEMERITS
+  return {
+    index,
+    line: from.line + 1,
+    fitness,
+    hyphens: point.hyphen ? from.hyphens + 1 : 0,
+    demerits: from.demerits + demerits,
+    previous: from,
+    after: { width: point.width + point.glue, stretch: point.stretch + point.glueStretch, shrink: point.shrink + point.glueShrink }
+  }
+}
