@@ -28,7 +28,8 @@ import { discoverDocuments } from './content/discover.ts'
 import { createProject, displayPath, listLocales, LOCALE_CODE, type Project } from './project.ts'
 import type { HtmlOptions } from './render/html.ts'
 import { renderIndex, type IndexDocument } from './render/index-page.ts'
-import { reasonOf, UsageError } from './report.ts'
+import { countOf } from './messages.ts'
+import { reasonOf, UsageError, type Failure } from './report.ts'
 import { template } from './render/templates.ts'
 import { FORMATS, type Format } from './types.ts'
 
@@ -52,18 +53,11 @@ export interface BuildOptions {
   shard?: Shard
 }
 
-export interface EditionFailure {
-  doc: string
-  locale: string
-  format?: Format
-  reason: string
-}
-
 export interface BuildResult {
   project: Project
   files: VFile[]
   written: ManifestEntry[]
-  failures: EditionFailure[]
+  failures: Failure[]
   missing: number
   /** Translation status of every locale, as `npm run i18n:status` shows it. */
   status: ProjectStatus
@@ -87,7 +81,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const formats = pick('format', options.formats, [...FORMATS]) as Format[]
   if (docs.length === 0) throw new UsageError(`No documents to build: add a Markdown file to ${displayPath(project, project.contentDir)}/`)
 
-  const failures: EditionFailure[] = []
+  const failures: Failure[] = []
   const { catalogs, errors } = await loadCatalogs(project, allLocales, allDocs)
   if (locales.includes(PSEUDO_LOCALE)) catalogs.set(PSEUDO_LOCALE, pseudoCatalogs(catalogs.get(project.sourceLocale)!))
   const i18n = await createI18n(toResources(catalogs), project.sourceLocale)
@@ -138,7 +132,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       files.push(edition.file)
       noteInterfaceStatus(edition.file, status, locale)
       // Content segments and interface terms alike.
-      missing += edition.file.messages.filter((message) => message.ruleId === 'missing-translation').length
+      missing += countOf(edition.file.messages, 'missing')
       const refused = options.strict ? strictRefusal(edition.file) : undefined
       if (refused) {
         failures.push({ doc: name, locale, reason: refused })

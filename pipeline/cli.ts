@@ -60,11 +60,10 @@ async function main(): Promise<number> {
   }
 
   const { build } = await import('./build.ts')
-  const { reporter } = await import('vfile-reporter')
   const { formatStatusTable } = await import('./translation/status/format-status.ts')
   const result = await build({ root: process.cwd(), ...options, force: values.force, log: values.quiet ? undefined : (line) => console.log(line) })
-  const { formatFailures, mergeFiles } = await import('./report.ts')
-  const stderr = [reporter(mergeFiles(result.files, result.project), { quiet: true }), ...formatFailures(result.failures)].filter(Boolean).join('\n')
+  const { formatFailures, formatFiles } = await import('./report.ts')
+  const stderr = [formatFiles(result.files, result.project), ...formatFailures(result.failures)].filter(Boolean).join('\n')
   if (stderr) console.error(stderr)
   const editions = result.written.filter((entry) => entry.document !== null).length
   console.log(

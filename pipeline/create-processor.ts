@@ -44,7 +44,7 @@ export interface EditionOptions extends TranslateOptions {
 export function createEditionProcessor(options: EditionOptions) {
   return unified()
     .use(remarkTranslate, options)
-    .use(remarkUnsafeMarkup, { catalog: options.catalog })
+    .use(remarkUnsafeMarkup)
     .use(remarkLocalImages, { contentDir: options.contentDir })
     .use(remarkStructure)
     .use(options.previewKeys ? [remarkPreviewKeys] : [])

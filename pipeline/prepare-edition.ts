@@ -36,8 +36,6 @@ export interface PreparedEdition {
   /** Every language this document is published in, in index order. */
   languages: Language[]
   file: VFile
-  /** This locale's catalogs by namespace (`ui`, documents), for messages that name a key's file:line. */
-  localeCatalogs?: ReadonlyMap<string, Catalog>
 }
 
 export interface PrepareContext {
@@ -83,6 +81,7 @@ export async function prepareEdition(doc: LoadedDocument, locale: string, contex
     previewKeys: context.preview
   })
   meta.lang = locale
+  notePlacesOfInterfaceTerms(file, catalogs.get(locale)?.get('ui'))
   return {
     doc: doc.name,
     locale,
@@ -93,7 +92,21 @@ export async function prepareEdition(doc: LoadedDocument, locale: string, contex
     readingMinutes: readingMinutes(doc.tree, doc.meta),
     t,
     languages: languagesOf(context),
-    file,
-    localeCatalogs: catalogs.get(locale)
+    file
+  }
+}
+
+/**
+ * Where the interface terms a writer sets are (`ui:page`), beside the document's keys, so messages
+ * about their text name the catalog place without a writer reading catalogs. A plural term is
+ * found at its first form.
+ */
+function notePlacesOfInterfaceTerms(file: VFile, ui: Catalog | undefined): void {
+  const places = file.data.translation?.places
+  if (!ui || !places) return
+  for (const [name, entry] of ui.entries) {
+    for (const key of [`ui:${name}`, `ui:${name.replace(/_(zero|one|two|few|many|other)$/, '')}`]) {
+      places[key] ??= { path: ui.path, line: entry.line, column: entry.column }
+    }
   }
 }

@@ -1,11 +1,17 @@
 /**
- * How problems reach a person: one line naming file:line:column and what to
- * do, never a bare stack trace. Returns the exit code.
+ * The one reporter: how problems reach a person, for the build, the preview,
+ * the i18n commands and merge-manifests alike. Every problem is one line
+ * naming file:line:column (and the key, for a catalog) and what to do, never
+ * a bare stack trace. Places are printed here, from the message's `place`
+ * and its `cause` (a translation's place in its catalog): never written into
+ * a reason. Rule ids and what they mean are in messages.ts.
  */
 import path from 'node:path'
 import { VFile } from 'vfile'
 import { VFileMessage } from 'vfile-message'
+import { reporter } from 'vfile-reporter'
 import { CatalogError } from './i18n/catalog.ts'
+import type { RuleId } from './messages.ts'
 import type { Project } from './project.ts'
 
 /** A command asked for something that cannot be (an unknown locale, a bad option): exit code 2. */
@@ -54,11 +60,55 @@ function describeMessage(message: VFileMessage, root: string): string {
   return `${file}${place}${file || place ? ': ' : ''}${message.reason}`
 }
 
+/** An edition that could not be made: its document, locale (and format, when only that failed) and why, in one line. */
 export interface Failure {
   doc: string
   locale: string
   format?: string
   reason: string
+}
+
+/**
+ * A problem read from a file outside an edition (a catalog the preview or
+ * i18n:check cannot use): where, which key, which rule, and why.
+ */
+export interface Problem {
+  file: string
+  line?: number
+  column?: number
+  key?: string
+  ruleId?: RuleId
+  reason: string
+}
+
+/** i18n:check's line: `file:line:column  error  key  reason  rule`. */
+export function formatProblem(problem: Problem): string {
+  return `${placeOf(problem)}  error  ${problem.key ?? '-'}  ${problem.reason}  ${problem.ruleId ?? ''}`.trimEnd()
+}
+
+/** The preview's line: `file:line:column (key K): reason`. */
+export function describeProblem(problem: Problem): string {
+  return `${placeOf(problem)}${problem.key ? ` (key ${problem.key})` : ''}: ${problem.reason}`
+}
+
+/** A problem from whatever was thrown while reading `file` (shown project-relative). */
+export function problemOf(error: unknown, file: string, project: Pick<Project, 'root'>): Problem {
+  if (error instanceof CatalogError) {
+    return { file: error.file, line: error.line, column: error.column, key: error.key, ruleId: error.ruleId, reason: error.reason }
+  }
+  if (error instanceof VFileMessage) {
+    return { file: error.file ? projectPath(error.file, project.root) : file, line: error.line ?? undefined, column: error.column ?? undefined, reason: error.reason }
+  }
+  return { file, reason: error instanceof Error ? error.message : String(error) }
+}
+
+function placeOf(problem: Problem): string {
+  return [problem.file, problem.line, problem.column].filter((part) => part !== undefined).join(':')
+}
+
+/** The build's (and the preview's) report of its editions' messages, grouped by file; empty when there are none. */
+export function formatFiles(files: readonly VFile[], project: Pick<Project, 'root'>): string {
+  return reporter(mergeFiles(files, project), { quiet: true })
 }
 
 /**
@@ -93,11 +143,35 @@ export function mergeFiles(files: readonly VFile[], project: Pick<Project, 'root
       byPath.set(shown, merged)
     }
     for (const message of file.messages) {
-      const id = `${message.line}:${message.column}:${message.ruleId}:${message.reason}`
+      const shownMessage = withCausePlace(message, project.root)
+      const id = `${shownMessage.line}:${shownMessage.column}:${shownMessage.ruleId}:${shownMessage.reason}`
       if (merged.seen.has(id)) continue
       merged.seen.add(id)
-      merged.file.messages.push(message)
+      merged.file.messages.push(shownMessage)
     }
   }
   return [...byPath.values()].map((merged) => merged.file)
+}
+
+/**
+ * A message as people read it: a cause that is a place in another file (a
+ * translation in its catalog) is said after the reason, `(locales/kk/x.json:3:5)`,
+ * instead of as a stack.
+ */
+function withCausePlace(message: VFileMessage, root: string): VFileMessage {
+  const place = placeOfCause(message, root)
+  if (!place) return message
+  const shown = new VFileMessage(`${message.reason} (${place})`, {
+    place: message.place ?? undefined, ruleId: message.ruleId ?? undefined, source: message.source ?? undefined
+  })
+  shown.fatal = message.fatal
+  shown.file = message.file
+  return shown
+}
+
+/** `locales/kk/x.json:3:5`: the place of a message's cause in another file, if it has one. */
+export function placeOfCause(message: VFileMessage, root = process.cwd()): string | undefined {
+  const cause = message.cause
+  if (!(cause instanceof VFileMessage) || !cause.file) return undefined
+  return `${projectPath(cause.file, root)}:${cause.line ?? 1}:${cause.column ?? 1}`
 }

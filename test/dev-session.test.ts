@@ -87,13 +87,13 @@ describe('the preview page', () => {
   it('keeps the last good page while a catalog is broken, and names file, line and key', async () => {
     const session = await breakAfterGoodPage('locales/kk/interview.json', () => '{\n  "p": {\n    "we-must-understand-that-the": 42\n  }\n}\n',
       { catalogs: [{ locale: 'kk', ns: 'interview' }] })
-    expect([...session.problems.values()]).toEqual([{ file: 'locales/kk/interview.json', line: 3, column: 5, key: 'p.we-must-understand-that-the', message: expect.stringContaining('expected a string') }])
+    expect([...session.problems.values()]).toEqual([{ file: 'locales/kk/interview.json', line: 3, column: 5, key: 'p.we-must-understand-that-the', ruleId: 'value-type', reason: expect.stringContaining('expected a string') }])
   })
 
   it('keeps the last good pages while a document\'s front matter is broken, and names file and line', async () => {
     const session = await breakAfterGoodPage('content/interview.md', (text) => text.replace('interviewee: Jürgen Stock', 'interviewee: [Jürgen Stock'),
       { documents: new Set(['interview']) })
-    expect(session.problems.get('content/interview.md')).toMatchObject({ file: 'content/interview.md', line: expect.any(Number), message: expect.stringContaining('Invalid YAML front matter') })
+    expect(session.problems.get('content/interview.md')).toMatchObject({ file: 'content/interview.md', line: expect.any(Number), reason: expect.stringContaining('Invalid YAML front matter') })
   })
 
   it('hands EPUB and PDF the same tree a shipped edition has, with no preview mark', async () => {

@@ -13,6 +13,7 @@ import { statusJson } from '../pipeline/translation/status/format-status.ts'
 import { computeStatus, type ProjectStatus } from '../pipeline/translation/status/status.ts'
 import { createProject, listLocales } from '../pipeline/project.ts'
 import { findAll, htmlText, htmlTree } from './helpers/read-back.ts'
+import { placeOfCause } from '../pipeline/report.ts'
 import { runCli } from './helpers/cli.ts'
 import { copyRepoProject, REPO } from './helpers/project.ts'
 
@@ -119,9 +120,11 @@ describe('translation workflow', () => {
     const result = await build({ root, out: 'out', locales: ['ru'], formats: ['html'] })
     // Without --strict the outdated translation is used, with a warning naming key, catalog line and the fix.
     expect(result.failures).toEqual([])
-    expect(result.files.flatMap((file) => file.messages.map((message) => [message.ruleId, message.line, message.reason]))).toEqual([[
+    // The catalog line is the message's cause (a place in the catalog file), never part of its text.
+    expect(result.files.flatMap((file) => file.messages.map((message) => [message.ruleId, message.line, message.reason, placeOfCause(message)]))).toEqual([[
       'outdated-translation', 42,
-      `Outdated translation for \`${KEY}\` in locales/ru/interview.json:22:30: the source changed since it was translated; update it, or confirm it with \`npm run i18n:review -- ru ${KEY}\``
+      `Outdated translation for \`${KEY}\` in locales/ru/interview.json: the source changed since it was translated; update it, or confirm it with \`npm run i18n:review -- ru ${KEY}\``,
+      'locales/ru/interview.json:22:30'
     ]])
     const strict = await build({ root, out: 'strict', locales: ['ru'], formats: ['html'], strict: true })
     expect(strict.failures.map((failure) => failure.reason)).toEqual(['--strict: not written, it would show 0 fallbacks to the source and 1 outdated translation (see the warnings above)'])

@@ -15,7 +15,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { build, type BuildResult } from '../pipeline/build.ts'
 import { extract } from '../pipeline/translation/extract.ts'
 import { jsonLdScript } from '../pipeline/render/hast/json-ld.ts'
-import { projectPath } from '../pipeline/report.ts'
+import { placeOfCause, projectPath } from '../pipeline/report.ts'
 import { makePng } from './helpers/png.ts'
 import { makeProject, REPO } from './helpers/project.ts'
 import { findAll, htmlText, pdfText, readEpub } from './helpers/read-back.ts'
@@ -54,7 +54,7 @@ let result: BuildResult
 const read = (relative: string) => readFileSync(path.join(root, 'output', relative))
 /** Messages as the command line shows them: once each, though every edition of the document repeats them. */
 const messages = () => [...new Map(result.files.flatMap((file) => file.messages.map((message) => {
-  const shown = { file: projectPath(file.path, root), line: message.line, rule: message.ruleId, reason: message.reason }
+  const shown = { file: projectPath(file.path, root), line: message.line, rule: message.ruleId, reason: message.reason, catalog: placeOfCause(message, root) }
   return [JSON.stringify(shown), shown] as const
 }))).values()]
 
@@ -136,7 +136,10 @@ describe('no injection', () => {
     for (const scheme of ['javascript', 'data', 'vbscript']) {
       expect(said(new RegExp(`^Unexpected \`${scheme}:\` link in \`p\\.opening-words-with-script-alert\`, expected http, https, mailto or a relative link: the text stays, the link is removed$`))).toHaveLength(1)
     }
-    expect(said(/^Unexpected `javascript:` link in the translation of `p\.plain-words-to-translate` \(locales\/kk\/doc\.json:6:\d+\)/).map((m) => m.file)).toEqual(['content/doc.md'])
+    // The translation's catalog line is the message's cause, not part of its text.
+    const fromCatalog = said(/^Unexpected `javascript:` link in the translation of `p\.plain-words-to-translate`, expected/)
+    expect(fromCatalog.map((m) => m.file)).toEqual(['content/doc.md'])
+    expect(fromCatalog.map((m) => m.catalog)).toEqual([expect.stringMatching(/^locales\/kk\/doc\.json:6:\d+$/)])
     const catalog = found.filter((message) => message.rule === 'catalog-html').map((message) => `${message.file} ${message.reason.split(', expected')[0]}`)
     expect(catalog.sort()).toEqual([
       'locales/kk/doc.json Unexpected HTML `<img src=x onerror=alert(13)>` in `p.plain-words-to-translate`',

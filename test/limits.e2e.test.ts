@@ -10,7 +10,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { build } from '../pipeline/build.ts'
 import { extract } from '../pipeline/translation/extract.ts'
-import { projectPath } from '../pipeline/report.ts'
+import { placeOfCause, projectPath } from '../pipeline/report.ts'
 import { makeProject, REPO } from './helpers/project.ts'
 import { normalize, pdfText } from './helpers/read-back.ts'
 import { epubProblems, outputProblems } from './helpers/validate.ts'
@@ -105,17 +105,17 @@ describe('empty and unusual documents', () => {
     expect(report.problems).toEqual([])
     expect(report.files).toEqual(expect.arrayContaining(['en/empty.epub', 'kk/empty.pdf', 'en/blank.html', 'kk/blank.epub', 'kk/chars.pdf']))
 
-    const said = [...new Set(result.files.flatMap((file) => file.messages.map((message) => `${projectPath(file.path, root)}:${message.line ?? ''} ${message.ruleId} ${message.reason.split(', expected')[0]}`)))]
+    const said = [...new Set(result.files.flatMap((file) => file.messages.map((message) => `${projectPath(file.path, root)}:${message.line ?? ''} ${message.ruleId} ${message.reason.split(', expected')[0]}${message.cause ? ` (${placeOfCause(message)})` : ''}`)))]
     expect(said).toEqual(expect.arrayContaining([
       'content/chars.md:2 invalid-character Unexpected control character U+0007 in front matter `title`',
       'content/chars.md:19 invalid-character Unexpected control character U+0001',
       'content/chars.md:19 invalid-character Unexpected control character U+000C',
       'locales/kk/chars.json:8 invalid-character Unexpected lone surrogate U+D800 in `p.paragraph-lonesurrogate`',
       'locales/kk/chars.json:9 invalid-character Unexpected control character U+0007, control character U+001B in `p.paragraph-control`',
-      'content/chars.md: missing-glyph Unexpected character “😀” (U+1F600) in `meta.title` (locales/kk/chars.json:3:14) for locale kk: no PDF font has a glyph for it',
-      'content/chars.md:5 missing-glyph Unexpected character “😀” (U+1F600) in `p.paragraph-emoji` (locales/kk/chars.json:6:24) for locale kk: no PDF font has a glyph for it',
-      'content/chars.md:7 missing-glyph Unexpected character “\ue000” (U+E000) in `p.paragraph-privateuse` (locales/kk/chars.json:7:29) for locale kk: no PDF font has a glyph for it',
-      'content/chars.md:13 missing-glyph Unexpected character “ש” (U+05E9) in `p.paragraph-bidi` (locales/kk/chars.json:10:23) for locale kk: no PDF font has a glyph for it'
+      'content/chars.md: missing-glyph Unexpected character “😀” (U+1F600) in `meta.title` for locale kk: no PDF font has a glyph for it (locales/kk/chars.json:3:14)',
+      'content/chars.md:5 missing-glyph Unexpected character “😀” (U+1F600) in `p.paragraph-emoji` for locale kk: no PDF font has a glyph for it (locales/kk/chars.json:6:24)',
+      'content/chars.md:7 missing-glyph Unexpected character “\ue000” (U+E000) in `p.paragraph-privateuse` for locale kk: no PDF font has a glyph for it (locales/kk/chars.json:7:29)',
+      'content/chars.md:13 missing-glyph Unexpected character “ש” (U+05E9) in `p.paragraph-bidi` for locale kk: no PDF font has a glyph for it (locales/kk/chars.json:10:23)'
     ]))
     // Arabic and Chinese inside a Kazakh edition are set in their own fonts (fallback), so they are not missing.
     expect(said.filter((line) => line.includes('paragraph-otherscripts'))).toEqual([])

@@ -12,6 +12,7 @@ import type { DocumentMeta } from '../types.ts'
 import { plainText } from './plain-text.ts'
 import { resolveReferences } from './resolve-references.ts'
 import { cleanText, describeProblems, firstInvalidUtf8, locator } from './untrusted-text.ts'
+import { fail, warn } from '../messages.ts'
 
 export interface LoadedDocument {
   /** Document name: the file name without `.md`; used for keys, catalogs and output paths. */
@@ -27,15 +28,15 @@ export async function loadDocument(filePath: string, defaultLang: string): Promi
   const name = path.basename(filePath, '.md')
   const file: VFile = new VFile({ path: filePath })
   if (!DOC_NAME.test(name)) {
-    file.fail(`Unexpected document name \`${name}\`, expected a letter or digit first, then letters, digits, '.', '_' or '-' only`, { ruleId: 'document-name', source: 'load-document' })
+    fail(file, 'document-name', `Unexpected document name \`${name}\`, expected a letter or digit first, then letters, digits, '.', '_' or '-' only`, { source: 'load-document' })
   }
   let bytes: Buffer
   try {
     bytes = await readFile(filePath)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    file.fail(code === 'ENOENT' ? 'Cannot find the content file: check the path under content/' : `Cannot read the content file (${code})`, {
-      ruleId: 'missing-content', source: 'load-document'
+    fail(file, 'missing-content', code === 'ENOENT' ? 'Cannot find the content file: check the path under content/' : `Cannot read the content file (${code})`, {
+      source: 'load-document'
     })
   }
   file.value = decodeText(bytes, file)
@@ -49,15 +50,15 @@ function decodeText(bytes: Uint8Array, file: VFile): string {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
     const valid = new TextDecoder().decode(bytes.subarray(0, firstInvalidUtf8(bytes)))
-    file.fail('Unexpected invalid UTF-8 byte, expected the file saved as UTF-8', {
-      place: locator(valid)(valid.length), ruleId: 'encoding', source: 'load-document'
+    fail(file, 'encoding', 'Unexpected invalid UTF-8 byte, expected the file saved as UTF-8', {
+      place: locator(valid)(valid.length), source: 'load-document'
     })
   }
   const { text: cleaned, problems } = cleanText(text)
   const at = locator(text)
   for (const problem of problems) {
-    file.message(`Unexpected ${describeProblems([problem])}, expected printable text: removed`, {
-      place: at(problem.offset), ruleId: 'invalid-character', source: 'load-document'
+    warn(file, 'invalid-character', `Unexpected ${describeProblems([problem])}, expected printable text: removed`, {
+      place: at(problem.offset), source: 'load-document'
     })
   }
   return cleaned
@@ -105,23 +106,23 @@ function readFrontMatter(tree: Root, file: VFile): FrontMatter {
   }
   const error = doc.errors[0]
   if (error) {
-    file.fail(`Invalid YAML front matter: ${error.message.split(' at line ')[0]}, expected \`key: value\` lines between the \`---\` lines`, {
-      place: at(error.pos[0]), ruleId: 'front-matter', source: 'load-document'
+    fail(file, 'front-matter', `Invalid YAML front matter: ${error.message.split(' at line ')[0]}, expected \`key: value\` lines between the \`---\` lines`, {
+      place: at(error.pos[0]), source: 'load-document'
     })
   }
   if (doc.contents !== null && !isMap(doc.contents)) {
-    file.fail('Unexpected front matter, expected `key: value` pairs', { place: node.position, ruleId: 'front-matter', source: 'load-document' })
+    fail(file, 'front-matter', 'Unexpected front matter, expected `key: value` pairs', { place: node.position, source: 'load-document' })
   }
   const read = (key: string, value: unknown, offset: number): string => {
     if (typeof value !== 'string' && typeof value !== 'number') {
-      file.fail(`Unexpected ${value === null ? 'empty value' : Array.isArray(value) ? 'list' : typeof value} for front matter \`${key}\`, expected text`, {
-        place: at(offset), ruleId: 'front-matter', source: 'load-document'
+      fail(file, 'front-matter', `Unexpected ${value === null ? 'empty value' : Array.isArray(value) ? 'list' : typeof value} for front matter \`${key}\`, expected text`, {
+        place: at(offset), source: 'load-document'
       })
     }
     const { text, problems } = cleanText(String(value))
     if (problems.length > 0) {
-      file.message(`Unexpected ${describeProblems(problems)} in front matter \`${key}\`, expected printable text: removed`, {
-        place: at(offset), ruleId: 'invalid-character', source: 'load-document'
+      warn(file, 'invalid-character', `Unexpected ${describeProblems(problems)} in front matter \`${key}\`, expected printable text: removed`, {
+        place: at(offset), source: 'load-document'
       })
     }
     return text

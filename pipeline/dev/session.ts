@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { i18n as I18n } from 'i18next'
-import { VFileMessage } from 'vfile-message'
+import { problemOf, type Problem } from '../report.ts'
 import { writeEdition } from '../build.ts'
 import { loadDocument, type LoadedDocument } from '../content/load-document.ts'
 import { CatalogError, readCatalog, type Catalog } from '../i18n/catalog.ts'
@@ -28,14 +28,6 @@ import type { OutdatedKeys } from './outdated.ts'
 import type { Sources } from '../translation/sources.ts'
 import { decorateEdition, decorateIndex } from './preview-page.ts'
 
-/** Something an editor must fix, with where it is. */
-export interface Problem {
-  file: string
-  line?: number
-  column?: number
-  key?: string
-  message: string
-}
 
 export interface Session {
   project: Project
@@ -214,17 +206,4 @@ async function readSettledCatalog(file: string, shown: string): Promise<Catalog>
     await new Promise((resolve) => setTimeout(resolve, 40))
     return readCatalog(file, shown)
   }
-}
-
-export function problemOf(error: unknown, file: string, project: Project): Problem {
-  if (error instanceof CatalogError) {
-    return { file: error.file, line: error.line, column: error.column, key: error.key, message: error.reason }
-  }
-  if (error instanceof VFileMessage) {
-    return {
-      file: error.file ? displayPath(project, path.resolve(project.root, error.file)) : file,
-      line: error.line, column: error.column, message: error.reason
-    }
-  }
-  return { file, message: error instanceof Error ? error.message : String(error) }
 }

@@ -15,7 +15,8 @@ import { startBackground, snapshotOf, type RenderJob, type RenderReply } from '.
 import { createEventHub } from './events.ts'
 import { recordedOutdatedKeys, writePreviewStatus, type OutdatedKeys } from './outdated.ts'
 import { startServer } from './server.ts'
-import { applyPlan, openSession, renderEdition, renderPreviewIndex, uiResources, type Problem, type Session } from './session.ts'
+import { applyPlan, openSession, renderEdition, renderPreviewIndex, uiResources, type Session } from './session.ts'
+import { describeProblem } from '../report.ts'
 import { watchFiles } from './watcher.ts'
 import { loadSources } from '../translation/sources.ts'
 
@@ -62,7 +63,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 
   /** Tell the terminal what broke or got fixed since last time, and every open page the whole list. */
   const reportProblems = () => {
-    const now = new Map([...session.problems].map(([id, problem]) => [id, describe(problem)]))
+    const now = new Map([...session.problems].map(([id, problem]) => [id, describeProblem(problem)]))
     for (const [id, text] of now) if (reported.get(id) !== text) warn(`error ${text}`)
     for (const [id, text] of reported) if (!now.has(id)) log(`fixed ${text.split(':')[0]}`)
     if (now.size !== reported.size || [...now].some(([id, text]) => reported.get(id) !== text)) hub.send('problems', [...session.problems.values()])
@@ -131,9 +132,4 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 
 function everyEdition(session: Session): EditionId[] {
   return session.known.docs.flatMap((doc) => session.known.locales.map((locale) => ({ doc, locale })))
-}
-
-function describe(problem: Problem): string {
-  const place = [problem.file, problem.line, problem.column].filter((part) => part !== undefined).join(':')
-  return `${place}${problem.key ? ` (key ${problem.key})` : ''}: ${problem.message}`
 }

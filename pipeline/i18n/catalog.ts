@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises'
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser'
 import { VFile } from 'vfile'
 import { cleanText, describeProblems, firstHtml, firstInvalidUtf8, locator, type Locate } from '../content/untrusted-text.ts'
+import { warn } from '../messages.ts'
 
 /** A catalog value: a string, or a plural object such as {one, other}. */
 export type CatalogValue = string
@@ -151,14 +152,14 @@ function walk(
 function checkedValue(raw: string, key: string, place: { line: number; column: number }, file: VFile, report: boolean): string {
   const { text, problems } = cleanText(raw)
   if (report && problems.length > 0) {
-    file.message(`Unexpected ${describeProblems(problems)} in \`${key}\`, expected printable text: removed (a lone surrogate becomes U+FFFD)`, {
-      place, ruleId: 'invalid-character', source: 'catalog'
+    warn(file, 'invalid-character', `Unexpected ${describeProblems(problems)} in \`${key}\`, expected printable text: removed (a lone surrogate becomes U+FFFD)`, {
+      place, source: 'catalog'
     })
   }
   const html = report ? firstHtml(text) : undefined
   if (html) {
-    file.message(`Unexpected HTML \`${html}\` in \`${key}\`, expected plain text or Markdown: editions never carry HTML from a catalog (it is left out, or shown as text)`, {
-      place, ruleId: 'catalog-html', source: 'catalog'
+    warn(file, 'catalog-html', `Unexpected HTML \`${html}\` in \`${key}\`, expected plain text or Markdown: editions never carry HTML from a catalog (it is left out, or shown as text)`, {
+      place, source: 'catalog'
     })
   }
   return text

@@ -8,6 +8,7 @@ import type { Nodes, Root } from 'hast'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { cleanText, describeProblems } from '../content/untrusted-text.ts'
+import { warn } from '../messages.ts'
 
 export function cleanTree(tree: Root, file: VFile): void {
   visit(tree, (node: Nodes) => {
@@ -23,8 +24,8 @@ export function cleanTree(tree: Root, file: VFile): void {
 function cleaned(value: string, node: Nodes, file: VFile): string {
   const { text, problems } = cleanText(value)
   if (problems.length > 0) {
-    file.message(`Unexpected ${describeProblems(problems)}, expected printable text: removed`, {
-      place: node.position, ruleId: 'invalid-character', source: 'rehype-clean-text'
+    warn(file, 'invalid-character', `Unexpected ${describeProblems(problems)}, expected printable text: removed`, {
+      place: node.position, source: 'rehype-clean-text'
     })
   }
   return text

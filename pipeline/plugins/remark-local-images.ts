@@ -9,6 +9,7 @@ import path from 'node:path'
 import type { Image, Root } from 'mdast'
 import { SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
+import { warn } from '../messages.ts'
 
 export interface Options {
   /** Absolute path of the content folder. */
@@ -22,7 +23,7 @@ export function resolveLocalImages(tree: Root, file: VFile, options: Options): v
   visit(tree, 'image', (node: Image, index, parent) => {
     const problem = check(node.url, base, options.contentDir)
     if (typeof problem === 'string') {
-      file.message(problem, { place: node.position, ruleId: 'image-path', source: 'remark-local-images' })
+      warn(file, 'image-path', problem, { place: node.position, source: 'remark-local-images' })
       if (parent && index !== undefined) {
         // Keep the alt text readable where the image would have been.
         parent.children.splice(index, 1, ...(node.alt ? [{ type: 'text' as const, value: node.alt }] : []))

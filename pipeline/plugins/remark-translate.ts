@@ -12,6 +12,7 @@ import { markdownToPhrasing } from '../content/markdown.ts'
 import { keyedUnits } from '../segments/keyed-units.ts'
 import type { Catalog } from '../i18n/catalog.ts'
 import type { DocumentMeta } from '../types.ts'
+import { catalogCause, warn } from '../messages.ts'
 
 export interface Options {
   i18n: I18n
@@ -42,6 +43,18 @@ export interface TranslationReport {
   used: string[]
   /** Keys whose text in this edition comes from the locale's catalog. */
   translated: string[]
+  /**
+   * Where each translated key's text is in the catalog: messages about that text (from any plugin or
+   * writer, which find the key on the node as `data.segmentKey`) name it without reading catalogs.
+   */
+  places: Record<string, CatalogPlace>
+}
+
+/** A place in a catalog file (project-relative path, 1-based line and column). */
+export interface CatalogPlace {
+  path: string
+  line: number
+  column: number
 }
 
 /** Translate `tree` and `meta` in place; report fallbacks on `file`. */
@@ -54,6 +67,7 @@ export function translateTree(tree: Root, meta: DocumentMeta, file: VFile, optio
   const used = new Set<string>()
   const translated = new Set<string>()
   const unregistered = new Set<string>()
+  const places: Record<string, CatalogPlace> = {}
   for (const unit of keyedUnits(tree, meta, register)) {
     const { key } = unit
     if (unit.node) unit.node.data = { ...unit.node.data, segmentKey: key }
@@ -66,8 +80,8 @@ export function translateTree(tree: Root, meta: DocumentMeta, file: VFile, optio
     if (value === '') {
       if (!missing.has(key)) {
         missing.add(key)
-        file.message(`Missing translation for \`${key}\` in ${catalog.path}, using the source text`, {
-          place: unit.position, ruleId: 'missing-translation', source: 'remark-translate'
+        warn(file, 'missing-translation', `Missing translation for \`${key}\` in ${catalog.path}, using the source text`, {
+          place: unit.position, source: 'remark-translate'
         })
       }
       continue
@@ -75,19 +89,21 @@ export function translateTree(tree: Root, meta: DocumentMeta, file: VFile, optio
     if (options.outdated?.has(key) && !outdated.has(key)) {
       outdated.add(key)
       const entry = catalog.entries.get(key)
-      file.message(`Outdated translation for \`${key}\` in ${catalog.path}${entry ? `:${entry.line}:${entry.column}` : ''}: the source changed since it was translated; update it, or confirm it with \`npm run i18n:review -- ${locale} ${key}\``, {
-        place: unit.position, ruleId: 'outdated-translation', source: 'remark-translate'
+      warn(file, 'outdated-translation', `Outdated translation for \`${key}\` in ${catalog.path}: the source changed since it was translated; update it, or confirm it with \`npm run i18n:review -- ${locale} ${key}\``, {
+        place: unit.position, source: 'remark-translate', cause: entry && catalogCause(catalog.path, key, entry)
       })
     }
     unit.apply(unit.inline ? placed(markdownToPhrasing(value), unit.position) : value)
     translated.add(key)
+    const entry = catalog.entries.get(key)
+    if (entry) places[key] = { path: catalog.path, line: entry.line, column: entry.column }
   }
   if (unregistered.size > 0) {
-    file.message(`Unexpected ${unregistered.size} segment(s) not in the source catalog (${[...unregistered].slice(0, 3).join(', ')}…), expected them extracted: run \`npm run i18n:extract\``, {
-      ruleId: 'unextracted-segment', source: 'remark-translate'
+    warn(file, 'unextracted-segment', `Unexpected ${unregistered.size} segment(s) not in the source catalog (${[...unregistered].slice(0, 3).join(', ')}…), expected them extracted: run \`npm run i18n:extract\``, {
+      source: 'remark-translate'
     })
   }
-  return { missing: [...missing], outdated: [...outdated], used: [...used], translated: [...translated] }
+  return { missing: [...missing], outdated: [...outdated], used: [...used], translated: [...translated], places }
 }
 
 /**

@@ -10,29 +10,27 @@ import type { Definition, Link, Nodes, Parents, Root } from 'mdast'
 import type { Position } from 'unist'
 import { visitParents } from 'unist-util-visit-parents'
 import type { VFile } from 'vfile'
-import type { Catalog } from '../i18n/catalog.ts'
+import type { VFileMessage } from 'vfile-message'
+import { catalogCause, type RuleId, warn } from '../messages.ts'
 import { isSafeUrl, SAFE_PROTOCOLS, schemeOf } from '../to-hast/schema.ts'
-
-export interface Options {
-  /** The locale's catalog, to name where a translation is. */
-  catalog: Catalog
-}
 
 const SOURCE = 'remark-unsafe-markup'
 const SNIPPET = 40
 
-export function flagUnsafeMarkup(tree: Root, file: VFile, options: Options): void {
+export function flagUnsafeMarkup(tree: Root, file: VFile): void {
   const translated = new Set(file.data.translation?.translated ?? [])
   visitParents(tree, (node: Nodes, ancestors: Parents[]) => {
     if (node.type === 'html') {
       const key = keyOf(node, ancestors)
       // Catalog values with HTML are reported where the catalog is read (i18n/catalog.ts).
       if (key && translated.has(key)) return
-      report(file, `Unexpected raw HTML \`${snippet(node.value)}\`${where(key, false, options)}, expected Markdown: it is left out of every edition`, node.position, 'raw-html')
+      report(file, `Unexpected raw HTML \`${snippet(node.value)}\`${where(key)}, expected Markdown: it is left out of every edition`, node.position, 'raw-html')
     } else if ((node.type === 'link' || node.type === 'definition') && !isSafeUrl(node.url)) {
       const key = keyOf(node, ancestors)
       const expected = `${SAFE_PROTOCOLS.join(', ')} or a relative link`
-      report(file, `Unexpected \`${snippet(schemeOf(node.url) ?? '')}:\` link${where(key, key !== undefined && translated.has(key), options)}, expected ${expected}: ${linkFate(node)}`, node.position, 'unsafe-url')
+      const place = key === undefined ? undefined : file.data.translation?.places[key]
+      const cause = key !== undefined && place && translated.has(key) ? catalogCause(place.path, key, place) : undefined
+      report(file, `Unexpected \`${snippet(schemeOf(node.url) ?? '')}:\` link${where(key, cause !== undefined)}, expected ${expected}: ${linkFate(node)}`, node.position, 'unsafe-url', cause)
     }
   })
 }
@@ -45,10 +43,9 @@ function keyOf(node: Nodes, ancestors: Parents[]): string | undefined {
   return undefined
 }
 
-function where(key: string | undefined, fromCatalog: boolean, options: Options): string {
+function where(key: string | undefined, fromCatalog = false): string {
   if (!key) return ''
-  const entry = fromCatalog ? options.catalog.entries.get(key) : undefined
-  return entry ? ` in the translation of \`${key}\` (${options.catalog.path}:${entry.line}:${entry.column})` : ` in \`${key}\``
+  return fromCatalog ? ` in the translation of \`${key}\`` : ` in \`${key}\``
 }
 
 function linkFate(node: Link | Definition): string {
@@ -60,10 +57,10 @@ function snippet(text: string): string {
   return line.length > SNIPPET ? `${line.slice(0, SNIPPET)}…` : line
 }
 
-function report(file: VFile, reason: string, place: Position | undefined, ruleId: string): void {
-  file.message(reason, { place, ruleId, source: SOURCE })
+function report(file: VFile, reason: string, place: Position | undefined, ruleId: RuleId, cause?: VFileMessage): void {
+  warn(file, ruleId, reason, { place, source: SOURCE, cause })
 }
 
-export default function remarkUnsafeMarkup(options: Options) {
-  return (tree: Root, file: VFile) => flagUnsafeMarkup(tree, file, options)
+export default function remarkUnsafeMarkup() {
+  return (tree: Root, file: VFile) => flagUnsafeMarkup(tree, file)
 }

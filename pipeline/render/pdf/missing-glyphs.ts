@@ -1,49 +1,44 @@
 /**
  * No silent tofu: a character that no font of its fallback list can draw is
- * reported with the character, its code point, the catalog key and file
- * position it comes from, and the locale. A warning by default; under
- * `--strict` the PDF edition fails.
+ * reported with the character, its code point, the catalog key it comes
+ * from (and that translation's place in its catalog, as the message's
+ * cause), and the locale. A warning by default; under `--strict` the PDF
+ * edition fails.
  */
 import type { Position } from 'unist'
-import { VFileMessage } from 'vfile-message'
+import type { VFileMessage } from 'vfile-message'
+import { catalogCause, strictProblems, warn } from '../../messages.ts'
 import type { PreparedEdition } from '../../prepare-edition.ts'
 import type { MissingGlyph } from './text/types.ts'
-
-export const MISSING_GLYPH = 'missing-glyph'
 
 export function reportMissingGlyphs(edition: PreparedEdition, missing: ReadonlyArray<MissingGlyph & { place?: Position }>, strict: boolean): void {
   const seen = new Set<string>()
   const messages: VFileMessage[] = []
+  const places = edition.file.data.translation?.places ?? {}
   for (const item of missing) {
     const id = `${item.codePoint}\u0000${item.key ?? ''}`
     if (seen.has(id)) continue
     seen.add(id)
     const code = `U+${item.codePoint.toString(16).toUpperCase().padStart(4, '0')}`
-    const where = item.key ? ` in \`${item.key}\`${catalogPlace(edition, item.key)}` : ''
-    const message = edition.file.message(
-      `Unexpected character “${item.char}” (${code})${where} for locale ${edition.locale}: no PDF font has a glyph for it, ` +
+    const catalogPlace = item.key ? places[item.key] : undefined
+    messages.push(warn(edition.file, 'missing-glyph',
+      `Unexpected character “${item.char}” (${code})${item.key ? ` in \`${item.key}\`` : ''} for locale ${edition.locale}: no PDF font has a glyph for it, ` +
       'expected text the fonts cover (it would print as an empty box)',
-      { place: item.place, ruleId: MISSING_GLYPH, source: 'pdf-fonts' }
-    )
-    messages.push(message)
+      { place: item.place, source: 'pdf-fonts', cause: catalogPlace && item.key ? catalogCause(catalogPlace.path, item.key, catalogPlace) : undefined }
+    ))
   }
   failIfStrict(messages, strict)
 }
 
-/** The one place `--strict` turns these warnings into a failed edition. */
+/**
+ * The one place `--strict` turns these warnings into a failed edition: the
+ * messages become errors (the report shows each), and the failure says only
+ * how many, so no diagnosis is printed twice.
+ */
 function failIfStrict(messages: VFileMessage[], strict: boolean): void {
-  if (!strict || messages.length === 0) return
-  for (const message of messages) message.fatal = true
-  throw new Error(`${messages.length} character(s) without a glyph in any PDF font (--strict): ${messages.map((message) => message.reason).join('; ')}`)
-}
-
-/** ` (locales/ar/interview.json:21:5)` for a key of the edition's catalogs, `ui:term` for ui.json. */
-function catalogPlace(edition: PreparedEdition, key: string): string {
-  const [ns, entryKey] = key.startsWith('ui:') ? ['ui', key.slice(3)] : [edition.doc, key]
-  const catalog = edition.localeCatalogs?.get(ns)
-  if (!catalog) return ''
-  for (const [name, entry] of catalog.entries) {
-    if (name === entryKey || name.startsWith(`${entryKey}_`)) return ` (${catalog.path}:${entry.line}:${entry.column})`
-  }
-  return ''
+  const failing = strict ? strictProblems(messages, 'fail-format') : []
+  if (failing.length === 0) return
+  for (const message of failing) message.fatal = true
+  const count = failing.length
+  throw new Error(`--strict: not written, ${count} character${count === 1 ? '' : 's'} without a glyph in any PDF font (see the errors above)`)
 }

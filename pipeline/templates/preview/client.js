@@ -59,7 +59,7 @@
     const list = make('ul', {}, ...problems.map((problem) => make('li', {},
       make('code', {}, [problem.file, problem.line, problem.column].filter((part) => part !== undefined && part !== null).join(':')),
       problem.key ? make('span', {}, ' key ', make('code', {}, problem.key)) : '',
-      ': ' + problem.message
+      ': ' + problem.reason
     )))
     const hide = make('button', { type: 'button' }, 'Hide')
     const box = make('div', { class: 'preview-overlay', role: 'alert', lang: 'en', 'data-preview-overlay': '' },

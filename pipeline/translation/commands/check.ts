@@ -1,6 +1,7 @@
 /** `npm run i18n:check`: lint every catalog; exit 1 on any problem. */
 import { createProject } from '../../project.ts'
-import { check, formatProblem } from '../lint/check.ts'
+import { formatProblem } from '../../report.ts'
+import { check } from '../lint/check.ts'
 import { parseCommand } from './usage.ts'
 
 export async function run(args: string[], root: string): Promise<number> {

@@ -69,8 +69,3 @@ export function problemOf(error: unknown): Problem {
   if (!(error instanceof CatalogError)) throw error
   return { file: error.file, line: error.line, column: error.column, key: error.key, ruleId: error.ruleId, reason: error.reason }
 }
-
-/** One line per problem: `file:line:column  key  reason  rule`. */
-export function formatProblem(problem: Problem): string {
-  return `${problem.file}:${problem.line}:${problem.column}  error  ${problem.key ?? '-'}  ${problem.reason}  ${problem.ruleId}`
-}

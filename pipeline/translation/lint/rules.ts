@@ -7,16 +7,9 @@ import type { Catalog } from '../../i18n/catalog.ts'
 import { kindOf, PLAIN_KINDS } from '../../segments/assign-keys.ts'
 import { markupDifferences } from './markup.ts'
 
-export type RuleId = 'invalid-json' | 'value-type' | 'interpolation-mismatch' | 'markup-mismatch' | 'empty-translation' | 'same-as-source' | 'orphaned-key'
+import type { Problem } from '../../report.ts'
 
-export interface Problem {
-  file: string
-  line: number
-  column: number
-  key?: string
-  ruleId: RuleId
-  reason: string
-}
+export type { Problem }
 
 export interface LintTarget {
   ns: string

@@ -6,23 +6,27 @@
  */
 import type { VFile } from 'vfile'
 import type { ProjectStatus } from './status.ts'
+import { catalogCause, countOf, strictProblems, warn } from '../../messages.ts'
 
 export function noteInterfaceStatus(file: VFile, status: ProjectStatus, locale: string): void {
   const ui = status.locales.find((item) => item.locale === locale)?.namespaces.find((ns) => ns.ns === 'ui')
   for (const entry of ui?.entries ?? []) {
     if (entry.state === 'missing') {
-      file.message(`Missing translation for interface term \`${entry.key}\` in ${ui!.file}, using the source text`, { ruleId: 'missing-translation', source: 'i18n-status' })
+      warn(file, 'missing-translation', `Missing translation for interface term \`${entry.key}\` in ${ui!.file}, using the source text`, { source: 'i18n-status' })
     } else if (entry.state === 'outdated') {
-      file.message(`Outdated translation for interface term \`${entry.key}\` in ${ui!.file}:${entry.line}:${entry.column}: the source changed since it was translated`, { ruleId: 'outdated-translation', source: 'i18n-status' })
+      warn(file, 'outdated-translation', `Outdated translation for interface term \`${entry.key}\` in ${ui!.file}: the source changed since it was translated`, {
+        source: 'i18n-status', cause: catalogCause(ui!.file, entry.key, { line: entry.line ?? 1, column: entry.column ?? 1 })
+      })
     }
   }
 }
 
 /** Why `--strict` refuses an edition (a fallback to the source or an outdated translation), or undefined. */
 export function strictRefusal(file: VFile): string | undefined {
-  const count = (ruleId: string) => file.messages.filter((message) => message.ruleId === ruleId).length
-  const missing = count('missing-translation')
-  const outdated = count('outdated-translation')
-  if (missing + outdated === 0) return undefined
+  // The catalog of messages (messages.ts) says which rules refuse an edition and which count as missing.
+  const refused = strictProblems(file.messages, 'refuse-edition')
+  if (refused.length === 0) return undefined
+  const missing = countOf(refused, 'missing')
+  const outdated = refused.length - missing
   return `--strict: not written, it would show ${missing} fallback${missing === 1 ? '' : 's'} to the source and ${outdated} outdated translation${outdated === 1 ? '' : 's'} (see the warnings above)`
 }
