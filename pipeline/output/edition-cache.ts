@@ -13,7 +13,7 @@ import { mkdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { VFile } from 'vfile'
-import type { VFileMessage } from 'vfile-message'
+import { VFileMessage } from 'vfile-message'
 import { isEditorLitter } from '../content/discover.ts'
 import type { Project } from '../project.ts'
 import { sha256 } from './manifest.ts'
@@ -26,6 +26,8 @@ export interface CachedMessage {
   ruleId?: string
   source?: string
   fatal?: boolean | null
+  /** A place in another file (a translation in its catalog), as messages.ts's catalogCause makes it. */
+  cause?: { file: string; line: number; column: number; reason: string }
 }
 
 interface Entry {
@@ -159,14 +161,19 @@ function statOrNothing(file: string): ReturnType<typeof statSync> | undefined {
 }
 
 export function cachedMessage(message: VFileMessage): CachedMessage {
-  return { reason: message.reason, line: message.line, column: message.column, ruleId: message.ruleId, source: message.source, fatal: message.fatal }
+  const cause = message.cause instanceof VFileMessage && message.cause.file
+    ? { file: message.cause.file, line: message.cause.line ?? 1, column: message.cause.column ?? 1, reason: message.cause.reason }
+    : undefined
+  return { reason: message.reason, line: message.line, column: message.column, ruleId: message.ruleId, source: message.source, fatal: message.fatal, cause }
 }
 
 /** The warnings an edition gave when it was built, given again when it comes from the cache. */
 export function replayMessages(file: VFile, messages: readonly CachedMessage[]): void {
   for (const message of messages) {
     const place = message.line ? { line: message.line, column: message.column ?? 1 } : undefined
-    const replayed = file.message(message.reason, { place, ruleId: message.ruleId, source: message.source })
+    const cause = message.cause && new VFileMessage(message.cause.reason, { place: { line: message.cause.line, column: message.cause.column }, source: 'catalog' })
+    if (cause && message.cause) cause.file = message.cause.file
+    const replayed = file.message(message.reason, { place, ruleId: message.ruleId, source: message.source, cause })
     replayed.fatal = message.fatal
   }
 }
