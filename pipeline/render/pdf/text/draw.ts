@@ -5,11 +5,11 @@
  * word by word, left to right), so this module talks to pdfkit's embedded
  * font directly; see glyph-encoder.ts.
  *
- * Groups are written in logical order, and a group with right-to-left text
- * is wrapped in a marked-content span whose /ActualText is its logical text,
- * for readers that honour it (PDF 32000-1 §14.9.4).
+ * Groups are written in logical order; a group with right-to-left text is
+ * written glyph by glyph in logical order too (see draw-rtl.ts).
  */
 import { faceFont, type FaceId } from '../fonts.ts'
+import { fillOutlines, logicalGlyphs, showLogical } from './draw-rtl.ts'
 import { encodeGlyph, type PdfkitInternals } from './glyph-encoder.ts'
 import type { DrawingGroup, Line, PlacedGlyph } from './types.ts'
 
@@ -28,19 +28,23 @@ function drawGroup(doc: PDFKit.PDFDocument, group: DrawingGroup, left: number, b
   useFace(doc, face).fontSize(run.size)
   const font = internals._font
   if (internals.page.fonts[font.id] == null) internals.page.fonts[font.id] = font.ref()
-  if (group.rtl) doc.markContent('Span', { actual: group.text } as object)
   doc.save()
   // pdfkit's page space is top-down; text space must be bottom-up, as in pdfkit's own _fragment.
   doc.transform(1, 0, 0, -1, 0, doc.page.height)
   const y = doc.page.height - baseline
   doc.addContent(`BT\n/${font.id} ${num(run.size)} Tf\n1 0 0 1 ${num(left + first.x)} ${num(y)} Tm`)
-  for (const piece of group.pieces) {
-    doc.fillColor(piece.span.run.color)
-    doc.addContent(showGlyphs(font, piece.glyphs, 1000 / piece.span.run.size))
+  if (group.rtl) {
+    const outlines = showLogical(doc, font, logicalGlyphs(group, face))
+    doc.addContent('ET')
+    fillOutlines(doc, face, outlines, left + first.x, y, run.size)
+  } else {
+    for (const piece of group.pieces) {
+      doc.fillColor(piece.span.run.color)
+      doc.addContent(showGlyphs(font, piece.glyphs, 1000 / piece.span.run.size))
+    }
+    doc.addContent('ET')
   }
-  doc.addContent('ET')
   doc.restore()
-  if (group.rtl) doc.endMarkedContent()
   for (const piece of group.pieces) {
     const { link, color, size } = piece.span.run
     if (!link || piece.width === 0) continue

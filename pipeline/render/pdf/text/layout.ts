@@ -91,8 +91,8 @@ function shapePiece(text: string, visual: VisualRange, mirrored: Map<number, str
       xOffset: glyph.xOffset * scale,
       yOffset: glyph.yOffset * scale,
       advance: glyph.advance * scale + tracking,
-      // Visual order: a reader that reverses right-to-left text gets the logical text back.
-      text: rtl ? [...cluster].reverse().join('') : cluster,
+      // Logical order: right-to-left glyphs are written in logical order too (draw-rtl.ts).
+      text: cluster,
       cluster: [start + from, start + to]
     }
   })
@@ -124,11 +124,10 @@ function hyphenPiece(ranges: VisualRange[], at: number): Piece {
 }
 
 /**
- * The order a reader's software should meet the line's text in. Text
- * extractors (pdf.js, poppler) take glyphs left to right, start a new run at
- * each font change or jump backwards, and reverse a run that is mostly
- * right-to-left. So: pieces of one face and one direction that touch form a
- * group, written left to right; the groups are written in logical order.
+ * The order a reader's software should meet the line's text in: pieces of
+ * one face and one direction that touch form a group (left to right); the
+ * groups are written in logical order, and a right-to-left group glyph by
+ * glyph in logical order too (draw-rtl.ts).
  */
 function drawingGroups(text: string, pieces: readonly Piece[]): Line['groups'] {
   const groups: Line['groups'] = []
@@ -141,39 +140,10 @@ function drawingGroups(text: string, pieces: readonly Piece[]): Line['groups'] {
   }
   for (const group of groups) {
     group.text = [...group.pieces].sort((a, b) => a.start - b.start).map((piece) => text.slice(piece.start, piece.end)).join('')
-    if (group.rtl) keepEdgeSpaces(group.pieces.flatMap((piece) => piece.glyphs))
   }
   return groups.sort((a, b) => firstIndex(a) - firstIndex(b))
 }
 
 function firstIndex(group: Line['groups'][number]): number {
   return Math.min(...group.pieces.map((piece) => (piece.end > piece.start ? piece.start : Infinity)))
-}
-
-/**
- * Extractors drop white space at either end of a run of glyphs: they
- * rebuild spaces from gaps in left-to-right flow, and a right-to-left group
- * is followed by a jump backwards. So the spaces at its edges are given text
- * an extractor keeps: at the right edge (its logical start) the glyph before
- * them stands for them too; at the left edge (its logical end) the space
- * stands for ZERO WIDTH SPACE + space, since a glyph whose text starts with
- * white space is dropped whole. /ActualText carries the exact text.
- */
-function keepEdgeSpaces(glyphs: readonly PlacedGlyph[]): void {
-  const blank = (glyph: PlacedGlyph) => /^\s+$/.test(glyph.text)
-  let right = glyphs.length
-  while (right > 0 && blank(glyphs[right - 1]!)) right--
-  let keeper = right - 1
-  while (keeper >= 0 && glyphs[keeper]!.text === '') keeper--
-  if (keeper >= 0) {
-    for (const glyph of glyphs.slice(right)) {
-      glyphs[keeper]!.text += glyph.text
-      glyph.text = ''
-    }
-  }
-  for (const glyph of glyphs) {
-    if (glyph.text === '') continue
-    if (blank(glyph)) glyph.text = `\u200b${glyph.text}`
-    break
-  }
 }

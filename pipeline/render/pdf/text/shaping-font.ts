@@ -24,5 +24,10 @@ export function shapingFont(face: FaceId): ShapingFont {
 }
 
 export function hasGlyph(face: FaceId, codePoint: number): boolean {
-  return shapingFont(face).font.nominalGlyph(codePoint) !== undefined
+  return nominalGlyph(face, codePoint) !== undefined
+}
+
+/** The glyph a face maps `codePoint` to, if it has one. */
+export function nominalGlyph(face: FaceId, codePoint: number): number | undefined {
+  return shapingFont(face).font.nominalGlyph(codePoint)
 }

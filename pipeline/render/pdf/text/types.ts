@@ -93,7 +93,7 @@ export interface Piece {
 export interface DrawingGroup {
   /** Left to right. */
   pieces: Piece[]
-  /** Whether any piece runs right to left: then its logical text goes in /ActualText. */
+  /** Whether its pieces run right to left: then it is written in logical order (draw-rtl.ts). */
   rtl: boolean
   /** The group's text in logical order. */
   text: string
