@@ -8,7 +8,7 @@ import bidiModule from 'bidi-js'
 import { describe, expect, it } from 'vitest'
 import * as fontkit from 'fontkit'
 import { faceBuffer, faceFont, type FaceId } from '../pipeline/render/pdf/fonts.ts'
-import { embeddingLevels, mirroredCharacters, visualRanges } from '../pipeline/render/pdf/text/bidi.ts'
+import { embeddingLevels, visualRanges } from '../pipeline/render/pdf/text/bidi.ts'
 import { encodeGlyph, type EmbeddedFontInternals } from '../pipeline/render/pdf/text/glyph-encoder.ts'
 import { itemize } from '../pipeline/render/pdf/text/itemize.ts'
 import { shape } from '../pipeline/render/pdf/text/shape.ts'
@@ -53,8 +53,6 @@ describe('bidi (UAX #9) after line breaking', () => {
       ['INTERPOL', false],
       ['شارك في ', true]
     ])
-    // Brackets in right-to-left text print as their mirror image.
-    expect(mirroredCharacters(text, levels, 0, text.length)).toEqual(new Map([[text.indexOf('('), ')'], [text.indexOf(')'), '(']]))
   })
 
   it('breaks lines first, then reorders each line; the result matches bidi-js’s own reordering', () => {
@@ -89,12 +87,11 @@ describe('bidi (UAX #9) after line breaking', () => {
     expect(groups.filter((group) => group.rtl).map((group) => group.text)).toContain('شارك في ')
   })
 
-  it('gives each glyph of a right-to-left piece its text in visual order, so reversing the line gives the logical text', () => {
-    const word = 'الإنتربول'
+  it('gives each glyph of a right-to-left piece its characters in logical order; reversing the glyphs gives the word', () => {
+    const word = 'الإنتربول لا'
     const laid = layoutParagraph([run(word)], options('arabic'))
     const glyphs = laid.lines[0]!.pieces[0]!.glyphs
-    const visual = glyphs.map((glyph) => glyph.text).join('')
-    expect([...visual].reverse().join('')).toBe(word)
+    expect([...glyphs].reverse().map((glyph) => glyph.text).join('')).toBe(word)
   })
 
   it('gives a left-to-right paragraph the levels bidi-js gives, whether or not it skips the algorithm', () => {
@@ -247,6 +244,36 @@ describe('glyph encoder', () => {
     expect(font.widths[dot]).toBe(0)
     const fatha = encodeGlyph(font, faceFont('naskh').glyphForCodePoint(0x064e).id, '\u064e')
     expect(font.widths[fatha]).toBe(0)
+  })
+})
+
+describe('mirrored characters (Bidi_Mirrored)', () => {
+  const MIRRORED = new Set([...'()[]{}«»‹›<>≤≥'])
+  /** Each glyph that stands for a mirrored character: the character, its run's direction, and whether the glyph is the font's own for it. */
+  const drawn = (text: string, script: Script) => layoutParagraph([run(text)], options(script, { width: 1000 })).lines.flatMap((line) =>
+    line.pieces.flatMap((piece) => piece.glyphs.filter((glyph) => MIRRORED.has(glyph.text)).map((glyph) => {
+      const font = faceFont(piece.span.face)
+      const shown = glyph.id === font.glyphForCodePoint(glyph.text.codePointAt(0)!).id ? 'as written'
+        : glyph.id === font.glyphForCodePoint(bidi.getMirroredCharacter(glyph.text)!.codePointAt(0)!).id ? 'mirrored' : 'other'
+      return [glyph.cluster[0], `${glyph.text} ${piece.rtl ? 'rtl' : 'ltr'} ${shown}`] as const
+    }))).sort((a, b) => a[0] - b[0]).map(([, found]) => found)
+
+  it('draws them in a right-to-left run as their mirror image, once, and keeps their own text', () => {
+    expect(drawn('وكالة «قازإنفورم» (٢٠٢٤) [نص] {نص} ‹نص› أ < ب ≤ ج', 'arabic')).toEqual([
+      '« rtl mirrored', '» rtl mirrored', '( rtl mirrored', ') rtl mirrored', '[ rtl mirrored', '] rtl mirrored',
+      '{ rtl mirrored', '} rtl mirrored', '‹ rtl mirrored', '› rtl mirrored', '< rtl mirrored', '≤ rtl mirrored'
+    ])
+  })
+
+  it('draws them as written in a left-to-right run, in either paragraph direction', () => {
+    expect(drawn('Kazinform «news» (2024) [a] {b} ‹c› a < b ≤ c', 'latin')).toEqual([
+      '« ltr as written', '» ltr as written', '( ltr as written', ') ltr as written', '[ ltr as written', '] ltr as written',
+      '{ ltr as written', '} ltr as written', '‹ ltr as written', '› ltr as written', '< ltr as written', '≤ ltr as written'
+    ])
+    // Latin inside Arabic: the brackets that UAX #9 gives the Latin word's direction keep their shape, those around it turn.
+    expect(drawn('قالت الوكالة (INTERPOL [2024]) أمس', 'arabic')).toEqual(['( rtl mirrored', '[ ltr as written', '] ltr as written', ') rtl mirrored'])
+    // Arabic inside English: guillemets between English words stay, brackets inside the Arabic turn.
+    expect(drawn('The agency «قازإنفورم (كازاخستان)» said', 'latin')).toEqual(['« ltr as written', '( rtl mirrored', ') rtl mirrored', '» ltr as written'])
   })
 })
 

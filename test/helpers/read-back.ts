@@ -18,11 +18,12 @@ const SPACE_BY_CJK = new RegExp(`(?<=[${CJK}]) | (?=[${CJK}])`, 'gu')
 /**
  * Collapse white space so text laid out differently compares equal: runs of
  * white space become one space, a line break beside a CJK character goes,
- * and ZERO WIDTH SPACE (an invisible format character a PDF may carry at a
- * right-to-left run's edge) is dropped.
+ * and ZERO WIDTH SPACE and RIGHT-TO-LEFT MARK (invisible format characters
+ * a PDF carries in right-to-left text, see render/pdf/text/draw-rtl.ts) are
+ * dropped.
  */
 export function normalize(text: string): string {
-  return text.replace(/\u200b/g, '').replace(/[\s\u00a0]+/g, ' ').replace(SPACE_BY_CJK, '').trim()
+  return text.replace(/[\u200b\u200f]/g, '').replace(/[\s\u00a0]+/g, ' ').replace(SPACE_BY_CJK, '').trim()
 }
 
 export function htmlTree(html: string): Root {

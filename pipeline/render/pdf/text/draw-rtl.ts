@@ -15,9 +15,11 @@
  *
  * Hence: a ligature's glyph carries its first character, and each other
  * character rides on an invisible zero-width glyph just left of it; a space
- * carries ZERO WIDTH SPACE + space (pdf.js drops a glyph whose text starts
+ * carries RIGHT-TO-LEFT MARK + space (pdf.js drops a glyph whose text starts
  * with white space, and rebuilds spaces only from forward moves, which a
- * logical-order run never makes); a glyph that stands for no character (the
+ * logical-order run never makes; poppler, which treats every neutral next to
+ * a Latin word or a number as part of it, keeps the space on the Arabic
+ * side of it); a glyph that stands for no character (the
  * dots Noto Naskh draws apart from their letter) is drawn as its outline
  * (outline.ts), not as text. Chromium (Skia) writes right-to-left runs in
  * visual order, one /ActualText span per glyph: poppler reads that right, but
@@ -53,6 +55,12 @@ export function logicalGlyphs(group: DrawingGroup, face: FaceId): LogicalGlyph[]
     base!.carried++
     out.push({ id: carrier, x: base!.x - CARRIED_STEP * base!.carried, rise: 0, text: char, outline: false, color })
   }
+  const last = group.pieces[group.pieces.length - 1]!
+  const right = last.x + last.width - origin
+  // Poppler reads a neutral (a space, a bracket) next to a Latin word or a number as part of it:
+  // a RIGHT-TO-LEFT MARK at each edge that touches one keeps them on the Arabic side.
+  const edgeMark = (x: number) => ({ id: carrier, x, rise: 0, text: '\u200f', outline: false, color: last.span.run.color })
+  if (group.ltrBeside.right) out.push(edgeMark(right - CARRIED_STEP))
   for (const piece of [...group.pieces].reverse()) {
     const { color } = piece.span.run
     for (const glyph of [...piece.glyphs].reverse()) {
@@ -65,7 +73,7 @@ export function logicalGlyphs(group: DrawingGroup, face: FaceId): LogicalGlyph[]
         continue
       }
       if (/^\s+$/u.test(glyph.text)) {
-        out.push({ id: glyph.id, x, rise, text: `\u200b${glyph.text}`, outline: false, color })
+        out.push({ id: glyph.id, x, rise, text: `\u200f${glyph.text}`, outline: false, color })
         base = undefined
         continue
       }
@@ -75,6 +83,7 @@ export function logicalGlyphs(group: DrawingGroup, face: FaceId): LogicalGlyph[]
       for (const char of rest) carry(char, color)
     }
   }
+  if (group.ltrBeside.left) out.push(edgeMark(-CARRIED_STEP))
   return out
 }
 

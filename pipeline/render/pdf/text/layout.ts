@@ -5,7 +5,7 @@
  * Pure: no pdfkit here; draw.ts writes the result.
  */
 import { faceFont, type FaceId } from '../fonts.ts'
-import { embeddingLevels, mirroredCharacters, visualRanges, type EmbeddingLevels, type VisualRange } from './bidi.ts'
+import { embeddingLevels, visualRanges, type EmbeddingLevels, type VisualRange } from './bidi.ts'
 import { breakLines, HYPHEN, type LineRange } from './break-lines.ts'
 import { itemize } from './itemize.ts'
 import { justification } from './justify.ts'
@@ -45,9 +45,8 @@ export function lineMetrics(face: FaceId, size: number, gap: number): Pick<Line,
 
 /** The line's pieces, shaped, justified and placed, left to right. */
 function placeLine(text: string, levels: EmbeddingLevels, spans: readonly Span[], range: LineRange, options: ParagraphOptions): Piece[] {
-  const mirrored = mirroredCharacters(text, levels, range.start, range.end)
   const ranges = visualRanges(text, levels, spans, range.start, range.end)
-  const pieces = ranges.map((visual) => shapePiece(text, visual, mirrored))
+  const pieces = ranges.map((visual) => shapePiece(text, visual))
   const rtl = options.direction === 'rtl'
   if (range.hyphen && ranges.length > 0) pieces.splice(rtl ? 0 : pieces.length, 0, hyphenPiece(ranges, range.end))
   const natural = pieces.reduce((sum, piece) => sum + piece.width, 0)
@@ -69,16 +68,15 @@ function placeLine(text: string, levels: EmbeddingLevels, spans: readonly Span[]
   return pieces
 }
 
-function shapePiece(text: string, visual: VisualRange, mirrored: Map<number, string>): Piece {
+/**
+ * HarfBuzz mirrors every Bidi_Mirrored character of a right-to-left run
+ * itself (its mirror's glyph, or the font's rtlm form), as browsers do: the
+ * text goes in as written, never pre-mirrored, which would turn it back.
+ */
+function shapePiece(text: string, visual: VisualRange): Piece {
   const { span, rtl, start, end } = visual
   const logical = text.slice(start, end)
-  let shown = ''
-  for (let i = 0; i < logical.length;) {
-    const char = String.fromCodePoint(logical.codePointAt(i)!)
-    shown += (rtl && mirrored.get(start + i)) || char
-    i += char.length
-  }
-  const shaped = shapeByWords(span.face, shown, rtl)
+  const shaped = shapeByWords(span.face, logical, rtl)
   const ranges = clusters(shaped.glyphs, logical, rtl)
   const scale = span.run.size / 1000
   const tracking = joins(logical) ? 0 : span.run.tracking ?? 0
@@ -136,9 +134,10 @@ function drawingGroups(text: string, pieces: readonly Piece[]): Line['groups'] {
     const previous = last?.pieces[last.pieces.length - 1]
     const joins = previous && previous.span.face === piece.span.face && previous.span.run.size === piece.span.run.size && previous.rtl === piece.rtl
     if (last && joins) last.pieces.push(piece)
-    else groups.push({ pieces: [piece], rtl: piece.rtl, text: '' })
+    else groups.push({ pieces: [piece], rtl: piece.rtl, text: '', ltrBeside: { left: false, right: false } })
   }
-  for (const group of groups) {
+  for (const [index, group] of groups.entries()) {
+    group.ltrBeside = { left: groups[index - 1]?.rtl === false, right: groups[index + 1]?.rtl === false }
     group.text = [...group.pieces].sort((a, b) => a.start - b.start).map((piece) => text.slice(piece.start, piece.end)).join('')
   }
   return groups.sort((a, b) => firstIndex(a) - firstIndex(b))

@@ -95,6 +95,8 @@ export interface DrawingGroup {
   pieces: Piece[]
   /** Whether its pieces run right to left: then it is written in logical order (draw-rtl.ts). */
   rtl: boolean
+  /** Whether a left-to-right group touches it on the left or on the right. */
+  ltrBeside: { left: boolean; right: boolean }
   /** The group's text in logical order. */
   text: string
 }
