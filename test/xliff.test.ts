@@ -5,49 +5,19 @@
  * pretty-printed targets), without losing a word and never taking a draft
  * as a translation; a round trip that changes nothing.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { exportFile, importFile } from '../pipeline/translation/exchange/formats.ts'
-import { extract } from '../pipeline/translation/extract.ts'
-import { review } from '../pipeline/translation/review.ts'
 import { computeStatus } from '../pipeline/translation/status/status.ts'
 import { createProject } from '../pipeline/project.ts'
 import { runCli } from './helpers/cli.ts'
-import { copyRepoProject, makeProject, REPO } from './helpers/project.ts'
+import { copyRepoProject, REPO } from './helpers/project.ts'
+import { markupProject, mixedProject, PLEASURE, snapshot } from './helpers/translation-projects.ts'
 
 const KEY = 'p.the-key-lesson-is-the'
-const PLEASURE = 'p.my-pleasure-thank-you-for'
-const snapshot = (root: string) => Object.fromEntries(readdirSync(path.join(root, 'locales')).filter((name) => !name.endsWith('.json')).flatMap((locale) =>
-  readdirSync(path.join(root, 'locales', locale)).map((name) => [`${locale}/${name}`, readFileSync(path.join(root, 'locales', locale, name), 'utf8')])))
 const read = (root: string, file: string) => readFileSync(path.join(root, file), 'utf8')
 const catalogOf = (root: string, locale = 'kk') => JSON.parse(read(root, `locales/${locale}/interview.json`)) as Record<string, Record<string, string>>
-
-/** A project with one outdated, one reviewed, one missing and one tricky translation (XML and Markdown syntax, a character reference, trailing space) in kk. */
-async function mixedProject(): Promise<string> {
-  const root = copyRepoProject()
-  const file = path.join(root, 'content/interview.md')
-  writeFileSync(file, readFileSync(file, 'utf8').replace('look ahead because', 'look far ahead because'))
-  await extract(root)
-  const kk = path.join(root, 'locales/kk/interview.json')
-  const catalog = JSON.parse(readFileSync(kk, 'utf8')) as { p: Record<string, string>; credit: Record<string, string> }
-  catalog.p['my-pleasure-thank-you-for'] = 'Өзім де «қуаныштымын» & *рахмет* — <for> "x" &amp; [тағы](https://example.org/?a=1&b=2)\n  '
-  delete catalog.credit['photo-credit-screenshot']
-  writeFileSync(kk, JSON.stringify(catalog, null, 2) + '\n')
-  await review(createProject(root), 'kk', ['meta.title'])
-  return root
-}
-
-/** A document whose source has emphasis, strong, a link with a title, a code span and a variable-like text. */
-async function markupProject(): Promise<string> {
-  const root = makeProject({
-    'content/doc.md': '---\ntitle: A test\nlang: en\n---\n\nWe *must* read **[the report](https://example.org/a "T")** now.\n\nSecond `code` para.\n',
-    'locales/kk/ui.json': read(REPO, 'locales/kk/ui.json')
-  })
-  await extract(root)
-  writeFileSync(path.join(root, 'locales/kk/doc.json'), '{\n    "meta": {\n        "title": "Сынақ"\n    },\n    "p": {\n        "we-must-read-the-report": "Біз [баяндаманы](https://example.org/a \\"T\\") *міндетті* түрде **оқимыз**."\n    }\n}\n')
-  return root
-}
 
 /** One unit as a CAT tool writes it: `body` is everything inside <unit>. */
 function xliffFile(units: Record<string, string>, { ns = 'interview', trgLang = 'kk', srcLang = 'en' } = {}): string {

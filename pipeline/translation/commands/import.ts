@@ -5,17 +5,17 @@ import { createProject, displayPath } from '../../project.ts'
 import { importFile } from '../exchange/formats.ts'
 import { parseCommand, UsageError } from './usage.ts'
 
-const USAGE = 'npm run i18n:import -- FILE [FILE…]   (.xlf in XLIFF 2.0 or 1.2, or .po)'
+const USAGE = 'npm run i18n:import -- [--locale kk] FILE [FILE…]   (.xlf in XLIFF 2.0 or 1.2, or .po; --locale for a file that does not name its language)'
 
 export async function run(args: string[], root: string): Promise<number> {
-  const { positionals } = parseCommand(args, { options: {}, allowPositionals: true }, USAGE)
+  const { positionals, values } = parseCommand(args, { options: { locale: { type: 'string' } }, allowPositionals: true }, USAGE)
   if (positionals.length === 0) throw new UsageError(`Expected an XLIFF or PO file\nUsage: ${USAGE}`)
   const project = createProject(root)
   let refused = 0
   for (const name of positionals) {
     const file = path.resolve(root, name)
     const shown = displayPath(project, file)
-    const result = await importFile(project, await readFile(file, 'utf8'), shown)
+    const result = await importFile(project, await readFile(file, 'utf8'), shown, values.locale ? { locale: values.locale } : {})
     console.log(`${shown} (${result.locale}): ${result.updated} updated, ${result.confirmed} confirmed, ${result.drafts.length} draft${result.drafts.length === 1 ? '' : 's'} not imported`)
     for (const written of result.written) console.log(`  wrote ${written}`)
     for (const key of result.drafts) console.error(`  warning: ${key}: a draft (state initial or fuzzy), not imported: set it to translated in your tool when it is done`)

@@ -14,11 +14,12 @@ import { catalogPath, displayPath, type Project } from '../../project.ts'
 import { writeAtomic } from '../../output/write-atomic.ts'
 import { parseCatalog, valuesOf } from '../../i18n/catalog.ts'
 import { expectedEntries } from '../expected-entries.ts'
+import { markupDifferences } from '../lint/markup.ts'
 import { variablesOf } from '../lint/rules.ts'
 import { loadSources } from '../sources.ts'
 import { hashValue, orderedLike, readRecord, recordOf, recordPath, writeRecord, type RecordEntry, type TranslationRecord } from '../translation-record.ts'
 import { setCatalogValues } from './edit-catalog.ts'
-import type { ImportedUnit } from './exchange-units.ts'
+import { isMarkdown, type ImportedUnit } from './exchange-units.ts'
 import { normalizeText } from './inline-codes.ts'
 
 export interface ImportResult {
@@ -43,7 +44,7 @@ export async function applyTranslations(project: Project, locale: string, units:
   for (const [ns, nsUnits] of byNs) {
     const source = sources.namespaces.get(ns)
     if (!source) {
-      result.skipped.push(`${ns}: no such namespace in the source`)
+      result.skipped.push(`${ns || '(none)'}: no such namespace in the source (keys ${nsUnits.map((unit) => unit.key).join(', ')})`)
       continue
     }
     const expected = expectedEntries(source, locale)
@@ -67,12 +68,13 @@ export async function applyTranslations(project: Project, locale: string, units:
       if (target === undefined || target.trim() === '') continue
       const value = values.get(unit.key)
       const reviewed = unit.state === 'reviewed'
+      let made: RecordEntry | undefined
       if (value === undefined || normalizeText(value) !== normalizeText(target)) {
         if (unit.state === 'draft') {
           result.drafts.push(`${ns}:${unit.key}`)
           continue
         }
-        const why = refusal(unit.source, target)
+        const why = refusal(unit.source, target, isMarkdown(ns, unit.key))
         if (why) {
           result.refused.push(`${ns}:${unit.key}: ${why}`)
           continue
@@ -80,8 +82,8 @@ export async function applyTranslations(project: Project, locale: string, units:
         changes.set(unit.key, target)
         record.set(unit.key, recordOf(unit.source, target, reviewed))
         result.updated++
-      } else if (unit.state !== 'draft' && confirms(reviewed, record.get(unit.key), unit.source, value)) {
-        record.set(unit.key, recordOf(unit.source, value, reviewed))
+      } else if (unit.state !== 'draft' && confirms(reviewed, (made = record.get(unit.key)), unit.source, value)) {
+        record.set(unit.key, recordOf(unit.source, value, reviewed || (made?.state === 'reviewed' && made.source === unit.source)))
         result.confirmed++
       }
     }
@@ -95,16 +97,23 @@ export async function applyTranslations(project: Project, locale: string, units:
 }
 
 /** Why a new target is not imported; undefined: it may be. */
-function refusal(source: string, target: string): string | undefined {
+function refusal(source: string, target: string, markdown: boolean): string | undefined {
   const extra = variablesOf(target).filter((name) => !variablesOf(source).includes(name))
   if (extra.length > 0) return `Unexpected ${extra.map((name) => `{{${name}}}`).join(', ')} in the target, not in the source: refused (a variable the source lacks prints nothing, or the wrong number)`
+  // Inline codes keep XLIFF's markup; PO's, or Markdown typed as text, is compared.
+  const differences = markdown ? markupDifferences(source, target) : []
+  if (differences.length > 0) return `the target's Markdown differs from the source's (${differences.join('; ')})`
   const html = firstHtml(target)
   if (html && !source.includes(html)) return `Unexpected HTML \`${html}\` in the target, not in the source: refused (editions never carry HTML from a translation)`
   return undefined
 }
 
-/** An untouched value whose state now says more than its record does. */
+/**
+ * An untouched value whose state now says more than its record does: made
+ * from another source, or newly reviewed. A format without a reviewed state
+ * (PO) never takes a review away.
+ */
 function confirms(reviewed: boolean, made: RecordEntry | undefined, shown: string, value: string): boolean {
   if (!made || made.translation !== hashValue(value)) return false
-  return made.source !== shown || (made.state === 'reviewed') !== reviewed
+  return made.source !== shown || (reviewed && made.state !== 'reviewed')
 }

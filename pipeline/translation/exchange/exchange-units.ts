@@ -85,3 +85,12 @@ export function isMarkdown(ns: string, key: string): boolean {
 export function outdatedNote(unit: ExportUnit): string | undefined {
   return unit.state === 'outdated' ? `The source changed since this was translated. It was: ${unit.previousSource ?? ''}` : undefined
 }
+
+/** The namespace and keys a note names: `interview:p.key`, or `ui:readingTime_one, readingTime_other` for a plural term. */
+export function keysInNote(note: string): { ns: string; keys: string[] } | undefined {
+  const match = /^([\w.-]+):(\S[^\n]*)$/m.exec(note.trim())
+  return match ? { ns: match[1]!, keys: match[2]!.split(',').map((key) => key.trim()) } : undefined
+}
+
+/** namespace → the keys a locale provides, to find where a key read from a file belongs. */
+export type KeysFor = (locale: string) => ReadonlyMap<string, ReadonlySet<string>>

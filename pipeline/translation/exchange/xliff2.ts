@@ -117,7 +117,10 @@ function readUnit(ns: string, key: string, unit: XmlElement, fallback: FallbackC
 }
 
 /** Tokens to Markdown; a target whose codes do not match is refused, with why. */
-export function decodeUnit(ns: string, key: string, source: Token[], target: Token[] | undefined, codes: ReadonlyMap<string, Code>, state: ImportState): ImportedUnit {
+export function decodeUnit(ns: string, key: string, source: Token[], target: Token[] | undefined, all: ReadonlyMap<string, Code>, state: ImportState): ImportedUnit {
+  // Only the codes the source shows: a tool that writes `{{page}}` as text has none.
+  const shownIds = new Set(source.flatMap((token) => ('ph' in token ? [token.ph] : 'open' in token ? [token.open] : [])))
+  const codes = new Map([...all].filter(([id]) => shownIds.has(id)))
   let shown: string
   try {
     shown = decodeInline(source, codes)
