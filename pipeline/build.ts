@@ -18,7 +18,7 @@ import { computeStatus, type ProjectStatus } from './translation/status/status.t
 import { documentLoader, loadSources, type DocumentLoader } from './translation/sources.ts'
 import { cachedMessage, EditionCache, editionKey, fileDigest, replayMessages, sameBytes, type FileDigests } from './output/edition-cache.ts'
 import { entryFor, sha256, type ManifestEntry } from './output/manifest.ts'
-import { byteInputs } from './output/byte-inputs.ts'
+import { byteInputs, sourceDateEpoch } from './output/byte-inputs.ts'
 import { confineOutput } from './output/confine.ts'
 import { openOutput, type Publisher } from './output/publish.ts'
 import { writeAtomic } from './output/write-atomic.ts'
@@ -72,6 +72,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => {})
   const project = createProject(options.root, options.out)
   confineOutput(project)
+  byteInputs()
   const allLocales = await listLocales(project)
   const discovery = await discoverDocuments(project.contentDir)
   const allDocs = discovery.names
@@ -280,13 +281,13 @@ function pick<T extends string>(what: string, asked: readonly string[] | undefin
       throw new UsageError(`Unknown ${what} \`${item}\`, expected one of: ${known.join(', ') || '(none)'}`)
     }
   }
-  return asked as T[]
+  return [...new Set(asked)] as T[]
 }
 
 /** The content's date: SOURCE_DATE_EPOCH, else its last commit, else a fixed epoch. Never the clock. */
 export function sourceDate(file: string): Date {
-  const epoch = process.env.SOURCE_DATE_EPOCH
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000)
+  const epoch = sourceDateEpoch()
+  if (epoch !== undefined) return new Date(epoch * 1000)
   try {
     const out = execFileSync('git', ['log', '-1', '--format=%ct', '--', file], { cwd: path.dirname(file), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
     if (/^\d+$/.test(out)) return new Date(Number(out) * 1000)

@@ -39,13 +39,13 @@ async function main(): Promise<number> {
     console.log(USAGE)
     return 0
   }
-  const list = (items?: string[]) => items?.flatMap((item) => item.split(',')).map((item) => item.trim()).filter(Boolean)
+  const list = (option: string, items?: string[]) => (items ? listOption(option, items) : undefined)
   const shard = values.shard === undefined ? undefined : parseShard(values.shard)
   const options = {
     out: values.out,
-    locales: list(values.locale),
-    formats: list(values.format) as Format[] | undefined,
-    docs: list(values.doc),
+    locales: list('locale', values.locale),
+    formats: list('format', values.format) as Format[] | undefined,
+    docs: list('doc', values.doc),
     strict: values.strict,
     shard
   }
@@ -77,6 +77,22 @@ async function main(): Promise<number> {
   if (result.failures.length > 0) return 1
   await recordBuild(project, { key, stderr, stdout: status, editions, files: result.written.map((entry) => ({ path: entry.path, sha256: entry.sha256 })) })
   return 0
+}
+
+/**
+ * `--locale kk,ru --locale zh`: comma-separated and repeatable. An empty item
+ * (`--locale ,`, `kk,,ru`) is a mistake, not "everything"; a repeated one is
+ * built once, with a note.
+ */
+function listOption(option: string, items: readonly string[]): string[] {
+  const all = items.flatMap((item) => item.split(',')).map((item) => item.trim())
+  if (all.some((item) => item === '')) {
+    throw new UsageError(`Unexpected empty item in --${option} ${JSON.stringify(items.join(','))}, expected names separated by single commas, such as --${option} ${option === 'format' ? 'html,pdf' : option === 'doc' ? 'interview' : 'kk,ru'}`)
+  }
+  const unique = [...new Set(all)]
+  const repeated = unique.filter((item) => all.indexOf(item) !== all.lastIndexOf(item))
+  if (repeated.length > 0) console.error(`note: --${option} names ${repeated.join(', ')} more than once; each is built once`)
+  return unique
 }
 
 main().then(

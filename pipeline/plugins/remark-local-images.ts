@@ -4,12 +4,13 @@
  * content/ is removed with a message: editions embed what the repo holds and
  * never fetch or read anything else.
  */
-import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs'
+import { realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import type { Image, Root } from 'mdast'
 import { SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { warn } from '../messages.ts'
+import { inspectImage } from '../content/inspect-image.ts'
 
 export interface Options {
   /** Absolute path of the content folder. */
@@ -66,20 +67,9 @@ function check(url: string, base: string, contentDir: string): string | { path: 
   if (!isInside(realpathSync(contentDir), real)) {
     return `Unexpected image \`${url}\` linking outside content/, expected a file inside content/`
   }
-  if (!hasImageSignature(real)) return `Unexpected content in image \`${url}\`, expected PNG or JPEG data (is the file damaged or misnamed?)`
+  const facts = inspectImage(real, url)
+  if (typeof facts === 'string') return facts
   return { path: real }
-}
-
-/** PNG or JPEG by their first bytes, so a misnamed file fails here with a message, not inside a writer. */
-function hasImageSignature(file: string): boolean {
-  const head = Buffer.alloc(4)
-  const handle = openSync(file, 'r')
-  try {
-    readSync(handle, head, 0, 4, 0)
-  } finally {
-    closeSync(handle)
-  }
-  return head.toString('hex') === '89504e47' || head.subarray(0, 3).toString('hex') === 'ffd8ff'
 }
 
 function isInside(dir: string, file: string): boolean {
