@@ -28,7 +28,8 @@ export const RULES = {
   encoding: { about: 'a file that is not UTF-8' },
   'invalid-character': { about: 'control characters and lone surrogates, removed' },
   'front-matter': { about: 'front matter that is not `key: value` text' },
-  'image-path': { about: 'an image that is not a PNG or JPEG inside content/' },
+  'image-path': { about: 'an image that is not a PNG or JPEG inside content/, or whose data does not decode' },
+  'content-file': { about: 'a file under content/ that looks like a document but is not built (a broken link, a loop, a link out, a subfolder)' },
   'raw-html': { about: 'raw HTML in Markdown, left out' },
   'unsafe-url': { about: 'a link whose protocol could run code, removed' },
   // Translating an edition (plugins/remark-translate.ts, translation/status/)

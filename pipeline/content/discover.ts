@@ -9,6 +9,7 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { VFile } from 'vfile'
+import { warn } from '../messages.ts'
 
 export interface Discovery {
   /** Document names (`content/<name>.md`), sorted. */
@@ -28,7 +29,7 @@ export async function discoverDocuments(contentDir: string): Promise<Discovery> 
   const skipped: VFile[] = []
   const skip = (file: string, reason: string) => {
     const warning = new VFile({ path: file })
-    warning.message(`${reason}: not built`, { ruleId: 'content-file', source: 'discover' })
+    warn(warning, 'content-file', `${reason}: not built`, { source: 'discover' })
     skipped.push(warning)
   }
   const realContent = await realpath(contentDir).catch(() => undefined)
