@@ -57,7 +57,7 @@ export function coverSvg(edition: PreparedEdition): { svg: string; alt: string }
   const { meta, t, locale, dir } = edition
   const faces = COVER_FACES[scriptOfLocale(locale)]
   const language = edition.languages.find((item) => item.locale === locale)?.name ?? locale
-  const measure = (face: FaceId) => (text: string, size: number) => faceFont(face).layout(text).advanceWidth / faceFont(face).unitsPerEm * size
+  const measure = (face: FaceId) => (text: string, size: number) => advanceOf(face, text) * size
   const { size, lines } = fitTitle(meta.title, measure(faces.bold), locale)
   const lineHeight = size * faces.leading
   const titleTop = (TITLE_TOP + TITLE_BOTTOM) / 2 - (lines.length * lineHeight) / 2 + size
@@ -80,6 +80,25 @@ export function coverSvg(edition: PreparedEdition): { svg: string; alt: string }
     text(language, 1600, 40, { fill: '#c9d6e3' })
   ])
   return { svg: `<?xml version="1.0" encoding="UTF-8"?>\n${toHtml(tree, { space: 'svg' })}\n`, alt }
+}
+
+/**
+ * A text's advance in ems, measured once per face and text: balancing tries
+ * the same lines at every title size and every width it bisects (hundreds of
+ * fontkit layouts per cover, about half a cold build's time, unremembered).
+ */
+const advances = new Map<string, number>()
+
+function advanceOf(face: FaceId, text: string): number {
+  const key = `${face}\u0000${text}`
+  let advance = advances.get(key)
+  if (advance === undefined) {
+    const font = faceFont(face)
+    advance = font.layout(text).advanceWidth / font.unitsPerEm
+    if (advances.size >= 10_000) advances.clear()
+    advances.set(key, advance)
+  }
+  return advance
 }
 
 function fitTitle(title: string, measure: (text: string, size: number) => number, locale: string): { size: number; lines: string[] } {
