@@ -21,6 +21,7 @@ import { entryFor, sha256, type ManifestEntry } from './output/manifest.ts'
 import { byteInputs, sourceDateEpoch } from './output/byte-inputs.ts'
 import { confineOutput } from './output/confine.ts'
 import { openOutput, type Publisher } from './output/publish.ts'
+import { editionsToRetract } from './output/retract.ts'
 import { writeAtomic } from './output/write-atomic.ts'
 import { languagesOf, prepareEdition, type Language, type PrepareContext, type PreparedEdition } from './prepare-edition.ts'
 import { jobsOf, type Shard } from './shard.ts'
@@ -57,6 +58,8 @@ export interface BuildResult {
   project: Project
   files: VFile[]
   written: ManifestEntry[]
+  /** Published files removed because their document or language is gone. */
+  removed: string[]
   failures: Failure[]
   missing: number
   /** Translation status of every locale, as `npm run i18n:status` shows it. */
@@ -151,6 +154,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
   }
 
+  const removed: string[] = []
+  const gone = editionsToRetract(output.files(), { docs: allDocs, locales: allLocales, built: locales, pseudoLocale: PSEUDO_LOCALE, allLanguages: !options.locales?.length })
+  for (const { entry, why } of gone) {
+    await output.retract(entry.path)
+    removed.push(entry.path)
+    log(`  removed ${entry.path} (${why})`)
+  }
+
   // A shard's index lists what all shards build together; any other build's, every edition of the
   // project's languages the folder holds, but not one this build failed or refused (an older file stays, unlisted).
   const failed = new Set(failures.flatMap((failure) => (failure.format ? [failure.format] : formats).map((format) => `${failure.locale}/${failure.doc}.${format}`)))
@@ -161,7 +172,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const ui = uiTranslator(i18n, project.sourceLocale)
   await output.publish('index.html', renderIndex(index, ui, project.sourceLocale, css), null, null, 'html')
   await output.publish('status.html', renderStatusPage(status, template('status.css')), null, null, 'html')
-  return { project, files, written, failures, missing, status, reused, milliseconds: performance.now() - started }
+  return { project, files, written, removed, failures, missing, status, reused, milliseconds: performance.now() - started }
 }
 
 export interface RenderContext {

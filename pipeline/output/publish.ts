@@ -5,7 +5,7 @@
  * instant, even after SIGKILL, it lists only files that exist with those
  * hashes. The manifest is the last file a build writes.
  */
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { lockOutput } from './lock.ts'
 import { entryFor, MANIFEST, manifestText, readVerifiedManifest, type ManifestEntry } from './manifest.ts'
@@ -19,6 +19,8 @@ export interface Publisher {
   written: ManifestEntry[]
   /** Every file the folder holds now, as the manifest lists it: earlier builds' and this one's. */
   files: () => ManifestEntry[]
+  /** Remove a file the manifest lists (and only such a file): its entry first, then the file. */
+  retract: (relative: string) => Promise<void>
   /** Write the final manifest and let the next build in. */
   close: () => Promise<void>
   [Symbol.asyncDispose]: () => Promise<void>
@@ -63,6 +65,11 @@ export async function openOutput(outputDir: string, options: OpenOptions = {}): 
         written.push(entry)
         await saveManifest()
         return entry
+      },
+      async retract(relative) {
+        if (!entries.delete(relative)) return
+        await saveManifest()
+        await rm(path.join(outputDir, relative), { force: true })
       }
     }
   } catch (error) {

@@ -3,10 +3,11 @@
  * (locales/<source>/<doc>.json) from content/. Idempotent: run it twice and
  * the second run changes nothing.
  */
+import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { loadDocument } from '../content/load-document.ts'
 import { writeAtomic } from '../output/write-atomic.ts'
-import { catalogPath, createProject, displayPath, listDocuments } from '../project.ts'
+import { catalogPath, createProject, displayPath, listDocuments, type Project } from '../project.ts'
 import { nest, readCatalog, stringifyCatalog } from '../i18n/catalog.ts'
 import { sourceEntries } from '../segments/keyed-units.ts'
 import { settleRecords, type SettleResult } from './settle-records.ts'
@@ -25,6 +26,8 @@ export interface ExtractResult {
 export interface Extraction {
   documents: ExtractResult[]
   records: SettleResult
+  /** Source catalogs whose document is gone from content/ (reported, not deleted). */
+  orphans: string[]
 }
 
 export async function extract(root: string): Promise<Extraction> {
@@ -57,5 +60,18 @@ export async function extract(root: string): Promise<Extraction> {
   // Translators' edits are recorded against the old source before the source catalog changes.
   const records = await settleRecords(project, before, after)
   for (const [file, text] of pending) await writeAtomic(file, text)
-  return { documents: results, records }
+  return { documents: results, records, orphans: await orphanedCatalogs(project, results.map((result) => result.doc)) }
+}
+
+/**
+ * Source catalogs of documents no longer in content/. Extract does not delete
+ * them: the keys they hold tie the translations to the text, and a document
+ * moved away for a while comes back with the same keys. It says so each run.
+ */
+async function orphanedCatalogs(project: Project, docs: readonly string[]): Promise<string[]> {
+  const names = await readdir(path.join(project.localesDir, project.sourceLocale)).catch(() => [] as string[])
+  return names
+    .filter((name) => name.endsWith('.json') && !name.endsWith('.translated-from.json') && name !== 'ui.json' && !docs.includes(name.slice(0, -5)))
+    .sort()
+    .map((name) => displayPath(project, path.join(project.localesDir, project.sourceLocale, name)))
 }

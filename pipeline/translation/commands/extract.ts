@@ -1,4 +1,5 @@
 /** `npm run i18n:extract`: syncs the source catalogs with content/ and updates the translation records. */
+import path from 'node:path'
 import { discoverDocuments } from '../../content/discover.ts'
 import { createProject, displayPath } from '../../project.ts'
 import { extract } from '../extract.ts'
@@ -13,7 +14,7 @@ export async function run(args: string[], root: string): Promise<number> {
   for (const skipped of (await discoverDocuments(project.contentDir)).skipped) {
     for (const message of skipped.messages) console.error(`warning ${displayPath(project, skipped.path)}: ${message.reason}`)
   }
-  const { documents, records } = await extract(root)
+  const { documents, records, orphans } = await extract(root)
   for (const result of documents) {
     const summary = result.changed ? `${result.added.length} added, ${result.edited.length} edited, ${result.removed.length} removed` : 'up to date'
     console.log(`${result.file}: ${summary}`)
@@ -22,6 +23,10 @@ export async function run(args: string[], root: string): Promise<number> {
     for (const key of result.removed) console.log(`  - ${key}`)
   }
   for (const file of records.written) console.log(`${file}: updated`)
+  for (const file of orphans) {
+    const doc = path.basename(file, '.json')
+    console.error(`warning ${file}: content/${doc}.md is gone; its catalogs stay until you delete them (locales/*/${doc}.json and locales/*/${doc}.translated-from.json)`)
+  }
   for (const { locale, reason } of records.skipped) console.error(`warning: translation records of ${locale} not updated: ${reason}`)
   console.log('\n' + formatStatusTable(await computeStatus(project)))
   return 0
