@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
+import type { Root as HastRoot } from 'hast'
 import type { VFile } from 'vfile'
 import type { LoadedDocument } from './content/load-document.ts'
 import { createI18n, uiTranslator } from './i18n/create-i18n.ts'
@@ -189,6 +190,8 @@ export interface RenderContext {
   cache?: EditionCache
   /** The build's digests of files it has hashed: images and catalogs are read once, not once per edition. */
   digests?: FileDigests
+  /** Fonts travel with the HTML page (default); the live preview leaves them out, for speed. */
+  webFonts?: boolean
   /** Changes the HTML page tree before it is written (the live preview adds its bar). */
   decorate?: HtmlOptions['decorate']
 }
@@ -217,7 +220,7 @@ export async function writeEdition(format: Format, edition: PreparedEdition, con
   return { ...entry, reused: Boolean(hit) }
 }
 
-async function publish(context: RenderContext, relative: string, data: string | Uint8Array, doc: string | null, locale: string | null, format: string): Promise<ManifestEntry> {
+async function publish(context: Pick<RenderContext, 'project' | 'output' | 'written'>, relative: string, data: string | Uint8Array, doc: string | null, locale: string | null, format: string): Promise<ManifestEntry> {
   if (context.output) return context.output.publish(relative, data, doc, locale, format)
   const entry = entryFor(relative, data, doc, locale, format)
   // A file whose bytes did not change is not written again (its date stays, and so do watchers and syncs).
@@ -234,10 +237,11 @@ async function render(format: Format, edition: PreparedEdition, context: RenderC
     case 'html': {
       const { renderHtml } = await import('./render/html.ts')
       const media = new Map<string, string>()
-      const html = renderHtml(edition, {
+      const html = await renderHtml(edition, {
         css: context.css,
         formats: context.formats,
         decorate: context.decorate,
+        fonts: context.webFonts === false ? undefined : (page) => travellingFonts(page, edition.locale, '../', context),
         imageHref: (localPath) => {
           // Named by content: a published name never changes its bytes, so its manifest entry stays true.
           const digest = fileDigest(localPath, context.digests) ?? sha256(readFileSync(localPath))
@@ -252,13 +256,30 @@ async function render(format: Format, edition: PreparedEdition, context: RenderC
     case 'epub': {
       const { renderEpub } = await import('./render/epub.ts')
       // The e-book has a stylesheet of its own, written for reading systems.
-      return renderEpub(edition, { css: template('epub/book.css'), modified: context.modified })
+      return renderEpub(edition, { css: template('epub/book.css'), modified: context.modified, cacheDir: context.project.cacheDir })
     }
     case 'pdf': {
       const { renderPdf } = await import('./render/pdf/index.ts')
       return renderPdf(edition, { modified: context.modified, strict: context.strict })
     }
   }
+}
+
+/**
+ * The page's fonts, cut to its characters, published under fonts/ with
+ * their licences; returns the @font-face rules, addressed from the page
+ * (`prefix`: the way from the page's folder to the output folder).
+ */
+export async function travellingFonts(page: HastRoot, locale: string, prefix: string, context: Pick<RenderContext, 'project' | 'output' | 'written'>): Promise<string> {
+  const { fontFaceCss, pageFonts } = await import('./render/fonts/web-fonts.ts')
+  const fonts = await pageFonts(page, locale, 'woff2', context.project.cacheDir)
+  for (const font of fonts) {
+    for (const [name, data] of [[font.name, font.data], ...(font.licence ? [[font.licence.name, font.licence.text]] : [])] as Array<[string, string | Buffer]>) {
+      const relative = `fonts/${name}`
+      if (!context.written.some((entry) => entry.path === relative)) await publish(context, relative, data, null, null, 'font')
+    }
+  }
+  return fontFaceCss(fonts, (font) => `${prefix}fonts/${font.name}`)
 }
 
 async function publishMedia(localPath: string, name: string, context: RenderContext): Promise<void> {

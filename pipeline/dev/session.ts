@@ -152,7 +152,8 @@ export async function renderEdition(session: Session, id: EditionId, sources?: S
     const written = [...session.media]
     await writeEdition('html', edition, {
       // An HTML page carries no date; `modified` is for EPUB and PDF, which the background renders.
-      css: template('edition.css'), modified: new Date(0), formats: FORMATS, project, written,
+      // No fonts cut per save: a new character would mean seconds of WOFF2 compression for Chinese.
+      css: template('edition.css'), modified: new Date(0), formats: FORMATS, project, written, webFonts: false,
       decorate: (page) => decorateEdition(page, info)
     })
     session.media = written.filter((entry) => entry.format === 'media')

@@ -15,9 +15,13 @@ import { mapImages } from './hast/images.ts'
 import { renderCover } from './epub-cover.ts'
 import { epubNotes } from './epub-notes.ts'
 import { template } from './templates.ts'
+import { h } from 'hastscript'
+import { fontFaceCss, pageFonts, type SubsetFont } from './fonts/web-fonts.ts'
 
 export interface EpubOptions {
   css: string
+  /** Where cut fonts are kept between builds (the project's cache). */
+  cacheDir: string
   /** ISO date written as dcterms:modified: the same inputs give the same bytes. */
   modified: Date
 }
@@ -39,6 +43,10 @@ export async function renderEpub(edition: PreparedEdition, options: EpubOptions)
   const tocEntries = navEntries(article).map((entry) => ({ href: `${filename}#${entry.id}`, text: entry.label }))
   const content = toHtml(article, { space: 'html' })
   const cover = renderCover(edition)
+  // The book carries its faces, cut to the characters of its pages: the article, the contents and the guide.
+  const navigation = [t('contents'), t('cover'), t('landmarks'), ...tocEntries.map((entry) => entry.text)]
+  const shown = h('div', { lang: locale }, [article, h('nav', navigation.map((text) => h('p', text)))])
+  const fonts = await pageFonts(shown, locale, 'truetype', options.cacheDir)
   const creators = [meta.interviewer ?? meta.publisher].filter((name): name is string => Boolean(name))
   const book = new EPub(
     {
@@ -50,7 +58,7 @@ export async function renderEpub(edition: PreparedEdition, options: EpubOptions)
       tocTitle: t('contents'),
       prependChapterTitles: false,
       numberChaptersInTOC: false,
-      css: options.css,
+      css: fontFaceCss(fonts, (font) => `fonts/${font.name}`) + options.css,
       date: options.modified.toISOString(),
       version: 3,
       cover: new File([cover.png], 'cover.png', { type: 'image/png' }),
@@ -67,6 +75,7 @@ export async function renderEpub(edition: PreparedEdition, options: EpubOptions)
         modified: options.modified.toISOString().replace(/\.\d{3}Z$/, 'Z'),
         contributors: meta.interviewee ? [meta.interviewee] : [],
         credits: meta.credits,
+        embeddedFonts: fonts.map((font, index) => ({ id: `font-${index}`, href: `fonts/${font.name}` })),
         tocEntries,
         landmarksTitle: t('landmarks'),
         bodyHref: filename,
@@ -83,13 +92,13 @@ export async function renderEpub(edition: PreparedEdition, options: EpubOptions)
       { title: meta.title, content, filename, ...({ dir: edition.dir } as object) }
     ]
   )
-  return reproducibleZip(book, options.modified)
+  return reproducibleZip(book, options.modified, fonts)
 }
 
 interface EpubInternals {
   images: Array<{ id: string; url: string }>
   content: Array<{ content: string }>
-  zip: { files: Record<string, { date: Date }> }
+  zip: { files: Record<string, { date: Date }>; file: (name: string, data: string | Uint8Array) => void }
   render: () => Promise<unknown>
   generateAsync: (options: object) => Promise<Buffer>
 }
@@ -99,7 +108,7 @@ interface EpubInternals {
  * UUIDs and stamps zip entries with the clock, so images are renamed by a
  * hash of their path and every entry gets the content's date.
  */
-async function reproducibleZip(book: EPub, modified: Date): Promise<Buffer> {
+async function reproducibleZip(book: EPub, modified: Date, fonts: readonly SubsetFont[]): Promise<Buffer> {
   const internals = book as unknown as EpubInternals
   for (const image of internals.images) {
     const stable = createHash('sha256').update(image.url).digest('hex').slice(0, 16)
@@ -107,6 +116,12 @@ async function reproducibleZip(book: EPub, modified: Date): Promise<Buffer> {
     image.id = stable
   }
   await internals.render()
+  // The fonts, declared in the manifest by the package template; their OFL licences in META-INF/,
+  // which a reading system never shows and the manifest does not list.
+  for (const font of fonts) {
+    internals.zip.file(`OEBPS/fonts/${font.name}`, font.data)
+    if (font.licence) internals.zip.file(`META-INF/${font.licence.name}`, font.licence.text)
+  }
   // JSZip writes DOS times from the UTC fields, so every time zone gives the same bytes.
   for (const entry of Object.values(internals.zip.files)) entry.date = modified
   return internals.generateAsync({

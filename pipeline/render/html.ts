@@ -20,6 +20,8 @@ export interface HtmlOptions {
   imageHref: (localPath: string) => string
   /** Changes the finished page tree (the live preview adds its bar and segment marks). */
   decorate?: (page: HastRoot, edition: PreparedEdition) => void
+  /** The @font-face rules for the finished page (its fonts, cut to its characters): they open its stylesheet. */
+  fonts?: (page: HastRoot) => Promise<string>
 }
 
 const FORMAT_TYPES: Record<Format, string> = {
@@ -39,8 +41,9 @@ export function isolated(t: PreparedEdition['t'], term: 'interviewer' | 'publish
   return [before, h('bdi', name), after].filter((part) => part !== '')
 }
 
-export function renderHtml(edition: PreparedEdition, options: HtmlOptions): string {
+export async function renderHtml(edition: PreparedEdition, options: HtmlOptions): Promise<string> {
   const page = pageTree(edition, options)
+  if (options.fonts) prependStyle(page, await options.fonts(page))
   options.decorate?.(page, edition)
   return unified().use(rehypeStringify).stringify(page)
 }
@@ -92,4 +95,13 @@ export function pageTree(edition: PreparedEdition, options: HtmlOptions): HastRo
       h('html', { lang: locale, dir: edition.dir }, [h('head', head), h('body', body)])
     ]
   }
+}
+
+/** Put CSS before the page's own stylesheet (its first `<style>`). */
+export function prependStyle(page: HastRoot, css: string): void {
+  const html = page.children.find((node): node is Element => node.type === 'element' && node.tagName === 'html')
+  const head = html?.children.find((node): node is Element => node.type === 'element' && node.tagName === 'head')
+  const style = head?.children.find((node): node is Element => node.type === 'element' && node.tagName === 'style')
+  const text = style?.children[0]
+  if (text?.type === 'text') text.value = css + text.value
 }

@@ -1,0 +1,86 @@
+/**
+ * Which face sets which characters of a page: the characters of every text
+ * node, by the script of the language it is in (the nearest `lang`) and the
+ * weight and style the stylesheets give its element. One family per script,
+ * the faces the PDF uses too; Arabic and Chinese have no italic. A character
+ * the script's face lacks (a Latin name in Arabic) goes to the Latin face,
+ * as the stylesheets' family lists fall back.
+ */
+import type { Element, ElementContent, Root } from 'hast'
+import type { FaceId } from '../pdf/fonts.ts'
+import { scriptOfLocale, type Script } from '../script-of-locale.ts'
+
+export type Weight = 400 | 700
+export type Style = 'normal' | 'italic'
+
+export interface FaceUse {
+  face: FaceId
+  family: string
+  weight: Weight
+  style: Style
+}
+
+export const FAMILIES: Record<Script, string> = { latin: 'Noto Serif', arabic: 'Noto Naskh Arabic', cjk: 'Noto Serif SC' }
+
+const FACES: Record<Script, Record<`${Weight}-${Style}`, FaceId>> = {
+  latin: { '400-normal': 'notoSerif', '700-normal': 'notoSerifBold', '400-italic': 'notoSerifItalic', '700-italic': 'notoSerifBoldItalic' },
+  arabic: { '400-normal': 'naskh', '700-normal': 'naskhBold', '400-italic': 'naskh', '700-italic': 'naskhBold' },
+  cjk: { '400-normal': 'serifSC', '700-normal': 'serifSCBold', '400-italic': 'serifSC', '700-italic': 'serifSCBold' }
+}
+
+export function faceUse(script: Script, weight: Weight, style: Style): FaceUse {
+  const italic = script === 'latin' ? style : 'normal'
+  return { face: FACES[script][`${weight}-${italic}`], family: FAMILIES[script], weight, style: italic }
+}
+
+const BOLD_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'th'])
+const ITALIC_TAGS = new Set(['em', 'i', 'cite'])
+const BOLD_CLASSES = ['interviewee']
+const ITALIC_CLASSES = ['byline', 'credit']
+/** Inside these the style is upright again (the byline's name). */
+const UPRIGHT_CLASSES = ['interviewee']
+/** Not shown: their text needs no glyphs. */
+const HIDDEN_TAGS = new Set(['head', 'script', 'style', 'template', 'title'])
+
+interface Context {
+  locale: string
+  weight: Weight
+  style: Style
+}
+
+/** Characters per face (keyed by face id), in the page's tree. */
+export function charactersByFace(tree: Root | Element, locale: string): Map<FaceId, { use: FaceUse; text: Set<string> }> {
+  const found = new Map<FaceId, { use: FaceUse; text: Set<string> }>()
+  const add = (script: Script, context: Context, char: string) => {
+    const use = faceUse(script, context.weight, context.style)
+    let entry = found.get(use.face)
+    if (!entry) found.set(use.face, (entry = { use, text: new Set() }))
+    entry.text.add(char)
+  }
+  const walk = (nodes: ElementContent[] | Root['children'], context: Context) => {
+    for (const node of nodes) {
+      if (node.type === 'text') {
+        const script = scriptOfLocale(context.locale)
+        for (const char of node.value) {
+          if (/\s/u.test(char) && char !== '\u00a0') continue
+          add(script, context, char)
+          // The Latin face is every list's fallback: it gets what it can set of every script's text.
+          if (script !== 'latin') add('latin', { ...context, style: 'normal' }, char)
+        }
+      } else if (node.type === 'element' && !HIDDEN_TAGS.has(node.tagName)) {
+        walk(node.children, contextOf(node, context))
+      }
+    }
+  }
+  walk(tree.type === 'root' ? tree.children : [tree], { locale, weight: 400, style: 'normal' })
+  return found
+}
+
+function contextOf(node: Element, parent: Context): Context {
+  const className = Array.isArray(node.properties.className) ? node.properties.className.map(String) : []
+  const lang = typeof node.properties.lang === 'string' && node.properties.lang ? node.properties.lang : parent.locale
+  const bold = BOLD_TAGS.has(node.tagName) || className.some((name) => BOLD_CLASSES.includes(name)) || node.properties.ariaCurrent === 'page'
+  const italic = ITALIC_TAGS.has(node.tagName) || className.some((name) => ITALIC_CLASSES.includes(name))
+  const upright = className.some((name) => UPRIGHT_CLASSES.includes(name))
+  return { locale: lang, weight: bold ? 700 : parent.weight, style: upright ? 'normal' : italic ? 'italic' : parent.style }
+}

@@ -1,0 +1,102 @@
+/**
+ * Fonts that travel with a page or a book: the faces a page uses, cut to the
+ * characters it shows (npm subset-font: HarfBuzz's hb-subset in WebAssembly),
+ * WOFF2 for browsers and TrueType for e-books, with @font-face rules whose
+ * unicode-range lists exactly those characters, so a browser never asks for a
+ * face it does not need. Subsets are kept in the project's cache by content:
+ * compressing a Chinese face to WOFF2 takes seconds, and a rebuild with the
+ * same characters takes none.
+ */
+import { createHash } from 'node:crypto'
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import type { Element, Root } from 'hast'
+import subsetFont from 'subset-font'
+import { faceBuffer, faceFile, faceFont, type FaceId } from '../pdf/fonts.ts'
+import { charactersByFace, type FaceUse } from './font-usage.ts'
+
+export type FontFormat = 'woff2' | 'truetype'
+
+export interface SubsetFont extends FaceUse {
+  /** File name, by family, weight, style and content: `NotoSerif-700-3f2a….woff2`. */
+  name: string
+  data: Buffer
+  format: FontFormat
+  /** The code points it carries, ascending. */
+  codePoints: number[]
+  /** The licence file of its package, shipped beside it (none for a file given in PRESS_FONTS). */
+  licence?: { name: string; text: string }
+}
+
+export async function pageFonts(tree: Root | Element, locale: string, format: FontFormat, cacheDir: string): Promise<SubsetFont[]> {
+  const fonts: SubsetFont[] = []
+  for (const [face, { use, text }] of [...charactersByFace(tree, locale)].sort(([a], [b]) => a.localeCompare(b))) {
+    const font = faceFont(face)
+    const codePoints = [...text].map((char) => char.codePointAt(0)!).filter((code) => font.hasGlyphForCodePoint(code)).sort((a, b) => a - b)
+    if (codePoints.length === 0) continue
+    const data = await cachedSubset(face, codePoints, format, cacheDir)
+    const hash = createHash('sha256').update(data).digest('hex').slice(0, 12)
+    const base = `${use.family.replace(/\s+/g, '')}-${use.weight}${use.style === 'italic' ? 'i' : ''}`
+    fonts.push({ ...use, name: `${base}-${hash}.${format === 'woff2' ? 'woff2' : 'ttf'}`, data, format, codePoints, licence: licenceOf(face, use.family) })
+  }
+  return fonts
+}
+
+async function cachedSubset(face: FaceId, codePoints: number[], format: FontFormat, cacheDir: string): Promise<Buffer> {
+  const text = String.fromCodePoint(...codePoints)
+  const source = faceFile(face)
+  const { size, mtimeMs } = statSync(source)
+  const key = createHash('sha256').update(`${source}\u0000${size}\u0000${mtimeMs}\u0000${format}\u0000${text}`).digest('hex')
+  const file = path.join(cacheDir, 'fonts', `${key}.${format}`)
+  try {
+    return readFileSync(file)
+  } catch {
+    // Not made yet.
+  }
+  const data = await subsetFont(faceBuffer(face), text, { targetFormat: format === 'woff2' ? 'woff2' : 'sfnt' })
+  mkdirSync(path.dirname(file), { recursive: true })
+  const temporary = `${file}.${process.pid}.tmp`
+  writeFileSync(temporary, data)
+  renameSync(temporary, file)
+  return data
+}
+
+/** The font package's OFL text (LICENSE_FONT), named by family: `OFL-NotoSerif.txt`. */
+function licenceOf(face: FaceId, family: string): { name: string; text: string } | undefined {
+  try {
+    const text = readFileSync(path.join(path.dirname(path.dirname(faceFile(face))), 'LICENSE_FONT'), 'utf8')
+    return { name: `OFL-${family.replace(/\s+/g, '')}.txt`, text }
+  } catch {
+    return undefined
+  }
+}
+
+/** `@font-face` rules for the subsets, each with the unicode-range of its characters. */
+export function fontFaceCss(fonts: readonly SubsetFont[], urlOf: (font: SubsetFont) => string): string {
+  return fonts.map((font) => [
+    '@font-face {',
+    `  font-family: "${font.family}";`,
+    `  font-weight: ${font.weight};`,
+    `  font-style: ${font.style};`,
+    '  font-display: swap;',
+    `  src: url("${urlOf(font)}") format("${font.format}");`,
+    `  unicode-range: ${unicodeRange(font.codePoints)};`,
+    '}'
+  ].join('\n')).join('\n') + (fonts.length > 0 ? '\n' : '')
+}
+
+/** Ascending code points as CSS ranges: U+41-5A, U+E9. */
+export function unicodeRange(codePoints: readonly number[]): string {
+  const ranges: string[] = []
+  for (let i = 0; i < codePoints.length; i++) {
+    const start = codePoints[i]!
+    while (i + 1 < codePoints.length && codePoints[i + 1] === codePoints[i]! + 1) i++
+    const end = codePoints[i]!
+    ranges.push(start === end ? `U+${hex(start)}` : `U+${hex(start)}-${hex(end)}`)
+  }
+  return ranges.join(', ')
+}
+
+function hex(code: number): string {
+  return code.toString(16).toUpperCase()
+}
