@@ -37,7 +37,7 @@ function fontFaces(css: string): Array<{ family: string; weight: string; style: 
     weight: /font-weight: (\d+)/.exec(body!)![1]!,
     style: /font-style: (\w+)/.exec(body!)![1]!,
     url: /url\("([^"]+)"\)/.exec(body!)![1]!,
-    range: /unicode-range: ([^;]+);/.exec(body!)![1]!
+    range: /unicode-range: ([^;]+);/.exec(body!)?.[1] ?? ''
   }))
 }
 

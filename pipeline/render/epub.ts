@@ -58,7 +58,7 @@ export async function renderEpub(edition: PreparedEdition, options: EpubOptions)
       tocTitle: t('contents'),
       prependChapterTitles: false,
       numberChaptersInTOC: false,
-      css: fontFaceCss(fonts, (font) => `fonts/${font.name}`) + options.css,
+      css: fontFaceCss(fonts, (font) => `fonts/${font.name}`, { unicodeRange: false }) + options.css,
       date: options.modified.toISOString(),
       version: 3,
       cover: new File([cover.png], 'cover.png', { type: 'image/png' }),

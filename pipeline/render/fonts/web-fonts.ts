@@ -71,8 +71,13 @@ function licenceOf(face: FaceId, family: string): { name: string; text: string }
   }
 }
 
-/** `@font-face` rules for the subsets, each with the unicode-range of its characters. */
-export function fontFaceCss(fonts: readonly SubsetFont[], urlOf: (font: SubsetFont) => string): string {
+/**
+ * `@font-face` rules for the subsets, each with the unicode-range of its
+ * characters for a browser. Not in an e-book: MuPDF's CSS parser loses the
+ * rule after a unicode-range (there, the figures' blocks), and a book's faces
+ * are all its own anyway.
+ */
+export function fontFaceCss(fonts: readonly SubsetFont[], urlOf: (font: SubsetFont) => string, { unicodeRange: withRange = true } = {}): string {
   return fonts.map((font) => [
     '@font-face {',
     `  font-family: "${font.family}";`,
@@ -80,7 +85,7 @@ export function fontFaceCss(fonts: readonly SubsetFont[], urlOf: (font: SubsetFo
     `  font-style: ${font.style};`,
     '  font-display: swap;',
     `  src: url("${urlOf(font)}") format("${font.format}");`,
-    `  unicode-range: ${unicodeRange(font.codePoints)};`,
+    ...(withRange ? [`  unicode-range: ${unicodeRange(font.codePoints)};`] : []),
     '}'
   ].join('\n')).join('\n') + (fonts.length > 0 ? '\n' : '')
 }
