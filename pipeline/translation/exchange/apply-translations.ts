@@ -24,6 +24,8 @@ import { normalizeText } from './inline-codes.ts'
 
 export interface ImportResult {
   locale: string
+  /** Units the file gave a target (a plural form counts once). */
+  targets: number
   /** Catalog and record files written. */
   written: string[]
   updated: number
@@ -38,7 +40,7 @@ export interface ImportResult {
 
 export async function applyTranslations(project: Project, locale: string, units: readonly ImportedUnit[]): Promise<ImportResult> {
   const sources = await loadSources(project)
-  const result: ImportResult = { locale, written: [], updated: 0, confirmed: 0, drafts: [], skipped: [], refused: [] }
+  const result: ImportResult = { locale, targets: units.filter((unit) => unit.target !== undefined && unit.target.trim() !== '').length, written: [], updated: 0, confirmed: 0, drafts: [], skipped: [], refused: [] }
   const byNs = new Map<string, ImportedUnit[]>()
   for (const unit of units) byNs.set(unit.ns, [...(byNs.get(unit.ns) ?? []), unit])
   for (const [ns, nsUnits] of byNs) {

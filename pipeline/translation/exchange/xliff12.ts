@@ -10,6 +10,7 @@
  * target without a state counts as translated unless the unit says
  * `approved="no"`.
  */
+import { pluralBase } from '../expected-entries.ts'
 import { ExchangeError } from './exchange-error.ts'
 import { keysInNote, outdatedNote, type Exported, type ExportUnit, type ImportedFile, type ImportedUnit, type ImportState, type KeysFor } from './exchange-units.ts'
 import { alignCodes, tokensToXml, xmlToTokens, type InlineVocabulary } from './inline-xml.ts'
@@ -64,6 +65,7 @@ export function readXliff12(xml: string, shownPath: string, fallback: FallbackCo
   const units: ImportedUnit[] = []
   let locale = ''
   let sourceLocale = ''
+  const splitForms = new Set<ImportedUnit>()
   for (const file of childrenNamed(root, 'file')) {
     const original = attribute(file, 'original') ?? ''
     locale ||= attribute(file, 'target-language') ?? ''
@@ -79,10 +81,32 @@ export function readXliff12(xml: string, shownPath: string, fallback: FallbackCo
         const line = lineOf(xml, new RegExp(`<(?:\\w+:)?trans-unit\\b[^>]*\\bid="${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`), seen.get(key)! - 1)
         throw new ExchangeError(`Unexpected duplicate trans-unit \`${key}\` in <file original="${original}">, expected each key once`, shownPath, line)
       }
-      units.push(readUnit(ns, key, unit, fallback))
+      const read = readUnit(ns, key, unit, fallback)
+      units.push(read)
+      if (/\[\d+\]$/.test(attribute(unit, 'id') ?? '')) splitForms.add(read)
     }
   }
-  return { locale, sourceLocale, units }
+  return { locale, sourceLocale, units: withPluralSources(units, splitForms) }
+}
+
+/**
+ * A plural term split into units by translate-toolkit: the first shows the
+ * English singular, the others the plural, whatever the language's forms
+ * are. Each form's source is what it is translated from: the singular for
+ * `_one`, the plural for the others (as expectedEntries has them).
+ */
+function withPluralSources(units: ImportedUnit[], splitForms: ReadonlySet<ImportedUnit>): ImportedUnit[] {
+  const terms = new Map<string, ImportedUnit[]>()
+  for (const unit of splitForms) {
+    const base = pluralBase(unit.key)
+    if (base !== undefined) terms.set(`${unit.ns}:${base}`, [...(terms.get(`${unit.ns}:${base}`) ?? []), unit])
+  }
+  for (const forms of terms.values()) {
+    const singular = forms[0]!.source
+    const plural = forms[forms.length - 1]!.source
+    for (const form of forms) form.source = form.key.endsWith('_one') ? singular : plural
+  }
+  return units
 }
 
 /**
