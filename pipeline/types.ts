@@ -10,6 +10,8 @@ export type SegmentKind = 'meta' | 'heading' | 'standfirst' | 'question' | 'p' |
 /** Front matter fields the pipeline understands. */
 export interface DocumentMeta {
   title: string
+  /** A short title for running heads (`shortTitle:` in the front matter), translated like the title. */
+  shortTitle?: string
   lang: string
   interviewee?: string
   intervieweeRole?: string

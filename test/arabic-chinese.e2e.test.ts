@@ -99,7 +99,8 @@ describe('Arabic and Chinese editions', () => {
     expect(Math.max(...folio.map((item) => item.right))).toBeLessThan(first.width / 2)
     const second = await positionedText(data, 2)
     const head = second.items.reduce((top, item) => (item.str.length > 10 && (!top || item.right > top.right) ? item : top))
-    expect(head.right).toBeCloseTo(second.width - 62, 0)
+    // The right margin of the 385 pt measure (render/pdf/index.ts).
+    expect(head.right).toBeCloseTo(second.width - 105, 0)
   })
 
   it('ar: poppler, MuPDF and pdf.js each find at least 95 % of the HTML page’s words in the PDF, in logical order', async () => {
@@ -130,7 +131,8 @@ describe('Arabic and Chinese editions', () => {
     const data = read('zh/interview.pdf')
     expect(data.toString('latin1') + pdfStreams(data).join('\n')).not.toMatch(/\/Direction \/R2L/)
     const first = await positionedText(data, 1)
-    const folio = first.items.find((item) => item.str.includes('第1页'))!
+    // A quarter em between Han and the digit (text-autospace) may reach the text as a space.
+    const folio = first.items.find((item) => /第\s?1\s?页/.test(item.str))!
     expect(folio.x).toBeGreaterThan(first.width / 2)
   })
 

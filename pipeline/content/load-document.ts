@@ -76,6 +76,7 @@ export function parseLoaded(name: string, file: VFile, defaultLang: string): Loa
   if (firstHeading && headingTitle === title) tree.children.splice(tree.children.indexOf(firstHeading), 1)
   const meta: DocumentMeta = {
     title,
+    shortTitle: front.text('shortTitle'),
     lang: front.text('lang') ?? defaultLang,
     interviewee: front.text('interviewee'),
     intervieweeRole: front.text('intervieweeRole'),

@@ -24,7 +24,7 @@ export interface Unit {
   node?: { data?: { segmentKey?: string } }
 }
 
-const META_FIELDS = ['title', 'interviewee', 'intervieweeRole', 'interviewer', 'publisher'] as const
+const META_FIELDS = ['title', 'shortTitle', 'interviewee', 'intervieweeRole', 'interviewer', 'publisher'] as const
 
 /** Units of the front matter: fields first, then credits, in a stable order. */
 export function metaUnits(meta: DocumentMeta): Unit[] {

@@ -88,7 +88,9 @@ export async function pdfText(data: Uint8Array): Promise<{ pages: number; text: 
     pageTexts.push(text)
   }
   await pdf.destroy()
-  return { pages: pdf.numPages, text: normalize(dehyphenate(pageTexts.join('\n'), data)), pageTexts }
+  // A line that ends in a hyphen the text has (large-/scale) reads as one word, hyphen kept.
+  const joined = pageTexts.join('\n').replace(/(\p{L}[-\u2010])\n(?=\p{L})/gu, '$1')
+  return { pages: pdf.numPages, text: normalize(dehyphenate(joined, data)), pageTexts }
 }
 
 /**

@@ -9,6 +9,7 @@ import type { PreparedEdition } from '../../prepare-edition.ts'
 import { articleTree } from '../article.ts'
 import { handlers } from './handlers/index.ts'
 import { reportMissingGlyphs } from './missing-glyphs.ts'
+import { runningTitleCandidates } from './running-title.ts'
 import { MUTED, type PdfState, type Style } from './state.ts'
 import { artifact, documentRoot, tagged } from './structure.ts'
 import { drawSingleLine, fitSingleLine, lineAdvance, paragraphHeight, setParagraph, type Frame } from './typeset.ts'
@@ -20,7 +21,8 @@ export interface PdfOptions {
   strict?: boolean
 }
 
-const MARGINS = { top: 64, bottom: 64, left: 62, right: 62 }
+/** A 385 pt measure (see BODY) centred on A4, with room above the running head and below the folio. */
+const MARGINS = { top: 76, bottom: 76, left: 105, right: 105 }
 const FOLIO: Style = { font: 'sans', size: 8, color: MUTED, lineGap: 0, align: 'start', gapAfter: 0 }
 
 export async function renderPdf(edition: PreparedEdition, options: PdfOptions): Promise<Buffer> {
@@ -108,7 +110,7 @@ function addRunningHeadsAndFolios(state: PdfState): void {
   const pages = number.format(range.count)
   const frame: Frame = { left: MARGINS.left, width: doc.page.width - MARGINS.left - MARGINS.right }
   // The same title on every page: fitted once.
-  const head = fitSingleLine(edition, edition.meta.title, FOLIO, frame.width, { key: 'meta.title' })
+  const head = fitSingleLine(edition, runningTitleCandidates(edition.meta.title, edition.locale, edition.meta.shortTitle), FOLIO, frame.width, { key: 'meta.title' })
   for (let index = range.start; index < range.start + range.count; index++) {
     doc.switchToPage(index)
     // Artifacts: readers, screen readers and copy-paste skip them.

@@ -3,13 +3,13 @@
  * styled runs is laid out in the edition's direction and script, then drawn
  * line by line, starting a new page where a line no longer fits.
  */
-import { fallbackFaces, scriptOfLocale } from './fonts.ts'
+import { fallbackFaces, scriptOfLocale, type FaceId, type Script } from './fonts.ts'
 import { hyphenatorFor } from './hyphenation.ts'
 import type { PreparedEdition } from '../../prepare-edition.ts'
 import { ACCENT, runFont, type PdfState, type Run, type Style, type TextSource } from './state.ts'
 import { drawLine } from './text/draw.ts'
 import { layoutParagraph, lineMetrics, type LaidParagraph } from './text/layout.ts'
-import type { Line, TextRun } from './text/types.ts'
+import type { Line, ParagraphOptions, TextRun } from './text/types.ts'
 
 export interface Frame {
   left: number
@@ -39,29 +39,51 @@ export function layoutRuns(edition: PreparedEdition, runs: readonly Run[], style
   return laid
 }
 
+/**
+ * Arabic is set larger than Latin at the same point size looks (Naskh's
+ * letters are small on their body), and Arabic and Chinese need more room
+ * between lines for their marks and dense characters.
+ */
+const SCRIPT_SIZE: Record<Script, number> = { latin: 1, arabic: 1.18, cjk: 1 }
+const SCRIPT_LEADING: Record<Script, number> = { latin: 0, arabic: 0.25, cjk: 0.25 }
+
+/** The size and line gap a style has in an edition's script. */
+export function scriptMetrics(edition: PreparedEdition, style: Style): { size: number; lineGap: number; face: FaceId } {
+  const script = scriptOfLocale(edition.locale)
+  // The script's body face sets line height for every role: Noto Sans Arabic's tall metrics would double-space headings.
+  const face = fallbackFaces('serif', script)[0]!
+  const size = style.size * SCRIPT_SIZE[script]
+  if (style.leading === undefined) return { size, lineGap: style.lineGap, face }
+  return { size, lineGap: (style.leading + SCRIPT_LEADING[script]) * size - lineMetrics(face, size, 0).height, face }
+}
+
 function layoutFresh(edition: PreparedEdition, runs: readonly Run[], style: Style, width: number, source: TextSource | undefined, pageEndLine?: number): LaidParagraph {
   const script = scriptOfLocale(edition.locale)
+  const { size, lineGap, face } = scriptMetrics(edition, style)
   const textRuns = runs.map((run): TextRun => ({
     text: run.text,
     role: runFont(style, run),
-    size: style.size,
+    size,
     color: run.link ? ACCENT : style.color,
     link: run.link,
     key: source?.key,
     tracking: style.tracking
   }))
-  return layoutParagraph(textRuns, {
+  const options: ParagraphOptions = {
     width,
     align: style.align,
     direction: edition.dir,
-    lineGap: style.lineGap,
-    // The script's body face sets line height for every role: Noto Sans Arabic's tall metrics would double-space headings.
-    metricsFace: fallbackFaces('serif', script)[0]!,
+    lineGap,
+    metricsFace: face,
     script,
     // Justified text breaks words where the language allows; ragged text need not.
     hyphenate: style.align === 'justify' ? hyphenatorFor(edition.locale) : undefined,
-    pageEndLine
-  })
+    pageEndLine,
+    // A Chinese headline breaks between words only (哈萨克斯坦 stays whole).
+    wordsOnly: style.balance && script === 'cjk' ? edition.locale : undefined,
+    balance: style.balance
+  }
+  return layoutParagraph(textRuns, options)
 }
 
 /** Set a paragraph at the cursor, breaking pages between lines, and move the cursor below it. */
@@ -117,7 +139,8 @@ export function paragraphHeight(state: PdfState, runs: readonly Run[], style: St
 
 /** The distance between two lines of a style in this edition's script. */
 export function lineAdvance(state: PdfState, style: Style): number {
-  return lineMetrics(fallbackFaces('serif', scriptOfLocale(state.edition.locale))[0]!, style.size, style.lineGap).advance
+  const { size, lineGap, face } = scriptMetrics(state.edition, style)
+  return lineMetrics(face, size, lineGap).advance
 }
 
 export interface SingleLine {
@@ -126,16 +149,15 @@ export interface SingleLine {
   missing: LaidParagraph['missing']
 }
 
-/** One line of `text`, shortened with an ellipsis if it does not fit `width` (running heads). */
-export function fitSingleLine(edition: PreparedEdition, text: string, style: Style, width: number, source?: TextSource): SingleLine {
-  const run = (value: string): Run => ({ text: value, bold: false, italic: false })
-  let laid = layoutRuns(edition, [run(text)], style, width, source)
-  let kept = [...text]
-  while (laid.lines.length > 1 && kept.length > 1) {
-    kept = kept.slice(0, -1)
-    laid = layoutRuns(edition, [run(`${kept.join('').trimEnd()}…`)], style, width, source)
+/** The first of `candidates` that fits one line of `width` (running heads: see running-title.ts); else the last, cut. */
+export function fitSingleLine(edition: PreparedEdition, candidates: string | readonly string[], style: Style, width: number, source?: TextSource): SingleLine {
+  const list = typeof candidates === 'string' ? [candidates] : candidates
+  let laid: LaidParagraph | undefined
+  for (const text of list) {
+    laid = layoutRuns(edition, [{ text, bold: false, italic: false }], style, width, source)
+    if (laid.lines.length <= 1) break
   }
-  return { line: laid.lines[0], missing: laid.missing }
+  return { line: laid?.lines[0], missing: laid?.missing ?? [] }
 }
 
 /** A fitted line drawn at `top`; returns what it could not draw. */
@@ -143,3 +165,4 @@ export function drawSingleLine(doc: PDFKit.PDFDocument, fitted: SingleLine, fram
   if (fitted.line) drawLine(doc, fitted.line, frame.left, top)
   return fitted.missing
 }
+

@@ -10,7 +10,8 @@ export const division: Handler = (state, node: Element) => {
   if (classes.includes('directive-standfirst')) {
     for (const child of node.children) {
       if (child.type === 'element' && child.tagName === 'p') {
-        state.paragraph(inlineRuns(child.children), { ...BODY, font: 'serifItalic', size: 12, color: MUTED, lineGap: 3.5, gapAfter: 10 }, sourceOf(child))
+        // Ragged and never hyphenated: a standfirst is read at a glance, and a justified one opens gaps.
+        state.paragraph(inlineRuns(child.children), { ...BODY, font: 'serifItalic', size: 12.5, leading: 1.35, align: 'start', gapAfter: 12 }, sourceOf(child))
       }
     }
     return

@@ -1,7 +1,7 @@
 import type { Element } from 'hast'
-import { MUTED, inlineRuns, type Handler, type PdfState, type Run } from '../state.ts'
+import { INK, MUTED, inlineRuns, type Handler, type PdfState, type Style } from '../state.ts'
 import { artifact, grouped, tagged } from '../structure.ts'
-import { drawSingleLine, fitSingleLine } from '../typeset.ts'
+import { drawSingleLine, fitSingleLine, setParagraph } from '../typeset.ts'
 
 const MAX_IMAGE_HEIGHT = 300
 
@@ -40,18 +40,20 @@ function drawFigure(state: PdfState, node: Element): void {
     doc.y = y + 40
   }
   if (other.length > 0) state.all({ type: 'root', children: other })
-  if (caption) {
-    const runs: Run[] = []
-    let key: string | undefined
-    for (const part of caption.children) {
-      if (part.type !== 'element') continue
-      const credit = Array.isArray(part.properties.className) && part.properties.className.includes('credit')
-      if (runs.length > 0) runs.push({ text: ' ', bold: false, italic: false })
-      runs.push(...inlineRuns(part.children, false, credit))
-      key ??= part.data?.segmentKey
-    }
-    state.paragraph(runs, { font: 'sans', size: 8.5, color: MUTED, lineGap: 1.5, align: 'start', gapAfter: 10 }, { key, place: caption.position }, 'Caption')
-  }
+  if (caption) tagged(state, 'Caption', {}, () => captionLines(state, caption))
+}
+
+const CAPTION: Style = { font: 'sans', size: 8.5, color: INK, lineGap: 0, leading: 1.35, align: 'start', gapAfter: 2 }
+const CREDIT: Style = { font: 'sans', size: 7.5, color: MUTED, lineGap: 0, leading: 1.35, align: 'start', gapAfter: 12, tracking: 0.2 }
+
+/** The caption, then the credit on a line of its own in smaller, lighter type: never run together. */
+function captionLines(state: PdfState, caption: Element): void {
+  const parts = caption.children.filter((part): part is Element => part.type === 'element')
+  parts.forEach((part, index) => {
+    const credit = Array.isArray(part.properties.className) && part.properties.className.includes('credit')
+    const style = { ...(credit ? CREDIT : CAPTION), gapAfter: index === parts.length - 1 ? CREDIT.gapAfter : CAPTION.gapAfter }
+    setParagraph(state, inlineRuns(part.children), style, { key: part.data?.segmentKey, place: part.position ?? caption.position })
+  })
 }
 
 function isPlaceholder(node: Element): boolean {

@@ -1,20 +1,27 @@
 import type { Element } from 'hast'
 import { toText } from 'hast-util-to-text'
-import { ACCENT, BODY, INK, inlineRuns, sourceOf, type Handler, type Style } from '../state.ts'
+import { BODY, INK, inlineRuns, sourceOf, type Handler, type Style } from '../state.ts'
 import type { StructureType } from '../structure.ts'
 
-const SIZES: Record<number, number> = { 1: 20, 2: 13, 3: 12, 4: 11, 5: 10.5, 6: 10.5 }
+const SIZES: Record<number, number> = { 1: 22, 2: 14, 3: 12.5, 4: 11, 5: 11, 6: 11 }
+
+/**
+ * An interview's question is part of the text, not a section title: body
+ * size, bold, in the text's colour and measure, a half line above it. Other
+ * headings are sans, the headline balanced over its lines.
+ */
+const QUESTION: Style = { ...BODY, font: 'serifBold', gapAfter: 4 }
 
 /** Headings keep at least three body lines below them on the same page. */
 export const heading: Handler = (state, node: Element) => {
   const depth = Number(node.tagName.slice(1))
   const question = Array.isArray(node.properties.className) && node.properties.className.includes('question')
-  const style: Style = {
-    font: 'sansBold', size: SIZES[depth] ?? 11, color: question ? ACCENT : INK,
-    lineGap: 2, align: 'start', gapAfter: 6
+  const style: Style = question ? QUESTION : {
+    font: 'sansBold', size: SIZES[depth] ?? 11, color: INK, lineGap: 0, leading: 1.2, align: 'start', gapAfter: depth === 1 ? 10 : 6,
+    balance: depth <= 2
   }
   const runs = inlineRuns(node.children)
-  state.doc.moveDown(depth <= 2 ? 0.8 : 0.5)
+  state.doc.y += question ? BODY.size * 0.7 : depth <= 2 ? 12 : 8
   state.ensureSpace(state.heightOf(runs, style, sourceOf(node)) + style.gapAfter + 3 * state.lineAdvance(BODY))
   const text = toText(node).replace(/\s+/g, ' ').trim()
   if (text) {

@@ -16,7 +16,7 @@
  * line or at a page's end costs as much as a line stretched 2.5 times.
  */
 import { breakOpportunities } from '../../break-opportunities.ts'
-import { isCjkChar, joins } from './script.ts'
+import { autospace, isCjkChar, joins } from './script.ts'
 import { measure } from './shape.ts'
 import { totalFit, type Breakpoint, type FitOptions } from './total-fit.ts'
 import type { Hyphenator, Span } from './types.ts'
@@ -40,6 +40,10 @@ export interface BreakOptions {
   pageEndLine?: number
   /** Break only where Intl.Segmenter finds a word boundary (Chinese headlines: never inside a word). */
   wordsOnly?: string
+  /** The last line is as long as the others (headlines). */
+  balance?: boolean
+  /** The paragraph's last line holds at least this many break-to-break pieces (Chinese: no character alone). */
+  lastLineMin?: number
 }
 
 interface Segment {
@@ -63,6 +67,8 @@ const SPACE_STRETCH = 0.5
 const SPACE_SHRINK = 1 / 3
 /** Between ideographs a justified Chinese line may open by a tenth of an em per character. */
 const CJK_STRETCH = 0.1
+/** A headline's break between two words, not after punctuation. */
+const BETWEEN_WORDS_PENALTY = 250
 /** A hyphen costs as TeX's \hyphenpenalty. */
 const HYPHEN_PENALTY = 50
 /** Stretch ratio of the first pass: spaces up to their stretch, and no hyphens. */
@@ -75,9 +81,10 @@ export function breakLines(text: string, spans: readonly Span[], options: BreakO
   const segments = splitOverlong(text, mergeInsideWords(text, segmentsOf(text), options.wordsOnly), options.width, widthOf)
   if (segments.length === 0) return []
   const plain = placesOf(text, spans, segments, options.justify, widthOf)
+  if (options.wordsOnly) preferPunctuation(text, plain)
   const fit = (places: Place[], hyphens: boolean, tolerance: number) => {
     const fitOptions: FitOptions = {
-      width: options.width, tolerance, hyphens, pageEndLine: options.pageEndLine,
+      width: options.width, tolerance, hyphens, pageEndLine: options.pageEndLine, lastLineMin: options.lastLineMin, balance: options.balance,
       lineStretch: options.justify ? 0 : options.width * RAGGED_STRETCH
     }
     const breaks = totalFit(places, fitOptions)
@@ -125,13 +132,16 @@ function placesOf(
     const tied = justify ? (text.slice(segment.start, segment.content).match(/\u00a0/g)?.length ?? 0) * spaceWidth(spans, segment.start) : 0
     stretch += tied * SPACE_STRETCH
     shrink += tied * SPACE_SHRINK
-    const glue = widthOf(segment.content, segment.end)
+    const glue = widthOf(segment.content, segment.end) + (segment.content === segment.end ? autospace(text, segment.end, size.size) : 0)
     const cjk = justify && glue === 0 && isCjkChar(text.slice(segment.content - 1, segment.content)) ? CJK_STRETCH * size.size : 0
     places.push({
       width, stretch, shrink, glue,
       glueStretch: justify ? glue * SPACE_STRETCH + cjk : 0,
       glueShrink: justify ? glue * SPACE_SHRINK : 0,
-      penalty: 0, hyphen: false, hyphenWidth: 0,
+      // A break after a hyphen the text has (large-/scale) costs as TeX's \exhyphenpenalty and counts in a ladder.
+      ...(/\p{L}[-\u2010]$/u.test(text.slice(Math.max(0, segment.content - 2), segment.content)) && segment.content === segment.end
+        ? { penalty: HYPHEN_PENALTY, explicitHyphen: true } : { penalty: 0 }),
+      hyphen: false, hyphenWidth: 0,
       forced: (segment.required && segment.end < text.length) || index === segments.length - 1,
       end: segment.content, next: segment.end
     })
@@ -150,6 +160,17 @@ function sizeAt(spans: readonly Span[], at: number): { span?: Span; size: number
 function spaceWidth(spans: readonly Span[], at: number): number {
   const { span } = sizeAt(spans, at)
   return span ? measure(span.face, ' ', span.run.size) : 0
+}
+
+/**
+ * A headline set by words (Chinese) breaks after its punctuation rather than
+ * between two words of a phrase, where it can: the dictionary that finds
+ * Chinese words does not know every name (it splits 哈萨克斯坦 in two).
+ */
+function preferPunctuation(text: string, places: Place[]): void {
+  for (const place of places) {
+    if (!place.forced && !/[\p{P}\s]$/u.test(text.slice(0, place.end))) place.penalty = BETWEEN_WORDS_PENALTY
+  }
 }
 
 /** Segments joined where a break would fall inside a word (Intl.Segmenter's words for `locale`). */
@@ -204,6 +225,7 @@ export function rangeWidth(text: string, spans: readonly Span[], start: number, 
     const part = text.slice(from, to)
     width += measure(span.face, part, span.run.size)
     if (span.run.tracking && !joins(part)) width += span.run.tracking * [...part].length
+    for (let index = from + 1; index < to; index++) width += autospace(text, index, span.run.size)
   }
   return width
 }

@@ -9,7 +9,7 @@ import { embeddingLevels, visualRanges, type EmbeddingLevels, type VisualRange }
 import { breakLines, HYPHEN, type LineRange } from './break-lines.ts'
 import { itemize } from './itemize.ts'
 import { justification } from './justify.ts'
-import { joins } from './script.ts'
+import { autospace, joins } from './script.ts'
 import { clusters, shape, shapeByWords } from './shape.ts'
 import type { Line, MissingGlyph, ParagraphOptions, Piece, PlacedGlyph, Span, TextRun } from './types.ts'
 
@@ -27,7 +27,7 @@ export function layoutParagraph(runs: readonly TextRun[], options: ParagraphOpti
   const metrics = lineMetrics(options.metricsFace, size, options.lineGap)
   const lines = breakLines(text, spans, {
     width: options.width, justify: options.align === 'justify', hyphenate: options.hyphenate,
-    pageEndLine: options.pageEndLine, wordsOnly: options.wordsOnly
+    pageEndLine: options.pageEndLine, wordsOnly: options.wordsOnly, balance: options.balance, lastLineMin: options.script === 'cjk' ? 2 : undefined
   }).map((range): Line => {
     const pieces = placeLine(text, levels, spans, range, options)
     return { ...metrics, pieces, groups: drawingGroups(text, pieces) }
@@ -49,6 +49,12 @@ function placeLine(text: string, levels: EmbeddingLevels, spans: readonly Span[]
   const pieces = ranges.map((visual) => shapePiece(text, visual))
   const rtl = options.direction === 'rtl'
   if (range.hyphen && ranges.length > 0) pieces.splice(rtl ? 0 : pieces.length, 0, hyphenPiece(ranges, range.end))
+  for (const piece of pieces) {
+    for (const glyph of piece.glyphs) {
+      if (glyph.cluster[1] < range.end && glyph.cluster[1] > glyph.cluster[0]) glyph.advance += autospace(text, glyph.cluster[1], piece.span.run.size)
+    }
+    piece.width = piece.glyphs.reduce((sum, glyph) => sum + glyph.advance, 0)
+  }
   const natural = pieces.reduce((sum, piece) => sum + piece.width, 0)
   const slack = options.width - natural
   // Total fit may have chosen to shrink a justified line's spaces a little (at most a third of a space).

@@ -43,3 +43,18 @@ export function isCjkChar(char: string): boolean {
 export function isIgnorable(char: string): boolean {
   return /[\p{Default_Ignorable_Code_Point}\p{Cc}]/u.test(char)
 }
+
+const HAN = /\p{Script=Han}/u
+const ALPHANUMERIC = /[\p{L}\p{Nd}]/u
+
+/**
+ * Space between Han and a Latin letter or a digit (CSS text-autospace): a
+ * quarter em, where the text has none of its own (2014年 → 2014 年).
+ */
+export function autospace(text: string, index: number, size: number): number {
+  if (index <= 0 || index >= text.length) return 0
+  const before = text[index - 1]!
+  const after = text[index]!
+  const latin = (char: string) => ALPHANUMERIC.test(char) && !HAN.test(char) && !CJK.test(char)
+  return (HAN.test(before) && latin(after)) || (latin(before) && HAN.test(after)) ? size / 4 : 0
+}

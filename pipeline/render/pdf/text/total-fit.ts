@@ -22,6 +22,8 @@ export interface Breakpoint {
   penalty: number
   /** A hyphenation point: the line ends with a hyphen of `hyphenWidth`. */
   hyphen: boolean
+  /** The line ends in a hyphen already in the text (large-/scale): counted as a hyphenated line, nothing added. */
+  explicitHyphen?: boolean
   hyphenWidth: number
   /** A line must end here (a forced break, or the paragraph's end). */
   forced: boolean
@@ -37,6 +39,10 @@ export interface FitOptions {
   hyphens: boolean
   /** A hyphen at the end of this line (0-based) costs more: the page turns after it. */
   pageEndLine?: number
+  /** The last line counts like the others (a balanced headline), instead of being set at its natural width. */
+  balance?: boolean
+  /** A last line of fewer break points than this costs more (a Chinese character alone). */
+  lastLineMin?: number
 }
 
 /** TeX's defaults (plain.tex), in the same units. */
@@ -72,6 +78,7 @@ export function totalFit(points: readonly Breakpoint[], options: FitOptions): nu
   for (let index = 0; index <= last; index++) {
     const point = points[index]!
     if (point.hyphen && !options.hyphens) continue
+    const flagged = point.hyphen || point.explicitHyphen === true
     const best = new Map<string, Node>()
     const survivors: Node[] = []
     for (const node of active) {
@@ -80,8 +87,8 @@ export function totalFit(points: readonly Breakpoint[], options: FitOptions): nu
         // The line from this node is already too long (or must end here): it can start no later line.
       } else survivors.push(node)
       if (ratio < -1 || ratio > options.tolerance) continue
-      if (point.hyphen && node.hyphens >= MAX_HYPHENS_IN_A_ROW) continue
-      const candidate = nodeAt(index, node, point, ratio, options, index === last)
+      if (flagged && node.hyphens >= MAX_HYPHENS_IN_A_ROW) continue
+      const candidate = nodeAt(index, node, point, flagged, ratio, options, index === last)
       const key = `${candidate.fitness},${candidate.hyphens},${options.pageEndLine === undefined ? '' : Math.min(candidate.line, options.pageEndLine + 1)}`
       const known = best.get(key)
       if (!known || candidate.demerits < known.demerits) best.set(key, candidate)
@@ -102,7 +109,7 @@ function stretchRatio(node: Node, point: Breakpoint, options: FitOptions, paragr
   const slack = options.width - natural
   if (slack >= 0) {
     // The paragraph's last line is set at its natural width (TeX's \parfillskip).
-    if (paragraphEnd) return 0
+    if (paragraphEnd && !options.balance) return 0
     const stretch = point.stretch - node.after.stretch + options.lineStretch
     return stretch > 0 ? slack / stretch : slack > 0.01 ? Infinity : 0
   }
@@ -110,20 +117,21 @@ function stretchRatio(node: Node, point: Breakpoint, options: FitOptions, paragr
   return shrink > 0 ? slack / shrink : slack < -0.01 ? -Infinity : 0
 }
 
-function nodeAt(index: number, from: Node, point: Breakpoint, ratio: number, options: FitOptions, paragraphEnd: boolean): Node {
+function nodeAt(index: number, from: Node, point: Breakpoint, flagged: boolean, ratio: number, options: FitOptions, paragraphEnd: boolean): Node {
   // Not capped at TeX's 10,000: in the last pass, a line twice as loose must cost more than one a little too loose.
   const badness = Number.isFinite(ratio) ? 100 * Math.abs(ratio) ** 3 : UNSTRETCHABLE
   let demerits = (LINE_PENALTY + badness) ** 2 + point.penalty ** 2
-  if (point.hyphen && from.hyphens > 0) demerits += DOUBLE_HYPHEN_DEMERITS
+  if (flagged && from.hyphens > 0) demerits += DOUBLE_HYPHEN_DEMERITS
   if (paragraphEnd && from.hyphens > 0) demerits += FINAL_HYPHEN_DEMERITS
-  if (point.hyphen && options.pageEndLine === from.line) demerits += PAGE_END_HYPHEN_DEMERITS
+  if (flagged && options.pageEndLine === from.line) demerits += PAGE_END_HYPHEN_DEMERITS
+  if (paragraphEnd && from.index >= 0 && index - from.index < (options.lastLineMin ?? 0)) demerits += PAGE_END_HYPHEN_DEMERITS
   const fitness = ratio < -0.5 ? 0 : ratio <= 0.5 ? 1 : ratio <= 1 ? 2 : 3
   if (Math.abs(fitness - from.fitness) > 1) demerits += ADJACENT_FITNESS_DEMERITS
   return {
     index,
     line: from.line + 1,
     fitness,
-    hyphens: point.hyphen ? from.hyphens + 1 : 0,
+    hyphens: flagged ? from.hyphens + 1 : 0,
     demerits: from.demerits + demerits,
     previous: from,
     after: { width: point.width + point.glue, stretch: point.stretch + point.glueStretch, shrink: point.shrink + point.glueShrink }

@@ -61,6 +61,8 @@ export interface ParagraphOptions {
   pageEndLine?: number
   /** Break only between words as Intl.Segmenter finds them for this locale (Chinese headlines). */
   wordsOnly?: string
+  /** Headlines: the last line counts like the others, so the lines come out even (CSS text-wrap: balance). */
+  balance?: boolean
 }
 
 /** A glyph placed on a line: x is its pen position from the line's left edge. */
