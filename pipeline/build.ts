@@ -107,6 +107,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const jobs = new Set(jobsOf(docs.flatMap((doc) => locales.flatMap((locale) => formats.map((format) => `${doc}/${locale}/${format}`))), options.shard))
 
+  // What an HTML page may link: the formats of its language and the languages of its document that are
+  // in the folder, or that this build (all shards of it, for a shard) is making and has not failed.
+  const planned = options.shard ? new Set(docs.flatMap((doc) => locales.map((locale) => `${doc}/${locale}`))) : new Set([...jobs].filter((job) => job.endsWith('/html')).map((job) => job.slice(0, -'/html'.length)))
+  const linksOf = (doc: string, locale: string): Links => {
+    const failedNow = new Set(failures.map((failure) => `${failure.doc}/${failure.locale}${failure.format ? `/${failure.format}` : ''}`))
+    const onDisk = new Set(output.files().map((file) => file.path))
+    const ok = (doc: string, locale: string, format: Format) => !failedNow.has(`${doc}/${locale}`) && !failedNow.has(`${doc}/${locale}/${format}`)
+    return {
+      formats: FORMATS.filter((format) => format !== 'html' && onDisk.has(`${locale}/${doc}.${format}`) && ok(doc, locale, format)),
+      locales: new Set(context.locales.filter((other) => other === locale || ((onDisk.has(`${other}/${doc}.html`) || planned.has(`${doc}/${other}`)) && ok(doc, other, 'html'))))
+    }
+  }
+
   for (const name of docs) {
     // Another shard builds this document.
     if (!locales.some((locale) => formats.some((format) => jobs.has(`${name}/${locale}/${format}`)))) continue
@@ -143,9 +156,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         failures.push({ doc: name, locale, reason: refused })
         continue
       }
-      for (const format of formats.filter((each) => jobs.has(`${name}/${locale}/${each}`))) {
+      // The page last: it links the e-book and the PDF only once they are in the folder.
+      for (const format of pageLast(formats.filter((each) => jobs.has(`${name}/${locale}/${each}`)))) {
         try {
-          const entry = await writeEdition(format, edition, { css, modified, formats, project, written, strict: options.strict ?? false, cache, output, digests })
+          const links = format === 'html' ? linksOf(name, locale) : undefined
+          const entry = await writeEdition(format, edition, { css, modified, formats, project, written, strict: options.strict ?? false, cache, output, digests, links })
           if (entry.reused) reused++
           log(`  ${entry.reused ? 'cached' : 'wrote'} ${entry.path} (${formatBytes(entry.bytes)})`)
         } catch (error) {
@@ -194,6 +209,20 @@ export interface RenderContext {
   webFonts?: boolean
   /** Changes the HTML page tree before it is written (the live preview adds its bar). */
   decorate?: HtmlOptions['decorate']
+  /** What the HTML page links (the build: what the output folder holds); none: every format and language. */
+  links?: Links
+}
+
+export interface Links {
+  /** Other formats of the same edition. */
+  formats: readonly Format[]
+  /** Languages whose page of the same document exists. */
+  locales: ReadonlySet<string>
+}
+
+/** HTML after EPUB and PDF. */
+function pageLast(formats: readonly Format[]): Format[] {
+  return [...formats.filter((format) => format !== 'html'), ...formats.filter((format) => format === 'html')]
 }
 
 /** One edition in one format, rendered and published atomically: the unit the build and the preview share. */
@@ -237,9 +266,10 @@ async function render(format: Format, edition: PreparedEdition, context: RenderC
     case 'html': {
       const { renderHtml } = await import('./render/html.ts')
       const media = new Map<string, string>()
-      const html = await renderHtml(edition, {
+      const linked = context.links ? { ...edition, languages: edition.languages.filter((language) => context.links!.locales.has(language.locale)) } : edition
+      const html = await renderHtml(linked, {
         css: context.css,
-        formats: context.formats,
+        formats: context.links?.formats ?? context.formats,
         decorate: context.decorate,
         fonts: context.webFonts === false ? undefined : (page) => travellingFonts(page, edition.locale, '../', context),
         imageHref: (localPath) => {

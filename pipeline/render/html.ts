@@ -59,7 +59,7 @@ export function pageTree(edition: PreparedEdition, options: HtmlOptions): HastRo
     h('title', meta.title),
     meta.interviewee ? h('meta', { name: 'author', content: meta.publisher ?? meta.interviewer ?? meta.interviewee }) : [],
     ...languages.map((language) => h('link', { rel: 'alternate', hrefLang: language.locale, href: href(language.locale) })),
-    h('link', { rel: 'alternate', hrefLang: 'x-default', href: href(sourceLocale) }),
+    languages.some((language) => language.locale === sourceLocale) ? h('link', { rel: 'alternate', hrefLang: 'x-default', href: href(sourceLocale) }) : [],
     ...metadataElements(edition),
     h('style', options.css)
   ]
