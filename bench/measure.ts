@@ -17,14 +17,14 @@ export interface NodeLine {
 export interface Row {
   case: string
   /** The Node.js line that ran it; none for pandoc + WeasyPrint. */
-  line?: string
+  line?: string | undefined
   runs: number
   median: number
   min: number
   max: number
   cpu: number
   rssMb: number
-  editions?: number
+  editions?: number | undefined
 }
 
 interface Sample { seconds: number; cpu: number; rssMb: number }
@@ -45,7 +45,7 @@ export interface Case {
   /** The command for a line (`node` is that line's binary; `npm` finds it first on PATH). */
   command: (line: NodeLine | undefined) => string[]
   before?: () => void
-  editions?: number
+  editions?: number | undefined
 }
 
 /** Runs a case on each line (or once, with no line), interleaved run by run. */

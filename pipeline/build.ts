@@ -38,21 +38,21 @@ import { FORMATS, type Format } from './types.ts'
 export interface BuildOptions {
   root: string
   /** Output folder, relative to root; default `output`. */
-  out?: string
-  locales?: string[]
-  formats?: Format[]
-  docs?: string[]
+  out?: string | undefined
+  locales?: string[] | undefined
+  formats?: Format[] | undefined
+  docs?: string[] | undefined
   /**
    * Refuse editions with a fallback to the source or an outdated translation,
    * and fail a PDF with a character no font can draw (otherwise warnings).
    */
-  strict?: boolean
+  strict?: boolean | undefined
   /** One line per edition as it is written. */
-  log?: (line: string) => void
+  log?: ((line: string) => void) | undefined
   /** Build every edition again, ignoring the cache. */
-  force?: boolean
+  force?: boolean | undefined
   /** Build only this share of the edition jobs (documents × locales × formats). */
-  shard?: Shard
+  shard?: Shard | undefined
 }
 
 export interface BuildResult {
@@ -198,19 +198,19 @@ export interface RenderContext {
   project: Project
   /** Files published so far (media are published once); each written edition is added. */
   written: ManifestEntry[]
-  strict?: boolean
+  strict?: boolean | undefined
   /** The build's publisher (one build at a time, a manifest always true); the preview writes directly. */
-  output?: Publisher
+  output?: Publisher | undefined
   /** Built editions by key (EPUB and PDF); none: always render. */
-  cache?: EditionCache
+  cache?: EditionCache | undefined
   /** The build's digests of files it has hashed: images and catalogs are read once, not once per edition. */
-  digests?: FileDigests
+  digests?: FileDigests | undefined
   /** Fonts travel with the HTML page (default); the live preview leaves them out, for speed. */
-  webFonts?: boolean
+  webFonts?: boolean | undefined
   /** Changes the HTML page tree before it is written (the live preview adds its bar). */
-  decorate?: HtmlOptions['decorate']
+  decorate?: HtmlOptions['decorate'] | undefined
   /** What the HTML page links (the build: what the output folder holds); none: every format and language. */
-  links?: Links
+  links?: Links | undefined
 }
 
 export interface Links {

@@ -37,7 +37,7 @@ export interface EditionOptions extends TranslateOptions {
   contentDir: string
   labels: Labels
   /** Live preview only: mark each segment's element with its catalog key (`data-key`). */
-  previewKeys?: boolean
+  previewKeys?: boolean | undefined
 }
 
 /** mdast of the source → hast of one locale's edition. */

@@ -64,7 +64,7 @@ function describeMessage(message: VFileMessage, root: string): string {
 export interface Failure {
   doc: string
   locale: string
-  format?: string
+  format?: string | undefined
   reason: string
 }
 
@@ -74,10 +74,10 @@ export interface Failure {
  */
 export interface Problem {
   file: string
-  line?: number
-  column?: number
-  key?: string
-  ruleId?: RuleId
+  line?: number | undefined
+  column?: number | undefined
+  key?: string | undefined
+  ruleId?: RuleId | undefined
   reason: string
 }
 

@@ -11,12 +11,12 @@ export type SegmentKind = 'meta' | 'heading' | 'standfirst' | 'question' | 'p' |
 export interface DocumentMeta {
   title: string
   /** A short title for running heads (`shortTitle:` in the front matter), translated like the title. */
-  shortTitle?: string
+  shortTitle?: string | undefined
   lang: string
-  interviewee?: string
-  intervieweeRole?: string
-  interviewer?: string
-  publisher?: string
+  interviewee?: string | undefined
+  intervieweeRole?: string | undefined
+  interviewer?: string | undefined
+  publisher?: string | undefined
   credits: string[]
 }
 
@@ -26,11 +26,11 @@ export const FORMATS: readonly Format[] = ['html', 'epub', 'pdf']
 declare module 'mdast' {
   interface Data {
     /** The catalog key of the text this node holds (set by remark-translate). */
-    segmentKey?: string
+    segmentKey?: string | undefined
     /** Absolute path of a local image, checked to be inside content/. */
-    localPath?: string
+    localPath?: string | undefined
     /** A question's short label for tables of contents (`:::question{label="…"}`), translated. */
-    navLabel?: string
+    navLabel?: string | undefined
   }
 }
 
@@ -40,8 +40,8 @@ declare module 'hast' {
      * The catalog key of the text an element holds, carried over from mdast
      * for messages from the writers. Never serialized: HTML and EPUB do not show it.
      */
-    segmentKey?: string
+    segmentKey?: string | undefined
     /** A heading's short label for tables of contents, carried over from mdast; never serialized. */
-    navLabel?: string
+    navLabel?: string | undefined
   }
 }

@@ -21,13 +21,13 @@ import { writeAtomic } from './write-atomic.ts'
 
 export interface CachedMessage {
   reason: string
-  line?: number
-  column?: number
-  ruleId?: string
-  source?: string
-  fatal?: boolean | null
+  line?: number | undefined
+  column?: number | undefined
+  ruleId?: string | undefined
+  source?: string | undefined
+  fatal?: boolean | null | undefined
   /** A place in another file (a translation in its catalog), as messages.ts's catalogCause makes it. */
-  cause?: { file: string; line: number; column: number; reason: string }
+  cause?: { file: string; line: number; column: number; reason: string } | undefined
 }
 
 interface Entry {
@@ -66,7 +66,7 @@ export interface EditionInputs {
   /** Everything else that shapes the output: formats published beside it, strictness, the date. */
   options: Record<string, unknown>
   /** The build's digests of the files already hashed (every edition key reads the same images and catalogs). */
-  digests?: FileDigests
+  digests?: FileDigests | undefined
 }
 
 /** Path → sha256 of the file (null: no such file), for one build: files do not change under it. */

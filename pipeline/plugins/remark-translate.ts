@@ -24,7 +24,7 @@ export interface Options {
   /** The locale's catalog, for message positions. */
   catalog: Catalog
   /** Keys whose translation was made from an older source text (i18n status). */
-  outdated?: ReadonlySet<string>
+  outdated?: ReadonlySet<string> | undefined
 }
 
 declare module 'vfile' {

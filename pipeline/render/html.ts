@@ -19,9 +19,9 @@ export interface HtmlOptions {
   /** How an image's checked local path is referenced from the page. */
   imageHref: (localPath: string) => string
   /** Changes the finished page tree (the live preview adds its bar and segment marks). */
-  decorate?: (page: HastRoot, edition: PreparedEdition) => void
+  decorate?: ((page: HastRoot, edition: PreparedEdition) => void) | undefined
   /** The @font-face rules for the finished page (its fonts, cut to its characters): they open its stylesheet. */
-  fonts?: (page: HastRoot) => Promise<string>
+  fonts?: ((page: HastRoot) => Promise<string>) | undefined
 }
 
 const FORMAT_TYPES: Record<Format, string> = {

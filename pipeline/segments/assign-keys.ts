@@ -10,7 +10,7 @@ import type { SegmentKind } from '../types.ts'
 export interface Keyable {
   kind: SegmentKind
   text: string
-  fixedKey?: string
+  fixedKey?: string | undefined
 }
 
 /** How alike an edited text must be to keep its old key (0–1). */

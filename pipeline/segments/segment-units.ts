@@ -13,15 +13,15 @@ export interface Unit {
   kind: SegmentKind
   /** Source text, inline markup as Markdown. */
   text: string
-  position?: Position
+  position?: Position | undefined
   /** Metadata fields have fixed keys; everything else is keyed by its text. */
-  fixedKey?: string
+  fixedKey?: string | undefined
   /** Whether the value may carry inline Markdown (false: plain text only). */
   inline: boolean
   /** Replace the unit's content with a translated value. */
   apply: (value: PhrasingContent[] | string) => void
   /** The node that holds the text, to record its key on (`data.segmentKey`). */
-  node?: { data?: { segmentKey?: string } }
+  node?: { data?: { segmentKey?: string | undefined } | undefined } | undefined | undefined
 }
 
 const META_FIELDS = ['title', 'shortTitle', 'interviewee', 'intervieweeRole', 'interviewer', 'publisher'] as const
@@ -91,7 +91,7 @@ export function bodyUnits(tree: Root): Unit[] {
   return units
 }
 
-function phrasingUnit(kind: SegmentKind, node: { children: PhrasingContent[]; position?: Position; data?: object }): Unit {
+function phrasingUnit(kind: SegmentKind, node: { children: PhrasingContent[]; position?: Position | undefined; data?: object | undefined }): Unit {
   return {
     kind, text: phrasingToMarkdown(node.children), position: node.position, inline: true, node,
     apply: (value) => { node.children = typeof value === 'string' ? [{ type: 'text', value }] : value }

@@ -25,7 +25,7 @@ export interface SubsetFont extends FaceUse {
   /** The code points it carries, ascending. */
   codePoints: number[]
   /** The licence file of its package, shipped beside it (none for a file given in PRESS_FONTS). */
-  licence?: { name: string; text: string }
+  licence?: { name: string; text: string } | undefined
 }
 
 export async function pageFonts(tree: Root | Element, locale: string, format: FontFormat, cacheDir: string): Promise<SubsetFont[]> {

@@ -18,7 +18,7 @@ export interface PdfOptions {
   /** Written as the creation date: the same inputs give the same bytes. */
   modified: Date
   /** Characters no font can draw fail the edition instead of warning. */
-  strict?: boolean
+  strict?: boolean | undefined
 }
 
 /** A 385 pt measure (see BODY) centred on A4, with room above the running head and below the folio. */

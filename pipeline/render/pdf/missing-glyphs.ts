@@ -11,7 +11,7 @@ import { catalogCause, strictProblems, warn } from '../../messages.ts'
 import type { PreparedEdition } from '../../prepare-edition.ts'
 import type { MissingGlyph } from './text/types.ts'
 
-export function reportMissingGlyphs(edition: PreparedEdition, missing: ReadonlyArray<MissingGlyph & { place?: Position }>, strict: boolean): void {
+export function reportMissingGlyphs(edition: PreparedEdition, missing: ReadonlyArray<MissingGlyph & { place?: Position | undefined }>, strict: boolean): void {
   const seen = new Set<string>()
   const messages: VFileMessage[] = []
   const places = edition.file.data.translation?.places ?? {}

@@ -20,28 +20,28 @@ export interface Style {
   align: Align
   gapAfter: number
   /** Extra space after each glyph, in points (never inside Arabic words). */
-  tracking?: number
+  tracking?: number | undefined
   /**
    * Line height as a multiple of the size, for Latin and Cyrillic; Arabic
    * and Chinese get more (typeset.ts, SCRIPT_LEADING). Replaces lineGap.
    */
-  leading?: number
+  leading?: number | undefined
   /** Headlines: lines of even length, no word alone on the last (CSS text-wrap: balance). */
-  balance?: boolean
+  balance?: boolean | undefined
 }
 
 export interface Run {
   text: string
   bold: boolean
   italic: boolean
-  link?: string
+  link?: string | undefined
 }
 
 /** Where a paragraph's text comes from, for messages about it. */
 export interface TextSource {
   /** Catalog key: `p.…` in the document's catalog, `ui:term` in ui.json. */
-  key?: string
-  place?: Position
+  key?: string | undefined
+  place?: Position | undefined
 }
 
 export type Handler = (state: PdfState, node: Element) => void
@@ -50,11 +50,11 @@ export interface PdfState {
   doc: PDFKit.PDFDocument
   edition: PreparedEdition
   /** Outline entry of the title, under which section headings are nested. */
-  outlineRoot?: PDFKit.PDFOutline
+  outlineRoot?: PDFKit.PDFOutline | undefined
   /** Indentation from the text's start side (left in LTR, right in RTL), in points. */
   insetStart: number
   /** Characters no font could draw, with where they came from. */
-  missing: Array<MissingGlyph & { place?: Position }>
+  missing: Array<MissingGlyph & { place?: Position | undefined }>
   /** Walk the children of a node through the handlers. */
   all: (node: Element | Root) => void
   /** The structure element that what is drawn now belongs to. */

@@ -29,7 +29,7 @@ export function frameOf(state: PdfState): Frame {
  * it with what follows) and then sets the same runs, which must not cost a
  * second layout.
  */
-const laidOut = new WeakMap<readonly Run[], { style: Style; width: number; key?: string; dir: string; pageEndLine?: number; laid: LaidParagraph }>()
+const laidOut = new WeakMap<readonly Run[], { style: Style; width: number; key?: string | undefined; dir: string; pageEndLine?: number | undefined; laid: LaidParagraph }>()
 
 export function layoutRuns(edition: PreparedEdition, runs: readonly Run[], style: Style, width: number, source?: TextSource, pageEndLine?: number): LaidParagraph {
   const known = laidOut.get(runs)
@@ -144,7 +144,7 @@ export function lineAdvance(state: PdfState, style: Style): number {
 }
 
 export interface SingleLine {
-  line?: Line
+  line?: Line | undefined
   /** What it could not draw. */
   missing: LaidParagraph['missing']
 }

@@ -17,15 +17,15 @@ export interface StatusEntry {
   key: string
   state: EntryState
   /** The current source text (absent for an orphaned key). */
-  source?: string
+  source?: string | undefined
   /** The translated value, when there is one. */
-  value?: string
+  value?: string | undefined
   /** For an outdated entry: the source text the translation was made from. */
-  previousSource?: string
-  reviewed?: boolean
+  previousSource?: string | undefined
+  reviewed?: boolean | undefined
   /** Where the value is in the catalog. */
-  line?: number
-  column?: number
+  line?: number | undefined
+  column?: number | undefined
 }
 
 export interface NamespaceStatus {
@@ -39,7 +39,7 @@ export interface LocaleStatus {
   locale: string
   namespaces: NamespaceStatus[]
   /** A catalog or record of this locale that cannot be read. */
-  error?: string
+  error?: string | undefined
 }
 
 export interface ProjectStatus {
@@ -110,10 +110,10 @@ export function percentOf(counts: Counts): number {
  * @param sources reuse already loaded sources
  */
 export interface StatusOptions {
-  locales?: readonly string[]
-  sources?: Sources
+  locales?: readonly string[] | undefined
+  sources?: Sources | undefined
   /** Catalogs already read (the build's); the others are read from disk. */
-  catalogOf?: CatalogLookup
+  catalogOf?: CatalogLookup | undefined
 }
 
 export async function computeStatus(project: Project, options: StatusOptions = {}): Promise<ProjectStatus> {

@@ -35,15 +35,15 @@ export interface BreakOptions {
   width: number
   /** Justified lines stretch and shrink at their spaces; ragged ones keep them and end short. */
   justify: boolean
-  hyphenate?: Hyphenator
+  hyphenate?: Hyphenator | undefined
   /** A hyphen ending this line (0-based) is avoided: it is the last line of a page. */
-  pageEndLine?: number
+  pageEndLine?: number | undefined
   /** Break only where Intl.Segmenter finds a word boundary (Chinese headlines: never inside a word). */
-  wordsOnly?: string
+  wordsOnly?: string | undefined
   /** The last line is as long as the others (headlines). */
-  balance?: boolean
+  balance?: boolean | undefined
   /** The paragraph's last line holds at least this many break-to-break pieces (Chinese: no character alone). */
-  lastLineMin?: number
+  lastLineMin?: number | undefined
 }
 
 interface Segment {
@@ -152,7 +152,7 @@ function placesOf(
   return places
 }
 
-function sizeAt(spans: readonly Span[], at: number): { span?: Span; size: number } {
+function sizeAt(spans: readonly Span[], at: number): { span?: Span | undefined; size: number } {
   const span = spans.find((each) => each.start <= at && at < each.end)
   return { span, size: span?.run.size ?? 10 }
 }

@@ -23,7 +23,7 @@ export interface Breakpoint {
   /** A hyphenation point: the line ends with a hyphen of `hyphenWidth`. */
   hyphen: boolean
   /** The line ends in a hyphen already in the text (large-/scale): counted as a hyphenated line, nothing added. */
-  explicitHyphen?: boolean
+  explicitHyphen?: boolean | undefined
   hyphenWidth: number
   /** A line must end here (a forced break, or the paragraph's end). */
   forced: boolean
@@ -38,11 +38,11 @@ export interface FitOptions {
   /** Whether hyphenation points may end lines (not in the first pass). */
   hyphens: boolean
   /** A hyphen at the end of this line (0-based) costs more: the page turns after it. */
-  pageEndLine?: number
+  pageEndLine?: number | undefined
   /** The last line counts like the others (a balanced headline), instead of being set at its natural width. */
-  balance?: boolean
+  balance?: boolean | undefined
   /** A last line of fewer break points than this costs more (a Chinese character alone). */
-  lastLineMin?: number
+  lastLineMin?: number | undefined
 }
 
 /** TeX's defaults (plain.tex), in the same units. */
@@ -63,7 +63,7 @@ interface Node {
   fitness: number
   hyphens: number
   demerits: number
-  previous?: Node
+  previous?: Node | undefined
   after: { width: number; stretch: number; shrink: number }
 }
 

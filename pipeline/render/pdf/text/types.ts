@@ -12,11 +12,11 @@ export interface TextRun {
   role: FontRole
   size: number
   color: string
-  link?: string
+  link?: string | undefined
   /** The catalog key the text comes from, for messages. */
-  key?: string
+  key?: string | undefined
   /** Extra space after each glyph, in points (not applied to joining scripts). */
-  tracking?: number
+  tracking?: number | undefined
 }
 
 /** A stretch of the paragraph's text set in one face with one run's style. */
@@ -31,7 +31,7 @@ export interface Span {
 export interface MissingGlyph {
   char: string
   codePoint: number
-  key?: string
+  key?: string | undefined
   role: FontRole
 }
 
@@ -56,13 +56,13 @@ export interface ParagraphOptions {
   metricsFace: FaceId
   /** The edition's script: its faces come first in every fallback list. */
   script: Script
-  hyphenate?: Hyphenator
+  hyphenate?: Hyphenator | undefined
   /** The line (0-based) a page ends after: a hyphen there is avoided. */
-  pageEndLine?: number
+  pageEndLine?: number | undefined
   /** Break only between words as Intl.Segmenter finds them for this locale (Chinese headlines). */
-  wordsOnly?: string
+  wordsOnly?: string | undefined
   /** Headlines: the last line counts like the others, so the lines come out even (CSS text-wrap: balance). */
-  balance?: boolean
+  balance?: boolean | undefined
 }
 
 /** A glyph placed on a line: x is its pen position from the line's left edge. */
