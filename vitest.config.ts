@@ -1,10 +1,41 @@
 import { defineConfig } from 'vitest/config'
 
+/**
+ * Three tiers (README, "Tests"):
+ *   unit  test/**\/*.test.ts: pure functions and plugins over trees, fixtures in
+ *         test/fixtures/; no child process, no whole build (test/helpers/unit-tier.ts
+ *         refuses both), seconds in all.
+ *   e2e   test/**\/*.e2e.test.ts: real builds, commands as child processes, files read
+ *         back by poppler, MuPDF, pdf.js, EPUBCheck's reading order, chromium.
+ *   fuzz  test/fuzz.test.ts: property-based, apart (`npm run test:fuzz`).
+ */
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // End-to-end tests build real editions; the machines are shared and slow.
-    testTimeout: 120_000,
-    hookTimeout: 120_000
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/**/*.e2e.test.ts', 'test/fuzz.test.ts', 'test/conformance/**'],
+          setupFiles: ['test/helpers/unit-tier.ts'],
+          testTimeout: 10_000
+        }
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/**/*.e2e.test.ts'],
+          // End-to-end tests build real editions; the machines are shared and slow.
+          testTimeout: 120_000,
+          hookTimeout: 120_000
+        }
+      },
+      {
+        extends: true,
+        test: { name: 'fuzz', include: ['test/fuzz.test.ts'], testTimeout: 600_000, hookTimeout: 120_000 }
+      }
+    ]
   }
 })

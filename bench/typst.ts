@@ -9,8 +9,8 @@
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast'
-import { toString } from 'mdast-util-to-string'
+import type { Nodes, PhrasingContent, RootContent } from 'mdast'
+import { toString as mdastToString } from 'mdast-util-to-string'
 import { npmFontFiles } from '../pipeline/render/pdf/fonts.ts'
 import type { TranslatedEdition } from './translated-markdown.ts'
 
@@ -48,8 +48,8 @@ export function toTypst(locale: string, { tree, meta, dir }: TranslatedEdition):
     `#set text(font: ${list(FACES[script].serif)}, size: 10.5pt, lang: ${quote(locale.split('-')[0]!)}, dir: ${dir}, hyphenate: true)`,
     '#set par(justify: true, leading: 0.7em, spacing: 1em)',
     `#show heading: set text(font: ${list(FACES[script].sans)})`,
-    `= ${escape(meta.title)}`,
-    meta.interviewer ? `_${escape(meta.interviewer)}_` : '',
+    `= ${typstEscape(meta.title)}`,
+    meta.interviewer ? `_${typstEscape(meta.interviewer)}_` : '',
     ...tree.children.map(block)
   ].join('\n\n')
 }
@@ -65,33 +65,33 @@ function block(node: RootContent | Nodes): string {
     case 'thematicBreak': return '#line(length: 100%)'
     case 'table': return `#table(columns: ${node.children[0]?.children.length ?? 1}, ${node.children.flatMap((row) => row.children.map((cell) => `[${inline(cell.children)}]`)).join(', ')})`
     case 'containerDirective':
-      if (node.name === 'figure') return `#figure(rect(width: 100%, height: 5cm, stroke: 0.5pt), caption: [${escape(String(node.attributes?.credit ?? ''))}])`
+      if (node.name === 'figure') return `#figure(rect(width: 100%, height: 5cm, stroke: 0.5pt), caption: [${typstEscape(String(node.attributes?.credit ?? ''))}])`
       if (node.name === 'standfirst') return `#text(weight: "bold")[${node.children.map(block).join('\n\n')}]`
       return node.children.map(block).join('\n\n')
     case 'html': return ''
-    default: return 'children' in node ? inline(node.children as PhrasingContent[]) : escape(toString(node))
+    default: return 'children' in node ? inline(node.children as PhrasingContent[]) : typstEscape(mdastToString(node))
   }
 }
 
 function inline(nodes: PhrasingContent[]): string {
   return nodes.map((node): string => {
     switch (node.type) {
-      case 'text': return escape(node.value)
+      case 'text': return typstEscape(node.value)
       case 'emphasis': return `#emph[${inline(node.children)}]`
       case 'strong': return `#strong[${inline(node.children)}]`
       case 'delete': return `#strike[${inline(node.children)}]`
       case 'link': return `#link(${quote(node.url)})[${inline(node.children)}]`
       case 'inlineCode': return `#raw(${quote(node.value)})`
       case 'break': return '\\\n'
-      case 'image': return escape(node.alt ?? '')
+      case 'image': return typstEscape(node.alt ?? '')
       case 'html': return ''
-      default: return escape(toString(node))
+      default: return typstEscape(mdastToString(node))
     }
   }).join('')
 }
 
 /** Text as Typst markup: every ASCII symbol escaped (Typst accepts `\` before any), lines joined. */
-function escape(text: string): string {
+function typstEscape(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').replace(/[!-/:-@[-`{-~]/g, '\\$&')
 }
 

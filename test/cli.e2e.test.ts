@@ -24,9 +24,9 @@ describe('build CLI', () => {
     const format = runCli(root, ['--format', 'docx'])
     expect(format.code).toBe(2)
     expect(format.stderr).toMatch(/Unknown format `docx`, expected one of: html, epub, pdf/)
-    const escape = runCli(root, ['--locale', '../../x'])
-    expect(escape.code).toBe(2)
-    expect(escape.stderr).toMatch(/Unexpected locale `\.\.\/\.\.\/x`/)
+    const outside = runCli(root, ['--locale', '../../x'])
+    expect(outside.code).toBe(2)
+    expect(outside.stderr).toMatch(/Unexpected locale `\.\.\/\.\.\/x`/)
   })
 
   it('falls back and warns with key and catalog file when a translation is missing', () => {

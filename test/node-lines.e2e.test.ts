@@ -55,7 +55,10 @@ async function epubContent(bytes: Buffer): Promise<Array<[string, string]>> {
 function manifestContent(bytes: Buffer, compressed: string[]): unknown {
   const manifest = JSON.parse(bytes.toString('utf8')) as { files: Array<{ path: string; bytes?: number; sha256?: string }> }
   for (const entry of manifest.files) {
-    if (compressed.includes(entry.path)) delete entry.bytes, delete entry.sha256
+    if (compressed.includes(entry.path)) {
+      delete entry.bytes
+      delete entry.sha256
+    }
   }
   return manifest
 }

@@ -1,7 +1,7 @@
 import type { Nodes } from 'mdast'
-import { toString } from 'mdast-util-to-string'
+import { toString as mdastToString } from 'mdast-util-to-string'
 
 /** Plain text of a node, for metadata fields that cannot carry markup. */
 export function plainText(node: Nodes): string {
-  return toString(node, { includeImageAlt: false })
+  return mdastToString(node, { includeImageAlt: false })
 }

@@ -98,6 +98,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 
   // One batch at a time; events that arrive meanwhile make the next batch.
   let pending: FileEvent[] = []
+  // biome-ignore lint/correctness/noUnusedVariables: read by `running ??= drain()`, which Biome counts as a write only
   let running: Promise<void> | undefined
   const drain = async () => {
     while (pending.length > 0) {
