@@ -67,7 +67,8 @@ export async function readEpub(data: Uint8Array): Promise<EpubContents> {
   return { zip, opf, text: normalize(parts.join(' ')) }
 }
 
-export async function pdfText(data: Uint8Array): Promise<{ pages: number; text: string; pageTexts: string[] }> {
+/** `poppler`: pdftotext's text of the same PDF, when the caller has it already (see dehyphenate). */
+export async function pdfText(data: Uint8Array, poppler?: string): Promise<{ pages: number; text: string; pageTexts: string[] }> {
   const pdf = await getDocument({ data: new Uint8Array(data), useSystemFonts: false, isEvalSupported: false }).promise
   const pageTexts: string[] = []
   for (let number = 1; number <= pdf.numPages; number++) {
@@ -90,7 +91,7 @@ export async function pdfText(data: Uint8Array): Promise<{ pages: number; text: 
   await pdf.destroy()
   // A line that ends in a hyphen the text has (large-/scale) reads as one word, hyphen kept.
   const joined = pageTexts.join('\n').replace(/(\p{L}[-\u2010])\n(?=\p{L})/gu, '$1')
-  return { pages: pdf.numPages, text: normalize(dehyphenate(joined, data)), pageTexts }
+  return { pages: pdf.numPages, text: normalize(dehyphenate(joined, data, poppler)), pageTexts }
 }
 
 /**
@@ -99,8 +100,8 @@ export async function pdfText(data: Uint8Array): Promise<{ pages: number; text: 
  * pdf.js drops it and leaves a line break, which would read as two words. So
  * poppler says which words were split, and the pdf.js text is joined there.
  */
-function dehyphenate(text: string, data: Uint8Array): string {
-  const lines = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: data, maxBuffer: 64 * 1024 * 1024 }).toString().split(/\n/)
+function dehyphenate(text: string, data: Uint8Array, poppler?: string): string {
+  const lines = (poppler ?? execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: data, maxBuffer: 64 * 1024 * 1024 }).toString()).split(/\n/)
   let out = ''
   let rest = text
   lines.forEach((line, index) => {

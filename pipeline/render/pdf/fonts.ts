@@ -5,6 +5,7 @@
  *   latin  (Latin, Cyrillic, Greek)  Noto Serif / Noto Sans
  *   arabic                           Noto Naskh Arabic / Noto Sans Arabic
  *   cjk    (Han, kana)               Noto Serif SC / Noto Sans SC
+ * Code (the `mono` role) is set in Noto Sans Mono first in every script.
  * Arabic and Chinese have no italic: their italic roles use the upright face.
  * pdfkit embeds only the glyphs a document uses (subsetting), so PDFs stay
  * small even with 15 MB CJK font files. Each file is read once per process,
@@ -31,6 +32,7 @@ const FACES = {
   notoSans: '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
   notoSansBold: '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf',
   notoSansItalic: '@expo-google-fonts/noto-sans/400Regular_Italic/NotoSans_400Regular_Italic.ttf',
+  notoSansMono: '@expo-google-fonts/noto-sans-mono/400Regular/NotoSansMono_400Regular.ttf',
   naskh: '@expo-google-fonts/noto-naskh-arabic/400Regular/NotoNaskhArabic_400Regular.ttf',
   naskhBold: '@expo-google-fonts/noto-naskh-arabic/700Bold/NotoNaskhArabic_700Bold.ttf',
   sansArabic: '@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf',
@@ -51,21 +53,23 @@ export function npmFontFiles(): string[] {
 const ROLE_FACES: Record<Script, Record<FontRole, FaceId>> = {
   latin: {
     serif: 'notoSerif', serifBold: 'notoSerifBold', serifItalic: 'notoSerifItalic', serifBoldItalic: 'notoSerifBoldItalic',
-    sans: 'notoSans', sansBold: 'notoSansBold', sansItalic: 'notoSansItalic'
+    sans: 'notoSans', sansBold: 'notoSansBold', sansItalic: 'notoSansItalic', mono: 'notoSansMono'
   },
   arabic: {
     serif: 'naskh', serifBold: 'naskhBold', serifItalic: 'naskh', serifBoldItalic: 'naskhBold',
-    sans: 'sansArabic', sansBold: 'sansArabicBold', sansItalic: 'sansArabic'
+    sans: 'sansArabic', sansBold: 'sansArabicBold', sansItalic: 'sansArabic', mono: 'sansArabic'
   },
   cjk: {
     serif: 'serifSC', serifBold: 'serifSCBold', serifItalic: 'serifSC', serifBoldItalic: 'serifSCBold',
-    sans: 'sansSC', sansBold: 'sansSCBold', sansItalic: 'sansSC'
+    sans: 'sansSC', sansBold: 'sansSCBold', sansItalic: 'sansSC', mono: 'sansSC'
   }
 }
 
 /** The faces to try for a character of `script` in `role`: its own script's face, then the others. */
 export function fallbackFaces(role: FontRole, script: Script): FaceId[] {
-  return [script, ...SCRIPTS.filter((other) => other !== script)].map((each) => ROLE_FACES[each][role])
+  // Code is set in the monospace face whatever the edition's script: its letters are Latin, its columns must line up.
+  const first: Script = role === 'mono' ? 'latin' : script
+  return [first, ...SCRIPTS.filter((other) => other !== first)].map((each) => ROLE_FACES[each][role])
 }
 
 

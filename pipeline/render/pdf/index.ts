@@ -4,10 +4,11 @@
  * numbers, the outline and the document metadata.
  */
 import PDFDocument from 'pdfkit'
-import type { Element, Root } from 'hast'
+import type { Element, ElementContent, Root } from 'hast'
 import type { PreparedEdition } from '../../prepare-edition.ts'
 import { articleTree } from '../article.ts'
 import { handlers } from './handlers/index.ts'
+import { isPhrasingElement } from './inline.ts'
 import { reportMissingGlyphs } from './missing-glyphs.ts'
 import { runningTitleCandidates } from './running-title.ts'
 import { MUTED, type PdfState, type Style } from './state.ts'
@@ -73,12 +74,7 @@ function createState(doc: PDFKit.PDFDocument, edition: PreparedEdition, root: PD
     insetStart: 0,
     missing: [],
     all(node: Element | Root) {
-      for (const child of node.children) {
-        if (child.type !== 'element') continue
-        const handler = handlers[child.tagName]
-        if (handler) handler(state, child)
-        else state.all(child)
-      }
+      walkBlocks(state, node)
     },
     paragraph(runs, style, source, type = 'P') {
       if (runs.length > 0) tagged(state, type, {}, () => setParagraph(state, runs, style, source))
@@ -90,6 +86,36 @@ function createState(doc: PDFKit.PDFDocument, edition: PreparedEdition, root: PD
     lineAdvance: (style) => lineAdvance(state, style)
   }
   return state
+}
+
+/**
+ * Blocks through the handler map. Phrasing found where a block belongs (text
+ * in a container) is set as a paragraph, never skipped; an element with no
+ * handler is a positioned warning, and its words are still set.
+ */
+function walkBlocks(state: PdfState, node: Element | Root): void {
+  let phrasing: ElementContent[] = []
+  const flush = () => {
+    if (phrasing.length > 0) handlers.p!(state, { type: 'element', tagName: 'p', properties: {}, children: phrasing })
+    phrasing = []
+  }
+  for (const child of node.children) {
+    if (child.type === 'text' || (child.type === 'element' && isPhrasingElement(child.tagName))) {
+      phrasing.push(child)
+      continue
+    }
+    flush()
+    if (child.type !== 'element') continue
+    const handler = handlers[child.tagName]
+    if (handler) handler(state, child)
+    else {
+      state.edition.file.message(`Unexpected \`<${child.tagName}>\` element in the PDF writer, expected an element it has a handler for: its text is set as plain paragraphs`, {
+        place: child.position, ruleId: 'pdf-unknown-element', source: 'render-pdf'
+      })
+      walkBlocks(state, child)
+    }
+  }
+  flush()
 }
 
 /** A viewer shows a right-to-left document's pages from right to left (two-up, thumbnails). */

@@ -4,7 +4,7 @@
  * phrasing content into styled runs, `paragraph` sets them through the text
  * engine (text/), `ensureSpace` keeps headings with text.
  */
-import type { Element, ElementContent, Root } from 'hast'
+import type { Element, Root } from 'hast'
 import type { Position } from 'unist'
 import type { PreparedEdition } from '../../prepare-edition.ts'
 import type { FontRole } from './fonts.ts'
@@ -35,6 +35,12 @@ export interface Run {
   bold: boolean
   italic: boolean
   link?: string | undefined
+  /** Code: the monospace face. */
+  code?: boolean | undefined
+  /** Struck through (GFM `~~`). */
+  strike?: boolean | undefined
+  /** Raised and smaller: a footnote call. */
+  superscript?: boolean | undefined
 }
 
 /** Where a paragraph's text comes from, for messages about it. */
@@ -81,47 +87,11 @@ export function sourceOf(node: Element): TextSource {
   return { key: node.data?.segmentKey, place: node.position }
 }
 
-/** Phrasing content → runs of text with bold, italic and link. */
-export function inlineRuns(nodes: ElementContent[], bold = false, italic = false, link?: string): Run[] {
-  const runs: Run[] = []
-  for (const node of nodes) {
-    // HTML's white space collapses; a no-break space (a language's tie, rehype-nonbreaking-spaces.ts) is kept: it must not break.
-    if (node.type === 'text') runs.push({ text: node.value.replace(/[ \t\n\f\r]+/g, ' '), bold, italic, link })
-    else if (node.type === 'element') {
-      if (node.tagName === 'br') runs.push({ text: '\n', bold, italic, link })
-      else if (node.tagName === 'img') {
-        const alt = node.properties.alt
-        if (typeof alt === 'string' && alt) runs.push({ text: alt, bold, italic, link })
-      } else {
-        const href = node.tagName === 'a' && typeof node.properties.href === 'string' ? node.properties.href : link
-        runs.push(...inlineRuns(
-          node.children,
-          bold || node.tagName === 'strong' || node.tagName === 'b',
-          italic || node.tagName === 'em' || node.tagName === 'i',
-          href
-        ))
-      }
-    }
-  }
-  return mergeRuns(runs)
-}
-
-function mergeRuns(runs: Run[]): Run[] {
-  const merged: Run[] = []
-  for (const run of runs) {
-    const last = merged[merged.length - 1]
-    if (last && last.bold === run.bold && last.italic === run.italic && last.link === run.link) last.text += run.text
-    else merged.push({ ...run })
-  }
-  // Trim the paragraph's outer white space, which Markdown does not show.
-  if (merged[0]) merged[0].text = merged[0].text.replace(/^ +/, '')
-  const last = merged[merged.length - 1]
-  if (last) last.text = last.text.replace(/ +$/, '')
-  return merged.filter((run) => run.text !== '')
-}
+export { inlineRuns } from './inline.ts'
 
 /** The font role of a run in a style: bold/italic variants of the style's family. */
 export function runFont(style: Style, run: Run): FontRole {
+  if (run.code || style.font === 'mono') return 'mono'
   const sans = style.font.startsWith('sans')
   const bold = run.bold || style.font.includes('Bold')
   const italic = run.italic || style.font.endsWith('Italic')

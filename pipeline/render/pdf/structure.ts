@@ -13,11 +13,14 @@ interface StructureState {
 
 export type StructureType =
   | 'Document' | 'Div' | 'H1' | 'H2' | 'H3' | 'H4' | 'H5' | 'H6' | 'P' | 'Figure' | 'Caption'
-  | 'L' | 'LI' | 'LBody' | 'BlockQuote' | 'Table' | 'Code'
+  | 'L' | 'LI' | 'Lbl' | 'LBody' | 'BlockQuote' | 'Code'
+  | 'Table' | 'THead' | 'TBody' | 'TR' | 'TH' | 'TD' | 'Note'
 
 export interface StructureOptions {
-  /** Alternative text, for a Figure. */
+  /** Alternative text, for a Figure (or a task box's state). */
   alt?: string
+  /** The text the content stands for (a drawn check box: ☑ or ☐). */
+  actual?: string
   lang?: string
 }
 

@@ -3,6 +3,8 @@
  * styled runs is laid out in the edition's direction and script, then drawn
  * line by line, starting a new page where a line no longer fits.
  */
+import type { Element, Root } from 'hast'
+import { visit } from 'unist-util-visit'
 import { fallbackFaces, scriptOfLocale, type FaceId, type Script } from './fonts.ts'
 import { hyphenatorFor } from './hyphenation.ts'
 import type { PreparedEdition } from '../../prepare-edition.ts'
@@ -10,6 +12,10 @@ import { ACCENT, runFont, type PdfState, type Run, type Style, type TextSource }
 import { drawLine } from './text/draw.ts'
 import { layoutParagraph, lineMetrics, type LaidParagraph } from './text/layout.ts'
 import type { Line, ParagraphOptions, TextRun } from './text/types.ts'
+
+/** A footnote call: about two thirds of the text size, raised by a third of it. */
+const SUPERSCRIPT_SCALE = 0.68
+const SUPERSCRIPT_RISE = 0.36
 
 export interface Frame {
   left: number
@@ -63,9 +69,11 @@ function layoutFresh(edition: PreparedEdition, runs: readonly Run[], style: Styl
   const textRuns = runs.map((run): TextRun => ({
     text: run.text,
     role: runFont(style, run),
-    size,
+    size: run.superscript ? size * SUPERSCRIPT_SCALE : size,
+    rise: run.superscript ? size * SUPERSCRIPT_RISE : undefined,
+    strike: run.strike,
     color: run.link ? ACCENT : style.color,
-    link: run.link,
+    link: linkTarget(edition, run.link),
     key: source?.key,
     tracking: style.tracking
   }))
@@ -84,6 +92,31 @@ function layoutFresh(edition: PreparedEdition, runs: readonly Run[], style: Styl
     balance: style.balance
   }
   return layoutParagraph(textRuns, options)
+}
+
+/**
+ * A link as the PDF can follow it: an address, or `#id` of a heading or a
+ * note (which get named destinations where they are set). A link to any
+ * other place in the page keeps its text and loses the annotation.
+ */
+function linkTarget(edition: PreparedEdition, link: string | undefined): string | undefined {
+  if (!link?.startsWith('#')) return link
+  return destinationsOf(edition.hast).has(link.slice(1)) ? link : undefined
+}
+
+const destinations = new WeakMap<Root, Set<string>>()
+
+function destinationsOf(tree: Root): Set<string> {
+  let ids = destinations.get(tree)
+  if (!ids) {
+    ids = new Set()
+    const found = ids
+    visit(tree, 'element', (node: Element) => {
+      if (/^(h[1-6]|li)$/.test(node.tagName) && typeof node.properties.id === 'string') found.add(node.properties.id)
+    })
+    destinations.set(tree, ids)
+  }
+  return ids
 }
 
 /** Set a paragraph at the cursor, breaking pages between lines, and move the cursor below it. */

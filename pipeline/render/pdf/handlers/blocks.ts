@@ -1,7 +1,7 @@
 /** Handlers for the rest of CommonMark, so any document in content/ builds. */
 import type { Element } from 'hast'
 import { toText } from 'hast-util-to-text'
-import { BODY, MUTED, inlineRuns, sourceOf, type Handler, type PdfState } from '../state.ts'
+import { BODY, MUTED, inlineRuns, sourceOf, type Handler, type Style } from '../state.ts'
 import { artifact, grouped } from '../structure.ts'
 
 /** Containers: the standfirst gets its own style, anything else is walked through. */
@@ -28,31 +28,13 @@ export const blockquote: Handler = (state, node: Element) => grouped(state, 'Blo
   state.insetStart -= 18
 })
 
-export const list: Handler = (state, node: Element) => grouped(state, 'L', () => listItems(state, node))
-
-function listItems(state: PdfState, node: Element): void {
-  const ordered = node.tagName === 'ol'
-  let number = typeof node.properties.start === 'number' ? node.properties.start : 1
-  for (const item of node.children) {
-    if (item.type !== 'element' || item.tagName !== 'li') continue
-    const marker = ordered ? `${number++}. ` : '• '
-    const blocks = item.children.filter((child): child is Element => child.type === 'element' && /^(p|ul|ol)$/.test(child.tagName))
-    const phrasing = blocks.length === 0 ? item.children : blocks[0]!.tagName === 'p' ? blocks[0]!.children : []
-    const source = blocks[0]?.tagName === 'p' ? sourceOf(blocks[0]) : undefined
-    grouped(state, 'LI', () => {
-      state.paragraph([{ text: marker, bold: false, italic: false }, ...inlineRuns(phrasing)], { ...BODY, align: 'start', gapAfter: 3 }, source, 'LBody')
-      for (const nested of blocks.slice(blocks[0]?.tagName === 'p' ? 1 : 0)) {
-        state.insetStart += 14
-        state.all({ type: 'root', children: [nested] })
-        state.insetStart -= 14
-      }
-    })
-  }
-  state.doc.moveDown(0.4)
-}
+/** Code: monospace, its lines and indentation as written, never justified or hyphenated. */
+const CODE: Style = { ...BODY, font: 'mono', size: 8.5, lineGap: 2, align: 'start', gapAfter: 8 }
 
 export const preformatted: Handler = (state, node: Element) => {
-  state.paragraph([{ text: toText(node), bold: false, italic: false }], { ...BODY, font: 'sans', size: 9, align: 'start' }, undefined, 'Code')
+  const text = toText(node, { whitespace: 'pre' }).replace(/\n$/, '').replace(/\t/g, '    ')
+  if (text.trim() === '') return
+  state.paragraph([{ text, bold: false, italic: false, code: true }], CODE, sourceOf(node), 'Code')
 }
 
 export const rule: Handler = (state) => {
@@ -62,28 +44,6 @@ export const rule: Handler = (state) => {
     doc.save().moveTo(doc.page.margins.left, y).lineTo(doc.page.width - doc.page.margins.right, y).lineWidth(0.5).stroke('#cccccc').restore()
   })
   doc.y = y + 10
-}
-
-/** Tables are set row by row, cells separated by a rule character. */
-export const table: Handler = (state, node: Element) => {
-  const rows: Element[] = []
-  const collect = (element: Element) => {
-    for (const child of element.children) {
-      if (child.type !== 'element') continue
-      if (child.tagName === 'tr') rows.push(child)
-      else collect(child)
-    }
-  }
-  collect(node)
-  for (const row of rows) {
-    const cells = row.children.filter((cell): cell is Element => cell.type === 'element')
-    const runs = cells.flatMap((cell, index) => [
-      ...(index > 0 ? [{ text: '  |  ', bold: false, italic: false }] : []),
-      ...inlineRuns(cell.children, cell.tagName === 'th')
-    ])
-    state.paragraph(runs, { ...BODY, align: 'start', gapAfter: 2 })
-  }
-  state.doc.moveDown(0.5)
 }
 
 /** The article's title block: title, byline, reading time, then a rule. */

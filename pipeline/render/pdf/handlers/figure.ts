@@ -2,8 +2,7 @@ import type { Element } from 'hast'
 import { INK, MUTED, inlineRuns, type Handler, type PdfState, type Style } from '../state.ts'
 import { artifact, grouped, tagged } from '../structure.ts'
 import { drawSingleLine, fitSingleLine, setParagraph } from '../typeset.ts'
-
-const MAX_IMAGE_HEIGHT = 300
+import { placeImage } from './image.ts'
 
 /** An image (or, without one, a labelled box) with its caption and credit. */
 export const figure: Handler = (state, node: Element) => grouped(state, 'Div', () => drawFigure(state, node))
@@ -17,16 +16,8 @@ function drawFigure(state: PdfState, node: Element): void {
   // Anything else a figure holds (a list, a quote, a nested directive) is set as ordinary content.
   const other = node.children.filter((child): child is Element => child.type === 'element' && child !== img && child !== placeholder && child !== caption)
   doc.moveDown(0.4)
-  const localPath = img?.properties.dataLocalPath
-  if (img && typeof localPath === 'string') {
-    const image = (doc as unknown as { openImage: (src: string) => { width: number; height: number } }).openImage(localPath)
-    const scale = Math.min(1, width / image.width, MAX_IMAGE_HEIGHT / image.height)
-    state.ensureSpace(image.height * scale + 40)
-    // Images sit at the text's start side: the right in a right-to-left edition.
-    const x = doc.page.margins.left + (state.edition.dir === 'rtl' ? width - image.width * scale : 0)
-    const alt = typeof img.properties.alt === 'string' ? img.properties.alt : ''
-    tagged(state, 'Figure', { alt }, () => doc.image(image as unknown as string, x, doc.y, { width: image.width * scale, height: image.height * scale }))
-    doc.y += image.height * scale + 4
+  if (img && typeof img.properties.dataLocalPath === 'string') {
+    placeImage(state, img, undefined, 40)
   } else if (placeholder) {
     state.ensureSpace(70)
     const y = doc.y

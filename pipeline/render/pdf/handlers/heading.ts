@@ -23,6 +23,8 @@ export const heading: Handler = (state, node: Element) => {
   const runs = inlineRuns(node.children)
   state.doc.y += question ? BODY.size * 0.7 : depth <= 2 ? 12 : 8
   state.ensureSpace(state.heightOf(runs, style, sourceOf(node)) + style.gapAfter + 3 * state.lineAdvance(BODY))
+  // Links inside the document (`#id`) land here.
+  if (typeof node.properties.id === 'string') state.doc.addNamedDestination(node.properties.id, 'XYZ', null, state.doc.y, null)
   const text = toText(node).replace(/\s+/g, ' ').trim()
   if (text) {
     if (depth === 1) state.outlineRoot = state.doc.outline.addItem(text, { expanded: true })

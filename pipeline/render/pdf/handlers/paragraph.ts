@@ -1,7 +1,11 @@
 import type { Element } from 'hast'
 import { BODY, inlineRuns, sourceOf, type Handler } from '../state.ts'
+import { placeImage, soleImageOf } from './image.ts'
 
 export const paragraph: Handler = (state, node: Element) => {
+  // An image on a line of its own is a block, scaled to the measure.
+  const sole = soleImageOf(node)
+  if (sole) return placeImage(state, sole.img, sole.link)
   const runs = inlineRuns(node.children)
   if (runs.length === 0) return
   // Keep at least two lines of a paragraph together at a page foot.

@@ -14,6 +14,13 @@ import { encodeGlyph, type PdfkitInternals } from './glyph-encoder.ts'
 import type { DrawingGroup, Line, PlacedGlyph } from './types.ts'
 
 const UNDERLINE_OFFSET = 1.5
+/** A strikethrough line at about the height of a lower-case letter's middle, in ems. */
+const STRIKE_HEIGHT = 0.28
+
+/** A thin line under or through text: drawn, not text, so extraction never sees it. */
+function rule(doc: PDFKit.PDFDocument, x: number, y: number, width: number, color: string): void {
+  doc.save().moveTo(x, y).lineTo(x + width, y).lineWidth(0.5).stroke(color).restore()
+}
 
 /** Draw a line whose top-left corner is (left, top), in pdfkit's top-down coordinates. */
 export function drawLine(doc: PDFKit.PDFDocument, line: Line, left: number, top: number): void {
@@ -46,11 +53,15 @@ function drawGroup(doc: PDFKit.PDFDocument, group: DrawingGroup, left: number, b
   }
   doc.restore()
   for (const piece of group.pieces) {
-    const { link, color, size } = piece.span.run
-    if (!link || piece.width === 0) continue
+    const { link, color, size, strike, rise = 0 } = piece.span.run
+    if (piece.width === 0) continue
     const x = left + piece.x
-    doc.link(x, baseline - size * 0.9, piece.width, size * 1.15, link)
-    doc.save().moveTo(x, baseline + UNDERLINE_OFFSET).lineTo(x + piece.width, baseline + UNDERLINE_OFFSET).lineWidth(0.5).stroke(color).restore()
+    if (strike) rule(doc, x, baseline - rise - size * STRIKE_HEIGHT, piece.width, color)
+    if (!link) continue
+    // A link inside the document (`#id`: a footnote, a heading) goes to its named destination; any other opens the address.
+    if (link.startsWith('#')) doc.goTo(x, baseline - rise - size * 0.9, piece.width, size * 1.15, link.slice(1))
+    else doc.link(x, baseline - rise - size * 0.9, piece.width, size * 1.15, link)
+    rule(doc, x, baseline - rise + UNDERLINE_OFFSET, piece.width, color)
   }
 }
 

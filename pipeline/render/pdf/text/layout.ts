@@ -93,7 +93,7 @@ function shapePiece(text: string, visual: VisualRange): Piece {
       id: glyph.id,
       x: 0,
       xOffset: glyph.xOffset * scale,
-      yOffset: glyph.yOffset * scale,
+      yOffset: glyph.yOffset * scale + (span.run.rise ?? 0),
       advance: glyph.advance * scale + tracking,
       // Logical order: right-to-left glyphs are written in logical order too (draw-rtl.ts).
       text: cluster,

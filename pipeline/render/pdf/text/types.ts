@@ -17,6 +17,10 @@ export interface TextRun {
   key?: string | undefined
   /** Extra space after each glyph, in points (not applied to joining scripts). */
   tracking?: number | undefined
+  /** Drawn with a line through it. */
+  strike?: boolean | undefined
+  /** Baseline shift up, in points (a footnote call). */
+  rise?: number | undefined
 }
 
 /** A stretch of the paragraph's text set in one face with one run's style. */

@@ -1,0 +1,129 @@
+/**
+ * Lists of any depth and kind. Each item is LI → Lbl (its bullet, number or
+ * task box, set in the gutter at the start side) + LBody (whatever the item
+ * holds: text, paragraphs, nested lists, quotes, code), and the body is set
+ * through the same handler map as the rest of the document.
+ */
+import type { Element, ElementContent } from 'hast'
+import { BODY, INK, inlineRuns, sourceOf, type Handler, type PdfState, type Style } from '../state.ts'
+import { grouped, tagged } from '../structure.ts'
+import { drawSingleLine, fitSingleLine, frameOf, type Frame } from '../typeset.ts'
+import { isPhrasingElement } from '../inline.ts'
+
+/** The gutter a marker stands in; nested lists step in by as much. */
+const INDENT = 18
+const GAP = 4
+const ITEM: Style = { ...BODY, align: 'start', gapAfter: 3 }
+const BOX = 7
+
+/**
+ * GFM footnotes as endnotes where the document ends: the heading, then each
+ * note tagged Note with its number as Lbl, a named destination for its calls.
+ */
+export const footnotes: Handler = (state, node: Element) => {
+  const note: Style = { ...ITEM, size: 9, lineGap: 2 }
+  for (const child of node.children) {
+    if (child.type !== 'element') continue
+    if (child.tagName !== 'ol') {
+      state.all({ type: 'root', children: [child] })
+      continue
+    }
+    let number = 1
+    for (const item of child.children) {
+      if (item.type !== 'element' || item.tagName !== 'li') continue
+      const label = `${new Intl.NumberFormat(state.edition.locale).format(number++)}.`
+      grouped(state, 'Note', () => {
+        state.ensureSpace(state.lineAdvance(note))
+        if (typeof item.properties.id === 'string') state.doc.addNamedDestination(item.properties.id, 'XYZ', null, state.doc.y, null)
+        listItem(state, item, label, note, undefined)
+      })
+    }
+  }
+}
+
+export const list: Handler = (state, node: Element) => {
+  grouped(state, 'L', () => {
+    const ordered = node.tagName === 'ol'
+    let number = typeof node.properties.start === 'number' ? node.properties.start : 1
+    for (const item of node.children) {
+      if (item.type !== 'element' || item.tagName !== 'li') continue
+      grouped(state, 'LI', () => listItem(state, item, ordered ? `${new Intl.NumberFormat(state.edition.locale).format(number++)}.` : '•'))
+    }
+  })
+  state.doc.moveDown(0.3)
+}
+
+function listItem(state: PdfState, item: Element, marker: string, style = ITEM, body: 'LBody' | undefined = 'LBody'): void {
+  const box = taskBox(item)
+  state.insetStart += INDENT
+  // The marker stands beside the body's first line: keep that line's room on this page.
+  state.ensureSpace(state.lineAdvance(style))
+  const top = state.doc.y
+  const gutter = gutterOf(frameOf(state), state.edition.dir === 'rtl')
+  if (box) drawTaskBox(state, box, gutter, top)
+  else tagged(state, 'Lbl', {}, () => state.missing.push(...drawSingleLine(state.doc, fitSingleLine(state.edition, marker, { ...style, align: 'end' }, gutter.width), gutter, top)))
+  const fill = () => {
+    for (const block of blocksOf(item.children)) {
+      if (block.type === 'phrasing') state.paragraph(inlineRuns(block.nodes), style, sourceOf(item))
+      else if (block.node.tagName === 'p') state.paragraph(inlineRuns(block.node.children), style, sourceOf(block.node))
+      else state.all({ type: 'root', children: [block.node] })
+    }
+  }
+  if (body) grouped(state, body, fill)
+  else fill()
+  state.insetStart -= INDENT
+}
+
+function gutterOf(frame: Frame, rtl: boolean): Frame {
+  return rtl ? { left: frame.left + frame.width + GAP, width: INDENT - GAP } : { left: frame.left - INDENT, width: INDENT - GAP }
+}
+
+type Block = { type: 'phrasing'; nodes: ElementContent[] } | { type: 'block'; node: Element }
+
+/** A tight item's text comes as phrasing beside its blocks: runs of phrasing become paragraphs of their own. */
+function blocksOf(children: ElementContent[]): Block[] {
+  const blocks: Block[] = []
+  for (const child of children) {
+    const phrasing = child.type === 'text' || (child.type === 'element' && isPhrasingElement(child.tagName))
+    const last = blocks[blocks.length - 1]
+    if (phrasing) {
+      if (last?.type === 'phrasing') last.nodes.push(child)
+      else blocks.push({ type: 'phrasing', nodes: [child] })
+    } else if (child.type === 'element') blocks.push({ type: 'block', node: child })
+  }
+  return blocks.filter((block) => block.type === 'block' || block.nodes.some((node) => node.type !== 'text' || node.value.trim() !== ''))
+}
+
+/** A GFM task item's checkbox, wherever the item's first line holds it (in a `<label>`, maybe in a `<p>`). */
+function taskBox(item: Element): { checked: boolean } | undefined {
+  const classes = Array.isArray(item.properties.className) ? item.properties.className : []
+  if (!classes.includes('task-list-item')) return undefined
+  const find = (node: Element): Element | undefined => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue
+      if (child.tagName === 'input') return child
+      if (child.tagName === 'p' || child.tagName === 'label') return find(child)
+    }
+    return undefined
+  }
+  const input = find(item)
+  return input ? { checked: input.properties.checked === true } : undefined
+}
+
+/**
+ * A drawn box, with a check mark when done. The label element says the
+ * state in words (its /Alt, in the edition's language) and as the text it
+ * stands for (/ActualText ☑ or ☐), for screen readers and text extraction.
+ */
+function drawTaskBox(state: PdfState, box: { checked: boolean }, gutter: Frame, top: number): void {
+  const { doc } = state
+  const size = BOX
+  const x = gutter.left + gutter.width - size - (state.edition.dir === 'rtl' ? gutter.width - size : 0)
+  const y = top + (state.lineAdvance(ITEM) - size) / 2 - 0.5
+  const words = state.edition.t(box.checked ? 'taskDone' : 'taskOpen')
+  tagged(state, 'Lbl', { alt: words, actual: box.checked ? '\u2611' : '\u2610' }, () => {
+    doc.save().lineWidth(0.8).rect(x, y, size, size).stroke(INK)
+    if (box.checked) doc.moveTo(x + 1.5, y + size * 0.55).lineTo(x + size * 0.42, y + size - 1.5).lineTo(x + size - 1.2, y + 1.2).lineWidth(1.2).stroke(INK)
+    doc.restore()
+  })
+}

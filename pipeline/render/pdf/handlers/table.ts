@@ -1,0 +1,124 @@
+/**
+ * GFM tables: columns sized to their content within the measure, each
+ * cell's text set in its column's alignment (logical: an Arabic edition
+ * mirrors the columns and their alignment), tagged Table → THead/TBody → TR
+ * → TH/TD. A row never splits across pages; the header row is drawn again
+ * at the top of each page the table continues on (as an artifact: the
+ * structure holds it once).
+ */
+import type { Element } from 'hast'
+import { BODY, INK, inlineRuns, sourceOf, type Handler, type PdfState, type Style } from '../state.ts'
+import { artifact, grouped, tagged } from '../structure.ts'
+import { drawLine } from '../text/draw.ts'
+import type { Align } from '../text/types.ts'
+import { frameOf, layoutRuns } from '../typeset.ts'
+
+const CELL: Style = { ...BODY, font: 'sans', size: 9, lineGap: 1.5, align: 'start', gapAfter: 0 }
+const PAD = 4
+const RULE = '#9a9a9a'
+
+interface Row {
+  cells: Element[]
+  header: boolean
+}
+
+export const table: Handler = (state, node: Element) => {
+  const head = rowsIn(node, 'thead').map((cells): Row => ({ cells, header: true }))
+  const body = rowsIn(node, 'tbody').map((cells): Row => ({ cells, header: false }))
+  const columns = Math.max(0, ...[...head, ...body].map((row) => row.cells.length))
+  if (columns === 0) return
+  const widths = columnWidths(state, [...head, ...body], columns, frameOf(state).width)
+  state.doc.moveDown(0.3)
+  grouped(state, 'Table', () => {
+    if (head.length > 0) grouped(state, 'THead', () => head.forEach((row) => placeRow(state, row, widths, head)))
+    if (body.length > 0) grouped(state, 'TBody', () => body.forEach((row) => placeRow(state, row, widths, head)))
+  })
+  state.doc.y += BODY.gapAfter
+}
+
+function rowsIn(table: Element, section: 'thead' | 'tbody'): Element[][] {
+  const part = table.children.find((child): child is Element => child.type === 'element' && child.tagName === section)
+  const rows = (part?.children ?? []).filter((row): row is Element => row.type === 'element' && row.tagName === 'tr')
+  return rows.map((row) => row.children.filter((cell): cell is Element => cell.type === 'element' && (cell.tagName === 'th' || cell.tagName === 'td')))
+}
+
+function styleOf(cell: Element): Style {
+  const classes = Array.isArray(cell.properties.className) ? cell.properties.className : []
+  const align: Align = classes.includes('align-center') ? 'center' : classes.includes('align-right') ? 'end' : 'start'
+  return { ...CELL, align, font: cell.tagName === 'th' ? 'sansBold' : 'sans' }
+}
+
+function laidCell(state: PdfState, cell: Element, width: number, measure = false) {
+  const style = styleOf(cell)
+  // Measured from the start: an end-aligned line would start where the huge measuring width ends.
+  return layoutRuns(state.edition, inlineRuns(cell.children), measure ? { ...style, align: 'start' } : style, width, sourceOf(cell))
+}
+
+/** Each column's widest line unbroken; when they do not fit, each gets a fair share and the rest goes where it is wanted. */
+function columnWidths(state: PdfState, rows: Row[], columns: number, available: number): number[] {
+  const natural = Array.from({ length: columns }, (_, column) => Math.max(
+    24,
+    ...rows.map((row) => {
+      const cell = row.cells[column]
+      if (!cell) return 0
+      return Math.max(0, ...laidCell(state, cell, 1e5, true).lines.map((line) => line.pieces.reduce((end, piece) => Math.max(end, piece.x + piece.width), 0)))
+    })
+  ) + 2 * PAD + 1)
+  const total = natural.reduce((sum, width) => sum + width, 0)
+  if (total <= available) return natural
+  const share = available / columns
+  const widths = natural.map((width) => Math.min(width, share))
+  const left = available - widths.reduce((sum, width) => sum + width, 0)
+  const wanting = natural.map((width, column) => width - widths[column]!)
+  const wanted = wanting.reduce((sum, want) => sum + want, 0)
+  return widths.map((width, column) => width + (wanted > 0 ? (left * wanting[column]!) / wanted : 0))
+}
+
+/** Set a row, starting a page (with the header row again) where it does not fit. */
+function placeRow(state: PdfState, row: Row, widths: number[], head: Row[]): void {
+  const { doc } = state
+  const height = rowHeight(state, row, widths)
+  if (doc.y + height > doc.page.height - doc.page.margins.bottom && doc.y > doc.page.margins.top + 1) {
+    doc.addPage()
+    if (!row.header) artifact(doc, 'Pagination', () => head.forEach((again) => drawRow(state, again, widths, false)))
+  }
+  grouped(state, 'TR', () => drawRow(state, row, widths, true))
+}
+
+function rowHeight(state: PdfState, row: Row, widths: number[]): number {
+  const cells = row.cells.map((cell, column) => laidCell(state, cell, widths[column]! - 2 * PAD).lines.reduce((sum, line) => sum + line.advance, 0))
+  return Math.max(CELL.size, ...cells) + 2 * PAD
+}
+
+/** The row's cells side by side from the start side, and a rule below it; `tag` wraps each cell in TH/TD. */
+function drawRow(state: PdfState, row: Row, widths: number[], tag: boolean): void {
+  const { doc } = state
+  const frame = frameOf(state)
+  const rtl = state.edition.dir === 'rtl'
+  const top = doc.y
+  const height = rowHeight(state, row, widths)
+  let offset = 0
+  row.cells.forEach((cell, column) => {
+    const width = widths[column]!
+    const left = rtl ? frame.left + frame.width - offset - width : frame.left + offset
+    offset += width
+    const laid = laidCell(state, cell, width - 2 * PAD)
+    state.missing.push(...laid.missing.map((item) => ({ ...item, place: cell.position })))
+    const draw = () => {
+      let y = top + PAD
+      for (const line of laid.lines) {
+        drawLine(doc, line, left + PAD, y)
+        y += line.advance
+      }
+    }
+    if (tag) tagged(state, cell.tagName === 'th' ? 'TH' : 'TD', {}, draw)
+    else draw()
+  })
+  const width = widths.reduce((sum, each) => sum + each, 0)
+  const x = rtl ? frame.left + frame.width - width : frame.left
+  const rule = () => doc.save().moveTo(x, top + height).lineTo(x + width, top + height).lineWidth(row.header ? 1 : 0.4).stroke(row.header ? INK : RULE).restore()
+  // An untagged row is drawn inside an artifact already, and pdfkit closes an open artifact when another opens.
+  if (tag) artifact(doc, 'Layout', rule)
+  else rule()
+  doc.y = top + height
+}
