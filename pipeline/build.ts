@@ -61,6 +61,8 @@ export interface BuildResult {
   written: ManifestEntry[]
   /** Published files removed because their document or language is gone. */
   removed: string[]
+  /** Editions (document × locale × format) not written: a failure of a whole locale counts each of its formats. */
+  failedEditions: number
   failures: Failure[]
   missing: number
   /** Translation status of every locale, as `npm run i18n:status` shows it. */
@@ -153,7 +155,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       missing += countOf(edition.file.messages, 'missing')
       const refused = options.strict ? strictRefusal(edition.file) : undefined
       if (refused) {
-        failures.push({ doc: name, locale, reason: refused })
+        failures.push({ doc: name, locale, reason: refused, refused: true })
         continue
       }
       // The page last: it links the e-book and the PDF only once they are in the folder.
@@ -178,17 +180,26 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     log(`  removed ${entry.path} (${why})`)
   }
 
-  // A shard's index lists what all shards build together; any other build's, every edition of the
-  // project's languages the folder holds, but not one this build failed or refused (an older file stays, unlisted).
-  const failed = new Set(failures.flatMap((failure) => (failure.format ? [failure.format] : formats).map((format) => `${failure.locale}/${failure.doc}.${format}`)))
-  const present = new Set(output.files().map((file) => file.path).filter((file) => !failed.has(file)))
+  // A failed edition keeps its last good file published and listed; one --strict refused is not published:
+  // its older file is removed with its manifest entry.
+  for (const failure of failures.filter((each) => each.refused)) {
+    for (const format of formats) {
+      const older = `${failure.locale}/${failure.doc}.${format}`
+      if (!output.files().some((file) => file.path === older)) continue
+      await output.retract(older)
+      log(`  removed ${older} (refused by --strict)`)
+    }
+  }
+  // A shard's index lists what all shards build together; any other build's, every edition the folder holds.
+  const present = new Set(output.files().map((file) => file.path))
   const index = await indexOf(allDocs, load, languagesOf(context), (doc, locale) => options.shard
     ? (docs.includes(doc) && locales.includes(locale) ? formats : [])
     : FORMATS.filter((format) => present.has(`${locale}/${doc}.${format}`)))
   const ui = uiTranslator(i18n, project.sourceLocale)
   await output.publish('index.html', renderIndex(index, ui, project.sourceLocale, css), null, null, 'html')
   await output.publish('status.html', renderStatusPage(status, template('status.css')), null, null, 'html')
-  return { project, files, written, removed, failures, missing, status, reused, milliseconds: performance.now() - started }
+  const failedEditions = failures.reduce((count, failure) => count + (failure.format ? 1 : formats.length), 0)
+  return { project, files, written, removed, failures, failedEditions, missing, status, reused, milliseconds: performance.now() - started }
 }
 
 export interface RenderContext {

@@ -69,7 +69,7 @@ async function main(): Promise<number> {
   console.log(
     `${editions} edition${editions === 1 ? '' : 's'} written to ${result.project.outputDir} in ${(result.milliseconds / 1000).toFixed(2)} s` +
     `; ${result.missing} missing translation${result.missing === 1 ? '' : 's'}` +
-    (result.failures.length > 0 ? `; ${result.failures.length} failed` : '') +
+    (result.failedEditions > 0 ? `; ${result.failedEditions} failed` : '') +
     (result.removed.length > 0 ? `; ${result.removed.length} removed (their sources are gone)` : '') +
     (result.reused > 0 ? ` (${result.reused} unchanged, from the cache)` : '')
   )

@@ -12,6 +12,7 @@ import { VFileMessage } from 'vfile-message'
 import { reporter } from 'vfile-reporter'
 import { CatalogError } from './i18n/catalog.ts'
 import type { RuleId } from './messages.ts'
+import { plainError } from './output/os-error.ts'
 import type { Project } from './project.ts'
 
 /** A command asked for something that cannot be (an unknown locale, a bad option): exit code 2. */
@@ -19,7 +20,8 @@ export class UsageError extends Error {
   override name = 'UsageError'
 }
 
-export function reportFailure(error: unknown): number {
+export function reportFailure(thrown: unknown): number {
+  const error = plainError(thrown)
   if (error instanceof VFileMessage) {
     console.error(`error ${describeMessage(error, process.cwd())}`)
     return 1
@@ -38,7 +40,8 @@ export function reportFailure(error: unknown): number {
 }
 
 /** Why an edition could not be made, in one line; paths relative to the project. */
-export function reasonOf(error: unknown, project: Pick<Project, 'root'>): string {
+export function reasonOf(thrown: unknown, project: Pick<Project, 'root'>): string {
+  const error = plainError(thrown)
   if (error instanceof VFileMessage) return describeMessage(error, project.root)
   if (error instanceof CatalogError) return error.message
   if (process.env.DEBUG && error instanceof Error) return String(error.stack)
@@ -66,6 +69,8 @@ export interface Failure {
   locale: string
   format?: string | undefined
   reason: string
+  /** Refused by --strict (not an error of the input): its older edition is not kept published. */
+  refused?: boolean
 }
 
 /**

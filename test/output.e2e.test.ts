@@ -10,7 +10,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { build } from '../pipeline/build.ts'
 import { OUTPUT_MARKER } from '../pipeline/output/confine.ts'
-import { lockOutput } from '../pipeline/output/lock.ts'
+import { lockOutput, processStart } from '../pipeline/output/lock.ts'
 import { manifestText, readVerifiedManifest } from '../pipeline/output/manifest.ts'
 import { openOutput } from '../pipeline/output/publish.ts'
 import { isTemporary, removeStaleTemporaries, writeAtomic } from '../pipeline/output/write-atomic.ts'
@@ -164,9 +164,22 @@ describe('the output lock', () => {
       const onWait = vi.fn()
       const lock = await lockOutput(dir, { onWait })
       expect(onWait).not.toHaveBeenCalled()
-      expect(readFileSync(path.join(dir, '.lock'), 'utf8')).toBe(`${process.pid}\n`)
+      expect(readFileSync(path.join(dir, '.lock'), 'utf8')).toBe(`${process.pid} ${processStart(process.pid)}\n`)
       await lock.release()
     }
+  })
+
+  it('takes over a lock whose process id now belongs to another process (another start time), and waits for a live one', async () => {
+    const dir = tempDir()
+    const other = process.ppid
+    writeFileSync(path.join(dir, '.lock'), `${other} ${Number(processStart(other)) + 1}\n`)
+    const onWait = vi.fn()
+    const lock = await lockOutput(dir, { onWait })
+    expect(onWait).not.toHaveBeenCalled()
+    await lock.release()
+    writeFileSync(path.join(dir, '.lock'), `${other} ${processStart(other)}\n`)
+    await expect(lockOutput(dir, { onWait, timeoutMs: 200 })).rejects.toThrow(`Another build (process ${other}) is still writing`)
+    expect(onWait).toHaveBeenCalledWith(other)
   })
 
   it('is released when a build throws, so the next build in the same process does not wait', async () => {

@@ -3,6 +3,8 @@
  * document, for each locale. Paths in the catalogs are project-relative so
  * messages read `locales/kk/interview.json:12:5`.
  */
+import { readFile } from 'node:fs/promises'
+import { parse } from 'jsonc-parser'
 import type { VFile } from 'vfile'
 import type { Project } from '../project.ts'
 import { catalogPath, displayPath } from '../project.ts'
@@ -32,10 +34,20 @@ export async function loadCatalogs(
       if (!(error instanceof CatalogError)) throw error
       errors.set(locale, error)
       for (const ns of ['ui', ...docs]) byNs.set(ns, emptyCatalog(displayPath(project, catalogPath(project, locale, ns))))
+      // Its editions fail, but other languages' switchers and the index still name it as it names itself.
+      const name = await ownName(catalogPath(project, locale, 'ui'))
+      if (name) byNs.get('ui')!.resources.languageName = name
     }
     catalogs.set(locale, byNs)
   }
   return { catalogs, errors }
+}
+
+/** `languageName` of a ui.json, even one that is not valid JSON (read leniently, for this one value). */
+async function ownName(file: string): Promise<string | undefined> {
+  const text = await readFile(file, 'utf8').catch(() => '')
+  const value = (parse(text, [], { allowTrailingComma: true }) as Record<string, unknown> | undefined)?.languageName
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined
 }
 
 /** Catalog files with warnings about their values, for the build's report. */

@@ -1,7 +1,10 @@
 /**
  * One build at a time per output folder: `<out>/.lock` holds the process id
- * of the build that writes there; a second build waits for it. A lock whose
- * process is gone (a build killed with SIGKILL, a crash) is taken over.
+ * of the build that writes there and the time that process started (from
+ * /proc/<pid>/stat, where the system has it); a second build waits for it. A
+ * lock whose process is gone (a build killed with SIGKILL, a crash), or whose
+ * process id now belongs to another process (started at another time), is
+ * taken over.
  *
  * Why not proper-lockfile: it judges a lock stale by a timestamp the holder
  * refreshes on a timer, and a PDF render can block the event loop for
@@ -9,9 +12,11 @@
  * while its build is alive, however busy.
  */
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { link, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { describeOsError } from './os-error.ts'
 import { isRunning } from './write-atomic.ts'
 
 export interface LockOptions {
@@ -33,7 +38,9 @@ export async function lockOutput(dir: string, options: LockOptions = {}): Promis
   const lockPath = path.join(dir, '.lock')
   // The lock appears with its content already written: link() of a complete file is atomic.
   const mine = path.join(dir, `.lock.${process.pid}.${randomBytes(4).toString('hex')}`)
-  await writeFile(mine, `${process.pid}\n`)
+  await writeFile(mine, lockText(process.pid)).catch((error: unknown) => {
+    throw describeOsError(error, mine, 'write')
+  })
   const started = Date.now()
   let waiting = false
   try {
@@ -47,19 +54,20 @@ export async function lockOutput(dir: string, options: LockOptions = {}): Promis
           if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
         }
       }
-      const holder = await readHolder(lockPath)
-      const mineFromBefore = holder === process.pid && !held.has(lockPath)
-      if (holder === undefined || mineFromBefore || !isRunning(holder)) {
-        await removeStale(lockPath, holder)
+      const text = await readLock(lockPath)
+      const holder = holderOf(text)
+      const mineFromBefore = holder?.pid === process.pid && !held.has(lockPath)
+      if (holder === undefined || mineFromBefore || !isHolding(holder)) {
+        await removeStale(lockPath, text)
         continue
       }
       if (!waiting) {
         waiting = true
-        options.onWait?.(holder)
+        options.onWait?.(holder.pid)
       }
       if (Date.now() - started > (options.timeoutMs ?? 10 * 60_000)) {
         throw new Error(
-          `Another build (process ${holder}) is still writing to ${dir}: wait for it to finish or stop it; ` +
+          `Another build (process ${holder.pid}) is still writing to ${dir}: wait for it to finish or stop it; ` +
           `if no build is running, delete ${lockPath}`
         )
       }
@@ -70,9 +78,44 @@ export async function lockOutput(dir: string, options: LockOptions = {}): Promis
   }
 }
 
-async function readHolder(lockPath: string): Promise<number | undefined> {
-  const text = await readFile(lockPath, 'utf8').catch(() => '')
-  return /^\d+\n?$/.test(text) ? Number(text) : undefined
+interface Holder {
+  pid: number
+  /** Start time of the process in clock ticks since boot (/proc/<pid>/stat field 22); undefined where unknown. */
+  started?: string
+}
+
+async function readLock(lockPath: string): Promise<string> {
+  return readFile(lockPath, 'utf8').catch(() => '')
+}
+
+/** `<pid>\n` (older builds) or `<pid> <start time>\n`. */
+function holderOf(text: string): Holder | undefined {
+  const match = /^(\d+)(?: (\d+))?\n?$/.exec(text)
+  return match ? { pid: Number(match[1]), started: match[2] } : undefined
+}
+
+function lockText(pid: number): string {
+  const started = processStart(pid)
+  return started ? `${pid} ${started}\n` : `${pid}\n`
+}
+
+/** When the process started, in clock ticks since boot; undefined without /proc (or when it is gone). */
+export function processStart(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    // The command name (field 2) may hold spaces and parentheses: count fields after its last `)`.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]
+  } catch {
+    return undefined
+  }
+}
+
+/** The lock's process is alive and is the same process that took the lock (not a later one given its id). */
+function isHolding(holder: Holder): boolean {
+  if (!isRunning(holder.pid)) return false
+  if (holder.started === undefined) return true
+  const started = processStart(holder.pid)
+  return started === undefined || started === holder.started
 }
 
 /**
@@ -80,18 +123,18 @@ async function readHolder(lockPath: string): Promise<number | undefined> {
  * judged stale: if another waiter replaced it with a live lock meanwhile,
  * that lock is put back.
  */
-async function removeStale(lockPath: string, holder: number | undefined): Promise<void> {
+async function removeStale(lockPath: string, judged: string): Promise<void> {
   const aside = `${lockPath}.stale.${process.pid}.${randomBytes(4).toString('hex')}`
   try {
     await rename(lockPath, aside)
   } catch {
     return // already gone: try again to take it
   }
-  if ((await readHolder(aside)) !== holder) await link(aside, lockPath).catch(() => {})
+  if ((await readLock(aside)) !== judged) await link(aside, lockPath).catch(() => {})
   await rm(aside, { force: true })
 }
 
 async function release(lockPath: string): Promise<void> {
   if (!held.delete(lockPath)) return
-  if ((await readHolder(lockPath)) === process.pid) await rm(lockPath, { force: true })
+  if (holderOf(await readLock(lockPath))?.pid === process.pid) await rm(lockPath, { force: true })
 }

@@ -5,11 +5,12 @@
  * instant, even after SIGKILL, it lists only files that exist with those
  * hashes. The manifest is the last file a build writes.
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { lockOutput } from './lock.ts'
 import { entryFor, MANIFEST, manifestText, readVerifiedManifest, type ManifestEntry } from './manifest.ts'
 import { MARKER_TEXT, OUTPUT_MARKER } from './confine.ts'
+import { createFolder, describeOsError } from './os-error.ts'
 import { removeStaleTemporaries, TEMPORARY_DIR, writeAtomic } from './write-atomic.ts'
 
 export interface Publisher {
@@ -31,10 +32,10 @@ export interface OpenOptions {
 }
 
 export async function openOutput(outputDir: string, options: OpenOptions = {}): Promise<Publisher> {
-  await mkdir(outputDir, { recursive: true })
+  await createFolder(outputDir)
   // The folder is this tool's from now on: a later build may replace and prune it (output/confine.ts).
   await writeFile(path.join(outputDir, OUTPUT_MARKER), MARKER_TEXT, { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EEXIST') throw error
+    if (error.code !== 'EEXIST') throw describeOsError(error, path.join(outputDir, OUTPUT_MARKER), 'write')
   })
   const temporaryDir = path.join(outputDir, TEMPORARY_DIR)
   const lock = await lockOutput(outputDir, {
@@ -47,9 +48,13 @@ export async function openOutput(outputDir: string, options: OpenOptions = {}): 
     const saveManifest = (sync = false) => writeAtomic(path.join(outputDir, MANIFEST), manifestText(entries.values()), { sync, temporaryDir })
     await saveManifest()
     const written: ManifestEntry[] = []
+    // The lock is released even when the last manifest cannot be written: the one on disk is still true.
     const close = async () => {
-      await saveManifest(true)
-      await lock.release()
+      try {
+        await saveManifest(true)
+      } finally {
+        await lock.release()
+      }
     }
     return {
       close,
@@ -59,8 +64,21 @@ export async function openOutput(outputDir: string, options: OpenOptions = {}): 
       async publish(relative, data, document, locale, format) {
         const entry = entryFor(relative, data, document, locale, format)
         // Forget the old file before it is replaced, so no instant lists it with a hash it no longer has.
-        if (entries.get(relative)?.sha256 !== entry.sha256 && entries.delete(relative)) await saveManifest()
-        await writeAtomic(path.join(outputDir, relative), data, { temporaryDir })
+        const previous = entries.get(relative)
+        if (previous && previous.sha256 !== entry.sha256) {
+          entries.delete(relative)
+          await saveManifest()
+        }
+        try {
+          await writeAtomic(path.join(outputDir, relative), data, { temporaryDir })
+        } catch (error) {
+          // Not replaced: the previous file is still there, whole, and listed again.
+          if (previous) {
+            entries.set(relative, previous)
+            await saveManifest().catch(() => {})
+          }
+          throw error
+        }
         entries.set(relative, entry)
         written.push(entry)
         await saveManifest()

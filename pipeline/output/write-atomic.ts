@@ -8,8 +8,9 @@
  * start with a dot and carry the writer's process id.
  */
 import { randomBytes } from 'node:crypto'
-import { mkdir, open, readdir, rename, rm } from 'node:fs/promises'
+import { open, readdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
+import { createFolder, describeOsError } from './os-error.ts'
 
 const TEMPORARY = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/
 
@@ -34,9 +35,9 @@ export interface WriteOptions {
 export const TEMPORARY_DIR = '.tmp'
 
 export async function writeAtomic(file: string, data: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true })
   const folder = options.temporaryDir ?? path.dirname(file)
-  if (options.temporaryDir) await mkdir(folder, { recursive: true })
+  await createFolder(path.dirname(file))
+  if (options.temporaryDir) await createFolder(folder)
   const temporary = path.join(folder, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
   try {
     const handle = await open(temporary, 'wx')
@@ -48,8 +49,8 @@ export async function writeAtomic(file: string, data: string | Uint8Array, optio
     }
     await rename(temporary, file)
   } catch (error) {
-    await rm(temporary, { force: true })
-    throw error
+    await rm(temporary, { force: true }).catch(() => {})
+    throw describeOsError(error, file, 'write')
   }
 }
 
