@@ -102,6 +102,6 @@ describe('a mistake gives one clear message and a non-zero exit', () => {
     ])
     expect(result.stdout).toContain('wrote en/interview.html')
     expect(result.stdout).toContain('wrote kk/interview.html')
-    expect(result.stdout).toMatch(/2 editions written .*; 3 failed$/m)
+    expect(result.stdout).toMatch(/2 editions written .*; 4 failed$/m)
   })
 })
