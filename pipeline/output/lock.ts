@@ -81,7 +81,7 @@ export async function lockOutput(dir: string, options: LockOptions = {}): Promis
 interface Holder {
   pid: number
   /** Start time of the process in clock ticks since boot (/proc/<pid>/stat field 22); undefined where unknown. */
-  started?: string
+  started?: string | undefined
 }
 
 async function readLock(lockPath: string): Promise<string> {
