@@ -78,6 +78,11 @@ export function translateTree(tree: Root, meta: DocumentMeta, file: VFile, optio
     const raw: unknown = i18n.getResource(locale, doc, key)
     const value = typeof raw === 'string' && raw.trim() !== '' ? String(t(key, { skipInterpolation: true, fallbackLng: false })) : ''
     if (value === '') {
+      // The source text stands in: it says so, so that screen readers switch voice and punctuation sits at its own end (WCAG 3.1.2).
+      if (unit.node) {
+        const data = unit.node.data ?? {}
+        unit.node.data = { ...data, hProperties: { ...data.hProperties, lang: sourceLocale, dir: i18n.dir(sourceLocale) === 'rtl' ? 'rtl' : 'ltr' } }
+      }
       if (!missing.has(key)) {
         missing.add(key)
         warn(file, 'missing-translation', `Missing translation for \`${key}\` in ${catalog.path}, using the source text`, {

@@ -3,7 +3,7 @@
  * caption, credit, image alt text and metadata field, in reading order.
  * Each unit knows how to write a translated value back into its own tree.
  */
-import type { Image, Nodes, Paragraph, Parents, PhrasingContent, Root } from 'mdast'
+import type { Data, Image, Nodes, Paragraph, Parents, PhrasingContent, Root } from 'mdast'
 import type { Position } from 'unist'
 import { visitParents } from 'unist-util-visit-parents'
 import type { DocumentMeta, SegmentKind } from '../types.ts'
@@ -21,7 +21,7 @@ export interface Unit {
   /** Replace the unit's content with a translated value. */
   apply: (value: PhrasingContent[] | string) => void
   /** The node that holds the text, to record its key on (`data.segmentKey`). */
-  node?: { data?: { segmentKey?: string | undefined } | undefined } | undefined | undefined
+  node?: { data?: Data | undefined } | undefined
 }
 
 const META_FIELDS = ['title', 'shortTitle', 'interviewee', 'intervieweeRole', 'interviewer', 'publisher'] as const

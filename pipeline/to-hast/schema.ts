@@ -12,7 +12,9 @@ type PropertyDefinition = NonNullable<Schema['attributes']>[string][number]
 /** Link protocols an edition may carry; anything else (`javascript:`, `data:`, `vbscript:`, `file:`) is removed. */
 export const SAFE_PROTOCOLS = ['http', 'https', 'mailto'] as const
 
-const heading = (): PropertyDefinition[] => ['id', ['className', 'question']]
+/** A block's own language and direction, set only by remark-translate for a missing translation (never from the text). */
+const LANGUAGE: PropertyDefinition[] = [['lang', /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/], ['dir', 'ltr', 'rtl']]
+const heading = (): PropertyDefinition[] => ['id', ['className', 'question'], ...LANGUAGE]
 const DIRECTIVE_CLASS = /^directive-[a-z0-9-]*$/i
 const CELL_ALIGN = ['align-left', 'align-center', 'align-right']
 
@@ -35,15 +37,15 @@ export const editionSchema: Schema = {
     ul: [['className', 'contains-task-list']],
     li: ['id', ['className', 'task-list-item']],
     section: ['dataFootnotes', ['className', 'footnotes']],
-    th: ['scope', ['className', ...CELL_ALIGN]],
-    td: [['className', ...CELL_ALIGN]],
+    th: ['scope', ['className', ...CELL_ALIGN], ...LANGUAGE],
+    td: [['className', ...CELL_ALIGN], ...LANGUAGE],
     // A task item's box: shown, never editable.
     input: [['type', 'checkbox'], 'checked', ['disabled', true]],
     code: [['className', /^language-[\w-]+$/]],
     h1: heading(), h2: heading(), h3: heading(), h4: heading(), h5: heading(), h6: heading(),
     figure: [['className', 'figure']],
     div: [['className', DIRECTIVE_CLASS, 'figure-placeholder'], ['ariaHidden', 'true']],
-    p: [['className', DIRECTIVE_CLASS]],
+    p: [['className', DIRECTIVE_CLASS], ...LANGUAGE],
     span: [['className', DIRECTIVE_CLASS, 'caption', 'credit'], ['dir', 'auto']]
   },
   protocols: { href: [...SAFE_PROTOCOLS] },

@@ -77,7 +77,8 @@ function createState(doc: PDFKit.PDFDocument, edition: PreparedEdition, root: PD
       walkBlocks(state, node)
     },
     paragraph(runs, style, source, type = 'P') {
-      if (runs.length > 0) tagged(state, type, {}, () => setParagraph(state, runs, style, source))
+      // Text in another language than the document's says so (WCAG 3.1.2): /Lang on its structure element.
+      if (runs.length > 0) tagged(state, type, source?.lang ? { lang: source.lang } : {}, () => setParagraph(state, runs, style, source))
     },
     ensureSpace(height: number) {
       if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage()

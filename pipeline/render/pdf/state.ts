@@ -48,6 +48,9 @@ export interface TextSource {
   /** Catalog key: `p.…` in the document's catalog, `ui:term` in ui.json. */
   key?: string | undefined
   place?: Position | undefined
+  /** The text's own language and direction, when not the edition's (a missing translation shows the source). */
+  lang?: string | undefined
+  dir?: 'ltr' | 'rtl' | undefined
 }
 
 export type Handler = (state: PdfState, node: Element) => void
@@ -84,7 +87,13 @@ export const BODY: Style = { font: 'serif', size: 11, color: INK, lineGap: 0, le
 
 /** The key and source position an element carries from the translation step. */
 export function sourceOf(node: Element): TextSource {
-  return { key: node.data?.segmentKey, place: node.position }
+  const { lang, dir } = node.properties
+  return {
+    key: node.data?.segmentKey,
+    place: node.position,
+    ...(typeof lang === 'string' ? { lang } : {}),
+    ...(dir === 'ltr' || dir === 'rtl' ? { dir } : {})
+  }
 }
 
 export { inlineRuns } from './inline.ts'

@@ -39,9 +39,10 @@ const laidOut = new WeakMap<readonly Run[], { style: Style; width: number; key?:
 
 export function layoutRuns(edition: PreparedEdition, runs: readonly Run[], style: Style, width: number, source?: TextSource, pageEndLine?: number): LaidParagraph {
   const known = laidOut.get(runs)
-  if (known && known.style === style && known.width === width && known.key === source?.key && known.dir === edition.dir && known.pageEndLine === pageEndLine) return known.laid
+  const dir = source?.dir ?? edition.dir
+  if (known && known.style === style && known.width === width && known.key === source?.key && known.dir === dir && known.pageEndLine === pageEndLine) return known.laid
   const laid = layoutFresh(edition, runs, style, width, source, pageEndLine)
-  laidOut.set(runs, { style, width, key: source?.key, dir: edition.dir, pageEndLine, laid })
+  laidOut.set(runs, { style, width, key: source?.key, dir, pageEndLine, laid })
   return laid
 }
 
@@ -64,7 +65,9 @@ export function scriptMetrics(edition: PreparedEdition, style: Style): { size: n
 }
 
 function layoutFresh(edition: PreparedEdition, runs: readonly Run[], style: Style, width: number, source: TextSource | undefined, pageEndLine?: number): LaidParagraph {
-  const script = scriptOfLocale(edition.locale)
+  // Text in another language (a missing translation) is set in its own direction, faces and hyphenation, at the edition's size and leading.
+  const lang = source?.lang ?? edition.locale
+  const script = scriptOfLocale(lang)
   const { size, lineGap, face } = scriptMetrics(edition, style)
   const textRuns = runs.map((run): TextRun => ({
     text: run.text,
@@ -80,15 +83,15 @@ function layoutFresh(edition: PreparedEdition, runs: readonly Run[], style: Styl
   const options: ParagraphOptions = {
     width,
     align: style.align,
-    direction: edition.dir,
+    direction: source?.dir ?? edition.dir,
     lineGap,
     metricsFace: face,
     script,
     // Justified text breaks words where the language allows; ragged text need not.
-    hyphenate: style.align === 'justify' ? hyphenatorFor(edition.locale) : undefined,
+    hyphenate: style.align === 'justify' ? hyphenatorFor(lang) : undefined,
     pageEndLine,
     // A Chinese headline breaks between words only (哈萨克斯坦 stays whole).
-    wordsOnly: style.balance && script === 'cjk' ? edition.locale : undefined,
+    wordsOnly: style.balance && script === 'cjk' ? lang : undefined,
     balance: style.balance
   }
   return layoutParagraph(textRuns, options)
