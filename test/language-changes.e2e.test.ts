@@ -37,9 +37,9 @@ const paragraphWith = (html: string, text: string): Element =>
   findAll(htmlTree(html), (node) => node.tagName === 'p' && node.children.some((child) => child.type === 'text' && child.value.includes(text)))[0]!
 
 /** Structure elements with a /Lang, with the text of their marked content, as pdf.js reads them. */
-async function pdfLanguages(data: Uint8Array): Promise<Array<{ role: string; lang: string; text: string; left: number; right: number; period: number }>> {
+async function pdfLanguages(data: Uint8Array): Promise<Array<{ role: string; lang: string; text: string; left: number; right: number; period: number; column: [number, number] }>> {
   const pdf = await getDocument({ data: new Uint8Array(data), useSystemFonts: false, isEvalSupported: false }).promise
-  const found: Array<{ role: string; lang: string; text: string; left: number; right: number; period: number }> = []
+  const found: Array<{ role: string; lang: string; text: string; left: number; right: number; period: number; column: [number, number] }> = []
   for (let number = 1; number <= pdf.numPages; number++) {
     const page = await pdf.getPage(number)
     const content = await page.getTextContent({ includeMarkedContent: true })
@@ -53,6 +53,9 @@ async function pdfLanguages(data: Uint8Array): Promise<Array<{ role: string; lan
       }
       if (current) items.set(current, [...(items.get(current) ?? []), { str: item.str, x: item.transform[4] as number, right: (item.transform[4] as number) + item.width }])
     }
+    // The text column: where the page's tagged text starts and ends.
+    const all = [...items.values()].flat()
+    const column: [number, number] = [Math.min(...all.map((part) => part.x)), Math.max(...all.map((part) => part.right))]
     type Node = { role?: string; lang?: string; id?: string; type?: string; children?: Node[] }
     const walk = (node: Node) => {
       if (node.role && node.lang) {
@@ -61,7 +64,8 @@ async function pdfLanguages(data: Uint8Array): Promise<Array<{ role: string; lan
         found.push({
           role: node.role, lang: node.lang, text: parts.map((part) => part.str).join(''),
           left: Math.min(...parts.map((part) => part.x)), right: Math.max(...parts.map((part) => part.right)),
-          period: Math.max(...period.map((part) => part.right))
+          period: Math.max(...period.map((part) => part.right)),
+          column
         })
       }
       for (const child of node.children ?? []) walk(child)
@@ -94,8 +98,9 @@ describe('text in another language than the edition’s', () => {
     const ar = await pdfLanguages(read('ar/interview.pdf'))
     const english = ar.find((element) => element.text.includes('My pleasure'))
     expect(english).toMatchObject({ role: 'P', lang: 'en', text: ENGLISH })
-    // Set from the left margin, the period last on the right (in right-to-left it stood at the left edge).
-    expect(english!.left).toBeCloseTo(62, 0)
+    // A one-line paragraph set from the left, the period last on its right (set right to left, it was flush right with the period at its left).
+    expect(english!.left).toBeCloseTo(english!.column[0], 0)
+    expect(english!.right).toBeLessThan(english!.column[1] - 50)
     expect(english!.period).toBe(english!.right)
     // Only the fallback is marked: the Arabic paragraphs take the document's /Lang (ar).
     expect(ar.filter((element) => element.lang !== 'ar').map((element) => element.text)).toEqual([ENGLISH])
