@@ -44,6 +44,7 @@ export const RULES = {
   'markup-mismatch': { about: 'emphasis, strong or links that differ from the source' },
   'empty-translation': { about: 'an empty value' },
   'same-as-source': { about: 'the source text left in another language' },
+  'term-mismatch': { about: 'a translation without the term its language\'s termbase requires (locales/<lang>/terms.json)' },
   'orphaned-key': { about: 'a key the source no longer has' },
   // Writers (render/)
   'missing-glyph': { about: 'a character no PDF font can draw', strict: 'fail-format' }

@@ -18,7 +18,7 @@ const SOURCE = new Map([
 function lint(values: Record<string, string>, ns = 'doc', locale = 'kk'): Problem[] {
   const text = JSON.stringify(values, null, 2)
   return lintCatalog({
-    ns, locale, sourceLocale: 'en', expected: SOURCE, keepAsSource: new Set(['INTERPOL']),
+    ns, locale, sourceLocale: 'en', expected: SOURCE, terms: [{ source: 'INTERPOL', target: 'INTERPOL', match: 'INTERPOL', doNotTranslate: true }],
     catalog: parseCatalog(new TextEncoder().encode(text), FILE)
   })
 }
@@ -64,7 +64,7 @@ describe('i18n:check rules', () => {
     expect(problems[0]!.reason).toBe('Unexpected inline markup in `p.read`: 0 emphasis, expected 1; 1 strong, expected 0; link target `https://example.org/b`, expected `https://example.org/a` (as in the source)')
     expect(lint({ 'p.read': 'Біз _міндетті_ түрде [баяндаманы](https://example.org/a) оқимыз.' })).toEqual([])
     // Plain-text kinds (metadata) are not read as Markdown.
-    expect(lint({ 'meta.interviewer': 'Интерпол *' })).toEqual([])
+    expect(lint({ 'meta.interviewer': 'INTERPOL *' })).toEqual([])
   })
 
   it('empty-translation: an empty or blank value', () => {
@@ -83,6 +83,23 @@ describe('i18n:check rules', () => {
     const problems = lint({ ...GOOD, 'p.gone': 'Жоқ', readingTime_few: '{{count}} минут' })
     expect(problems.map((problem) => [problem.key, problem.line, problem.ruleId])).toEqual([['p.gone', 3, 'orphaned-key'], ['readingTime_few', 4, 'orphaned-key']])
     expect(lint({ ...GOOD, readingTime_one: '{{count}} минут', readingTime_other: '{{count}} минут' })).toEqual([])
+  })
+})
+
+describe('term-mismatch', () => {
+  it('a translation without its language\'s term, or with a do-not-translate name translated, names file, line and key', () => {
+    const terms = [
+      { source: 'report', target: 'баяндама', match: 'баяндама', doNotTranslate: false },
+      { source: 'INTERPOL', target: 'INTERPOL', match: 'INTERPOL', doNotTranslate: true }
+    ]
+    const text = JSON.stringify({ 'p.read': 'Біз [есепті](https://example.org/a) *міндетті* түрде оқимыз.', 'meta.interviewer': 'Интерпол' }, null, 2)
+    const problems = lintCatalog({ ns: 'doc', locale: 'kk', sourceLocale: 'en', expected: SOURCE, terms, termbaseFile: 'locales/kk/terms.json', catalog: parseCatalog(new TextEncoder().encode(text), FILE) })
+    expect(problems).toEqual([
+      expect.objectContaining({ file: FILE, line: 2, key: 'p.read', ruleId: 'term-mismatch', reason: 'Unexpected translation of “report” in `p.read`, expected “баяндама” (locales/kk/terms.json)' }),
+      expect.objectContaining({ file: FILE, line: 3, key: 'meta.interviewer', ruleId: 'term-mismatch', reason: 'Unexpected translation of “INTERPOL” in `meta.interviewer`, expected “INTERPOL” kept as it is (locales/kk/terms.json)' })
+    ])
+    // Inflected forms contain the term: no problem.
+    expect(lint({ 'p.read': 'Біз [баяндаманы](https://example.org/a) *міндетті* түрде оқимыз.' })).toEqual([])
   })
 })
 

@@ -14,7 +14,8 @@ import { exportFile, importFile, type Format } from '../pipeline/translation/exc
 import { exportUnits } from '../pipeline/translation/exchange/exchange-units.ts'
 import { escapeText } from '../pipeline/translation/exchange/xml.ts'
 import { createProject } from '../pipeline/project.ts'
-import { copyRepoProject, tempDir } from './helpers/project.ts'
+import { runCli } from './helpers/cli.ts'
+import { copyRepoProject, REPO, tempDir } from './helpers/project.ts'
 import { snapshot } from './helpers/translation-projects.ts'
 
 const INSTALL = 'apt-get install -y gettext translate-toolkit omegat default-jre-headless'
@@ -89,6 +90,21 @@ describe('translate-toolkit', () => {
       expect(tool('xliff2po', [ours12, path.join(root, `${locale}.12.po`)]).code).toBe(0)
       await expectIntact(root, path.join(root, `${locale}.12.po`), locale, { locale })
     }
+  })
+})
+
+describe('the termbase as TBX', () => {
+  it('is written beside the PO and read by translate-toolkit\'s tbx2po: every term, do-not-translate names as they are', () => {
+    const root = copyRepoProject()
+    for (const locale of LOCALES) {
+      const run = runCli(root, ['export', '--locale', locale, '--format', 'po'], {}, path.join(REPO, 'pipeline/translation/cli.ts'))
+      expect(run.stdout).toContain(`wrote output/translations/${locale}.tbx`)
+      expect(tool('tbx2po', [path.join(root, 'output/translations', `${locale}.tbx`), path.join(root, `${locale}.terms.po`)]).code).toBe(0)
+      const pairs = Object.values(po.parse(readFileSync(path.join(root, `${locale}.terms.po`))).translations['']!).filter((entry) => entry.msgid !== '').map((entry) => [entry.msgid, entry.msgstr[0]])
+      const terms = JSON.parse(readFileSync(path.join(root, 'locales', locale, 'terms.json'), 'utf8')) as Array<{ source: string; target?: string }>
+      expect(pairs).toEqual(terms.map((term) => [term.source, term.target ?? term.source]))
+    }
+    expect(JSON.parse(readFileSync(path.join(root, 'locales/zh/terms.json'), 'utf8'))[0]).toMatchObject({ source: 'Kazinform', target: '哈通社' })
   })
 })
 

@@ -32,11 +32,18 @@ describe('XLIFF 2.0 export', () => {
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0"')).toBe(true)
     expect(xml).toMatch(/<unit id="p.the-key-lesson-is-the">\n {6}<notes>\n {8}<note>The source changed since this was translated. It was: The key lesson is the need to look ahead/)
     expect(xml).toMatch(/<unit id="p.the-key-lesson-is-the">[\s\S]*?<segment state="initial" subState="polyglot-press:outdated">\n {8}<source>The key lesson is the need to look far ahead/)
-    expect(xml).toMatch(/<unit id="meta.title">\s*<segment state="reviewed">/)
+    expect(xml).toMatch(/<unit id="meta.title">\s*<gls:glossary>[\s\S]*?<\/gls:glossary>\s*<segment state="reviewed">/)
     expect(xml).toMatch(/<unit id="credit.photo-credit-screenshot">\s*<segment state="initial">\s*<source>Photo credit: Screenshot<\/source>\s*<\/segment>/)
-    expect(xml).toMatch(/<unit id="p.during-my-term-from-2014">\s*<segment state="translated">/)
+    expect(xml).toMatch(/<unit id="p.during-my-term-from-2014">\s*<gls:glossary>[\s\S]*?<\/gls:glossary>\s*<segment state="translated">/)
     // The source has no markup, so the target's Markdown stays text, escaped once.
     expect(xml).toContain('<target>Өзім де «қуаныштымын» &amp; *рахмет* — &lt;for&gt; "x" &amp;amp; [тағы](https://example.org/?a=1&amp;b=2)\n  </target>')
+  })
+
+  it('carries the language\'s termbase as the glossary module of each unit that uses a term', async () => {
+    const xml = await exportFile(createProject(copyRepoProject()), 'zh', 'xliff')
+    expect(xml).toContain('xmlns:gls="urn:oasis:names:tc:xliff:glossary:2.0"')
+    expect(xml).toMatch(/<unit id="meta.interviewer">\n {6}<gls:glossary>\n {8}<gls:glossEntry>\n {10}<gls:term source="polyglot-press termbase">Kazinform<\/gls:term>\n {10}<gls:translation>哈通社<\/gls:translation>/)
+    expect(/<unit id="photo">[\s\S]*?<\/unit>/.exec(xml)![0]).not.toContain('gls:')
   })
 
   it('protects inline markup as codes: paired codes for emphasis, strong and links, the link target only in the codes\' data', async () => {

@@ -2,7 +2,7 @@
 import path from 'node:path'
 import { writeAtomic } from '../../output/write-atomic.ts'
 import { createProject, displayPath, listLocales } from '../../project.ts'
-import { exportFile, FORMATS, type Format } from '../exchange/formats.ts'
+import { exportFile, exportTermbase, FORMATS, type Format } from '../exchange/formats.ts'
 import { parseCommand, UsageError } from './usage.ts'
 
 const USAGE = 'npm run i18n:export -- --locale kk [--format xliff|xliff12|po] [--out FILE]'
@@ -23,6 +23,12 @@ export async function run(args: string[], root: string): Promise<number> {
     const file = path.resolve(root, values.out ?? path.join('output', 'translations', fileName(locale, format)))
     await writeAtomic(file, await exportFile(project, locale, format))
     console.log(`wrote ${displayPath(project, file)}`)
+    if (format !== 'xliff') {
+      // PO and XLIFF 1.2 cannot carry the termbase: TBX beside them.
+      const tbx = path.join(path.dirname(file), `${locale}.tbx`)
+      await writeAtomic(tbx, await exportTermbase(project, locale))
+      console.log(`wrote ${displayPath(project, tbx)}`)
+    }
   }
   return 0
 }

@@ -9,7 +9,9 @@ import { applyTranslations, type ImportResult } from './apply-translations.ts'
 import { ExchangeError } from './exchange-error.ts'
 import { exportUnits, isMarkdown, type ImportedFile, type KeysFor } from './exchange-units.ts'
 import { encodeInline } from './inline-codes.ts'
+import { readTermbase } from '../termbase.ts'
 import { readPo, writePo } from './po.ts'
+import { glossaryLines, writeTbx } from './termbase-files.ts'
 import { readXliff12, writeXliff12 } from './xliff12.ts'
 import { readXliff2, writeXliff2, type FallbackCodes } from './xliff2.ts'
 
@@ -19,7 +21,10 @@ export type Format = keyof typeof FORMATS
 export async function exportFile(project: Project, locale: string, format: Format): Promise<string> {
   const exported = await exportUnits(project, locale)
   switch (format) {
-    case 'xliff': return writeXliff2(exported)
+    case 'xliff': {
+      const { terms } = await readTermbase(project, locale)
+      return writeXliff2(exported, (_ns, unit) => glossaryLines(terms, unit.source))
+    }
     case 'xliff12': return writeXliff12(exported)
     case 'po': return writePo(exported)
   }
@@ -28,6 +33,11 @@ export async function exportFile(project: Project, locale: string, format: Forma
 export interface ImportOptions {
   /** The language of a file that does not say (a PO or XLIFF another tool made from ours may not). */
   locale?: string
+}
+
+/** The termbase as TBX, written beside a PO or XLIFF 1.2 file (XLIFF 2.0 carries it inside). */
+export async function exportTermbase(project: Project, locale: string): Promise<string> {
+  return writeTbx(await readTermbase(project, locale), project.sourceLocale, locale)
 }
 
 export async function importFile(project: Project, text: string, shownPath: string, options: ImportOptions = {}): Promise<ImportResult> {

@@ -23,7 +23,7 @@ const VOCABULARY: InlineVocabulary = {
   read: { placeholder: ['ph'], paired: ['pc'], start: ['sc'], end: ['ec'], endRef: 'startRef' }
 }
 
-/** @param extra more of a unit's XML after its segment (the glossary), by namespace and key */
+/** @param extra module elements of a unit (the glossary), by namespace and unit */
 export function writeXliff2(exported: Exported, extra: (ns: string, unit: ExportUnit) => string[] = () => []): string {
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:gls="urn:oasis:names:tc:xliff:glossary:2.0" version="2.0" srcLang="${exported.sourceLocale}" trgLang="${exported.locale}">`]
   for (const { ns, units } of exported.namespaces) {
@@ -37,7 +37,8 @@ export function writeXliff2(exported: Exported, extra: (ns: string, unit: Export
 
 function unitLines(unit: ExportUnit, extra: string[]): string[] {
   const source = encodeInline(unit.source, unit.markdown)
-  const lines = [`    ${tag('unit', { id: unit.key })}`]
+  // Modules (the glossary) come first in a unit, then notes, original data, segments.
+  const lines = [`    ${tag('unit', { id: unit.key })}`, ...extra.map((line) => `      ${line}`)]
   const note = outdatedNote(unit)
   if (note) lines.push('      <notes>', `        <note>${escapeText(note)}</note>`, '      </notes>')
   if (source.codes.size > 0) {
@@ -55,7 +56,7 @@ function unitLines(unit: ExportUnit, extra: string[]): string[] {
     const target = alignCodes(encodeInline(unit.target, unit.markdown), source)
     lines.push(`        <target>${tokensToXml(target, source.codes, VOCABULARY)}</target>`)
   }
-  lines.push('      </segment>', ...extra.map((line) => `      ${line}`), '    </unit>')
+  lines.push('      </segment>', '    </unit>')
   return lines
 }
 

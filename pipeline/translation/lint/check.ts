@@ -7,6 +7,7 @@ import { catalogPath, displayPath, listLocales, type Project } from '../../proje
 import { CatalogError, emptyCatalog, parseCatalog, type Catalog } from '../../i18n/catalog.ts'
 import { expectedEntries } from '../expected-entries.ts'
 import { loadSources } from '../sources.ts'
+import { readTermbase } from '../termbase.ts'
 import { readRecord, recordPath } from '../translation-record.ts'
 import { lintCatalog, type Problem } from './rules.ts'
 
@@ -16,19 +17,17 @@ export interface CheckResult {
   skipped: string[]
 }
 
-export const KEEP_AS_SOURCE = 'keep-as-source.json'
-
 export async function check(project: Project): Promise<CheckResult> {
   const problems: Problem[] = []
   const sources = await loadSources(project)
-  const keepAsSource = await readKeepAsSource(project, problems)
   for (const locale of await listLocales(project)) {
+    const termbase = locale === project.sourceLocale ? undefined : await readTermbase(project, locale).catch((error: unknown) => { problems.push(problemOf(error)); return undefined })
     for (const [ns, source] of sources.namespaces) {
       const catalog = await readChecked(project, catalogPath(project, locale, ns), problems)
       if (locale === project.sourceLocale || !catalog) continue
       const record = recordPath(project, locale, ns)
       await readRecord(record, displayPath(project, record)).catch((error: unknown) => { problems.push(problemOf(error)) })
-      problems.push(...lintCatalog({ ns, locale, sourceLocale: project.sourceLocale, expected: expectedEntries(source, locale), catalog, keepAsSource }))
+      problems.push(...lintCatalog({ ns, locale, sourceLocale: project.sourceLocale, expected: expectedEntries(source, locale), catalog, terms: termbase?.terms ?? [], termbaseFile: termbase?.file }))
     }
   }
   return { problems, skipped: [...sources.errors].map(([ns, reason]) => `${ns}: ${reason}`) }
@@ -49,20 +48,6 @@ async function readChecked(project: Project, file: string, problems: Problem[]):
     problems.push(problemOf(error))
     return undefined
   }
-}
-
-/** locales/keep-as-source.json: a list of texts (names) that no language translates. */
-async function readKeepAsSource(project: Project, problems: Problem[]): Promise<Set<string>> {
-  const file = `${project.localesDir}/${KEEP_AS_SOURCE}`
-  const text = await readFile(file, 'utf8').catch(() => '[]')
-  try {
-    const list: unknown = JSON.parse(text)
-    if (Array.isArray(list) && list.every((item) => typeof item === 'string')) return new Set(list)
-  } catch {
-    // Reported below.
-  }
-  problems.push({ file: displayPath(project, file), line: 1, column: 1, ruleId: 'invalid-json', reason: 'Unexpected content, expected a JSON list of texts such as ["INTERPOL"]' })
-  return new Set()
 }
 
 export function problemOf(error: unknown): Problem {

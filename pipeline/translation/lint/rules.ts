@@ -5,6 +5,7 @@
  */
 import type { Catalog } from '../../i18n/catalog.ts'
 import { kindOf, PLAIN_KINDS } from '../../segments/assign-keys.ts'
+import { hasTerm, usesTerm, type Term } from '../termbase.ts'
 import { markupDifferences } from './markup.ts'
 
 import type { Problem } from '../../report.ts'
@@ -18,8 +19,10 @@ export interface LintTarget {
   /** key → source text, as the locale must provide them (expectedEntries). */
   expected: ReadonlyMap<string, string>
   catalog: Catalog
-  /** Texts that stay as in the source in every language (names such as INTERPOL). */
-  keepAsSource: ReadonlySet<string>
+  /** The language's termbase (locales/<lang>/terms.json): required terms and names kept as they are. */
+  terms: readonly Term[]
+  /** Where the termbase is, for messages. */
+  termbaseFile?: string
 }
 
 /** Kinds of content segment that are plain text, not inline Markdown. */
@@ -47,7 +50,12 @@ export function lintCatalog(target: LintTarget): Problem[] {
       if (markup.length > 0) problems.push({ ...at, ruleId: 'markup-mismatch', reason: `Unexpected inline markup in \`${key}\`: ${markup.join('; ')} (as in the source)` })
     }
     if (sameAsSource(target, source, value)) {
-      problems.push({ ...at, ruleId: 'same-as-source', reason: `Unexpected untranslated \`${key}\`: the value is the source text, expected a ${target.locale} translation (a name that stays as it is goes in locales/keep-as-source.json)` })
+      problems.push({ ...at, ruleId: 'same-as-source', reason: `Unexpected untranslated \`${key}\`: the value is the source text, expected a ${target.locale} translation (a name that stays as it is goes in ${target.termbaseFile ?? `locales/${target.locale}/terms.json`} with "doNotTranslate": true)` })
+    }
+    for (const term of target.terms) {
+      if (!usesTerm(source, term) || hasTerm(value, term)) continue
+      const wanted = term.doNotTranslate ? `“${term.source}” kept as it is` : `“${term.target}”`
+      problems.push({ ...at, ruleId: 'term-mismatch', reason: `Unexpected translation of “${term.source}” in \`${key}\`, expected ${wanted} (${target.termbaseFile ?? `locales/${target.locale}/terms.json`})` })
     }
   }
   return problems
@@ -57,7 +65,7 @@ function sameAsSource(target: LintTarget, source: string, value: string): boolea
   const language = (code: string) => code.split('-')[0]
   if (language(target.locale) === language(target.sourceLocale)) return false
   const text = value.trim()
-  return text === source.trim() && /\p{L}/u.test(text) && !target.keepAsSource.has(text)
+  return text === source.trim() && /\p{L}/u.test(text) && !target.terms.some((term) => term.doNotTranslate && term.source === text)
 }
 
 export function variablesOf(text: string): string[] {
