@@ -52,7 +52,7 @@ export async function readTermbase(project: Project, locale: string): Promise<Te
     const place = at(node?.offset ?? 0)
     throw new CatalogError(`Unexpected ${what}, expected a list of terms such as [{"source": "INTERPOL", "target": "Интерпол"}, {"source": "Kazinform", "doNotTranslate": true}]`, shown, place.line, place.column)
   }
-  if (!root || root.type !== 'array') return fail(root, 'content')
+  if (root?.type !== 'array') return fail(root, 'content')
   return { file: shown, terms: (root.children ?? []).map((node) => termOf(node, fail)) }
 }
 

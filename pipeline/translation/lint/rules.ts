@@ -22,7 +22,7 @@ export interface LintTarget {
   /** The language's termbase (locales/<lang>/terms.json): required terms and names kept as they are. */
   terms: readonly Term[]
   /** Where the termbase is, for messages. */
-  termbaseFile?: string
+  termbaseFile?: string | undefined
 }
 
 /** Kinds of content segment that are plain text, not inline Markdown. */
