@@ -10,6 +10,7 @@ import { createProject } from './project.ts'
 import { reportFailure, UsageError } from './report.ts'
 import { parseShard } from './shard.ts'
 import type { Format } from './types.ts'
+import { endQuietlyWhenOutputCloses } from './closed-output.ts'
 
 const USAGE = `Usage: npm run build -- [--locale kk,ru] [--format html,epub,pdf] [--doc interview] [--out DIR] [--strict] [--force] [--shard i/n] [--quiet]`
 
@@ -96,6 +97,8 @@ function listOption(option: string, items: readonly string[]): string[] {
   return unique
 }
 
+
+endQuietlyWhenOutputCloses()
 main().then(
   (code) => { process.exitCode = code },
   (error: unknown) => { process.exitCode = reportFailure(error) }

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util'
 import { UsageError } from '../report.ts'
 import { reportFailure } from '../report.ts'
 import { startPreview } from './start-preview.ts'
+import { endQuietlyWhenOutputCloses } from '../closed-output.ts'
 
 const USAGE = 'Usage: npm run dev -- [--port 4321]   (a free port is used when that one is taken)'
 const DEFAULT_PORT = 4321
@@ -49,6 +50,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'))
 }
 
+
+endQuietlyWhenOutputCloses()
 main().catch((error: unknown) => {
   process.exitCode = reportFailure(error)
 })

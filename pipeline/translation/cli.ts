@@ -4,6 +4,7 @@
  * reported as file:line:column and key, never as a stack trace.
  */
 import { reportFailure, UsageError } from '../report.ts'
+import { endQuietlyWhenOutputCloses } from '../closed-output.ts'
 
 type Command = { run: (args: string[], root: string) => Promise<number> }
 
@@ -26,6 +27,8 @@ async function main(): Promise<number> {
   return (await load()).run(args, process.cwd())
 }
 
+
+endQuietlyWhenOutputCloses()
 main().then(
   (code) => { process.exitCode = code },
   (error: unknown) => { process.exitCode = reportFailure(error) }

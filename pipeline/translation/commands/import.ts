@@ -1,6 +1,7 @@
 /** `npm run i18n:import -- FILE …`: translations back from XLIFF 2.0, XLIFF 1.2 or PO into the catalogs. */
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
+import { describeOsError } from '../../output/os-error.ts'
 import { createProject, displayPath } from '../../project.ts'
 import { importFile } from '../exchange/formats.ts'
 import { parseCommand, UsageError } from './usage.ts'
@@ -15,7 +16,10 @@ export async function run(args: string[], root: string): Promise<number> {
   for (const name of positionals) {
     const file = path.resolve(root, name)
     const shown = displayPath(project, file)
-    const result = await importFile(project, await readFile(file, 'utf8'), shown, values.locale ? { locale: values.locale } : {})
+    const text = await readFile(file, 'utf8').catch((error: unknown) => {
+      throw new UsageError(`${(describeOsError(error, file, 'read') as Error).message}; expected an XLIFF or PO file`)
+    })
+    const result = await importFile(project, text, shown, values.locale ? { locale: values.locale } : {})
     console.log(`${shown} (${result.locale}): ${result.updated} updated, ${result.confirmed} confirmed, ${result.drafts.length} draft${result.drafts.length === 1 ? '' : 's'} not imported`)
     for (const written of result.written) console.log(`  wrote ${written}`)
     for (const key of result.drafts) console.error(`  warning: ${key}: a draft (state initial or fuzzy), not imported: set it to translated in your tool when it is done`)
