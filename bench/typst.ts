@@ -39,13 +39,13 @@ const FACES = {
 }
 
 /** An A4 edition like ours: serif body justified and hyphenated in the edition's language, sans headings, page numbers. */
-export function toTypst(locale: string, { tree, meta, dir }: TranslatedEdition): string {
+export function toTypst(locale: string, { tree, meta, dir }: TranslatedEdition, page = { marginX: '2.2cm', size: '10.5pt' }): string {
   const script = locale.startsWith('ar') ? 'arabic' : locale.startsWith('zh') ? 'cjk' : 'latin'
   const list = (names: string[]) => `(${names.map(quote).join(', ')})`
   return [
     `#set document(title: ${quote(meta.title)})`,
-    '#set page(paper: "a4", margin: (x: 2.2cm, y: 2.4cm), numbering: "1")',
-    `#set text(font: ${list(FACES[script].serif)}, size: 10.5pt, lang: ${quote(locale.split('-')[0]!)}, dir: ${dir}, hyphenate: true)`,
+    `#set page(paper: "a4", margin: (x: ${page.marginX}, y: 2.4cm), numbering: "1")`,
+    `#set text(font: ${list(FACES[script].serif)}, size: ${page.size}, lang: ${quote(locale.split('-')[0]!)}, dir: ${dir}, hyphenate: true)`,
     '#set par(justify: true, leading: 0.7em, spacing: 1em)',
     `#show heading: set text(font: ${list(FACES[script].sans)})`,
     `= ${typstEscape(meta.title)}`,

@@ -90,6 +90,15 @@ describe('total fit', () => {
     for (const line of laid.lines) expect(Math.max(...line.pieces.map((piece) => piece.x + piece.width))).toBeLessThanOrEqual(80.5)
   })
 
+  it('never sets a line beyond the measure, the last line of a paragraph included', () => {
+    for (let width = 150; width <= 480; width += 3) {
+      for (const pageEndLine of [undefined, 1, 2, 3]) {
+        const laid = layoutParagraph([run(RUSSIAN)], options({ width, hyphenate: hyphenatorFor('ru'), pageEndLine }))
+        for (const line of laid.lines) expect(Math.max(...line.pieces.map((piece) => piece.x + piece.width))).toBeLessThanOrEqual(width + 0.01)
+      }
+    }
+  })
+
   it('keeps ragged text ragged: natural spaces, no hyphens', () => {
     const laid = layoutParagraph([run(RUSSIAN)], options({ width: 220, align: 'start', hyphenate: undefined }))
     const space = measure('notoSerif', ' ', 10) / 10

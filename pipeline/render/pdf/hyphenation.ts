@@ -14,6 +14,12 @@ type CreateHyphenator = (patterns: PatternTable) => HyphenateSync
 
 const require = createRequire(import.meta.url)
 const PATTERNS: Record<string, string> = { en: 'hyphen/en', ru: 'hyphen/ru' }
+/**
+ * Russian and Kazakh decline names (Қазақстанның, Интерпола), and their
+ * typography breaks them like any word; English leaves names whole.
+ * Abbreviations in capitals (ИИ, INTERPOL) are never broken.
+ */
+const NAMES_BREAK = new Set(['ru', 'kk'])
 /** Patterns the project carries itself (pipeline/hyphenation/). */
 const TEX_PATTERNS: Record<string, string> = { kk: 'hyph-kk.pat.txt' }
 const SOFT = '\u00ad'
@@ -35,7 +41,7 @@ function create(language: string): Hyphenator | undefined {
   const hyphenate = spec
     ? (require(spec) as { hyphenateSync: HyphenateSync }).hyphenateSync
     : (require('hyphen') as CreateHyphenator)(readTexPatterns(own!))
-  return wordwise((word) => {
+  return wordwise(NAMES_BREAK.has(language), (word) => {
     const marked = hyphenate(word, { hyphenChar: SOFT, minWordLength: MIN_BEFORE + MIN_AFTER })
     const points: number[] = []
     let index = 0
@@ -47,13 +53,14 @@ function create(language: string): Hyphenator | undefined {
   })
 }
 
-/** Applies a word rule to the letters of [start, end), leaving capitalised words (names), short words and numbers whole. */
-function wordwise(breaks: (word: string) => number[]): Hyphenator {
+/** Applies a word rule to the letters of [start, end), leaving words in capitals, short words, numbers and (unless `names`) capitalised words whole. */
+function wordwise(names: boolean, breaks: (word: string) => number[]): Hyphenator {
   return (text, start, end) => {
     const points: number[] = []
     for (const match of text.slice(start, end).matchAll(/\p{L}+/gu)) {
       const word = match[0]
-      if (word.length < MIN_BEFORE + MIN_AFTER || word[0] !== word[0]!.toLowerCase()) continue
+      if (word.length < MIN_BEFORE + MIN_AFTER || word === word.toUpperCase()) continue
+      if (!names && word[0] !== word[0]!.toLowerCase()) continue
       for (const point of breaks(word)) {
         if (point >= MIN_BEFORE && point <= word.length - MIN_AFTER) points.push(start + match.index! + point)
       }

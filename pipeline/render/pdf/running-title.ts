@@ -1,15 +1,14 @@
 /**
  * The title a running head shows, from best to last resort: the front
- * matter's `shortTitle`, the whole title, the part before its colon or
- * dash (a title of its own: "AI and cybercrime"), then ever shorter
+ * matter's `shortTitle`, the part of the title before its colon or dash (a
+ * title of its own: "AI and cybercrime"), the whole title, then ever shorter
  * prefixes of whole words with an ellipsis. Never a word cut in two: word
  * ends come from Intl.Segmenter in the edition's language, so a Chinese
  * title is cut between words, not inside 哈萨克斯坦.
  */
 export function runningTitleCandidates(title: string, locale: string, shortTitle?: string): string[] {
-  const candidates = shortTitle ? [shortTitle, title] : [title]
   const head = /^(.+?)\s*(?:[:：]|\s[—–]\s)/u.exec(title)?.[1]
-  if (head) candidates.push(head)
+  const candidates = [...(shortTitle ? [shortTitle] : []), ...(head ? [head] : []), title]
   const ends = [...new Intl.Segmenter(locale, { granularity: 'word' }).segment(title)]
     .filter((part) => part.isWordLike)
     .map((part) => part.index + part.segment.length)

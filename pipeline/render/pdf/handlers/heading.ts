@@ -10,7 +10,7 @@ const SIZES: Record<number, number> = { 1: 22, 2: 14, 3: 12.5, 4: 11, 5: 11, 6: 
  * size, bold, in the text's colour and measure, a half line above it. Other
  * headings are sans, the headline balanced over its lines.
  */
-const QUESTION: Style = { ...BODY, font: 'serifBold', gapAfter: 4 }
+const QUESTION: Style = { ...BODY, font: 'serifBold', align: 'start', gapAfter: 4 }
 
 /** Headings keep at least three body lines below them on the same page. */
 export const heading: Handler = (state, node: Element) => {

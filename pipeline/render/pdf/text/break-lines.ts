@@ -16,6 +16,7 @@
  * line or at a page's end costs as much as a line stretched 2.5 times.
  */
 import { breakOpportunities } from '../../break-opportunities.ts'
+import { CJK_STRETCH, LETTER_STRETCH, SPACE_SHRINK, SPACE_STRETCH } from './justify.ts'
 import { autospace, isCjkChar, joins } from './script.ts'
 import { measure } from './shape.ts'
 import { totalFit, type Breakpoint, type FitOptions } from './total-fit.ts'
@@ -62,15 +63,10 @@ interface Place extends Breakpoint {
 
 const TRAILING_SPACE = /[ \t\n\u2028\u3000]+$/
 export const HYPHEN = '-'
-/** Interword glue, as TeX's fonts have it: stretch half a space, shrink a third. */
-const SPACE_STRETCH = 0.5
-const SPACE_SHRINK = 1 / 3
-/** Between ideographs a justified Chinese line may open by a tenth of an em per character. */
-const CJK_STRETCH = 0.1
 /** A headline's break between two words, not after punctuation. */
 const BETWEEN_WORDS_PENALTY = 250
 /** A hyphen costs as TeX's \hyphenpenalty. */
-const HYPHEN_PENALTY = 50
+const HYPHEN_PENALTY = 200
 /** Stretch ratio of the first pass: spaces up to their stretch, and no hyphens. */
 const PRETOLERANCE = 1
 /** Ragged lines may end up to a third of the measure short before they count as bad. */
@@ -128,9 +124,10 @@ function placesOf(
       }
     }
     width += content
-    // A no-break space inside the segment stretches like any other space.
-    const tied = justify ? (text.slice(segment.start, segment.content).match(/\u00a0/g)?.length ?? 0) * spaceWidth(spans, segment.start) : 0
-    stretch += tied * SPACE_STRETCH
+    // A no-break space inside the segment stretches like any other space, and a word between its letters (justify.ts).
+    const word = text.slice(segment.start, segment.content)
+    const tied = justify ? (word.match(/\u00a0/g)?.length ?? 0) * spaceWidth(spans, segment.start) : 0
+    stretch += tied * SPACE_STRETCH + (justify ? letterGaps(word) * LETTER_STRETCH * size.size : 0)
     shrink += tied * SPACE_SHRINK
     const glue = widthOf(segment.content, segment.end) + (segment.content === segment.end ? autospace(text, segment.end, size.size) : 0)
     const cjk = justify && glue === 0 && isCjkChar(text.slice(segment.content - 1, segment.content)) ? CJK_STRETCH * size.size : 0
@@ -150,6 +147,13 @@ function placesOf(
     shrink += places[places.length - 1]!.glueShrink
   })
   return places
+}
+
+/** Places between two letters of a non-joining script where a justified line may open (justify.ts). */
+function letterGaps(word: string): number {
+  let gaps = 0
+  for (const match of word.matchAll(/[\p{L}\p{M}]{2,}/gu)) if (!joins(match[0])) gaps += [...match[0]].length - 1
+  return gaps
 }
 
 function sizeAt(spans: readonly Span[], at: number): { span?: Span | undefined; size: number } {

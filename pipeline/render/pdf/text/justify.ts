@@ -4,40 +4,70 @@
  * between ideographs as well (CSS `text-justify: inter-character`), so the
  * space is spread evenly instead of opening gaps at the few Latin spaces.
  */
-import { isCjkChar } from './script.ts'
+import { isCjkChar, joins } from './script.ts'
 import type { Piece } from './types.ts'
 
 /** Stretchable spaces: a no-break space stretches like any other, it only never breaks. */
 const SPACE = /^[ \u00a0\u3000]$/
+/** Letters, not digits: a number is never spaced out. */
+const LETTER = /^[\p{L}\p{M}]$/u
+
+/**
+ * The glue model total fit (break-lines.ts) chooses lines by, and this
+ * module spreads a line's slack by. A space stretches by half its width and
+ * shrinks by a third (TeX's fonts); a Chinese line opens a tenth of an em
+ * between ideographs; and between the letters of a Latin or Cyrillic word a
+ * line may open 2 % of an em (a trace of letter spacing, as microtype's
+ * font expansion gives), so long Russian and Kazakh words do not leave
+ * rivers of space. Joining scripts (Arabic) never open between letters.
+ * Shrinking is done by spaces alone.
+ */
+export const SPACE_STRETCH = 0.5
+export const SPACE_SHRINK = 1 / 3
+export const CJK_STRETCH = 0.1
+export const LETTER_STRETCH = 0.02
+
+type Kind = 'space' | 'cjk' | 'letter'
 
 /** Extra advance per glyph of each piece, summing to `slack`; undefined when nothing can stretch. */
 export function justification(text: string, pieces: readonly Piece[], lineEnd: number, slack: number): Map<Piece, number[]> | undefined {
-  const kinds = new Map<Piece, Array<'space' | 'cjk' | undefined>>()
-  let spaces = 0
-  let cjk = 0
-  for (const piece of pieces) {
-    kinds.set(piece, piece.glyphs.map((glyph) => {
-      const [start, end] = glyph.cluster
-      if (end <= start || end >= lineEnd) return undefined
-      const last = charBefore(text, end)
-      const next = String.fromCodePoint(text.codePointAt(end)!)
-      if (SPACE.test(last)) {
-        spaces++
-        return 'space'
-      }
-      if ((isCjkChar(last) || isCjkChar(next)) && !SPACE.test(next)) {
-        cjk++
-        return 'cjk'
-      }
-      return undefined
-    }))
+  const spread = (shrinkAtSpacesOnly: boolean) => {
+    const weights = new Map<Piece, number[]>()
+    let total = 0
+    for (const piece of pieces) {
+      const size = piece.span.run.size
+      weights.set(piece, piece.glyphs.map((glyph) => {
+        const kind = kindOf(text, glyph.cluster, lineEnd)
+        const weight = kind === 'space' ? glyph.advance * (slack < 0 ? SPACE_SHRINK : SPACE_STRETCH)
+          : shrinkAtSpacesOnly ? 0
+          : kind === 'cjk' ? CJK_STRETCH * size
+          : kind === 'letter' ? LETTER_STRETCH * size
+          : 0
+        total += weight
+        return weight
+      }))
+    }
+    return { weights, total }
   }
-  const count = spaces + cjk
-  if (count === 0) return undefined
-  const share = slack / count
+  let { weights, total } = spread(slack < 0)
+  // A line a hair too long with no space to shrink (Chinese: whole-line shaping kerns a little differently
+  // from the pieces total fit measured) closes up between its characters instead.
+  if (total === 0 && slack < 0) ({ weights, total } = spread(false))
+  if (total === 0) return undefined
   const extra = new Map<Piece, number[]>()
-  for (const [piece, list] of kinds) extra.set(piece, list.map((kind) => (kind ? share : 0)))
+  for (const [piece, list] of weights) extra.set(piece, list.map((weight) => (slack * weight) / total))
   return extra
+}
+
+/** What opens after a glyph whose cluster is [start, end). */
+export function kindOf(text: string, [start, end]: readonly [number, number], lineEnd: number): Kind | undefined {
+  if (end <= start || end >= lineEnd) return undefined
+  const last = charBefore(text, end)
+  const next = String.fromCodePoint(text.codePointAt(end)!)
+  if (SPACE.test(last)) return 'space'
+  if ((isCjkChar(last) || isCjkChar(next)) && !SPACE.test(next)) return 'cjk'
+  if (LETTER.test(last) && LETTER.test(next) && !joins(last) && !joins(next)) return 'letter'
+  return undefined
 }
 
 function charBefore(text: string, end: number): string {

@@ -58,7 +58,8 @@ function placeLine(text: string, levels: EmbeddingLevels, spans: readonly Span[]
   const natural = pieces.reduce((sum, piece) => sum + piece.width, 0)
   const slack = options.width - natural
   // Total fit may have chosen to shrink a justified line's spaces a little (at most a third of a space).
-  const extra = options.align === 'justify' && !range.last && slack !== 0 ? justification(text, pieces, range.end, slack) : undefined
+  // A last line is set at its natural width, unless total fit counted on its spaces shrinking to fit.
+  const extra = options.align === 'justify' && (range.last ? slack < 0 : slack !== 0) ? justification(text, pieces, range.end, slack) : undefined
   let x = extra ? 0
     : options.align === 'center' ? slack / 2
     : (options.align === 'end') !== rtl ? Math.max(0, slack) : 0
