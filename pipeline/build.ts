@@ -14,7 +14,7 @@ import { createI18n, uiTranslator } from './i18n/create-i18n.ts'
 import { catalogFiles, loadCatalogs, toResources } from './i18n/load-catalogs.ts'
 import { PSEUDO_LOCALE, pseudoCatalogs } from './i18n/pseudo.ts'
 import { noteInterfaceStatus, strictRefusal } from './translation/status/edition-status.ts'
-import { renderStatusPage } from './translation/status/status-page.ts'
+import { statusTree } from './translation/status/status-page.ts'
 import { computeStatus, type ProjectStatus } from './translation/status/status.ts'
 import { documentLoader, loadSources, type DocumentLoader } from './translation/sources.ts'
 import { cachedMessage, EditionCache, editionKey, fileDigest, replayMessages, sameBytes, type FileDigests } from './output/edition-cache.ts'
@@ -29,7 +29,9 @@ import { jobsOf, type Shard } from './shard.ts'
 import { discoverDocuments } from './content/discover.ts'
 import { createProject, displayPath, listLocales, LOCALE_CODE, type Project } from './project.ts'
 import type { HtmlOptions } from './render/html.ts'
-import { renderIndex, type IndexDocument } from './render/index-page.ts'
+import { indexTree, stringifyPage } from './render/index-page.ts'
+import { prependStyle } from './render/page-style.ts'
+import { indexDocuments } from './index-documents.ts'
 import { countOf } from './messages.ts'
 import { reasonOf, UsageError, type Failure } from './report.ts'
 import { template } from './render/templates.ts'
@@ -113,12 +115,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // in the folder, or that this build (all shards of it, for a shard) is making and has not failed.
   const planned = options.shard ? new Set(docs.flatMap((doc) => locales.map((locale) => `${doc}/${locale}`))) : new Set([...jobs].filter((job) => job.endsWith('/html')).map((job) => job.slice(0, -'/html'.length)))
   const linksOf = (doc: string, locale: string): Links => {
+    // A failed edition keeps its older file, which may be linked; a refused one is being withdrawn.
     const failedNow = new Set(failures.map((failure) => `${failure.doc}/${failure.locale}${failure.format ? `/${failure.format}` : ''}`))
+    const refusedNow = new Set(failures.filter((failure) => failure.refused).map((failure) => `${failure.doc}/${failure.locale}`))
     const onDisk = new Set(output.files().map((file) => file.path))
-    const ok = (doc: string, locale: string, format: Format) => !failedNow.has(`${doc}/${locale}`) && !failedNow.has(`${doc}/${locale}/${format}`)
+    const there = (other: string, format: Format) => onDisk.has(`${other}/${doc}.${format}`) && !refusedNow.has(`${doc}/${other}`)
+    const coming = (other: string) => planned.has(`${doc}/${other}`) && !failedNow.has(`${doc}/${other}`) && !failedNow.has(`${doc}/${other}/html`)
     return {
-      formats: FORMATS.filter((format) => format !== 'html' && onDisk.has(`${locale}/${doc}.${format}`) && ok(doc, locale, format)),
-      locales: new Set(context.locales.filter((other) => other === locale || ((onDisk.has(`${other}/${doc}.html`) || planned.has(`${doc}/${other}`)) && ok(doc, other, 'html'))))
+      formats: FORMATS.filter((format) => format !== 'html' && there(locale, format)),
+      locales: new Set(context.locales.filter((other) => other === locale || there(other, 'html') || coming(other)))
     }
   }
 
@@ -192,12 +197,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   // A shard's index lists what all shards build together; any other build's, every edition the folder holds.
   const present = new Set(output.files().map((file) => file.path))
-  const index = await indexOf(allDocs, load, languagesOf(context), (doc, locale) => options.shard
-    ? (docs.includes(doc) && locales.includes(locale) ? formats : [])
-    : FORMATS.filter((format) => present.has(`${locale}/${doc}.${format}`)))
+  const index = await indexDocuments(allDocs, {
+    load, languages: languagesOf(context), catalogs, i18n, outputDir: project.outputDir, files: output.files(),
+    dateOf: (doc) => sourceDate(path.join(project.contentDir, `${doc}.md`)),
+    formatsOf: (doc, locale) => options.shard
+      ? (docs.includes(doc) && locales.includes(locale) ? formats : [])
+      : FORMATS.filter((format) => present.has(`${locale}/${doc}.${format}`))
+  })
   const ui = uiTranslator(i18n, project.sourceLocale)
-  await output.publish('index.html', renderIndex(index, ui, project.sourceLocale, css), null, null, 'html')
-  await output.publish('status.html', renderStatusPage(status, template('status.css')), null, null, 'html')
+  const pages = { project, output, written }
+  const indexPage = indexTree(index, ui, project.sourceLocale, template('index.css'))
+  prependStyle(indexPage, await travellingFonts(indexPage, project.sourceLocale, '', pages))
+  await output.publish('index.html', stringifyPage(indexPage), null, null, 'html')
+  const statusPage = statusTree(status, template('status.css'), modifiedOf(project))
+  prependStyle(statusPage, await travellingFonts(statusPage, 'en', '', pages))
+  await output.publish('status.html', stringifyPage(statusPage), null, null, 'html')
   const failedEditions = failures.reduce((count, failure) => count + (failure.format ? 1 : formats.length), 0)
   return { project, files, written, removed, failures, failedEditions, missing, status, reused, milliseconds: performance.now() - started }
 }
@@ -329,21 +343,6 @@ async function publishMedia(localPath: string, name: string, context: RenderCont
   await publish(context, relative, await readFile(localPath), null, null, 'media')
 }
 
-/**
- * The index's documents, each with the languages and formats `formatsOf`
- * gives: a build of one language keeps the others listed. A document that
- * cannot be read is listed by its name.
- */
-async function indexOf(docs: readonly string[], load: DocumentLoader, languages: readonly Language[], formatsOf: (doc: string, locale: string) => readonly Format[]): Promise<IndexDocument[]> {
-  const index: IndexDocument[] = []
-  for (const name of docs) {
-    const title = await load(name).then((document) => document.meta.title, () => name)
-    const editions = languages.map((language) => ({ language, formats: [...formatsOf(name, language.locale)] })).filter((edition) => edition.formats.length > 0)
-    if (editions.length > 0) index.push({ name, title, editions })
-  }
-  return index
-}
-
 function pick<T extends string>(what: string, asked: readonly string[] | undefined, known: readonly T[]): T[] {
   if (!asked || asked.length === 0) return [...known]
   for (const item of asked) {
@@ -355,6 +354,11 @@ function pick<T extends string>(what: string, asked: readonly string[] | undefin
     }
   }
   return [...new Set(asked)] as T[]
+}
+
+/** The status page's date: the last change to the documents or the catalogs. */
+function modifiedOf(project: Project): Date {
+  return new Date(Math.max(sourceDate(project.contentDir).getTime(), sourceDate(path.join(project.root, 'locales')).getTime()))
 }
 
 /** The content's date: SOURCE_DATE_EPOCH, else its last commit, else a fixed epoch. Never the clock. */

@@ -173,9 +173,12 @@ export async function renderPreviewIndex(session: Session): Promise<void> {
   const context: PrepareContext = { project, i18n, catalogs: session.catalogs, locales: session.known.locales }
   const languages = languagesOf(context)
   const documents = [...session.documents].map(([name, document]) => ({
-    name, title: document.meta.title, editions: languages.map((language) => ({ language, formats: [...FORMATS] }))
+    name, title: document.meta.title,
+    editions: languages.map((language) => ({
+      language, title: document.meta.title, t: uiTranslator(i18n, language.locale), files: FORMATS.map((format) => ({ format }))
+    }))
   }))
-  const html = renderIndex(documents, uiTranslator(i18n, project.sourceLocale), project.sourceLocale, template('edition.css'), decorateIndex)
+  const html = renderIndex(documents, uiTranslator(i18n, project.sourceLocale), project.sourceLocale, template('index.css'), decorateIndex)
   await writeAtomic(path.join(project.outputDir, 'index.html'), html)
 }
 

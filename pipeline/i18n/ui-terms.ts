@@ -29,7 +29,10 @@ export const UI_TERMS = [
   'footnotes',
   'backToReference',
   'taskDone',
-  'taskOpen'
+  'taskOpen',
+  'pageCount',
+  'translationStatus',
+  'indexDate'
 ] as const
 
 export type UiTerm = (typeof UI_TERMS)[number]

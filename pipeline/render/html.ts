@@ -11,6 +11,7 @@ import type { Format } from '../types.ts'
 import { articleTree } from './article.ts'
 import { mapImages } from './hast/images.ts'
 import { metadataElements } from './html-metadata.ts'
+import { prependStyle } from './page-style.ts'
 
 export interface HtmlOptions {
   css: string
@@ -97,11 +98,3 @@ export function pageTree(edition: PreparedEdition, options: HtmlOptions): HastRo
   }
 }
 
-/** Put CSS before the page's own stylesheet (its first `<style>`). */
-export function prependStyle(page: HastRoot, css: string): void {
-  const html = page.children.find((node): node is Element => node.type === 'element' && node.tagName === 'html')
-  const head = html?.children.find((node): node is Element => node.type === 'element' && node.tagName === 'head')
-  const style = head?.children.find((node): node is Element => node.type === 'element' && node.tagName === 'style')
-  const text = style?.children[0]
-  if (text?.type === 'text') text.value = css + text.value
-}

@@ -5,7 +5,7 @@
  * it was translated. Trees, not strings (hastscript): nothing is escaped by hand.
  */
 import { diffWords } from 'diff'
-import type { Element, ElementContent } from 'hast'
+import type { Element, ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
 import rehypeStringify from 'rehype-stringify'
 import { unified } from 'unified'
@@ -13,8 +13,23 @@ import { languageName } from '../../i18n/language-name.ts'
 import { COUNT_COLUMNS, localeCounts, percentOf, type LocaleStatus, type NamespaceStatus, type ProjectStatus, type StatusEntry } from './status.ts'
 
 
-export function renderStatusPage(status: ProjectStatus, css: string): string {
-  const tree = {
+export function renderStatusPage(status: ProjectStatus, css: string, asOf?: Date): string {
+  return unified().use(rehypeStringify).stringify(statusTree(status, css, asOf))
+}
+
+/** “100 %”: the number and the sign held together by a narrow no-break space, everywhere on the page. */
+function percent(value: number): string {
+  return `${value}\u202f%`
+}
+
+/** Plural forms per language, as CLDR gives them: why the totals differ. */
+function pluralForms(locales: readonly LocaleStatus[]): string {
+  return locales.map((locale) => `${locale.locale} ${new Intl.PluralRules(locale.locale).resolvedOptions().pluralCategories.length}`).join(', ')
+}
+
+/** `asOf`: the date of the sources the status was taken from (the last change to content/ or locales/). */
+export function statusTree(status: ProjectStatus, css: string, asOf?: Date): Root {
+  return {
     type: 'root' as const,
     children: [
       { type: 'doctype' as const },
@@ -28,7 +43,9 @@ export function renderStatusPage(status: ProjectStatus, css: string): string {
         h('body', [
           h('main', [
             h('h1', 'Translation status'),
+            asOf ? h('p.as-of', ['Status of ', h('time', { dateTime: asOf.toISOString().slice(0, 10) }, new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(asOf)), ' (the last change to the content or the catalogs).']) : [],
             h('p', `Source language: ${languageName(status.sourceLocale)} (${status.sourceLocale}). A translation is outdated when the source text changed after it was translated; update it in the catalog, or confirm it with npm run i18n:review -- <locale> <key>.`),
+            h('p', `Total counts every text of the documents and every interface term, a term with a number once for each plural form its language has (${pluralForms(status.locales)}): that is why the totals differ by language.`),
             ...[...status.sourceErrors].map(([ns, reason]) => h('p', { role: 'alert' }, `The source of ${ns} cannot be read: ${reason}`)),
             summaryTable(status),
             ...status.locales.map(localeSection)
@@ -37,22 +54,22 @@ export function renderStatusPage(status: ProjectStatus, css: string): string {
       ])
     ]
   }
-  return unified().use(rehypeStringify).stringify(tree)
 }
 
 function summaryTable(status: ProjectStatus): Element {
-  return h('table', [
-    h('caption', 'Every language at a glance'),
+  // Scrolls on its own where a phone is narrower than the table, never the page; focusable, so a keyboard can scroll it.
+  return h('div.table-scroll', { role: 'region', ariaLabelledby: 'summary-caption', tabIndex: 0 }, h('table', [
+    h('caption#summary-caption', 'Every language at a glance'),
     h('thead', h('tr', [h('th', { scope: 'col' }, 'Language'), h('th', { scope: 'col' }, 'Progress'), ...COUNT_COLUMNS.map((column) => h('th.number', { scope: 'col' }, column))])),
     h('tbody', status.locales.map((locale) => {
       const counts = localeCounts(locale)
       return h('tr', [
         h('th', { scope: 'row' }, h('a', { href: `#locale-${locale.locale}` }, [h('span', { lang: locale.locale }, nameOf(locale)), ` (${locale.locale})`])),
-        h('td', locale.error ? 'unreadable' : `${percentOf(counts)} %`),
+        h('td.number', locale.error ? 'unreadable' : percent(percentOf(counts))),
         ...COUNT_COLUMNS.map((column) => h('td.number', String(counts[column])))
       ])
     }))
-  ])
+  ]))
 }
 
 function localeSection(locale: LocaleStatus): Element {
@@ -64,9 +81,10 @@ function localeSection(locale: LocaleStatus): Element {
     locale.error
       ? h('p', { role: 'alert' }, `This language cannot be read: ${locale.error}`)
       : h('p', [
-          h('label', { for: `${id}-progress` }, `${counts.translated} of ${counts.total} translated (${percentOf(counts)} %) `),
-          h('progress', { id: `${id}-progress`, max: counts.total, value: counts.translated }, `${percentOf(counts)} %`)
+          h('label', { for: `${id}-progress` }, `${counts.translated} of ${counts.total} translated (${percent(percentOf(counts))}) `),
+          h('progress', { id: `${id}-progress`, max: counts.total, value: counts.translated }, percent(percentOf(counts)))
         ]),
+    ...(locale.error ? [] : [keyStates(locale)]),
     ...entryList('Outdated', of('outdated'), outdatedItem),
     ...entryList('Missing', of('missing'), missingItem),
     ...entryList('Orphaned (no longer in the source: delete them)', of('orphaned'), orphanedItem)
@@ -106,3 +124,18 @@ function nameOf(locale: LocaleStatus): string {
   return own?.value ?? languageName(locale.locale)
 }
 
+
+/** Every key of the language with its state; a confirmed translation says “reviewed”. */
+function keyStates(locale: LocaleStatus): Element {
+  const entries = locale.namespaces.flatMap((ns) => ns.entries.map((entry) => ({ ns, entry })))
+  return h('details.keys', [
+    h('summary', `Every key and its state (${entries.length})`),
+    h('table', [
+      h('thead', h('tr', [h('th', { scope: 'col' }, 'Key'), h('th', { scope: 'col' }, 'State')])),
+      h('tbody', entries.map(({ ns, entry }) => h('tr', [
+        h('td', h('code.key', `${ns.ns}:${entry.key}`)),
+        h('td', entry.reviewed && entry.state === 'translated' ? 'reviewed' : entry.state)
+      ])))
+    ])
+  ])
+}

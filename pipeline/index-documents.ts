@@ -1,0 +1,62 @@
+/**
+ * What the landing page (output/index.html) lists: per document, each
+ * language that has editions in the folder, with its own title and interface
+ * terms, and each file's size (and a PDF's page count, read from the file).
+ */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import type { i18n as I18n } from 'i18next'
+import { uiTranslator } from './i18n/create-i18n.ts'
+import { valuesOf } from './i18n/catalog.ts'
+import type { Catalogs } from './i18n/load-catalogs.ts'
+import type { DocumentLoader } from './translation/sources.ts'
+import type { ManifestEntry } from './output/manifest.ts'
+import type { Language } from './prepare-edition.ts'
+import type { IndexDocument } from './render/index-page.ts'
+import type { Format } from './types.ts'
+
+export interface IndexSources {
+  load: DocumentLoader
+  languages: readonly Language[]
+  catalogs: Catalogs
+  i18n: I18n
+  outputDir: string
+  /** The folder's files (the manifest), for sizes. */
+  files: readonly ManifestEntry[]
+  /** The content's date of a document. */
+  dateOf: (doc: string) => Date | undefined
+  formatsOf: (doc: string, locale: string) => readonly Format[]
+}
+
+/** A document that cannot be read is listed by its name. */
+export async function indexDocuments(docs: readonly string[], sources: IndexSources): Promise<IndexDocument[]> {
+  const index: IndexDocument[] = []
+  const byPath = new Map(sources.files.map((entry) => [entry.path, entry]))
+  for (const name of docs) {
+    const source = await sources.load(name).catch(() => undefined)
+    const title = source?.meta.title ?? name
+    const editions = sources.languages.map((language) => {
+      const translated = sources.catalogs.get(language.locale)?.get(name)
+      const files = sources.formatsOf(name, language.locale).map((format) => {
+        const relative = `${language.locale}/${name}.${format}`
+        const bytes = byPath.get(relative)?.bytes
+        return { format, bytes, ...(format === 'pdf' ? { pages: pdfPages(path.join(sources.outputDir, relative)) } : {}) }
+      })
+      return { language, title: (translated && valuesOf(translated).get('meta.title')) || title, t: uiTranslator(sources.i18n, language.locale), files }
+    }).filter((edition) => edition.files.length > 0)
+    const date = source ? sources.dateOf(name)?.toISOString() : undefined
+    if (editions.length > 0) index.push({ name, title, ...(date ? { date } : {}), editions })
+  }
+  return index
+}
+
+/** The page count in a PDF's page tree root (`/Type /Pages … /Count n`), or none when it cannot be read. */
+function pdfPages(file: string): number | undefined {
+  try {
+    const text = readFileSync(file).toString('latin1')
+    const counts = [...text.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/g)].map((match) => Number(match[1] ?? match[2]))
+    return counts.length > 0 ? Math.max(...counts) : undefined
+  } catch {
+    return undefined
+  }
+}
