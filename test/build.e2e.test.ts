@@ -56,7 +56,7 @@ describe('npm run build:all', () => {
 describe('a build of some editions', () => {
   it('keeps every edition the folder holds in the index, and lists nothing it does not hold', async () => {
     const out = tempDir('press-out-')
-    const hrefs = () => findAll(htmlTree(readFileSync(path.join(out, 'index.html'), 'utf8')), (node) => node.tagName === 'a').map((node) => String(node.properties.href))
+    const hrefs = () => editionLinks(readFileSync(path.join(out, 'index.html'), 'utf8'))
     await build({ root: REPO, out, formats: ['html'] })
     await build({ root: REPO, out, formats: ['html', 'epub'], locales: ['kk'] })
     expect(hrefs()).toEqual(['en/interview.html', 'ar/interview.html', 'kk/interview.html', 'kk/interview.epub', 'ru/interview.html', 'zh/interview.html'])
@@ -64,7 +64,7 @@ describe('a build of some editions', () => {
 
   it('keeps listing an edition this build failed: its last good file stays published (test/last-good-state.e2e.test.ts)', async () => {
     const root = copyRepoProject()
-    const index = () => findAll(htmlTree(readFileSync(path.join(root, 'output/index.html'), 'utf8')), (node) => node.tagName === 'a').map((node) => String(node.properties.href))
+    const index = () => editionLinks(readFileSync(path.join(root, 'output/index.html'), 'utf8'))
     await build({ root, formats: ['html'] })
     expect(index()).toContain('kk/interview.html')
     writeFileSync(path.join(root, 'locales/kk/ui.json'), '{ "languageName": ')
@@ -74,6 +74,11 @@ describe('a build of some editions', () => {
     expect(index()).toEqual(['en/interview.html', 'ar/interview.html', 'kk/interview.html', 'ru/interview.html', 'zh/interview.html'])
   })
 })
+
+/** The index's links to editions, each once, in order (a row links its page by the title and in its list of formats). */
+function editionLinks(html: string): string[] {
+  return [...new Set(findAll(htmlTree(html), (node) => node.tagName === 'a').map((node) => String(node.properties.href)).filter((href) => /^[\w-]+\/[\w-]+\.(html|epub|pdf)$/.test(href)))]
+}
 
 describe('the English editions', () => {
   it('HTML holds every sentence of the seed', () => {
