@@ -15,9 +15,9 @@ import { comma } from './article.ts'
 
 export interface IndexFile {
   format: Format
-  bytes?: number
+  bytes?: number | undefined
   /** A PDF's page count. */
-  pages?: number
+  pages?: number | undefined
 }
 
 export interface IndexEdition {
