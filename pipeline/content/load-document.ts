@@ -61,7 +61,8 @@ function decodeText(bytes: Uint8Array, file: VFile): string {
       place: at(problem.offset), source: 'load-document'
     })
   }
-  return cleaned
+  // CRLF (a Windows editor, Git's autocrlf) and a lone CR are LF before anything is keyed, stored or hashed.
+  return cleaned.replace(/\r\n?/g, '\n')
 }
 
 /** Parse already-read Markdown (also used by tests and the bench). */

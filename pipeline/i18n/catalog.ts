@@ -150,7 +150,8 @@ function walk(
 
 /** A value as editions may use it; what had to change, or will be left out, is a warning naming the key. */
 function checkedValue(raw: string, key: string, place: { line: number; column: number }, file: VFile, report: boolean): string {
-  const { text, problems } = cleanText(raw)
+  // Line ends are LF in every value, as in documents: a CRLF must not make a value differ.
+  const { text, problems } = cleanText(raw.replace(/\r\n?/g, '\n'))
   if (report && problems.length > 0) {
     warn(file, 'invalid-character', `Unexpected ${describeProblems(problems)} in \`${key}\`, expected printable text: removed (a lone surrogate becomes U+FFFD)`, {
       place, source: 'catalog'

@@ -9,7 +9,10 @@ export async function run(args: string[], root: string): Promise<number> {
   const { positionals } = parseCommand(args, { options: {}, allowPositionals: true }, USAGE)
   if (positionals.length !== 1) throw new UsageError(`Expected one language code\nUsage: ${USAGE}`)
   const code = positionals[0]!
-  for (const file of await addLocale(createProject(root), code)) console.log(`created ${file}`)
+  const { found, created } = await addLocale(createProject(root), code)
+  // A partial language (catalogs without ui.json) is completed, its catalogs kept.
+  for (const file of found) console.log(`found ${file} (kept as it is)`)
+  for (const file of created) console.log(`created ${file}`)
   console.log(`Next: translate the keys of locales/${code}/ (npm run i18n:status lists them), or export them for a translation tool: npm run i18n:export -- --locale ${code}`)
   return 0
 }

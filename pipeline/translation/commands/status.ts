@@ -2,11 +2,16 @@
 import { createProject } from '../../project.ts'
 import { formatStatusDetails, formatStatusTable, statusJson } from '../status/format-status.ts'
 import { computeStatus } from '../status/status.ts'
+import { partialLocales } from '../add-locale.ts'
 import { parseCommand } from './usage.ts'
 
 export async function run(args: string[], root: string): Promise<number> {
   const { values } = parseCommand(args, { options: { json: { type: 'boolean', default: false } } }, 'npm run i18n:status [-- --json]')
-  const status = await computeStatus(createProject(root))
+  const project = createProject(root)
+  const status = await computeStatus(project)
+  for (const code of await partialLocales(project)) {
+    console.error(`note: locales/${code}/ has no ui.json, so it is not a language yet (no edition, no status): npm run i18n:add -- ${code} completes it and keeps its catalogs`)
+  }
   if (values.json) {
     console.log(JSON.stringify(statusJson(status), null, 2))
   } else {
