@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+/**
+ * Where a build's time goes, from a V8 CPU profile of it:
+ *
+ *   node --cpu-prof --cpu-prof-dir=prof bin/press.mjs build --force --quiet
+ *   node bench/profile.mjs prof/CPU.*.cpuprofile            # phases and libraries
+ *   TIMELINE=1 node bench/profile.mjs prof/CPU.*.cpuprofile   # and the phases in order
+ *
+ * Phases are the outermost known pipeline function on each sample's stack
+ * (a writer, preparing an edition…), or the bundle's module code running,
+ * or V8's own (garbage collector, idle, program). Libraries come from the
+ * `// node_modules/<package>/…` comments esbuild writes before each module
+ * in the bundle; pipeline code is grouped by folder. Not a test.
+ */
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+
+const PHASES = ['ensureBundle', 'upToDate', 'loadCatalogs', 'loadDocument', 'computeStatus', 'prepareEdition', 'renderHtml', 'renderEpub', 'renderPdf', 'renderIndex', 'renderStatusPage']
+const V8_OWN = { '(garbage collector)': 'garbage collector', '(idle)': 'idle', '(program)': 'V8 and Node.js internals' }
+
+const profile = JSON.parse(readFileSync(process.argv[2], 'utf8'))
+const nodes = new Map(profile.nodes.map((node) => [node.id, node]))
+const parents = new Map(profile.nodes.flatMap((node) => (node.children ?? []).map((child) => [child, node.id])))
+const stack = (id) => {
+  const frames = []
+  for (let at = id; at !== undefined; at = parents.get(at)) frames.push(nodes.get(at).callFrame)
+  return frames
+}
+
+function phaseOf(id) {
+  const frames = stack(id)
+  if (V8_OWN[frames[0].functionName]) return V8_OWN[frames[0].functionName]
+  const named = frames.findLast((frame) => PHASES.includes(frame.functionName))
+  if (named) return named.functionName
+  return frames.some((frame) => frame.url.includes('/.build/') && frame.functionName === '') ? 'loading the bundle (module code)' : 'other (CLI, Node.js)'
+}
+
+const markers = new Map()
+function libraryOf({ url, lineNumber, functionName }) {
+  if (V8_OWN[functionName]) return V8_OWN[functionName]
+  if (!url) return `${functionName || '(native)'}`
+  if (url.startsWith('node:')) return 'Node.js'
+  if (!url.includes('/.build/')) return url.replace(/^.*node_modules\/((@[^/]+\/)?[^/]+).*$/, '$1').replace(/^file:\/\/.*\/(bin|bench)\//, '$1/')
+  if (!markers.has(url)) {
+    markers.set(url, readFileSync(fileURLToPath(url), 'utf8').split('\n').flatMap((line, index) => {
+      const found = /^\/\/ (?:(?:[^ ]*\/)?node_modules\/((?:@[^/]+\/)?[^/]+)|(pipeline\/(?:render\/pdf\/text|render\/pdf|[^/]+\/)?))/.exec(line)
+      return found ? [[index, found[1] ?? `${found[2]}…`]] : []
+    }))
+  }
+  return markers.get(url).findLast(([index]) => index <= lineNumber)?.[1] ?? '(bundle)'
+}
+
+const phases = new Map()
+const libraries = new Map()
+const timeline = []
+let total = 0
+profile.samples.forEach((id, index) => {
+  const ms = (profile.timeDeltas[index + 1] ?? 0) / 1000
+  const phase = phaseOf(id)
+  const library = libraryOf(nodes.get(id).callFrame)
+  total += ms
+  phases.set(phase, (phases.get(phase) ?? 0) + ms)
+  libraries.set(library, (libraries.get(library) ?? 0) + ms)
+  const last = timeline.at(-1)
+  if (last?.phase === phase || (last && ms < 5 && V8_OWN[nodes.get(id).callFrame.functionName])) last.ms += ms
+  else timeline.push({ phase, ms })
+})
+const table = (map, limit) => [...map].sort((a, b) => b[1] - a[1]).slice(0, limit)
+  .map(([name, ms]) => `${ms.toFixed(0).padStart(7)} ms ${((100 * ms) / total).toFixed(0).padStart(3)} %  ${name}`).join('\n')
+console.log(`${total.toFixed(0)} ms sampled on the main thread\n\nby phase:\n${table(phases, 20)}\n\nby library (self time):\n${table(libraries, 20)}`)
+if (process.env.TIMELINE) {
+  let at = 0
+  console.log('\nin order (stretches of 10 ms or more):')
+  for (const { phase, ms } of timeline) {
+    if (ms >= 10) console.log(`${at.toFixed(0).padStart(7)} ms  +${ms.toFixed(0).padStart(5)} ms  ${phase}`)
+    at += ms
+  }
+}
