@@ -63,7 +63,8 @@ const clean = (root: string) => () => {
   for (const name of ['.cache', 'output']) rmSync(path.join(root, name), { recursive: true, force: true })
 }
 const npm = (...args: string[]) => () => ['npm', 'run', '-s', ...args]
-const press = (...args: string[]) => (line: NodeLine | undefined) => [line!.node, PRESS, 'build', ...args]
+// With the V8 flag the npm scripts give it (package.json; see README, peak memory).
+const press = (...args: string[]) => (line: NodeLine | undefined) => [line!.node, '--max-semi-space-size=8', PRESS, 'build', ...args]
 
 async function main(): Promise<void> {
   const lines = nodeLines(process.execPath, node24())

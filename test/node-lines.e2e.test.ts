@@ -84,5 +84,5 @@ describe('the same bytes on each Node.js line', () => {
     for (const name of [...compressed, ...different.filter((name) => !compressed.includes(name))]) {
       await expectSameButCompression(name, machine.get(name)!, first.get(name)!, compressed)
     }
-  })
+  }, 600_000) // three whole builds of every edition: longer than one test's usual limit on a busy machine
 })
