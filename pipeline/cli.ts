@@ -5,6 +5,8 @@
  */
 import { parseArgs } from 'node:util'
 import { confineOutput } from './output/confine.ts'
+import { releaseHeldLocksSync } from './output/lock.ts'
+import { exitCodeOf, onStop } from './stop-signals.ts'
 import { buildKey, recordBuild, upToDate } from './output/up-to-date.ts'
 import { createProject } from './project.ts'
 import { reportFailure, UsageError } from './report.ts'
@@ -99,6 +101,13 @@ function listOption(option: string, items: readonly string[]): string[] {
 
 
 endQuietlyWhenOutputCloses()
+// Stopped part-way: files already written are whole (each is renamed into place), the manifest lists only
+// those, and the lock goes with the process; temporary files are removed by the next build.
+onStop((reason) => {
+  releaseHeldLocksSync()
+  console.error(`Build stopped (${reason}): the files written so far are whole; the next build completes the rest.`)
+  process.exit(exitCodeOf(reason))
+})
 main().then(
   (code) => { process.exitCode = code },
   (error: unknown) => { process.exitCode = reportFailure(error) }

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util'
 import { UsageError } from '../report.ts'
 import { reportFailure } from '../report.ts'
+import { onStop } from '../stop-signals.ts'
 import { startPreview } from './start-preview.ts'
 import { endQuietlyWhenOutputCloses } from '../closed-output.ts'
 
@@ -46,8 +47,7 @@ async function main(): Promise<void> {
       }
     )
   }
-  process.on('SIGINT', () => stop('SIGINT'))
-  process.on('SIGTERM', () => stop('SIGTERM'))
+  onStop(stop)
 }
 
 

@@ -30,9 +30,9 @@ export interface PreviewServer {
 }
 
 /** Listen on `port`, or on a free port when it is taken. */
-export async function startServer(root: string, hub: EventHub, port: number): Promise<PreviewServer> {
+export async function startServer(root: string, hub: EventHub, port: number, isCurrent: (pathname: string) => boolean = () => true): Promise<PreviewServer> {
   const server = createServer((request, response) => {
-    handle(root, hub, request, response).catch(() => send(response, 500, 'Internal error'))
+    handle(root, hub, request, response, isCurrent).catch(() => send(response, 500, 'Internal error'))
   })
   await listen(server, port).catch(async (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EADDRINUSE') throw error
@@ -60,13 +60,15 @@ function listen(server: Server, port: number): Promise<void> {
   })
 }
 
-async function handle(root: string, hub: EventHub, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function handle(root: string, hub: EventHub, request: IncomingMessage, response: ServerResponse, isCurrent: (pathname: string) => boolean): Promise<void> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'Method not allowed')
   // Another site in the browser must not read the preview by pointing a host name at 127.0.0.1.
   const host = request.headers.host ?? ''
   if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host)) return send(response, 403, 'Forbidden host')
   const pathname = (request.url ?? '/').split('?')[0]!
   if (pathname === '/__events') return hub.connect(request, response)
+  // A page of a document or language the sources no longer have may still be on disk: it is gone all the same.
+  if (!isCurrent(pathname)) return send(response, 404, `Not found: ${pathname} (its document or language is no longer in content/ or locales/)`)
   const file = await fileInside(root, pathname)
   if (!file) return send(response, 404, `Not found: ${pathname} (EPUB and PDF appear shortly after the HTML)`)
   response.writeHead(200, {

@@ -110,7 +110,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   }
 
   await renderEditions(everyEdition(session))
-  const server = await startServer(session.project.outputDir, hub, options.port)
+  const server = await startServer(session.project.outputDir, hub, options.port, (pathname) => isCurrentEdition(pathname, session))
   const watcher = await watchFiles(
     [session.project.contentDir, session.project.localesDir, TEMPLATES_DIR],
     (events) => {
@@ -129,6 +129,18 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       await background.close()
     }
   }
+}
+
+/** `/<locale>/<doc>.<format>` of a locale and document the session knows now; any other path is not an edition. */
+function isCurrentEdition(pathname: string, session: Session): boolean {
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(pathname)
+  } catch {
+    return true // not a path at all: the server refuses it as such
+  }
+  const match = /^\/([^/]+)\/([^/]+)\.(html|epub|pdf)$/.exec(decoded)
+  return !match || (session.known.locales.includes(match[1]!) && session.known.docs.includes(match[2]!))
 }
 
 function everyEdition(session: Session): EditionId[] {

@@ -12,7 +12,7 @@
  * while its build is alive, however busy.
  */
 import { randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { readFileSync, unlinkSync } from 'node:fs'
 import { link, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -132,6 +132,22 @@ async function removeStale(lockPath: string, judged: string): Promise<void> {
   }
   if ((await readLock(aside)) !== judged) await link(aside, lockPath).catch(() => {})
   await rm(aside, { force: true })
+}
+
+/**
+ * On a stop signal, before the process exits: remove the locks this process
+ * holds (synchronously, as nothing asynchronous runs after exit), so the next
+ * build neither waits nor has to judge a lock stale.
+ */
+export function releaseHeldLocksSync(): void {
+  for (const lockPath of held) {
+    try {
+      if (holderOf(readFileSync(lockPath, 'utf8'))?.pid === process.pid) unlinkSync(lockPath)
+    } catch {
+      // Already gone.
+    }
+  }
+  held.clear()
 }
 
 async function release(lockPath: string): Promise<void> {
