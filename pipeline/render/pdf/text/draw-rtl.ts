@@ -25,9 +25,9 @@
  * visual order, one /ActualText span per glyph: poppler reads that right, but
  * MuPDF 1.21 prints it backwards and pdf.js ignores /ActualText.
  */
-import type { FaceId } from '../fonts.ts'
+import { faceFont, type FaceId } from '../fonts.ts'
 import { encodeGlyph, type EmbeddedFontInternals } from './glyph-encoder.ts'
-import { glyphOutline } from './outline.ts'
+import { outlineForm } from './outline.ts'
 import { hasGlyph, nominalGlyph } from './shaping-font.ts'
 import type { DrawingGroup } from './types.ts'
 
@@ -116,14 +116,14 @@ export function showLogical(doc: PDFKit.PDFDocument, font: EmbeddedFontInternals
   return glyphs.filter((glyph) => glyph.outline)
 }
 
-/** Fills outlines (see outline.ts); `left` and `baseline` in the page's bottom-up space, `size` the font size. */
+/** Draws outlines (see outline.ts); `left` and `baseline` in the page's bottom-up space, `size` the font size. */
 export function fillOutlines(doc: PDFKit.PDFDocument, face: FaceId, glyphs: readonly LogicalGlyph[], left: number, baseline: number, size: number): void {
-  const scale = num(size / 1000)
+  const scale = num(size / faceFont(face).unitsPerEm)
   for (const glyph of glyphs) {
-    const path = glyphOutline(face, glyph.id)
-    if (!path) continue
+    const form = outlineForm(doc, face, glyph.id)
+    if (!form) continue
     doc.fillColor(glyph.color)
-    doc.addContent(`q\n${scale} 0 0 ${scale} ${num(left + glyph.x)} ${num(baseline + glyph.rise)} cm\n${path}\nQ`)
+    doc.addContent(`q\n${scale} 0 0 ${scale} ${num(left + glyph.x)} ${num(baseline + glyph.rise)} cm\n/${form} Do\nQ`)
   }
 }
 

@@ -4,9 +4,41 @@
  * their letter): drawn as text, every extractor reads them as a character of
  * their own, which splits words (pdf.js, MuPDF) or, raised above the
  * baseline, splits lines (poppler). As a path they look the same and are not
- * text to anyone.
+ * text to anyone. Each outline is written once per document, as a form
+ * XObject that takes the fill colour of where it is drawn.
  */
 import { faceFont, type FaceId } from '../fonts.ts'
+
+interface PdfkitForms {
+  ref: (data: object) => { write: (data: string) => void; end: (data?: string) => void }
+  page: { xobjects: Record<string, unknown> }
+}
+
+const forms = new WeakMap<PDFKit.PDFDocument, Map<string, { name: string; ref: unknown }>>()
+
+/**
+ * The name under which the current page knows glyph `id` of `face` as a form
+ * (in font units), or undefined for a glyph with no outline.
+ */
+export function outlineForm(doc: PDFKit.PDFDocument, face: FaceId, id: number): string | undefined {
+  let known = forms.get(doc)
+  if (!known) forms.set(doc, (known = new Map()))
+  const key = `${face}:${id}`
+  let form = known.get(key)
+  if (!form) {
+    const path = glyphOutline(face, id)
+    if (!path) return undefined
+    const glyph = faceFont(face).getGlyph(id)
+    const { minX, minY, maxX, maxY } = glyph.bbox
+    const internals = doc as unknown as PdfkitForms
+    const ref = internals.ref({ Type: 'XObject', Subtype: 'Form', FormType: 1, BBox: [minX, minY, maxX, maxY].map(Math.round), Resources: {} })
+    ref.end(path)
+    form = { name: `Ol${known.size + 1}`, ref }
+    known.set(key, form)
+  }
+  ;(doc as unknown as PdfkitForms).page.xobjects[form.name] = form.ref
+  return form.name
+}
 
 interface PathCommand {
   command: 'moveTo' | 'lineTo' | 'quadraticCurveTo' | 'bezierCurveTo' | 'closePath'
