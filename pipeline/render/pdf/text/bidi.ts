@@ -75,12 +75,6 @@ function lineOrder(text: string, levels: EmbeddingLevels, start: number, end: nu
   return order
 }
 
-/** Characters of right-to-left ranges that print as their mirror image: “(” shows as “)”. */
-export function mirroredCharacters(text: string, levels: EmbeddingLevels, start: number, end: number): Map<number, string> {
-  if (end <= start) return new Map()
-  return bidi.getMirroredCharactersMap(text, levels.levels, start, end - 1)
-}
-
 function strip(range: VisualRange & { last: number }): VisualRange {
   return { start: range.start, end: range.end, rtl: range.rtl, span: range.span }
 }

@@ -2,11 +2,11 @@
  * Glyph → character code in a pdfkit embedded (subset) font, with the text
  * the ToUnicode map gives back for it. pdfkit maps each glyph to the first
  * text it was used for; one glyph can stand for different texts (a bracket
- * drawn mirrored in Arabic stands for its partner; a ligature in a
- * right-to-left run is stored reversed), so a glyph needed with a second
+ * drawn mirrored in Arabic stands for its partner; the zero-width glyph that
+ * carries a ligature's or a mark's further characters in a right-to-left run
+ * stands for each of them, see draw-rtl.ts), so a glyph needed with a second
  * text gets a second code: the subset holds the outline twice. That keeps
- * copy-paste and search exact in every reader, not only in those that read
- * /ActualText.
+ * copy-paste and search exact in every reader.
  *
  * The members used here are pdfkit 0.20's EmbeddedFont and fontkit's
  * TTFSubset; test/pdf-text.test.ts fails if they change.
