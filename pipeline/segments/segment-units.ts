@@ -66,20 +66,14 @@ export function bodyUnits(tree: Root): Unit[] {
       }
       case 'containerDirective':
       case 'leafDirective': {
-        const credit = node.attributes?.credit
-        if (node.name === 'figure' && credit) {
-          const attributes = node.attributes!
+        // Attributes that are text a reader sees: a figure's credit, a question's label in the contents.
+        for (const [directive, attribute, kind] of TEXT_ATTRIBUTES) {
+          const attributes = node.attributes
+          const text = attributes?.[attribute]
+          if (node.name !== directive || !attributes || !text) continue
           units.push({
-            kind: 'credit', text: credit, position: node.position, inline: false,
-            apply: (value) => { attributes.credit = asPlain(value) }
-          })
-        }
-        const label = node.attributes?.label
-        if (node.name === 'question' && label) {
-          const attributes = node.attributes!
-          units.push({
-            kind: 'label', text: label, position: node.position, inline: false,
-            apply: (value) => { attributes.label = asPlain(value) }
+            kind, text, position: node.position, inline: false,
+            apply: (value) => { attributes[attribute] = asPlain(value) }
           })
         }
         return undefined
@@ -90,6 +84,11 @@ export function bodyUnits(tree: Root): Unit[] {
   })
   return units
 }
+
+const TEXT_ATTRIBUTES: ReadonlyArray<[directive: string, attribute: string, kind: SegmentKind]> = [
+  ['figure', 'credit', 'credit'],
+  ['question', 'label', 'label']
+]
 
 function phrasingUnit(kind: SegmentKind, node: { children: PhrasingContent[]; position?: Position | undefined; data?: object | undefined }): Unit {
   return {
