@@ -34,11 +34,14 @@ import { prependStyle } from './render/page-style.ts'
 import { indexDocuments } from './index-documents.ts'
 import { countOf } from './messages.ts'
 import { reasonOf, UsageError, type Failure } from './report.ts'
+import { chosenFonts, type FontRole, useFonts } from './render/pdf/font-choice.ts'
 import { template } from './render/templates.ts'
 import { FORMATS, type Format } from './types.ts'
 
 export interface BuildOptions {
   root: string
+  /** Font files in the PDF's (and the cover's and pages') Latin roles; default: PRESS_FONTS from the environment. */
+  fonts?: Partial<Record<FontRole, string>> | undefined
   /** Output folder, relative to root; default `output`. */
   out?: string | undefined
   locales?: string[] | undefined
@@ -81,6 +84,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const project = createProject(options.root, options.out)
   confineOutput(project)
   byteInputs()
+  // Configuration comes in here, as options (the command's environment by default); the writers never read it.
+  useFonts(options.fonts ?? chosenFonts(process.env.PRESS_FONTS))
   const allLocales = await listLocales(project)
   const discovery = await discoverDocuments(project.contentDir)
   const allDocs = discovery.names

@@ -4,6 +4,7 @@
  * job per edition (a newer save replaces a waiting job), and a worker that
  * dies is replaced on the next job.
  */
+import type { Data } from 'vfile'
 import { Worker } from 'node:worker_threads'
 import type { Resources } from '../i18n/create-i18n.ts'
 import type { PreparedEdition } from '../prepare-edition.ts'
@@ -11,7 +12,8 @@ import type { Format } from '../types.ts'
 import { stripPreviewKeys } from './strip-preview-keys.ts'
 
 /** A prepared edition as it crosses to the worker: data only; the worker rebuilds `t` from `ui`. */
-export type EditionSnapshot = Omit<PreparedEdition, 't' | 'file'> & { sourcePath: string }
+/** An edition as a worker thread receives it: plain data, with the facts its file carries (`file.data`). */
+export type EditionSnapshot = Omit<PreparedEdition, 't' | 'file'> & { sourcePath: string; fileData: Data }
 
 export interface RenderJob {
   root: string
@@ -41,7 +43,7 @@ export interface Background {
 
 export function snapshotOf(edition: PreparedEdition): EditionSnapshot {
   const { t: _t, file, hast, ...data } = edition
-  return { ...data, hast: stripPreviewKeys(hast), sourcePath: String(file.path) }
+  return { ...data, hast: stripPreviewKeys(hast), sourcePath: String(file.path), fileData: structuredClone(file.data) }
 }
 
 export function startBackground(onStart: (job: RenderJob) => void, onDone: (reply: RenderReply) => void): Background {

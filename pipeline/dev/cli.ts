@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util'
 import { UsageError } from '../report.ts'
 import { reportFailure } from '../report.ts'
 import { onStop } from '../stop-signals.ts'
+import { chosenFonts, useFonts } from '../render/pdf/font-choice.ts'
 import { startPreview } from './start-preview.ts'
 import { endQuietlyWhenOutputCloses } from '../closed-output.ts'
 
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
     throw new UsageError(`Unexpected port \`${values.port}\`, expected a number from 0 to 65535\n${USAGE}`)
   }
   const started = performance.now()
+  useFonts(chosenFonts(process.env.PRESS_FONTS))
   const preview = await startPreview({ root: process.cwd(), port })
   console.log(`\nPreview ready in ${Math.round(performance.now() - started)} ms: ${preview.url}`)
   console.log('Watching content/, locales/ and pipeline/templates/. Press Ctrl-C to stop.')

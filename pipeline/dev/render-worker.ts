@@ -10,19 +10,23 @@ import type { PreparedEdition } from '../prepare-edition.ts'
 import { createProject } from '../project.ts'
 import { forgetTemplates, template } from '../render/templates.ts'
 import { FORMATS } from '../types.ts'
+import { chosenFonts, useFonts } from '../render/pdf/font-choice.ts'
 import type { FormatResult, RenderJob, RenderReply } from './background.ts'
+
+// The preview's configuration: the fonts PRESS_FONTS names, as the build takes them.
+useFonts(chosenFonts(process.env.PRESS_FONTS))
 
 let templates = 0
 const dates = new Map<string, Date>()
 
 async function run(job: RenderJob): Promise<RenderReply> {
-  const { sourcePath, ...data } = job.edition
+  const { sourcePath, fileData, ...data } = job.edition
   if (job.templates !== templates) {
     forgetTemplates()
     templates = job.templates
   }
   const i18n = await createI18n(job.ui, data.sourceLocale)
-  const edition: PreparedEdition = { ...data, t: uiTranslator(i18n, data.locale), file: new VFile({ path: sourcePath }) }
+  const edition: PreparedEdition = { ...data, t: uiTranslator(i18n, data.locale), file: new VFile({ path: sourcePath, data: fileData }) }
   if (!dates.has(sourcePath)) dates.set(sourcePath, sourceDate(sourcePath))
   const context = { css: template('edition.css'), modified: dates.get(sourcePath)!, formats: FORMATS, project: createProject(job.root, job.outDir), written: [] }
   const results: FormatResult[] = []

@@ -8,6 +8,7 @@
 import { rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { lockOutput } from './lock.ts'
+import { sameBytes } from './edition-cache.ts'
 import { entryFor, MANIFEST, manifestText, readVerifiedManifest, type ManifestEntry } from './manifest.ts'
 import { MARKER_TEXT, OUTPUT_MARKER } from './confine.ts'
 import { createFolder, describeOsError } from './os-error.ts'
@@ -63,6 +64,11 @@ export async function openOutput(outputDir: string, options: OpenOptions = {}): 
       files: () => [...entries.values()],
       async publish(relative, data, document, locale, format) {
         const entry = entryFor(relative, data, document, locale, format)
+        // A file whose bytes did not change is not written again (its date stays, and so do watchers and syncs).
+        if (JSON.stringify(entries.get(relative)) === JSON.stringify(entry) && (await sameBytes(path.join(outputDir, relative), entry.sha256))) {
+          written.push(entry)
+          return entry
+        }
         // Forget the old file before it is replaced, so no instant lists it with a hash it no longer has.
         const previous = entries.get(relative)
         if (previous && previous.sha256 !== entry.sha256) {

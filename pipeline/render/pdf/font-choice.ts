@@ -20,3 +20,18 @@ export function chosenFonts(setting: string | undefined): Partial<Record<FontRol
   }
   return chosen
 }
+
+let inUse: Readonly<Partial<Record<FontRole, string>>> = {}
+
+/**
+ * The font files the writers use in the Latin roles: configuration given by
+ * the build and the preview from their options (no writer reads the
+ * environment). A new choice is a new object, so caches of faces can tell.
+ */
+export function useFonts(files: Partial<Record<FontRole, string>>): void {
+  if (JSON.stringify(files) !== JSON.stringify(inUse)) inUse = Object.freeze({ ...files })
+}
+
+export function fontsInUse(): Readonly<Partial<Record<FontRole, string>>> {
+  return inUse
+}

@@ -16,7 +16,7 @@ import { closeSync, openSync, readFileSync, readSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import * as fontkit from 'fontkit'
 
-import { chosenFonts, type FontRole } from './font-choice.ts'
+import { fontsInUse, type FontRole } from './font-choice.ts'
 export type { FontRole } from './font-choice.ts'
 export { scriptOfLocale, type Script } from '../script-of-locale.ts'
 import type { Script } from '../script-of-locale.ts'
@@ -76,9 +76,22 @@ export function fallbackFaces(role: FontRole, script: Script): FaceId[] {
 
 const buffers = new Map<FaceId, Buffer>()
 const fonts = new Map<FaceId, fontkit.Font>()
+/** The choice of files the caches above hold faces of: a new choice empties them. */
+let cachedChoice = fontsInUse()
+
+function sameChoice(): Readonly<Partial<Record<FontRole, string>>> {
+  const chosen = fontsInUse()
+  if (chosen !== cachedChoice) {
+    buffers.clear()
+    fonts.clear()
+    cachedChoice = chosen
+  }
+  return chosen
+}
 
 /** The bytes of a face's font file, read once per process; a missing or broken file is a clear error. */
 export function faceBuffer(face: FaceId): Buffer {
+  sameChoice()
   let buffer = buffers.get(face)
   if (!buffer) {
     buffer = readFileSync(faceFile(face))
@@ -90,8 +103,8 @@ export function faceBuffer(face: FaceId): Buffer {
 /** The file of a face (npm package, or PRESS_FONTS for a Latin role), checked to be one TrueType/OpenType font. */
 export function faceFile(face: FaceId): string {
   const role = (Object.entries(ROLE_FACES.latin) as Array<[FontRole, FaceId]>).find(([, id]) => id === face)?.[0]
-  const chosen = role ? chosenFonts(process.env.PRESS_FONTS)[role] : undefined
-  if (chosen) return checkFont(chosen, role!, 'fix the path in PRESS_FONTS, or unset it to use the fonts from npm')
+  const given = role ? sameChoice()[role] : undefined
+  if (given) return checkFont(given, role!, 'fix the path in PRESS_FONTS, or unset it to use the fonts from npm')
   let file: string
   try {
     file = require.resolve(FACES[face])
@@ -127,6 +140,7 @@ function checkFont(file: string, name: string, what: string): string {
 
 /** A face parsed by fontkit, shared by every edition: pdfkit subsets and embeds it, and its header gives line metrics. */
 export function faceFont(face: FaceId): fontkit.Font {
+  sameChoice()
   let font = fonts.get(face)
   if (!font) {
     font = fontkit.create(faceBuffer(face)) as fontkit.Font
