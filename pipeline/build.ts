@@ -36,6 +36,7 @@ import { countOf } from './messages.ts'
 import { reasonOf, UsageError, type Failure } from './report.ts'
 import { chosenFonts, type FontRole, useFonts } from './render/pdf/font-choice.ts'
 import { template } from './render/templates.ts'
+import { writers } from './render/writers.ts'
 import { FORMATS, type Format } from './types.ts'
 
 export interface BuildOptions {
@@ -290,39 +291,29 @@ async function publish(context: Pick<RenderContext, 'project' | 'output' | 'writ
   return entry
 }
 
-/** Format modules load only when that format is built. */
+/** One edition through its format's writer; the images and fonts an HTML page refers to are published beside it. */
 async function render(format: Format, edition: PreparedEdition, context: RenderContext): Promise<string | Buffer> {
-  switch (format) {
-    case 'html': {
-      const { renderHtml } = await import('./render/html.ts')
-      const media = new Map<string, string>()
-      const linked = context.links ? { ...edition, languages: edition.languages.filter((language) => context.links!.locales.has(language.locale)) } : edition
-      const html = await renderHtml(linked, {
-        css: context.css,
-        formats: context.links?.formats ?? context.formats,
-        decorate: context.decorate,
-        fonts: context.webFonts === false ? undefined : (page) => travellingFonts(page, edition.locale, '../', context),
-        imageHref: (localPath) => {
-          // Named by content: a published name never changes its bytes, so its manifest entry stays true.
-          const digest = fileDigest(localPath, context.digests) ?? sha256(readFileSync(localPath))
-          const name = `${digest.slice(0, 16)}${path.extname(localPath).toLowerCase()}`
-          media.set(localPath, name)
-          return `../media/${name}`
-        }
-      })
-      for (const [localPath, name] of media) await publishMedia(localPath, name, context)
-      return html
+  const media = new Map<string, string>()
+  // The page links only the languages and formats the folder holds (context.links).
+  const linked = format === 'html' && context.links ? { ...edition, languages: edition.languages.filter((language) => context.links!.locales.has(language.locale)) } : edition
+  const data = await writers[format](linked, {
+    modified: context.modified,
+    strict: context.strict ?? false,
+    css: context.css,
+    formats: context.links?.formats ?? context.formats,
+    cacheDir: context.project.cacheDir,
+    decorate: context.decorate,
+    fonts: context.webFonts === false ? undefined : (page) => travellingFonts(page, edition.locale, '../', context),
+    imageHref: (localPath) => {
+      // Named by content: a published name never changes its bytes, so its manifest entry stays true.
+      const digest = fileDigest(localPath, context.digests) ?? sha256(readFileSync(localPath))
+      const name = `${digest.slice(0, 16)}${path.extname(localPath).toLowerCase()}`
+      media.set(localPath, name)
+      return `../media/${name}`
     }
-    case 'epub': {
-      const { renderEpub } = await import('./render/epub.ts')
-      // The e-book has a stylesheet of its own, written for reading systems.
-      return renderEpub(edition, { css: template('epub/book.css'), modified: context.modified, cacheDir: context.project.cacheDir })
-    }
-    case 'pdf': {
-      const { renderPdf } = await import('./render/pdf/index.ts')
-      return renderPdf(edition, { modified: context.modified, strict: context.strict })
-    }
-  }
+  })
+  for (const [localPath, name] of media) await publishMedia(localPath, name, context)
+  return data
 }
 
 /**

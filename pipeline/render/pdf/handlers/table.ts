@@ -30,8 +30,12 @@ export const table: Handler = (state, node: Element) => {
   const widths = columnWidths(state, [...head, ...body], columns, frameOf(state).width)
   state.doc.moveDown(0.3)
   grouped(state, 'Table', () => {
-    if (head.length > 0) grouped(state, 'THead', () => head.forEach((row) => placeRow(state, row, widths, head)))
-    if (body.length > 0) grouped(state, 'TBody', () => body.forEach((row) => placeRow(state, row, widths, head)))
+    if (head.length > 0) grouped(state, 'THead', () => {
+      for (const row of head) placeRow(state, row, widths, head)
+    })
+    if (body.length > 0) grouped(state, 'TBody', () => {
+      for (const row of body) placeRow(state, row, widths, head)
+    })
   })
   state.doc.y += BODY.gapAfter
 }
@@ -80,7 +84,9 @@ function placeRow(state: PdfState, row: Row, widths: number[], head: Row[]): voi
   const height = rowHeight(state, row, widths)
   if (doc.y + height > doc.page.height - doc.page.margins.bottom && doc.y > doc.page.margins.top + 1) {
     doc.addPage()
-    if (!row.header) artifact(doc, 'Pagination', () => head.forEach((again) => drawRow(state, again, widths, false)))
+    if (!row.header) artifact(doc, 'Pagination', () => {
+      for (const again of head) drawRow(state, again, widths, false)
+    })
   }
   grouped(state, 'TR', () => drawRow(state, row, widths, true))
 }
