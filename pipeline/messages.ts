@@ -38,6 +38,7 @@ export const RULES = {
   'unextracted-segment': { about: 'content not yet in the source catalog' },
   // Catalogs (i18n/catalog.ts) and i18n:check (translation/lint/)
   'catalog-html': { about: 'HTML in a catalog value, never published as markup' },
+  'generated-catalog': { about: 'a hand edit of a source catalog that i18n:extract generates from content/' },
   'invalid-json': { about: 'a catalog that is not strict i18next JSON' },
   'value-type': { about: 'a catalog value that is neither text nor plural forms' },
   'interpolation-mismatch': { about: '{{variables}} that differ from the source' },

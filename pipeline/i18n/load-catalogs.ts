@@ -8,7 +8,9 @@ import { parse } from 'jsonc-parser'
 import type { VFile } from 'vfile'
 import type { Project } from '../project.ts'
 import { catalogPath, displayPath } from '../project.ts'
+import { warn } from '../messages.ts'
 import { CatalogError, emptyCatalog, readCatalog, type Catalog } from './catalog.ts'
+import { handEdit } from './generated-mark.ts'
 import type { Resources } from './create-i18n.ts'
 
 export type Catalogs = Map<string, Map<string, Catalog>>
@@ -28,6 +30,8 @@ export async function loadCatalogs(
       for (const ns of ['ui', ...docs]) {
         const file = catalogPath(project, locale, ns)
         const catalog = await readCatalog(file, displayPath(project, file), { report: ns === 'ui' || locale !== project.sourceLocale })
+        const edited = locale === project.sourceLocale && ns !== 'ui' ? await handEdit(project, ns, String(catalog.file.value ?? '')) : undefined
+        if (edited) warn(catalog.file, 'generated-catalog', edited, { place: { line: 1, column: 1 }, source: 'catalog' })
         byNs.set(ns, catalog)
       }
     } catch (error) {

@@ -3,12 +3,13 @@
  * (locales/<source>/<doc>.json) from content/. Idempotent: run it twice and
  * the second run changes nothing.
  */
-import { readdir } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { loadDocument } from '../content/load-document.ts'
 import { writeAtomic } from '../output/write-atomic.ts'
 import { catalogPath, createProject, displayPath, listDocuments, type Project } from '../project.ts'
-import { nest, readCatalog, stringifyCatalog } from '../i18n/catalog.ts'
+import { CatalogError, nest, readCatalog, stringifyCatalog } from '../i18n/catalog.ts'
+import { handEdit, markPath, markText } from '../i18n/generated-mark.ts'
 import { sourceEntries } from '../segments/keyed-units.ts'
 import { settleRecords, type SettleResult } from './settle-records.ts'
 import { registerFile } from './sources.ts'
@@ -40,6 +41,9 @@ export async function extract(root: string): Promise<Extraction> {
   for (const name of await listDocuments(project)) {
     const document = await loadDocument(path.join(project.contentDir, `${name}.md`), project.sourceLocale)
     const file = catalogPath(project, document.meta.lang, name)
+    const edited = await handEdit(project, name)
+    // Nothing is written: re-keying from a hand-edited register would detach translations.
+    if (edited) throw new CatalogError(edited, displayPath(project, file), 1, 1)
     const previous = await readCatalog(file, displayPath(project, file))
     const register = new Map([...previous.entries].map(([key, entry]) => [key, entry.value]))
     const entries = sourceEntries(document.tree, document.meta, register)
@@ -56,6 +60,8 @@ export async function extract(root: string): Promise<Extraction> {
       changed: text !== old
     })
     if (text !== old) pending.push([file, text])
+    const mark = markText(project, name, text)
+    if ((await readFile(markPath(project, name), 'utf8').catch(() => '')) !== mark) pending.push([markPath(project, name), mark])
   }
   // Translators' edits are recorded against the old source before the source catalog changes.
   const records = await settleRecords(project, before, after)
@@ -71,7 +77,7 @@ export async function extract(root: string): Promise<Extraction> {
 async function orphanedCatalogs(project: Project, docs: readonly string[]): Promise<string[]> {
   const names = await readdir(path.join(project.localesDir, project.sourceLocale)).catch(() => [] as string[])
   return names
-    .filter((name) => name.endsWith('.json') && !name.endsWith('.translated-from.json') && name !== 'ui.json' && !docs.includes(name.slice(0, -5)))
+    .filter((name) => name.endsWith('.json') && !name.endsWith('.translated-from.json') && !name.endsWith('.extracted.json') && name !== 'ui.json' && !docs.includes(name.slice(0, -5)))
     .sort()
     .map((name) => displayPath(project, path.join(project.localesDir, project.sourceLocale, name)))
 }

@@ -7,6 +7,7 @@ import { catalogPath, displayPath, listLocales, type Project } from '../../proje
 import { CatalogError, emptyCatalog, parseCatalog, type Catalog } from '../../i18n/catalog.ts'
 import { expectedEntries } from '../expected-entries.ts'
 import { loadSources } from '../sources.ts'
+import { handEdit } from '../../i18n/generated-mark.ts'
 import { readTermbase } from '../termbase.ts'
 import { readRecord, recordPath } from '../translation-record.ts'
 import { lintCatalog, type Problem } from './rules.ts'
@@ -24,6 +25,8 @@ export async function check(project: Project): Promise<CheckResult> {
     const termbase = locale === project.sourceLocale ? undefined : await readTermbase(project, locale).catch((error: unknown) => { problems.push(problemOf(error)); return undefined })
     for (const [ns, source] of sources.namespaces) {
       const catalog = await readChecked(project, catalogPath(project, locale, ns), problems)
+      const edited = locale === project.sourceLocale && ns !== 'ui' ? await handEdit(project, ns) : undefined
+      if (edited) problems.push({ file: displayPath(project, catalogPath(project, locale, ns)), line: 1, column: 1, ruleId: 'generated-catalog', reason: edited })
       if (locale === project.sourceLocale || !catalog) continue
       const record = recordPath(project, locale, ns)
       await readRecord(record, displayPath(project, record)).catch((error: unknown) => { problems.push(problemOf(error)) })
