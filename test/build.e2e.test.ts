@@ -15,6 +15,10 @@ const seedSentences = sentencesOf(readFileSync(SEED, 'utf8'))
 /** Sentences of the answers (the paragraphs after each question) in English. */
 const englishCatalog = JSON.parse(readFileSync(path.join(REPO, 'locales/en/interview.json'), 'utf8')) as Record<string, Record<string, string>>
 const englishAnswerSentences = Object.values(englishCatalog.p ?? {}).flatMap((text) => sentencesOf(text))
+// Counted in the source, so the test follows the interview as editors change it.
+const interviewSource = readFileSync(path.join(REPO, 'content/interview.md'), 'utf8')
+const QUESTIONS = interviewSource.match(/^:::question\b/gm)?.length ?? 0
+const FIGURES = interviewSource.match(/^:::figure\b/gm)?.length ?? 0
 
 let out: string
 let result: BuildResult
@@ -103,9 +107,10 @@ describe('the English editions', () => {
     for (const tag of ['header', 'main', 'footer', 'article', 'nav']) expect(findAll(tree, (node) => node.tagName === tag).length).toBeGreaterThan(0)
     expect(findAll(tree, (node) => node.tagName === 'h1')).toHaveLength(1)
     const questions = findAll(tree, (node) => node.tagName === 'h2' && String(node.properties.className).includes('question'))
-    expect(questions).toHaveLength(5)
+    expect(QUESTIONS).toBeGreaterThan(0)
+    expect(questions).toHaveLength(QUESTIONS)
     const figures = findAll(tree, (node) => node.tagName === 'figure')
-    expect(figures).toHaveLength(2)
+    expect(figures).toHaveLength(FIGURES)
     for (const figure of figures) expect(findAll(figure, (node) => node.tagName === 'figcaption')).toHaveLength(1)
     const alternates = findAll(tree, (node) => node.tagName === 'link' && node.properties.rel?.toString() === 'alternate')
     expect(alternates.map((node) => node.properties.hrefLang)).toEqual(expect.arrayContaining([...locales, 'x-default']))
@@ -131,8 +136,8 @@ describe('the English editions', () => {
     const roles = structure.split('\n').map((line) => line.trim().split(' ')[0]).filter(Boolean)
     expect(roles[0]).toBe('Document')
     expect(roles.filter((role) => role === 'H1')).toHaveLength(1)
-    expect(roles.filter((role) => role === 'H2')).toHaveLength(5)
-    expect(roles.filter((role) => role === 'Caption')).toHaveLength(2)
+    expect(roles.filter((role) => role === 'H2')).toHaveLength(QUESTIONS)
+    expect(roles.filter((role) => role === 'Caption')).toHaveLength(FIGURES)
     expect(roles.filter((role) => role === 'P').length).toBeGreaterThan(12)
     expect(execFileSync('pdfinfo', [path.join(out, 'en/interview.pdf')]).toString()).toMatch(/Tagged:\s+yes/)
   })
