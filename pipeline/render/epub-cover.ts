@@ -79,7 +79,9 @@ export function coverSvg(edition: PreparedEdition): { svg: string; alt: string }
     ...peopleLines.map((line, index) => text(line, 1290 + index * 48 * faces.leading, 48, { fill: '#f4efe6' })),
     text(language, 1600, 40, { fill: '#c9d6e3' })
   ])
-  return { svg: `<?xml version="1.0" encoding="UTF-8"?>\n${toHtml(tree, { space: 'svg' })}\n`, alt }
+  // HTML serialisation leaves `>` in text as it is; XML forbids `]]>` in character data (a title may hold it).
+  const markup = toHtml(tree, { space: 'svg' }).replaceAll(']]>', ']]&gt;')
+  return { svg: `<?xml version="1.0" encoding="UTF-8"?>\n${markup}\n`, alt }
 }
 
 /**
