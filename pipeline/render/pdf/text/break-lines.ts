@@ -18,7 +18,7 @@
 import { breakOpportunities } from '../../break-opportunities.ts'
 import { CJK_STRETCH, LETTER_STRETCH, SPACE_SHRINK, SPACE_STRETCH } from './justify.ts'
 import { autospace, isCjkChar, joins } from './script.ts'
-import { measure } from './shape.ts'
+import { measure, shape } from './shape.ts'
 import { totalFit, type Breakpoint, type FitOptions } from './total-fit.ts'
 import type { Hyphenator, Span } from './types.ts'
 
@@ -69,14 +69,18 @@ const BETWEEN_WORDS_PENALTY = 250
 const HYPHEN_PENALTY = 200
 /** Stretch ratio of the first pass: spaces up to their stretch, and no hyphens. */
 const PRETOLERANCE = 1
+/** Of the second: spaces up to three times their width; wider only as the last resort. */
+const TOLERANCE = 4
 /** Ragged lines may end up to a third of the measure short before they count as bad. */
 const RAGGED_STRETCH = 1 / 3
 
 export function breakLines(text: string, spans: readonly Span[], options: BreakOptions): LineRange[] {
   const widthOf = (start: number, end: number) => rangeWidth(text, spans, start, end)
-  const segments = splitOverlong(text, mergeInsideWords(text, segmentsOf(text), options.wordsOnly), options.width, widthOf)
+  const largest = Math.max(...spans.map((span) => span.run.size + (span.run.tracking ?? 0)))
+  const segments = splitOverlong(text, mergeInsideWords(text, segmentsOf(text), options.wordsOnly), options.width, widthOf, largest)
   if (segments.length === 0) return []
-  const plain = placesOf(text, spans, segments, options.justify, widthOf)
+  const measured = measureSegments(text, spans, segments, options.justify, widthOf)
+  const plain = placesOf(text, segments, measured, options.justify, widthOf)
   if (options.wordsOnly) preferPunctuation(text, plain)
   const fit = (places: Place[], hyphens: boolean, tolerance: number) => {
     const fitOptions: FitOptions = {
@@ -87,8 +91,12 @@ export function breakLines(text: string, spans: readonly Span[], options: BreakO
     return breaks && rangesOf(places, breaks, segments[0]!.start)
   }
   if (!options.justify) return fit(plain, false, Infinity)!
-  const hyphenated = () => placesOf(text, spans, segments, true, widthOf, options.hyphenate)
-  return fit(plain, false, PRETOLERANCE) ?? fit(options.hyphenate ? hyphenated() : plain, Boolean(options.hyphenate), Infinity)!
+  const places = () => (options.hyphenate ? placesOf(text, segments, measured, true, widthOf, options.hyphenate) : plain)
+  // The second pass first bounds its lines' stretch (fewer candidate lines to weigh); only if that fails, none at all.
+  let second: Place[] | undefined
+  return fit(plain, false, PRETOLERANCE)
+    ?? fit(second = places(), Boolean(options.hyphenate), TOLERANCE)
+    ?? fit(second, Boolean(options.hyphenate), Infinity)!
 }
 
 function rangesOf(places: readonly Place[], breaks: readonly number[], first: number): LineRange[] {
@@ -101,9 +109,40 @@ function rangesOf(places: readonly Place[], breaks: readonly number[], first: nu
   })
 }
 
+/** What a segment measures, once per paragraph: both passes use it. */
+interface Measured {
+  content: number
+  glue: number
+  size: number
+  span?: Span | undefined
+  /** Stretch and shrink inside the segment: its no-break spaces, and its letter gaps (justify.ts). */
+  stretch: number
+  shrink: number
+  explicitHyphen: boolean
+}
+
+function measureSegments(text: string, spans: readonly Span[], segments: readonly Segment[], justify: boolean, widthOf: (start: number, end: number) => number): Measured[] {
+  return segments.map((segment) => {
+    const { span, size } = sizeAt(spans, segment.start)
+    const word = text.slice(segment.start, segment.content)
+    const tied = justify && word.includes('\u00a0') ? (word.split('\u00a0').length - 1) * spaceWidth(spans, segment.start) : 0
+    // Letter gaps counted roughly (punctuation too): justification spreads by the exact ones, in the same proportion.
+    const letters = justify && !(span && joins(word)) ? Math.max(0, word.length - 1) : 0
+    const last = text.charCodeAt(segment.content - 1)
+    return {
+      content: widthOf(segment.start, segment.content),
+      glue: widthOf(segment.content, segment.end) + (segment.content === segment.end ? autospace(text, segment.end, size) : 0),
+      size, span,
+      stretch: tied * SPACE_STRETCH + letters * LETTER_STRETCH * size,
+      shrink: tied * SPACE_SHRINK,
+      explicitHyphen: segment.content === segment.end && (last === 0x2d || last === 0x2010) && /\p{L}/u.test(text[segment.content - 2] ?? '')
+    }
+  })
+}
+
 /** The break points of the paragraph with their running widths; hyphenation points too when a hyphenator is given. */
 function placesOf(
-  text: string, spans: readonly Span[], segments: readonly Segment[], justify: boolean,
+  text: string, segments: readonly Segment[], measured: readonly Measured[], justify: boolean,
   widthOf: (start: number, end: number) => number, hyphenate?: Hyphenator
 ): Place[] {
   const places: Place[] = []
@@ -111,49 +150,62 @@ function placesOf(
   let stretch = 0
   let shrink = 0
   segments.forEach((segment, index) => {
-    const content = widthOf(segment.start, segment.content)
-    const size = sizeAt(spans, segment.start)
-    if (hyphenate) {
-      const hyphenWidth = size.span ? measure(size.span.face, HYPHEN, size.span.run.size) : 0
-      for (const point of hyphenate(text, segment.start, segment.content)) {
+    const m = measured[index]!
+    const points = hyphenate ? hyphenate(text, segment.start, segment.content) : []
+    if (points.length > 0) {
+      const hyphenWidth = m.span ? measure(m.span.face, HYPHEN, m.size) : 0
+      const prefix = prefixWidths(text, segment, m.span, widthOf)
+      for (const point of points) {
         if (point <= segment.start || point >= segment.content) continue
         places.push({
-          width: width + widthOf(segment.start, point), stretch, shrink, glue: 0, glueStretch: 0, glueShrink: 0,
+          width: width + prefix(point), stretch, shrink, glue: 0, glueStretch: 0, glueShrink: 0,
           penalty: HYPHEN_PENALTY, hyphen: true, hyphenWidth, forced: false, end: point, next: point
         })
       }
     }
-    width += content
-    // A no-break space inside the segment stretches like any other space, and a word between its letters (justify.ts).
-    const word = text.slice(segment.start, segment.content)
-    const tied = justify ? (word.match(/\u00a0/g)?.length ?? 0) * spaceWidth(spans, segment.start) : 0
-    stretch += tied * SPACE_STRETCH + (justify ? letterGaps(word) * LETTER_STRETCH * size.size : 0)
-    shrink += tied * SPACE_SHRINK
-    const glue = widthOf(segment.content, segment.end) + (segment.content === segment.end ? autospace(text, segment.end, size.size) : 0)
-    const cjk = justify && glue === 0 && isCjkChar(text.slice(segment.content - 1, segment.content)) ? CJK_STRETCH * size.size : 0
+    width += m.content
+    stretch += m.stretch
+    shrink += m.shrink
+    const cjk = justify && m.glue === 0 && isCjkChar(text.slice(segment.content - 1, segment.content)) ? CJK_STRETCH * m.size : 0
+    const glueStretch = justify ? m.glue * SPACE_STRETCH + cjk : 0
+    const glueShrink = justify ? m.glue * SPACE_SHRINK : 0
     places.push({
-      width, stretch, shrink, glue,
-      glueStretch: justify ? glue * SPACE_STRETCH + cjk : 0,
-      glueShrink: justify ? glue * SPACE_SHRINK : 0,
+      width, stretch, shrink, glue: m.glue, glueStretch, glueShrink,
       // A break after a hyphen the text has (large-/scale) costs as TeX's \exhyphenpenalty and counts in a ladder.
-      ...(/\p{L}[-\u2010]$/u.test(text.slice(Math.max(0, segment.content - 2), segment.content)) && segment.content === segment.end
-        ? { penalty: HYPHEN_PENALTY, explicitHyphen: true } : { penalty: 0 }),
+      penalty: m.explicitHyphen ? HYPHEN_PENALTY : 0, explicitHyphen: m.explicitHyphen,
       hyphen: false, hyphenWidth: 0,
       forced: (segment.required && segment.end < text.length) || index === segments.length - 1,
       end: segment.content, next: segment.end
     })
-    width += glue
-    stretch += places[places.length - 1]!.glueStretch
-    shrink += places[places.length - 1]!.glueShrink
+    width += m.glue
+    stretch += glueStretch
+    shrink += glueShrink
   })
   return places
 }
 
-/** Places between two letters of a non-joining script where a justified line may open (justify.ts). */
-function letterGaps(word: string): number {
-  let gaps = 0
-  for (const match of word.matchAll(/[\p{L}\p{M}]{2,}/gu)) if (!joins(match[0])) gaps += [...match[0]].length - 1
-  return gaps
+/**
+ * The width of the word up to each of its hyphenation points, from one
+ * shaping of the whole word (its glyphs' advances summed up to the point),
+ * not one shaping per point; a word in more than one style is measured piece by piece.
+ */
+function prefixWidths(text: string, segment: Segment, span: Span | undefined, widthOf: (start: number, end: number) => number): (point: number) => number {
+  if (!span || span.end < segment.content || span.run.tracking) return (point) => widthOf(segment.start, point)
+  const word = text.slice(segment.start, segment.content)
+  const shaped = shape(span.face, word, false)
+  const at = new Map<number, number>()
+  let offset = 0
+  let advance = 0
+  for (const glyph of shaped.glyphs) {
+    if (glyph.codePoints.length > 0) at.set(offset, advance)
+    for (const code of glyph.codePoints) offset += code > 0xffff ? 2 : 1
+    advance += glyph.advance
+  }
+  const scale = span.run.size / 1000
+  return (point) => {
+    const width = at.get(point - segment.start)
+    return width === undefined ? widthOf(segment.start, point) : width * scale
+  }
 }
 
 function sizeAt(spans: readonly Span[], at: number): { span?: Span | undefined; size: number } {
@@ -192,11 +244,12 @@ function mergeInsideWords(text: string, segments: Segment[], locale?: string): S
 }
 
 /** A word wider than the whole line is cut where it must, between graphemes. */
-function splitOverlong(text: string, segments: Segment[], width: number, widthOf: (start: number, end: number) => number): Segment[] {
+function splitOverlong(text: string, segments: Segment[], width: number, widthOf: (start: number, end: number) => number, largest: number): Segment[] {
   const result: Segment[] = []
   for (const segment of segments) {
     let rest = segment
-    while (rest.content - rest.start > 1 && widthOf(rest.start, rest.content) > width) {
+    // No glyph is wider than two ems: a word of fewer characters than the line holds at that is never measured here.
+    while (rest.content - rest.start > 1 && (rest.content - rest.start) * 2 * largest > width && widthOf(rest.start, rest.content) > width) {
       const cut = emergencyBreak(text, rest, width, widthOf)
       if (cut >= rest.content) break
       result.push({ start: rest.start, content: cut, end: cut, required: false })

@@ -73,27 +73,29 @@ interface Node {
  */
 export function totalFit(points: readonly Breakpoint[], options: FitOptions): number[] | undefined {
   const start: Node = { index: -1, line: 0, fitness: 1, hyphens: 0, demerits: 0, after: { width: 0, stretch: 0, shrink: 0 } }
-  let active: Node[] = [start]
+  const active: Node[] = [start]
   const last = points.length - 1
+  const best = new Map<number, Node>()
   for (let index = 0; index <= last; index++) {
     const point = points[index]!
     if (point.hyphen && !options.hyphens) continue
     const flagged = point.hyphen || point.explicitHyphen === true
-    const best = new Map<string, Node>()
-    const survivors: Node[] = []
+    best.clear()
+    let kept = 0
     for (const node of active) {
       const ratio = stretchRatio(node, point, options, index === last)
-      if (ratio < -1 || point.forced) {
-        // The line from this node is already too long (or must end here): it can start no later line.
-      } else survivors.push(node)
+      // A line from this node is already too long (or must end here): it can start no later line.
+      if (ratio >= -1 && !point.forced) active[kept++] = node
       if (ratio < -1 || ratio > options.tolerance) continue
       if (flagged && node.hyphens >= MAX_HYPHENS_IN_A_ROW) continue
       const candidate = nodeAt(index, node, point, flagged, ratio, options, index === last)
-      const key = `${candidate.fitness},${candidate.hyphens},${options.pageEndLine === undefined ? '' : Math.min(candidate.line, options.pageEndLine + 1)}`
+      const line = options.pageEndLine === undefined ? 0 : Math.min(candidate.line, options.pageEndLine + 1)
+      const key = (line * 4 + candidate.hyphens) * 4 + candidate.fitness
       const known = best.get(key)
       if (!known || candidate.demerits < known.demerits) best.set(key, candidate)
     }
-    active = [...survivors, ...best.values()]
+    active.length = kept
+    for (const node of best.values()) active.push(node)
     if (active.length === 0) return undefined
   }
   const ending = active.filter((node) => node.index === last)
