@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config'
  *         refuses both), seconds in all.
  *   e2e   test/**\/*.e2e.test.ts: real builds, commands as child processes, files read
  *         back by poppler, MuPDF, pdf.js, EPUBCheck's reading order, chromium.
- *   fuzz  test/fuzz.test.ts: property-based, apart (`npm run test:fuzz`).
+ *   fuzz  test/fuzz.test.ts, test/fuzz-files.test.ts: property-based, apart (`npm run test:fuzz`).
  */
 export default defineConfig({
   test: {
@@ -17,7 +17,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/**/*.e2e.test.ts', 'test/fuzz.test.ts', 'test/conformance/**'],
+          exclude: ['test/**/*.e2e.test.ts', 'test/fuzz.test.ts', 'test/fuzz-files.test.ts', 'test/conformance/**'],
           setupFiles: ['test/helpers/unit-tier.ts'],
           testTimeout: 10_000
         }
@@ -34,7 +34,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'fuzz', include: ['test/fuzz.test.ts'], testTimeout: 600_000, hookTimeout: 120_000 }
+        test: { name: 'fuzz', include: ['test/fuzz.test.ts', 'test/fuzz-files.test.ts'], testTimeout: 600_000, hookTimeout: 120_000 }
       }
     ]
   }
