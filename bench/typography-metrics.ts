@@ -50,7 +50,7 @@ export function boxLines(xhtml: string): BoxLine[] {
   for (const blockMatch of xhtml.matchAll(/<block [^>]*>([\s\S]*?)<\/block>/g)) {
     for (const lineMatch of blockMatch[1]!.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)) {
       const words = [...lineMatch[5]!.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)]
-        .map((word) => ({ xMin: Number(word[1]), xMax: Number(word[2]), text: unescape(word[3]!) }))
+        .map((word) => ({ xMin: Number(word[1]), xMax: Number(word[2]), text: unescapeXml(word[3]!) }))
       if (words.length === 0) continue
       lines.push({ xMin: Number(lineMatch[1]), xMax: Number(lineMatch[3]), height: Number(lineMatch[4]) - Number(lineMatch[2]), words })
     }
@@ -107,6 +107,6 @@ function percent(part: number, whole: number): number {
   return whole === 0 ? 0 : Math.round((1000 * part) / whole) / 10
 }
 
-function unescape(text: string): string {
+function unescapeXml(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
 }

@@ -48,7 +48,8 @@ export const RULES = {
   'term-mismatch': { about: 'a translation without the term its language\'s termbase requires (locales/<lang>/terms.json)' },
   'orphaned-key': { about: 'a key the source no longer has' },
   // Writers (render/)
-  'missing-glyph': { about: 'a character no PDF font can draw', strict: 'fail-format' }
+  'missing-glyph': { about: 'a character no PDF font can draw', strict: 'fail-format' },
+  'pdf-unknown-element': { about: 'an element the PDF writer has no handler for: its text is set as plain paragraphs' }
 } as const satisfies Record<string, Rule>
 
 export type RuleId = keyof typeof RULES

@@ -14,6 +14,7 @@ import { runningTitleCandidates } from './running-title.ts'
 import { MUTED, type PdfState, type Style } from './state.ts'
 import { artifact, documentRoot, tagged } from './structure.ts'
 import { drawSingleLine, fitSingleLine, lineAdvance, paragraphHeight, setParagraph, type Frame } from './typeset.ts'
+import { warn } from '../../messages.ts'
 
 export interface PdfOptions {
   /** Written as the creation date: the same inputs give the same bytes. */
@@ -110,8 +111,8 @@ function walkBlocks(state: PdfState, node: Element | Root): void {
     const handler = handlers[child.tagName]
     if (handler) handler(state, child)
     else {
-      state.edition.file.message(`Unexpected \`<${child.tagName}>\` element in the PDF writer, expected an element it has a handler for: its text is set as plain paragraphs`, {
-        place: child.position, ruleId: 'pdf-unknown-element', source: 'render-pdf'
+      warn(state.edition.file, 'pdf-unknown-element', `Unexpected \`<${child.tagName}>\` element in the PDF writer, expected an element it has a handler for: its text is set as plain paragraphs`, {
+        place: child.position, source: 'render-pdf'
       })
       walkBlocks(state, child)
     }
