@@ -51,9 +51,10 @@ describe('--out', () => {
   })
 
   it('accepts a new path, an empty folder, and a folder a build marked or wrote a manifest in', () => {
-    const root = makeProject({ 'content/doc.md': '# Doc\n', [`marked/${OUTPUT_MARKER}`]: '', 'marked/old.html': '', 'manifested/manifest.json': '{"generator":"polyglot-press","files":[]}' })
+    // empty-but-for-git: as a fresh clone has output/, holding only the placeholder git needs to keep a folder.
+    const root = makeProject({ 'content/doc.md': '# Doc\n', [`marked/${OUTPUT_MARKER}`]: '', 'marked/old.html': '', 'manifested/manifest.json': '{"generator":"polyglot-press","files":[]}', 'empty-but-for-git/.gitkeep': '' })
     mkdirSync(path.join(root, 'empty'))
-    for (const out of ['output', 'new/deeper', 'empty', 'marked', 'manifested', tempDir()]) expect(refusal(root, out), out).toBeUndefined()
+    for (const out of ['output', 'new/deeper', 'empty', 'empty-but-for-git', 'marked', 'manifested', tempDir()]) expect(refusal(root, out), out).toBeUndefined()
     writeFileSync(path.join(root, 'manifested/manifest.json'), '{"generator":"another tool"}')
     expect(refusal(root, 'manifested')).toMatch(/other files/)
   })

@@ -47,7 +47,8 @@ function ownedOrEmpty(dir: string): boolean {
   } catch {
     return true // unreadable: opening it names the file and the reason
   }
-  if (names.length === 0 || names.includes(OUTPUT_MARKER)) return true
+  // A fresh clone's output/ holds only the placeholder that lets git keep the folder.
+  if (names.every((name) => name === '.gitkeep') || names.includes(OUTPUT_MARKER)) return true
   if (!names.includes(MANIFEST)) return false
   try {
     return (JSON.parse(readFileSync(path.join(dir, MANIFEST), 'utf8')) as { generator?: unknown }).generator === 'polyglot-press'
