@@ -1,7 +1,7 @@
 /**
  * The one place where the order of our unified plugins lives.
  *   parse:   Markdown → mdast (front matter, GFM, directives)
- *   edition: mdast → translate → flag unsafe markup → local images → structure
+ *   edition: mdast → translate → flag unsafe markup → local images → figures → structure
  *            → (preview keys) → remark-rehype → GFM semantics → sanitize → clean text
  *            → the language's non-breaking spaces → hast
  * Writers (render/*) take the hast from there: one tree, three formats.
@@ -18,6 +18,7 @@ import { remarkDialect } from './content/markdown.ts'
 import rehypeCleanText from './plugins/rehype-clean-text.ts'
 import rehypeGfmSemantics from './plugins/rehype-gfm-semantics.ts'
 import rehypeNonbreakingSpaces from './plugins/rehype-nonbreaking-spaces.ts'
+import remarkFigures from './plugins/remark-figures.ts'
 import remarkLocalImages from './plugins/remark-local-images.ts'
 import remarkPreviewKeys, { PREVIEW_SEGMENT_CLASS } from './plugins/remark-preview-keys.ts'
 import remarkStructure from './plugins/remark-structure.ts'
@@ -46,6 +47,7 @@ export function createEditionProcessor(options: EditionOptions) {
     .use(remarkTranslate, options)
     .use(remarkUnsafeMarkup)
     .use(remarkLocalImages, { contentDir: options.contentDir })
+    .use(remarkFigures)
     .use(remarkStructure)
     .use(options.previewKeys ? [remarkPreviewKeys] : [])
     .use(remarkRehype, {

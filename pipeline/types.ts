@@ -9,7 +9,10 @@ export type SegmentKind = 'meta' | 'heading' | 'standfirst' | 'question' | 'p' |
 
 /** Front matter fields the pipeline understands. */
 export interface DocumentMeta {
+  /** The title as plain text: the window title, metadata, running heads. */
   title: string
+  /** The title as written, when it holds inline Markdown (`*Harbour* notes`): the headline shows it rendered. */
+  titleMarkdown?: string | undefined
   /** A short title for running heads (`shortTitle:` in the front matter), translated like the title. */
   shortTitle?: string | undefined
   lang: string

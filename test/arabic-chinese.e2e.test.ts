@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { toText } from 'hast-util-to-text'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { build, type BuildResult } from '../pipeline/build.ts'
@@ -78,10 +79,9 @@ describe('Arabic and Chinese editions', () => {
     const tree = htmlTree(read('ar/interview.html').toString())
     const isolated = findAll(tree, (node) => node.tagName === 'bdi').map((node) => node.children.map((child) => (child.type === 'text' ? child.value : '')).join(''))
     expect(isolated).toEqual(expect.arrayContaining(['يورغن شتوك', 'Kazinform']))
-    const credits = findAll(tree, (node) => node.tagName === 'span' && String(node.properties.className).includes('credit'))
-    // The interview has two photos, each with a credit.
-    expect(credits).toHaveLength(2)
-    for (const credit of credits) expect(credit.properties.dir).toBe('auto')
+    // The interview's two photo credits, translated, in the credits line at the article's end.
+    const credits = findAll(tree, (node) => String(node.properties.className).includes('directive-credits'))
+    expect(credits.map((node) => normalize(toText(node)))).toEqual(['صورة: QAZINFORM الأمين العام السابق للإنتربول يورغن شتوك — مصدر الصورة: لقطة شاشة'])
   })
 
   it('ar: the PDF reads right to left: viewer direction, no /ActualText (poppler would reverse it), mirrored running head and page number', async () => {

@@ -100,7 +100,7 @@ describe('the English editions', () => {
     expect(seedSentences.filter((sentence) => !text.includes(sentence))).toEqual([])
   })
 
-  it('HTML is a semantic page: lang, landmarks, questions as headings, figures with captions, alternates', () => {
+  it('HTML is a semantic page: lang, landmarks, questions as headings, no placeholder for the photos it has no image of, alternates', () => {
     const tree = htmlTree(read('en/interview.html').toString())
     const html = findAll(tree, (node) => node.tagName === 'html')[0]!
     expect(html.properties.lang).toBe('en')
@@ -112,6 +112,10 @@ describe('the English editions', () => {
     const figures = findAll(tree, (node) => node.tagName === 'figure')
     expect(figures).toHaveLength(FIGURES)
     for (const figure of figures) expect(findAll(figure, (node) => node.tagName === 'figcaption')).toHaveLength(1)
+    // A figure without an image file is left out: never a placeholder; the interview's credits are the article's last lines.
+    expect(findAll(tree, (node) => String(node.properties.className).includes('placeholder'))).toHaveLength(0)
+    const credits = findAll(tree, (node) => String(node.properties.className).includes('directive-credits'))
+    expect(credits.map((node) => findAll(node, (child) => child.tagName === 'p').length)).toEqual([2])
     const alternates = findAll(tree, (node) => node.tagName === 'link' && node.properties.rel?.toString() === 'alternate')
     expect(alternates.map((node) => node.properties.hrefLang)).toEqual(expect.arrayContaining([...locales, 'x-default']))
     const links = findAll(tree, (node) => node.tagName === 'a').map((node) => node.properties.href)
@@ -131,7 +135,7 @@ describe('the English editions', () => {
     expect(zip.file('OEBPS/toc.xhtml')).not.toBeNull()
   })
 
-  it('PDF is tagged: a structure tree with the title, every question as a heading, paragraphs and captions', () => {
+  it('PDF is tagged: a structure tree with the title, every question as a heading, paragraphs, and no figure', () => {
     const structure = execFileSync('pdfinfo', ['-struct', path.join(out, 'en/interview.pdf')]).toString()
     const roles = structure.split('\n').map((line) => line.trim().split(' ')[0]).filter(Boolean)
     expect(roles[0]).toBe('Document')

@@ -59,7 +59,9 @@ describe('figures', () => {
     expect(read(path.join('en', src))).toEqual(readFileSync(path.join(root, 'content/images/card.png')))
     const text = htmlText(read('en/harbour.html').toString())
     expect(text).toContain('The harbour at dawn. Photo: Test Desk')
-    expect(text).toContain('A figure with no image. Photo: Archive')
+    // A figure without an image is left out, caption and credit too: no placeholder box.
+    expect(text).not.toContain('A figure with no image')
+    expect(text).not.toContain('Photo: Archive')
   })
 
   it('EPUB carries the image in its package', async () => {
@@ -81,16 +83,23 @@ describe('figures', () => {
     }
     walk(tree as never)
     expect(nodes.filter((node) => node.role === 'Figure')).toEqual([expect.objectContaining({ alt: 'A blue test card' })])
-    expect(nodes.filter((node) => node.role === 'Caption')).toHaveLength(2)
+    expect(nodes.filter((node) => node.role === 'Caption')).toHaveLength(1)
     await pdf.destroy()
   })
 
-  it('PDF draws the image and sets both captions', async () => {
+  it('PDF draws the image and its caption, and leaves out the figure without an image', async () => {
     const data = read('en/harbour.pdf')
     expect(data.toString('latin1')).toMatch(/\/Subtype \/Image/)
     const { text } = await pdfText(data)
     expect(text).toContain('The harbour at dawn. Photo: Test Desk')
-    expect(text).toContain('A figure with no image. Photo: Archive')
+    expect(text).not.toContain('A figure with no image')
+  })
+
+  it('warns where a figure has no image, and --strict refuses the edition', async () => {
+    const messages = result.files.flatMap((file) => file.messages).filter((message) => message.ruleId === 'figure-without-image')
+    expect(messages.map((message) => message.line)).toEqual([12])
+    const strict = await build({ root, out: 'strict-out', strict: true, formats: ['html'] })
+    expect(strict.failures.map((failure) => failure.reason)).toEqual([expect.stringMatching(/--strict: not written.*1 other problem/)])
   })
 
   it('refuses a remote image and one outside content/, naming file and line', () => {

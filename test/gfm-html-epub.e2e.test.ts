@@ -16,8 +16,10 @@ import JSZip from 'jszip'
 import { fromHtml } from 'hast-util-from-html'
 
 const MARKDOWN = `---
-title: Harbour notes
+title: "Harbour *notes*"
 ---
+
+# Body heading
 
 The harbour opened in spring[^open] and grew ~~slowly~~ fast. See www.harbour.example and the [yearbook][book].
 
@@ -51,6 +53,13 @@ const all = (tree: Parameters<typeof findAll>[0], tag: string) => findAll(tree, 
 const classes = (node: Element) => (Array.isArray(node.properties.className) ? node.properties.className : [])
 
 describe('GFM in HTML and EPUB', () => {
+  it.each([['HTML', () => page], ['EPUB', () => chapter]])('%s: one <h1>, the title, its Markdown rendered; body headings below it', (_, tree) => {
+    const h1 = all(tree(), 'h1')
+    expect(h1.map((node) => toText(node))).toEqual(['Harbour notes'])
+    expect(all(h1[0]!, 'em').map((node) => toText(node))).toEqual(['notes'])
+    expect(all(tree(), 'h2').map((node) => toText(node))).toContain('Body heading')
+  })
+
   it('builds without a failure', () => {
     expect(result.failures).toEqual([])
   })

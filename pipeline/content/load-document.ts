@@ -4,13 +4,15 @@
  */
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { Root } from 'mdast'
+import type { Heading, Root } from 'mdast'
+import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import { isMap, isScalar, LineCounter, parseDocument as parseYaml, type Document } from 'yaml'
 import { createParser } from '../create-processor.ts'
 import type { DocumentMeta } from '../types.ts'
 import { plainText } from './plain-text.ts'
 import { resolveReferences } from './resolve-references.ts'
+import { phrasingToMarkdown, titleForms } from './markdown.ts'
 import { cleanText, describeProblems, firstInvalidUtf8, locator } from './untrusted-text.ts'
 import { fail, warn } from '../messages.ts'
 
@@ -68,15 +70,18 @@ function decodeText(bytes: Uint8Array, file: VFile): string {
 /** Parse already-read Markdown (also used by tests and the bench). */
 export function parseLoaded(name: string, file: VFile, defaultLang: string): LoadedDocument {
   const tree = createParser().parse(file) as Root
+  if (tree.children[0]?.type !== 'yaml') refuseUnclosedFrontMatter(file)
   const front = readFrontMatter(tree, file)
   resolveReferences(tree)
-  const firstHeading = tree.children.find((node) => node.type === 'heading' && node.depth === 1)
-  const headingTitle = firstHeading ? plainText(firstHeading) : undefined
-  const title = front.text('title') ?? headingTitle ?? name
+  const firstHeading = tree.children.find((node): node is Heading => node.type === 'heading' && node.depth === 1)
+  const written = front.text('title') ?? (firstHeading ? phrasingToMarkdown(firstHeading.children) : undefined) ?? name
+  const { title, titleMarkdown } = titleForms(written)
   // The headline is rendered from the title, so a leading `# Title` would show twice.
-  if (firstHeading && headingTitle === title) tree.children.splice(tree.children.indexOf(firstHeading), 1)
+  if (firstHeading && plainText(firstHeading) === title) tree.children.splice(tree.children.indexOf(firstHeading), 1)
+  shiftHeadingsUnderTitle(tree)
   const meta: DocumentMeta = {
     title,
+    titleMarkdown,
     shortTitle: front.text('shortTitle'),
     lang: front.text('lang') ?? defaultLang,
     interviewee: front.text('interviewee'),
@@ -86,6 +91,31 @@ export function parseLoaded(name: string, file: VFile, defaultLang: string): Loa
     credits: front.list('credits')
   }
   return { name, file, tree, meta }
+}
+
+/**
+ * A file that opens with `---` and `key: value` lines but never closes them
+ * would be published with its front matter as body text: refused, at line 1.
+ */
+function refuseUnclosedFrontMatter(file: VFile): void {
+  const text = String(file.value)
+  const opening = /^---[ \t]*\r?\n/.exec(text)
+  if (!opening || !/^[\w-]+:/.test(text.slice(opening[0].length))) return
+  fail(file, 'front-matter', 'Unexpected front matter without its closing `---` line, expected `---` after the last `key: value` line', {
+    place: { line: 1, column: 1 }, source: 'load-document'
+  })
+}
+
+/** The title is the one `<h1>`: a body that has level-1 headings is shifted one level down (to at most 6). */
+function shiftHeadingsUnderTitle(tree: Root): void {
+  let top = false
+  visit(tree, 'heading', (node: Heading) => {
+    if (node.depth === 1) top = true
+  })
+  if (!top) return
+  visit(tree, 'heading', (node: Heading) => {
+    node.depth = Math.min(6, node.depth + 1) as Heading['depth']
+  })
 }
 
 interface FrontMatter {

@@ -10,6 +10,7 @@ import type { PhrasingContent, Root } from 'mdast'
 import { directiveToMarkdown } from 'mdast-util-directive'
 import { gfmToMarkdown } from 'mdast-util-gfm'
 import { toMarkdown } from 'mdast-util-to-markdown'
+import { toString as mdastToString } from 'mdast-util-to-string'
 import remarkDirective from 'remark-directive'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
@@ -33,6 +34,17 @@ export function phrasingToMarkdown(children: PhrasingContent[]): string {
     { extensions: toMarkdownExtensions(), bullet: '*', emphasis: '*', strong: '*' }
   )
   return out.replace(/\n$/, '')
+}
+
+/** The plain text of inline Markdown (`*Harbour* notes` → `Harbour notes`). */
+export function inlineMarkdownText(value: string): string {
+  return mdastToString({ type: 'paragraph', children: markdownToPhrasing(value) }, { includeImageAlt: false })
+}
+
+/** A title as written → its plain text, and the Markdown when it holds any. */
+export function titleForms(written: string): { title: string; titleMarkdown: string | undefined } {
+  const title = inlineMarkdownText(written)
+  return { title, titleMarkdown: title !== written ? written : undefined }
 }
 
 /** `[^label]` calls in a segment: footnote labels the segment refers to. */

@@ -6,13 +6,15 @@ import type { Element, ElementContent, Root as HastRoot } from 'hast'
 import { toText } from 'hast-util-to-text'
 import { h } from 'hastscript'
 import type { PreparedEdition } from '../prepare-edition.ts'
+import { titleContent } from '../to-hast/title.ts'
 import { withSegmentKey } from '../to-hast/handlers.ts'
 import { scriptOfLocale } from './script-of-locale.ts'
 
 /** `copy: false` for a writer that only reads the tree (the PDF's); HTML and EPUB rewrite image sources in theirs. */
 export function articleTree(edition: PreparedEdition, { copy = true } = {}): Element {
   const { meta, t } = edition
-  const header: ElementContent[] = [withSegmentKey(h('h1', { id: 'title' }, meta.title), 'meta.title')]
+  const headline = meta.titleMarkdown ? titleContent(meta.titleMarkdown) : [meta.title]
+  const header: ElementContent[] = [withSegmentKey(h('h1', { id: 'title' }, headline), 'meta.title')]
   if (meta.interviewee) {
     header.push(h('p.byline', [
       withSegmentKey(h('bdi.interviewee', meta.interviewee), 'meta.interviewee'),

@@ -7,7 +7,7 @@ import type { Data, Image, Nodes, Paragraph, Parents, PhrasingContent, Root } fr
 import type { Position } from 'unist'
 import { visitParents } from 'unist-util-visit-parents'
 import type { DocumentMeta, SegmentKind } from '../types.ts'
-import { phrasingToMarkdown } from '../content/markdown.ts'
+import { phrasingToMarkdown, titleForms } from '../content/markdown.ts'
 
 export interface Unit {
   kind: SegmentKind
@@ -30,6 +30,14 @@ const META_FIELDS = ['title', 'shortTitle', 'interviewee', 'intervieweeRole', 'i
 export function metaUnits(meta: DocumentMeta): Unit[] {
   const units: Unit[] = []
   for (const field of META_FIELDS) {
+    if (field === 'title' && meta.titleMarkdown) {
+      // Translators see the title's Markdown; the translation sets both forms.
+      units.push({
+        kind: 'meta', text: meta.titleMarkdown, fixedKey: 'meta.title', inline: false,
+        apply: (value) => Object.assign(meta, titleForms(asPlain(value)))
+      })
+      continue
+    }
     const text = meta[field]
     if (!text) continue
     units.push({

@@ -54,7 +54,7 @@ export function createHandlers(labels: Labels): Handlers {
       return element
     },
     containerDirective(state: State, node: ContainerDirective): Element {
-      if (node.name === 'figure') return figure(state, node, labels)
+      if (node.name === 'figure') return figure(state, node)
       const element: Element = {
         type: 'element',
         tagName: 'div',
@@ -83,8 +83,8 @@ export function createHandlers(labels: Labels): Handlers {
   }
 }
 
-/** `<figure>` with the image (or a labelled placeholder) and a caption holding the credit. */
-function figure(state: State, node: ContainerDirective, labels: Labels): Element {
+/** `<figure>` with the image and a caption holding the credit (remark-figures has left out any figure without an image). */
+function figure(state: State, node: ContainerDirective): Element {
   const media: ElementContent[] = []
   const caption: ElementContent[] = []
   let captionKey: string | undefined
@@ -99,12 +99,6 @@ function figure(state: State, node: ContainerDirective, labels: Labels): Element
     } else {
       media.push(...state.all({ type: 'root', children: [child] }))
     }
-  }
-  if (media.length === 0) {
-    media.push({
-      type: 'element', tagName: 'div', properties: { className: ['figure-placeholder'], ariaHidden: 'true' },
-      children: [{ type: 'text', value: labels.photo }]
-    })
   }
   const credit = node.attributes?.credit
   const parts: ElementContent[] = []

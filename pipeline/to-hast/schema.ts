@@ -44,7 +44,7 @@ export const editionSchema: Schema = {
     code: [['className', /^language-[\w-]+$/]],
     h1: heading(), h2: heading(), h3: heading(), h4: heading(), h5: heading(), h6: heading(),
     figure: [['className', 'figure']],
-    div: [['className', DIRECTIVE_CLASS, 'figure-placeholder'], ['ariaHidden', 'true']],
+    div: [['className', DIRECTIVE_CLASS]],
     p: [['className', DIRECTIVE_CLASS], ...LANGUAGE],
     span: [['className', DIRECTIVE_CLASS, 'caption', 'credit'], ['dir', 'auto']]
   },

@@ -27,6 +27,8 @@ export function strictRefusal(file: VFile): string | undefined {
   const refused = strictProblems(file.messages, 'refuse-edition')
   if (refused.length === 0) return undefined
   const missing = countOf(refused, 'missing')
-  const outdated = refused.length - missing
-  return `--strict: not written, it would show ${missing} fallback${missing === 1 ? '' : 's'} to the source and ${outdated} outdated translation${outdated === 1 ? '' : 's'} (see the warnings above)`
+  const outdated = refused.filter((message) => message.ruleId === 'outdated-translation').length
+  const other = refused.length - missing - outdated
+  const others = other > 0 ? ` and ${other} other problem${other === 1 ? '' : 's'}` : ''
+  return `--strict: not written, it would show ${missing} fallback${missing === 1 ? '' : 's'} to the source and ${outdated} outdated translation${outdated === 1 ? '' : 's'}${others} (see the warnings above)`
 }

@@ -16,6 +16,16 @@ export const division: Handler = (state, node: Element) => {
     }
     return
   }
+  if (classes.includes('directive-credits')) {
+    // The article's credits line: small, ragged, after a rule.
+    rule(state, node)
+    for (const child of node.children) {
+      if (child.type === 'element' && child.tagName === 'p') {
+        state.paragraph(inlineRuns(child.children), { ...BODY, font: 'sans', size: 8, color: MUTED, leading: 1.35, align: 'start', gapAfter: 3 }, sourceOf(child))
+      }
+    }
+    return
+  }
   state.all(node)
 }
 

@@ -1,34 +1,21 @@
 import type { Element } from 'hast'
 import { INK, MUTED, inlineRuns, type Handler, type PdfState, type Style } from '../state.ts'
-import { artifact, grouped, tagged } from '../structure.ts'
-import { drawSingleLine, fitSingleLine, setParagraph } from '../typeset.ts'
+import { grouped, tagged } from '../structure.ts'
+import { setParagraph } from '../typeset.ts'
 import { placeImage } from './image.ts'
 
-/** An image (or, without one, a labelled box) with its caption and credit. */
+/** An image with its caption and credit. */
 export const figure: Handler = (state, node: Element) => grouped(state, 'Div', () => drawFigure(state, node))
 
 function drawFigure(state: PdfState, node: Element): void {
   const { doc } = state
-  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right
   const img = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'img')
-  const placeholder = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'div' && isPlaceholder(child))
   const caption = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'figcaption')
   // Anything else a figure holds (a list, a quote, a nested directive) is set as ordinary content.
-  const other = node.children.filter((child): child is Element => child.type === 'element' && child !== img && child !== placeholder && child !== caption)
+  const other = node.children.filter((child): child is Element => child.type === 'element' && child !== img && child !== caption)
   doc.moveDown(0.4)
   if (img && typeof img.properties.dataLocalPath === 'string') {
     placeImage(state, img, undefined, 40)
-  } else if (placeholder) {
-    state.ensureSpace(70)
-    const y = doc.y
-    // The box says where a photo would be; the caption below carries the words, so the box is an artifact.
-    artifact(doc, 'Layout', () => {
-      doc.save().rect(doc.page.margins.left, y, width, 36).fill('#f2f2f2').restore()
-      const label = textOf(placeholder).toLocaleUpperCase(state.edition.locale)
-      const style = { font: 'sans', size: 7.5, color: MUTED, lineGap: 0, align: 'center', gapAfter: 0, tracking: 1 } as const
-      state.missing.push(...drawSingleLine(doc, fitSingleLine(state.edition, label, style, width, { key: 'ui:photo' }), { left: doc.page.margins.left, width }, y + 13))
-    })
-    doc.y = y + 40
   }
   if (other.length > 0) state.all({ type: 'root', children: other })
   if (caption) tagged(state, 'Caption', {}, () => captionLines(state, caption))
@@ -45,12 +32,4 @@ function captionLines(state: PdfState, caption: Element): void {
     const style = { ...(credit ? CREDIT : CAPTION), gapAfter: index === parts.length - 1 ? CREDIT.gapAfter : CAPTION.gapAfter }
     setParagraph(state, inlineRuns(part.children), style, { key: part.data?.segmentKey, place: part.position ?? caption.position })
   })
-}
-
-function isPlaceholder(node: Element): boolean {
-  return Array.isArray(node.properties.className) && node.properties.className.includes('figure-placeholder')
-}
-
-function textOf(node: Element): string {
-  return node.children.map((child) => (child.type === 'text' ? child.value : '')).join('')
 }
