@@ -15,7 +15,6 @@ import { runningTitleCandidates } from './running-title.ts'
 import { MUTED, type PdfState, type Style } from './state.ts'
 import { artifact, documentRoot, tagged } from './structure.ts'
 import { drawSingleLine, fitSingleLine, lineAdvance, paragraphHeight, setParagraph, type Frame } from './typeset.ts'
-import { warn } from '../../messages.ts'
 
 export interface PdfOptions {
   /** Written as the creation date: the same inputs give the same bytes. */
