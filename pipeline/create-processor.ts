@@ -51,7 +51,7 @@ export function createEditionProcessor(options: EditionOptions) {
     .use(remarkStructure)
     .use(options.previewKeys ? [remarkPreviewKeys] : [])
     .use(remarkRehype, {
-      handlers: createHandlers(options.labels),
+      handlers: createHandlers(),
       allowDangerousHtml: false,
       // The notes' heading is shown (a reader of print sees it too), in the edition's language.
       footnoteLabel: options.labels.footnotes,

@@ -77,7 +77,7 @@ export async function prepareEdition(doc: LoadedDocument, locale: string, contex
     outdated: keysIn(context.status, locale, doc.name, 'outdated'),
     meta,
     contentDir: project.contentDir,
-    labels: { photo: t('photo'), footnotes: t('footnotes'), backToReference: (number) => t('backToReference', { number }) },
+    labels: { footnotes: t('footnotes'), backToReference: (number) => t('backToReference', { number }) },
     previewKeys: context.preview
   })
   meta.lang = locale

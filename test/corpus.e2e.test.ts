@@ -20,7 +20,7 @@ import { corpusDocuments } from './corpus/documents.ts'
  * items, code blocks and quotes in list items, nested lists, an empty first
  * line of an item), all in the List items, Lists and Tabs sections.
  */
-export const LOST_BEFORE = [
+const LOST_BEFORE = [
   'cm-0005', 'cm-0009', 'cm-0254', 'cm-0263', 'cm-0264', 'cm-0270', 'cm-0271', 'cm-0273', 'cm-0274', 'cm-0286', 'cm-0287',
   'cm-0288', 'cm-0290', 'cm-0294', 'cm-0296', 'cm-0307', 'cm-0319', 'cm-0320', 'cm-0321', 'cm-0323', 'cm-0324'
 ]

@@ -12,8 +12,6 @@ import { defaultHandlers, type Handlers, type State } from 'mdast-util-to-hast'
 import { soleImage } from '../segments/segment-units.ts'
 
 export interface Labels {
-  /** Shown where a figure has no image: the UI term "Photo". */
-  photo: string
   /** The heading of the footnotes: the UI term "Notes". */
   footnotes: string
   /** A footnote's link back to where it is called: "Back to reference 2". */
@@ -32,7 +30,7 @@ export function idOfKey(key: string): string {
   return key.replace(/\./g, '-')
 }
 
-export function createHandlers(labels: Labels): Handlers {
+export function createHandlers(): Handlers {
   return {
     heading(state: State, node: Heading): Element {
       const element = defaultHandlers.heading(state, node)

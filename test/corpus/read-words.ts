@@ -52,7 +52,7 @@ export function popplerTexts(files: readonly string[]): Map<string, string> {
   const script = `for f in "$@"; do pdftotext -enc UTF-8 "$f" - ; echo '${separator}'; done`
   const text = execFileSync('sh', ['-c', script, 'sh', ...files], { maxBuffer: 512 * 1024 * 1024 }).toString()
   const parts = text.split(separator)
-  files.forEach((file, index) => out.set(path.resolve(file), parts[index] ?? ''))
+  for (const [index, file] of files.entries()) out.set(path.resolve(file), parts[index] ?? '')
   return out
 }
 
