@@ -31,16 +31,23 @@ describe('a failed language', () => {
     const out = path.join(root, 'output')
     expect((await build({ root, formats: ['html'] })).failures).toEqual([])
     const before = snapshot(out)
-    for (const broken of [['interview.json', '{\n  "meta": {\n    "title": "x",\n  }\n}\n'], ['ui.json', '{ "languageName": "Қазақша", "contents": }']]) {
-      const file = path.join(root, 'locales/kk', broken[0]!)
+    // A syntax error the way an editor makes one (a comma after the last entry, a stray character): the
+    // locale fails, and what can still be read of it keeps the index and the other pages as they were.
+    const breakings: Array<[string, (text: string) => string]> = [
+      ['interview.json', (text) => text.replace(/\n}\s*$/, ',\n}\n')],
+      ['ui.json', (text) => text.replace(/\n}\s*$/, ',\n}\n')]
+    ]
+    for (const [name, breakIt] of breakings) {
+      const file = path.join(root, 'locales/kk', name)
       const good = readFileSync(file)
-      writeFileSync(file, broken[1]!)
+      writeFileSync(file, breakIt(good.toString('utf8')))
+      expect(readFileSync(file)).not.toEqual(good)
       const result = await build({ root, formats: ['html'] })
       expect(result.failures.map((failure) => failure.locale)).toEqual(['kk'])
       const after = snapshot(out)
       for (const [file, digest] of before) {
         if (file === 'status.html' || file === 'manifest.json') continue // it shows the error; the manifest lists it
-        expect(after.get(file), `${broken[0]}: ${file}`).toBe(digest)
+        expect(after.get(file), `${name}: ${file}`).toBe(digest)
       }
       expect(readFileSync(path.join(out, 'en/interview.html'), 'utf8')).toContain('Қазақша')
       expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('href="kk/interview.html"')

@@ -37,21 +37,37 @@ export async function loadCatalogs(
     } catch (error) {
       if (!(error instanceof CatalogError)) throw error
       errors.set(locale, error)
-      for (const ns of ['ui', ...docs]) byNs.set(ns, emptyCatalog(displayPath(project, catalogPath(project, locale, ns))))
-      // Its editions fail, but other languages' switchers and the index still name it as it names itself.
-      const name = await ownName(catalogPath(project, locale, 'ui'))
-      if (name) byNs.get('ui')!.resources.languageName = name
+      // Its editions fail; what it says of itself (its name in other languages' switchers, its title and
+      // words on the index) is read leniently from the same files, so no other page changes.
+      for (const ns of ['ui', ...docs]) byNs.set(ns, await lenientCatalog(catalogPath(project, locale, ns), displayPath(project, catalogPath(project, locale, ns))))
     }
     catalogs.set(locale, byNs)
   }
   return { catalogs, errors }
 }
 
-/** `languageName` of a ui.json, even one that is not valid JSON (read leniently, for this one value). */
-async function ownName(file: string): Promise<string | undefined> {
-  const text = await readFile(file, 'utf8').catch(() => '')
-  const value = (parse(text, [], { allowTrailingComma: true }) as Record<string, unknown> | undefined)?.languageName
-  return typeof value === 'string' && value.trim() !== '' ? value : undefined
+/**
+ * A catalog read as far as it can be (jsonc-parser's tolerant parse: a
+ * missing brace or a trailing comma costs only what it breaks), never used to
+ * build an edition: only for how a failed language appears on other pages.
+ */
+async function lenientCatalog(file: string, shownPath: string): Promise<Catalog> {
+  const catalog = emptyCatalog(shownPath)
+  const value = parse(await readFile(file, 'utf8').catch(() => ''), [], { allowTrailingComma: true }) as unknown
+  if (!isObject(value)) return catalog
+  catalog.resources = value
+  const walk = (object: Record<string, unknown>, prefix: string) => {
+    for (const [key, item] of Object.entries(object)) {
+      if (typeof item === 'string') catalog.entries.set(`${prefix}${key}`, { value: item, line: 0, column: 0 })
+      else if (isObject(item)) walk(item, `${prefix}${key}.`)
+    }
+  }
+  walk(value, '')
+  return catalog
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /** Catalog files with warnings about their values, for the build's report. */
