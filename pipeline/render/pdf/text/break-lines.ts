@@ -66,7 +66,7 @@ export const HYPHEN = '-'
 /** A headline's break between two words, not after punctuation. */
 const BETWEEN_WORDS_PENALTY = 250
 /** A hyphen costs as TeX's \hyphenpenalty. */
-const HYPHEN_PENALTY = 200
+const HYPHEN_PENALTY = 300
 /** Stretch ratio of the first pass: spaces up to their stretch, and no hyphens. */
 const PRETOLERANCE = 1
 /** Of the second: spaces up to three times their width; wider only as the last resort. */
