@@ -7,8 +7,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { i18n as I18n } from 'i18next'
 import { uiTranslator } from './i18n/create-i18n.ts'
-import { valuesOf } from './i18n/catalog.ts'
-import type { Catalogs } from './i18n/load-catalogs.ts'
+import { valuesOf, type Catalog } from './i18n/catalog.ts'
 import type { DocumentLoader } from './translation/sources.ts'
 import type { ManifestEntry } from './output/manifest.ts'
 import type { Language } from './prepare-edition.ts'
@@ -18,7 +17,8 @@ import type { Format } from './types.ts'
 export interface IndexSources {
   load: DocumentLoader
   languages: readonly Language[]
-  catalogs: Catalogs
+  /** A locale's readable catalog of a namespace (none while its files are broken). */
+  catalogOf: (locale: string, ns: string) => Catalog | undefined
   i18n: I18n
   outputDir: string
   /** The folder's files (the manifest), for sizes. */
@@ -36,13 +36,15 @@ export async function indexDocuments(docs: readonly string[], sources: IndexSour
     const source = await sources.load(name).catch(() => undefined)
     const title = source?.meta.title ?? name
     const editions = sources.languages.map((language) => {
-      const translated = sources.catalogs.get(language.locale)?.get(name)
+      const translated = sources.catalogOf(language.locale, name)
       const files = sources.formatsOf(name, language.locale).map((format) => {
         const relative = `${language.locale}/${name}.${format}`
         const bytes = byPath.get(relative)?.bytes
         return { format, bytes, ...(format === 'pdf' ? { pages: pdfPages(path.join(sources.outputDir, relative)) } : {}) }
       })
-      return { language, title: (translated && valuesOf(translated).get('meta.title')) || title, t: uiTranslator(sources.i18n, language.locale), files }
+      // A language whose catalogs cannot be read now keeps its published page: the index shows that page's title.
+      const own = (translated && valuesOf(translated).get('meta.title')) || publishedTitle(path.join(sources.outputDir, `${language.locale}/${name}.html`))
+      return { language, title: own || title, t: uiTranslator(sources.i18n, language.locale), files }
     }).filter((edition) => edition.files.length > 0)
     const date = source ? sources.dateOf(name)?.toISOString() : undefined
     if (editions.length > 0) index.push({ name, title, ...(date ? { date } : {}), editions })
@@ -56,6 +58,19 @@ function pdfPages(file: string): number | undefined {
     const text = readFileSync(file).toString('latin1')
     const counts = [...text.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/g)].map((match) => Number(match[1] ?? match[2]))
     return counts.length > 0 ? Math.max(...counts) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** The `<title>` of a page this tool wrote (rehype-stringify's character references undone). */
+function publishedTitle(file: string): string | undefined {
+  try {
+    const found = /<title>([^<]*)<\/title>/.exec(readFileSync(file, 'utf8'))?.[1]
+    return found
+      ?.replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+      .replace(/&#(\d+);/g, (_, decimal: string) => String.fromCodePoint(Number(decimal)))
+      .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&')
   } catch {
     return undefined
   }

@@ -12,7 +12,8 @@ import { toHtml } from 'hast-util-to-html'
 import { s } from 'hastscript'
 import type { PreparedEdition } from '../prepare-edition.ts'
 import { comma } from './article.ts'
-import { type FaceId, faceFile, faceFont } from './pdf/fonts.ts'
+import type { FaceId } from './pdf/fonts.ts'
+import { npmFace } from './fonts/npm-faces.ts'
 import { scriptOfLocale, type Script } from './script-of-locale.ts'
 import { wrapBalanced } from './cover-lines.ts'
 
@@ -42,7 +43,7 @@ export interface Cover {
 export function renderCover(edition: PreparedEdition): Cover {
   const svg = coverSvg(edition)
   const faces = COVER_FACES[scriptOfLocale(edition.locale)]
-  const fontFiles = [...new Set([faces.bold, faces.regular, 'notoSerifBold', 'notoSerif'] as FaceId[])].map(faceFile)
+  const fontFiles = [...new Set([faces.bold, faces.regular, 'notoSerifBold', 'notoSerif'] as FaceId[])].map((face) => npmFace(face).file)
   const png = new Resvg(svg.svg, {
     font: { loadSystemFonts: false, fontFiles, defaultFontFamily: faces.family },
     fitTo: { mode: 'width', value: COVER_PIXELS.width },
@@ -95,7 +96,7 @@ function advanceOf(face: FaceId, text: string): number {
   const key = `${face}\u0000${text}`
   let advance = advances.get(key)
   if (advance === undefined) {
-    const font = faceFont(face)
+    const { font } = npmFace(face)
     advance = font.layout(text).advanceWidth / font.unitsPerEm
     if (advances.size >= 10_000) advances.clear()
     advances.set(key, advance)

@@ -12,7 +12,8 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'no
 import path from 'node:path'
 import type { Element, Root } from 'hast'
 import subsetFont from 'subset-font'
-import { faceBuffer, faceFile, faceFont, type FaceId } from '../pdf/fonts.ts'
+import type { FaceId } from '../pdf/fonts.ts'
+import { npmFace } from './npm-faces.ts'
 import { charactersByFace, type FaceUse } from './font-usage.ts'
 
 export type FontFormat = 'woff2' | 'truetype'
@@ -31,7 +32,7 @@ export interface SubsetFont extends FaceUse {
 export async function pageFonts(tree: Root | Element, locale: string, format: FontFormat, cacheDir: string): Promise<SubsetFont[]> {
   const fonts: SubsetFont[] = []
   for (const [face, { use, text }] of [...charactersByFace(tree, locale)].sort(([a], [b]) => a.localeCompare(b))) {
-    const font = faceFont(face)
+    const { font } = npmFace(face)
     const codePoints = [...text].map((char) => char.codePointAt(0)!).filter((code) => font.hasGlyphForCodePoint(code)).sort((a, b) => a - b)
     if (codePoints.length === 0) continue
     const data = await cachedSubset(face, codePoints, format, cacheDir)
@@ -44,7 +45,7 @@ export async function pageFonts(tree: Root | Element, locale: string, format: Fo
 
 async function cachedSubset(face: FaceId, codePoints: number[], format: FontFormat, cacheDir: string): Promise<Buffer> {
   const text = String.fromCodePoint(...codePoints)
-  const source = faceFile(face)
+  const { file: source, data: original } = npmFace(face)
   const { size, mtimeMs } = statSync(source)
   const key = createHash('sha256').update(`${source}\u0000${size}\u0000${mtimeMs}\u0000${format}\u0000${text}`).digest('hex')
   const file = path.join(cacheDir, 'fonts', `${key}.${format}`)
@@ -53,7 +54,7 @@ async function cachedSubset(face: FaceId, codePoints: number[], format: FontForm
   } catch {
     // Not made yet.
   }
-  const data = await subsetFont(faceBuffer(face), text, { targetFormat: format === 'woff2' ? 'woff2' : 'sfnt' })
+  const data = await subsetFont(original, text, { targetFormat: format === 'woff2' ? 'woff2' : 'sfnt' })
   mkdirSync(path.dirname(file), { recursive: true })
   const temporary = `${file}.${process.pid}.tmp`
   writeFileSync(temporary, data)
@@ -64,7 +65,7 @@ async function cachedSubset(face: FaceId, codePoints: number[], format: FontForm
 /** The font package's OFL text (LICENSE_FONT), named by family: `OFL-NotoSerif.txt`. */
 function licenceOf(face: FaceId, family: string): { name: string; text: string } | undefined {
   try {
-    const text = readFileSync(path.join(path.dirname(path.dirname(faceFile(face))), 'LICENSE_FONT'), 'utf8')
+    const text = readFileSync(path.join(path.dirname(path.dirname(npmFace(face).file)), 'LICENSE_FONT'), 'utf8')
     return { name: `OFL-${family.replace(/\s+/g, '')}.txt`, text }
   } catch {
     return undefined

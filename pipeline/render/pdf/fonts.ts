@@ -105,6 +105,11 @@ export function faceFile(face: FaceId): string {
   const role = (Object.entries(ROLE_FACES.latin) as Array<[FontRole, FaceId]>).find(([, id]) => id === face)?.[0]
   const given = role ? sameChoice()[role] : undefined
   if (given) return checkFont(given, role!, 'fix the path in PRESS_FONTS, or unset it to use the fonts from npm')
+  return npmFaceFile(face)
+}
+
+/** The face's file from its npm package, never PRESS_FONTS (a trial font is for the PDF only). */
+export function npmFaceFile(face: FaceId): string {
   let file: string
   try {
     file = require.resolve(FACES[face])
