@@ -32,6 +32,7 @@ export const RULES = {
   'content-file': { about: 'a file under content/ that looks like a document but is not built (a broken link, a loop, a link out, a subfolder)' },
   'raw-html': { about: 'raw HTML in Markdown, left out' },
   'unsafe-url': { about: 'a link whose protocol could run code, removed' },
+  'unknown-directive': { about: 'a directive the pipeline has no meaning for: its text is published and translated, as a plain block or span' },
   'figure-without-image': { about: 'a figure whose image is missing: left out with its caption and credit', strict: 'refuse-edition' },
   // Translating an edition (plugins/remark-translate.ts, translation/status/)
   'missing-translation': { about: 'a key with no translation: the source text is shown', strict: 'refuse-edition', counts: 'missing' },

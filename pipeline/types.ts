@@ -5,7 +5,7 @@
 import type {} from 'mdast-util-directive'
 
 /** Kinds of translatable unit; the first part of every segment key. */
-export type SegmentKind = 'meta' | 'heading' | 'standfirst' | 'question' | 'p' | 'caption' | 'credit' | 'alt' | 'item' | 'quote' | 'cell' | 'label'
+export type SegmentKind = 'meta' | 'heading' | 'standfirst' | 'question' | 'p' | 'caption' | 'credit' | 'alt' | 'item' | 'quote' | 'cell' | 'label' | 'note' | 'task'
 
 /** Front matter fields the pipeline understands. */
 export interface DocumentMeta {

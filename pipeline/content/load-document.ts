@@ -79,6 +79,7 @@ export function parseLoaded(name: string, file: VFile, defaultLang: string): Loa
   // The headline is rendered from the title, so a leading `# Title` would show twice.
   if (firstHeading && plainText(firstHeading) === title) tree.children.splice(tree.children.indexOf(firstHeading), 1)
   shiftHeadingsUnderTitle(tree)
+  flagUnknownDirectives(tree, file)
   const meta: DocumentMeta = {
     title,
     titleMarkdown,
@@ -115,6 +116,19 @@ function shiftHeadingsUnderTitle(tree: Root): void {
   if (!top) return
   visit(tree, 'heading', (node: Heading) => {
     node.depth = Math.min(6, node.depth + 1) as Heading['depth']
+  })
+}
+
+/** The directives this pipeline gives a meaning to; any other keeps its text, with a warning. */
+const DIRECTIVES = new Set(['question', 'standfirst', 'figure', 'credits'])
+
+function flagUnknownDirectives(tree: Root, file: VFile): void {
+  visit(tree, (node) => {
+    if ((node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective') && !DIRECTIVES.has(node.name)) {
+      warn(file, 'unknown-directive', `Unexpected directive \`${node.name}\`, expected one of ${[...DIRECTIVES].join(', ')}: its text is published (and translated) as a plain ${node.type === 'textDirective' ? 'span' : 'block'}`, {
+        place: node.position, source: 'load-document'
+      })
+    }
   })
 }
 

@@ -84,6 +84,11 @@ export function bodyUnits(tree: Root): Unit[] {
             apply: (value) => { attributes[attribute] = asPlain(value) }
           })
         }
+        // A leaf directive (`::name[text]`) holds its text itself, not in a paragraph.
+        if (node.type === 'leafDirective' && node.children.length > 0) {
+          units.push(phrasingUnit('p', node))
+          return 'skip'
+        }
         return undefined
       }
       default:
@@ -127,8 +132,9 @@ function paragraphKind(ancestors: Parents[]): SegmentKind {
       if (parent.name === 'standfirst') return 'standfirst'
       if (parent.name === 'figure') return 'caption'
     }
+    if (parent.type === 'footnoteDefinition') return 'note'
     if (parent.type === 'blockquote') return 'quote'
-    if (parent.type === 'listItem') return 'item'
+    if (parent.type === 'listItem') return typeof parent.checked === 'boolean' ? 'task' : 'item'
   }
   return 'p'
 }
