@@ -62,7 +62,7 @@ describe('the preview page', () => {
     const byKey = (key: string) => findAll(tree, (node) => node.properties.dataKey === key)
     expect(byKey('meta.title').map((node) => node.tagName)).toEqual(['h1'])
     expect(byKey('question.during-your-tenure-at-interpol').map((node) => node.tagName)).toEqual(['h2'])
-    expect(byKey('caption.former-interpol-secretary-general-jurgen').map((node) => node.tagName)).toEqual(['span'])
+    expect(byKey('p.former-interpol-secretary-general-jurgen').map((node) => node.tagName)).toEqual(['p'])
     const missing = byKey(DROPPED)[0]!
     expect(missing.properties).toMatchObject({ dataSegment: 'missing', lang: 'en', tabIndex: 0 })
     expect(byKey(OUTDATED)[0]!.properties.dataSegment).toBe('outdated')
