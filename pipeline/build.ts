@@ -204,7 +204,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // A shard's index lists what all shards build together; any other build's, every edition the folder holds.
   const present = new Set(output.files().map((file) => file.path))
   const index = await indexDocuments(allDocs, {
-    load, languages: languagesOf(context), catalogOf, i18n, outputDir: project.outputDir, files: output.files(),
+    load, languages: languagesOf(context), catalogOf, i18n, outputDir: project.outputDir,
+    // Every shard writes the same index: sizes only of the files all shards agree on (none).
+    files: options.shard ? [] : output.files(),
     dateOf: (doc) => sourceDate(path.join(project.contentDir, `${doc}.md`)),
     formatsOf: (doc, locale) => options.shard
       ? (docs.includes(doc) && locales.includes(locale) ? formats : [])

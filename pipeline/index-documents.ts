@@ -40,7 +40,8 @@ export async function indexDocuments(docs: readonly string[], sources: IndexSour
       const files = sources.formatsOf(name, language.locale).map((format) => {
         const relative = `${language.locale}/${name}.${format}`
         const bytes = byPath.get(relative)?.bytes
-        return { format, bytes, ...(format === 'pdf' ? { pages: pdfPages(path.join(sources.outputDir, relative)) } : {}) }
+        // A file the folder does not list (another shard's) has no size or page count here.
+        return { format, bytes, ...(format === 'pdf' && bytes !== undefined ? { pages: pdfPages(path.join(sources.outputDir, relative)) } : {}) }
       })
       // A language whose catalogs cannot be read now keeps its published page: the index shows that page's title.
       const own = (translated && valuesOf(translated).get('meta.title')) || publishedTitle(path.join(sources.outputDir, `${language.locale}/${name}.html`))
