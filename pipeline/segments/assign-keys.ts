@@ -38,15 +38,22 @@ export function assignKeys(units: Keyable[], register: ReadonlyMap<string, strin
     }
   })
 
+  // The same text of the same kind earlier in the document shares its key.
+  const twinKey = (index: number): string | undefined => {
+    const unit = units[index]!
+    const twin = units.findIndex((other, at) => at < index && keys[at] && other.kind === unit.kind && other.text === unit.text)
+    return twin === -1 ? undefined : keys[twin]
+  }
+
   // Edited text keeps the key of the most similar unused entry of its kind.
   // Bigrams are computed once per text: thousands of edited segments stay fast.
   const grams = new Map<string, Set<string>>()
   const gramsOf = (text: string) => grams.get(text) ?? grams.set(text, bigrams(text)).get(text)!
   units.forEach((unit, index) => {
     if (keys[index]) return
-    const twin = units.findIndex((other, at) => at < index && keys[at] && other.kind === unit.kind && other.text === unit.text)
-    if (twin !== -1) {
-      keys[index] = keys[twin]
+    const twin = twinKey(index)
+    if (twin) {
+      keys[index] = twin
       return
     }
     let best: string | undefined
@@ -68,9 +75,9 @@ export function assignKeys(units: Keyable[], register: ReadonlyMap<string, strin
   // Anything left is new.
   units.forEach((unit, index) => {
     if (keys[index]) return
-    const twin = units.findIndex((other, at) => at < index && keys[at] && other.kind === unit.kind && other.text === unit.text)
-    if (twin !== -1) {
-      keys[index] = keys[twin]
+    const twin = twinKey(index)
+    if (twin) {
+      keys[index] = twin
       return
     }
     const base = `${unit.kind}.${slug(unit.text)}`
