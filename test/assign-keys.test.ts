@@ -50,8 +50,12 @@ describe('slug and similarity', () => {
   it('folds accents and drops link targets', () => {
     expect(slug('Jürgen [Stock](https://example.org/x) spoke')).toBe('jurgen-stock-spoke')
   })
-  it('hashes text with no Latin letters', () => {
-    expect(slug('Сұхбат')).toMatch(/^x[0-9a-z]+$/)
+  it('transliterates text with no Latin letters, and hashes only what stays unreadable', () => {
+    expect(slug('Сұхбат туралы қысқаша')).toBe('sukhbat-turaly-qysqasha')
+    expect(slug('Интервью с бывшим генеральным секретарём Интерпола')).toBe('intervyu-s-byvshim-generalnym-sekretarem')
+    expect(slug('مقابلة مع الأمين العام')).toMatch(/^[a-z0-9-]+$/)
+    expect(slug('采访前国际刑警组织秘书长')).toBe('cai-fang-qian-guo-ji')
+    expect(slug('— … —')).toMatch(/^x[0-9a-z]+$/)
   })
   it('scores near-identical text high and unrelated text low', () => {
     expect(similarity('the quick brown fox jumps', 'the quick brown fox leaps')).toBeGreaterThan(0.5)

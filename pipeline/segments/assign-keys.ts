@@ -5,6 +5,7 @@
  * new unit gets a new key, made from its kind and first words. So reordering
  * paragraphs or fixing a typo never renames a key.
  */
+import anyAscii from 'any-ascii'
 import type { SegmentKind } from '../types.ts'
 
 export interface Keyable {
@@ -97,16 +98,26 @@ export function kindOf(key: string): string {
   return key.slice(0, key.indexOf('.'))
 }
 
-/** A short ASCII slug of the first words; a hash where the text has no Latin letters. */
+/**
+ * A short ASCII slug of the first words. Text without Latin letters is
+ * transliterated (Cyrillic, Arabic, Greek; Chinese as pinyin syllables) so a
+ * translator reads the key; a hash only where nothing readable is left.
+ */
 export function slug(text: string): string {
-  const words = text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\]\([^)]*\)/g, ' ') // drop link targets, keep link text
-    .match(/[a-z0-9]+/g)
-  if (words && words.length > 0) return words.slice(0, SLUG_WORDS).join('-')
+  const words = asciiWords(text) ?? asciiWords(transliterated(text))
+  if (words) return words.slice(0, SLUG_WORDS).join('-')
   return 'x' + fnv1a(text).toString(36)
+}
+
+// Soft and hard signs (' and ") join their word; pinyin's capitals start a syllable.
+const transliterated = (text: string) => anyAscii(withoutLinkTargets(text)).replace(/['"`]/g, '').replace(/([a-z])([A-Z])/g, '$1 $2')
+
+// Link targets are dropped, link text kept.
+const withoutLinkTargets = (text: string) => text.replace(/\]\([^)]*\)/g, ' ')
+
+function asciiWords(text: string): string[] | undefined {
+  const words = withoutLinkTargets(text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()).match(/[a-z0-9]+/g)
+  return words && words.length > 0 ? words : undefined
 }
 
 /** Dice coefficient over word bigrams: robust to small edits and reordering within a sentence. */
