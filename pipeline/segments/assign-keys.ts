@@ -51,12 +51,8 @@ export function assignKeys(units: Keyable[], register: ReadonlyMap<string, strin
   const grams = new Map<string, Set<string>>()
   const gramsOf = (text: string) => grams.get(text) ?? grams.set(text, bigrams(text)).get(text)!
   units.forEach((unit, index) => {
+    keys[index] ??= twinKey(index)
     if (keys[index]) return
-    const twin = twinKey(index)
-    if (twin) {
-      keys[index] = twin
-      return
-    }
     let best: string | undefined
     let bestScore = KEEP_KEY_SIMILARITY
     for (const [key, text] of register) {
@@ -75,12 +71,8 @@ export function assignKeys(units: Keyable[], register: ReadonlyMap<string, strin
 
   // Anything left is new.
   units.forEach((unit, index) => {
+    keys[index] ??= twinKey(index)
     if (keys[index]) return
-    const twin = twinKey(index)
-    if (twin) {
-      keys[index] = twin
-      return
-    }
     const base = `${unit.kind}.${slug(unit.text)}`
     let key = base
     for (let n = 2; used.has(key) || register.has(key); n++) key = `${base}-${n}`
