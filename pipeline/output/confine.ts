@@ -34,7 +34,14 @@ export function confineOutput(project: Project): void {
     if (out === dir || out.startsWith(dir + path.sep)) refuse(`it is inside ${name}/, which holds ${name === '.cache' ? 'caches' : 'sources or tools'}`)
   }
   if (root.startsWith(out + path.sep)) refuse('it holds the project')
-  const stats = statSync(out, { throwIfNoEntry: false })
+  let stats: ReturnType<typeof statSync>
+  try {
+    stats = statSync(out, { throwIfNoEntry: false })
+  } catch (error) {
+    // `--out notes.txt/site`: a file stands where a folder of the path should be.
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') refuse('a file stands in its path where a folder should be')
+    throw error
+  }
   if (!stats) return
   if (!stats.isDirectory()) refuse('it is a file, not a folder')
   if (!ownedOrEmpty(out)) refuse(`it is a folder with other files in it (no ${OUTPUT_MARKER} or ${MANIFEST} of this tool)`)
