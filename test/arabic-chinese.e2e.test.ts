@@ -136,6 +136,12 @@ describe('Arabic and Chinese editions', () => {
     expect(folio.x).toBeGreaterThan(first.width / 2)
   })
 
+  it('zh: no line of the PDF starts with a middle dot or closing punctuation (kinsoku), read by poppler', () => {
+    const lines = execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(out, 'zh/interview.pdf'), '-']).toString().split('\n').map((line) => line.trim())
+    expect(lines.filter((line) => /[\u4e00-\u9fff]/u.test(line)).length).toBeGreaterThan(40)
+    expect(lines.filter((line) => /^[·、。，！？：；）」』》]/u.test(line))).toEqual([])
+  })
+
   it('embeds only the glyphs used: the PDFs stay small though the CJK font files are 10–15 MB each', () => {
     const fonts = (locale: string) => execFileSync('pdffonts', [path.join(out, `${locale}/interview.pdf`)]).toString()
     expect(fonts('ar')).toMatch(/\+NotoNaskhArabic-Regular/)

@@ -108,3 +108,16 @@ describe('total fit', () => {
     }
   })
 })
+
+describe('Chinese line starts (kinsoku)', () => {
+  it('never start a line with a middle dot or closing punctuation, at any width', () => {
+    const chinese = '国际刑警组织前秘书长于尔根·斯托克在接受哈通社采访时，谈及网络犯罪和新兴技术滥用给全球带来的日益严峻的威胁。他指出卡西姆若马尔特·托卡耶夫总统决定设立人工智能部、体现了前瞻性思路！'
+    const zh = (text: string): TextRun => ({ text, role: 'serif', size: 10, color: '#000000' })
+    const starts = new Set<string>()
+    for (let width = 60; width <= 300; width += 2) {
+      const laid = layoutParagraph([zh(chinese)], options({ width, script: 'cjk', metricsFace: 'serifSC' }))
+      for (const line of laid.lines) starts.add(lineText(chinese, line).charAt(0))
+    }
+    expect([...starts].filter((char) => /[·、。，！？）」』》]/u.test(char))).toEqual([])
+  })
+})

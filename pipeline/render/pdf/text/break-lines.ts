@@ -77,7 +77,7 @@ const RAGGED_STRETCH = 1 / 3
 export function breakLines(text: string, spans: readonly Span[], options: BreakOptions): LineRange[] {
   const widthOf = (start: number, end: number) => rangeWidth(text, spans, start, end)
   const largest = Math.max(...spans.map((span) => span.run.size + (span.run.tracking ?? 0)))
-  const segments = splitOverlong(text, mergeInsideWords(text, segmentsOf(text), options.wordsOnly), options.width, widthOf, largest)
+  const segments = splitOverlong(text, mergeInsideWords(text, keepLineStarts(text, segmentsOf(text)), options.wordsOnly), options.width, widthOf, largest)
   if (segments.length === 0) return []
   const measured = measureSegments(text, spans, segments, options.justify, widthOf)
   const plain = placesOf(text, segments, measured, options.justify, widthOf)
@@ -241,6 +241,26 @@ function mergeInsideWords(text: string, segments: Segment[], locale?: string): S
     else merged.push(segment)
   }
   return merged
+}
+
+/**
+ * Characters no line may start with (kinsoku shori), where UAX #14 still
+ * allows a break before them: the middle dot between the parts of a name
+ * (于尔根·斯托克) is class AI there, read as a letter, and the katakana
+ * and hyphenation points with it. Closing punctuation (。，、）」』》！？)
+ * UAX #14 keeps off a line's start already; they stay listed as the rule.
+ */
+const NO_LINE_START = /^[\u00b7\u2027\u30fb\uff65\u3001\u3002\uff0c\uff0e\uff01\uff1f\uff1a\uff1b\uff09\u300d\u300f\u300b\u3009\u3011\u3015\u3017\u301f\u2019\u201d]/u
+
+/** Segments joined where the next would start a line with a character that may not (a break only where no space is). */
+function keepLineStarts(text: string, segments: Segment[]): Segment[] {
+  const kept: Segment[] = []
+  for (const segment of segments) {
+    const last = kept[kept.length - 1]
+    if (last && !last.required && last.end === last.content && NO_LINE_START.test(text.slice(segment.start, segment.start + 1))) kept[kept.length - 1] = { ...segment, start: last.start }
+    else kept.push(segment)
+  }
+  return kept
 }
 
 /** A word wider than the whole line is cut where it must, between graphemes. */
