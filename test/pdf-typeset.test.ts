@@ -42,3 +42,15 @@ describe('paragraphs across a page break', () => {
     expect(pagesAndLinesAfter(state)).toEqual({ pages: 2, linesOnLastPage: 3 })
   })
 })
+
+describe('Latin letters and digits in Arabic text', () => {
+  it('are set at the Latin body size, the Arabic letters around them at the Arabic size', () => {
+    const arabic = 'شغل يورغن شتوك (Jürgen Stock) منصب الأمين العام من 2014 إلى 2024، أي 10 سنوات، و3.5 % من الميزانية.'
+    const laid = layoutRuns({ locale: 'ar', dir: 'rtl' } as PreparedEdition, [{ text: arabic, bold: false, italic: false }], BODY, 385)
+    const sizes = new Map<string, number>()
+    for (const piece of laid.lines.flatMap((line) => line.pieces)) sizes.set(laid.text.slice(piece.start, piece.end).trim(), piece.span.run.size)
+    expect(['Jürgen Stock', '2014', '2024', '10', '3.5', '%'].map((token) => sizes.get(token))).toEqual(Array(6).fill(BODY.size))
+    const arabicSizes = [...sizes].filter(([text]) => /\p{Script=Arabic}/u.test(text)).map(([, size]) => Math.round(size * 100) / 100)
+    expect(new Set(arabicSizes)).toEqual(new Set([Math.round(BODY.size * 118) / 100]))
+  })
+})

@@ -10,6 +10,7 @@ import { hyphenatorFor } from './hyphenation.ts'
 import type { PreparedEdition } from '../../prepare-edition.ts'
 import { ACCENT, runFont, type PdfState, type Run, type Style, type TextSource } from './state.ts'
 import { drawLine } from './text/draw.ts'
+import { latinAtLatinSize } from './text/latin-size.ts'
 import { layoutParagraph, lineMetrics, type LaidParagraph } from './text/layout.ts'
 import type { Line, ParagraphOptions, TextRun } from './text/types.ts'
 
@@ -94,7 +95,7 @@ function layoutFresh(edition: PreparedEdition, runs: readonly Run[], style: Styl
     wordsOnly: style.balance && script === 'cjk' ? lang : undefined,
     balance: style.balance
   }
-  return layoutParagraph(textRuns, options)
+  return layoutParagraph(script === 'arabic' ? latinAtLatinSize(textRuns, 1 / SCRIPT_SIZE.arabic) : textRuns, options)
 }
 
 /**
