@@ -24,7 +24,7 @@ import { confineOutput } from './output/confine.ts'
 import { openOutput, type Publisher } from './output/publish.ts'
 import { editionsToRetract } from './output/retract.ts'
 import { writeAtomic } from './output/write-atomic.ts'
-import { languagesOf, prepareEdition, type PrepareContext, type PreparedEdition } from './prepare-edition.ts'
+import { factsOf, languagesOf, prepareEdition, type PrepareContext, type PreparedEdition } from './prepare-edition.ts'
 import { jobsOf, type Shard } from './shard.ts'
 import { discoverDocuments } from './content/discover.ts'
 import { createProject, displayPath, listLocales, LOCALE_CODE, type Project } from './project.ts'
@@ -260,11 +260,12 @@ function pageLast(formats: readonly Format[]): Format[] {
 
 /** One edition in one format, rendered and published atomically: the unit the build and the preview share. */
 export async function writeEdition(format: Format, edition: PreparedEdition, context: RenderContext): Promise<ManifestEntry & { reused: boolean }> {
-  const relative = `${edition.locale}/${edition.doc}.${format}`
+  const facts = factsOf(edition)
+  const relative = `${facts.locale}/${facts.doc}.${format}`
   // HTML is cheap to make and publishes the images beside it, so only EPUB and PDF come from the cache.
   const key = context.cache && format !== 'html' ? editionKey({
-    project: context.project, doc: edition.doc, locale: edition.locale, sourceLocale: edition.sourceLocale,
-    locales: edition.languages.map((language) => language.locale), format,
+    project: context.project, doc: facts.doc, locale: facts.locale, sourceLocale: facts.sourceLocale,
+    locales: facts.languages.map((language) => language.locale), format,
     options: { formats: context.formats, strict: context.strict ?? false, modified: context.modified.toISOString(), inputs: byteInputs(process.env, context.digests) },
     digests: context.digests
   }) : undefined
@@ -278,7 +279,7 @@ export async function writeEdition(format: Format, edition: PreparedEdition, con
     data = await render(format, edition, context)
     if (key) await context.cache!.put(key, data, edition.file.messages.slice(before).map(cachedMessage))
   }
-  const entry = await publish(context, relative, data, edition.doc, edition.locale, format)
+  const entry = await publish(context, relative, data, facts.doc, facts.locale, format)
   return { ...entry, reused: Boolean(hit) }
 }
 
@@ -296,16 +297,16 @@ async function publish(context: Pick<RenderContext, 'project' | 'output' | 'writ
 /** One edition through its format's writer; the images and fonts an HTML page refers to are published beside it. */
 async function render(format: Format, edition: PreparedEdition, context: RenderContext): Promise<string | Buffer> {
   const media = new Map<string, string>()
-  // The page links only the languages and formats the folder holds (context.links).
-  const linked = format === 'html' && context.links ? { ...edition, languages: edition.languages.filter((language) => context.links!.locales.has(language.locale)) } : edition
-  const data = await writers[format](linked, {
+  const data = await writers[format](edition.hast, edition.file, {
     modified: context.modified,
     strict: context.strict ?? false,
     css: context.css,
+    // The page links only the languages and formats the folder holds (context.links).
     formats: context.links?.formats ?? context.formats,
+    locales: context.links?.locales,
     cacheDir: context.project.cacheDir,
     decorate: context.decorate,
-    fonts: context.webFonts === false ? undefined : (page) => travellingFonts(page, edition.locale, '../', context),
+    fonts: context.webFonts === false ? undefined : (page) => travellingFonts(page, factsOf(edition).locale, '../', context),
     imageHref: (localPath) => {
       // Named by content: a published name never changes its bytes, so its manifest entry stays true.
       const digest = fileDigest(localPath, context.digests) ?? sha256(readFileSync(localPath))

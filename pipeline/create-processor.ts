@@ -26,7 +26,6 @@ import remarkTranslate, { type Options as TranslateOptions } from './plugins/rem
 import remarkUnsafeMarkup from './plugins/remark-unsafe-markup.ts'
 import { createHandlers, type Labels } from './to-hast/handlers.ts'
 import { editionSchema, previewSchema } from './to-hast/schema.ts'
-import type { DocumentMeta } from './types.ts'
 
 /** Markdown in our dialect (content/markdown.ts) with YAML front matter → mdast. */
 export function createParser() {
@@ -34,7 +33,6 @@ export function createParser() {
 }
 
 export interface EditionOptions extends TranslateOptions {
-  meta: DocumentMeta
   contentDir: string
   labels: Labels
   /** Live preview only: mark each segment's element with its catalog key (`data-key`). */

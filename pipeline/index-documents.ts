@@ -10,7 +10,7 @@ import { uiTranslator } from './i18n/create-i18n.ts'
 import { valuesOf, type Catalog } from './i18n/catalog.ts'
 import type { DocumentLoader } from './translation/sources.ts'
 import type { ManifestEntry } from './output/manifest.ts'
-import type { Language } from './prepare-edition.ts'
+import type { Language } from './types.ts'
 import type { IndexDocument } from './render/index-page.ts'
 import type { Format } from './types.ts'
 

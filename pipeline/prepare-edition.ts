@@ -8,34 +8,30 @@ import { VFile } from 'vfile'
 import type { LoadedDocument } from './content/load-document.ts'
 import { runEdition } from './create-processor.ts'
 import { emptyCatalog, type Catalog } from './i18n/catalog.ts'
-import { uiTranslator, type UiT } from './i18n/create-i18n.ts'
+import { uiTranslator } from './i18n/create-i18n.ts'
 import { registerOf, type Catalogs } from './i18n/load-catalogs.ts'
 import { languageName } from './i18n/language-name.ts'
 import { keysIn, type ProjectStatus } from './translation/status/status.ts'
 import type { Project } from './project.ts'
 import { readingMinutes } from './render/reading-time.ts'
-import type { DocumentMeta } from './types.ts'
+import { resolveTerms } from './i18n/terms.ts'
+import type { EditionFacts, Language } from './types.ts'
 
-export interface Language {
-  locale: string
-  /** The language's name in itself (`Қазақша`), from its own ui.json. */
-  name: string
-  dir: 'ltr' | 'rtl'
+/**
+ * An edition ready for the writers: its hast tree and its file, which
+ * carries the edition's facts (`file.data.edition`), its translated front
+ * matter (`file.data.meta`) and interface terms (`file.data.terms`).
+ */
+export interface PreparedEdition {
+  hast: HastRoot
+  file: VFile
 }
 
-export interface PreparedEdition {
-  doc: string
-  locale: string
-  sourceLocale: string
-  dir: 'ltr' | 'rtl'
-  meta: DocumentMeta
-  hast: HastRoot
-  /** Reading time, counted on the source text: the same in every edition. */
-  readingMinutes: number
-  t: UiT
-  /** Every language this document is published in, in index order. */
-  languages: Language[]
-  file: VFile
+/** The facts of a prepared edition's file. */
+export function factsOf(edition: PreparedEdition): EditionFacts {
+  const facts = edition.file.data.edition
+  if (!facts) throw new TypeError('Expected an edition’s file, as prepareEdition makes it')
+  return facts
 }
 
 export interface PrepareContext {
@@ -65,8 +61,8 @@ export async function prepareEdition(doc: LoadedDocument, locale: string, contex
   const t = uiTranslator(i18n, locale)
   // Each edition translates its own copy; the parsed source stays shared.
   const tree = structuredClone(doc.tree)
-  const meta = structuredClone(doc.meta)
   const file = new VFile({ path: doc.file.path, value: doc.file.value })
+  file.data.meta = structuredClone(doc.meta)
   const hast = await runEdition(tree, file, {
     i18n,
     doc: doc.name,
@@ -75,25 +71,17 @@ export async function prepareEdition(doc: LoadedDocument, locale: string, contex
     register: registerOf(catalogs, sourceLocale, doc.name),
     catalog: catalogs.get(locale)?.get(doc.name) ?? emptyCatalog(`locales/${locale}/${doc.name}.json`),
     outdated: keysIn(context.status, locale, doc.name, 'outdated'),
-    meta,
     contentDir: project.contentDir,
     labels: { footnotes: t('footnotes'), backToReference: (number) => t('backToReference', { number }) },
     previewKeys: context.preview
   })
-  meta.lang = locale
+  file.data.meta.lang = locale
+  const facts: EditionFacts = { doc: doc.name, locale, sourceLocale, dir: i18n.dir(locale) === 'rtl' ? 'rtl' : 'ltr', languages: languagesOf(context) }
+  file.data.edition = facts
+  // Reading time is counted on the source text: the same in every edition.
+  file.data.terms = resolveTerms(t, { readingTime: { count: readingMinutes(doc.tree, doc.meta) } })
   notePlacesOfInterfaceTerms(file, catalogs.get(locale)?.get('ui'))
-  return {
-    doc: doc.name,
-    locale,
-    sourceLocale,
-    dir: i18n.dir(locale) === 'rtl' ? 'rtl' : 'ltr',
-    meta,
-    hast,
-    readingMinutes: readingMinutes(doc.tree, doc.meta),
-    t,
-    languages: languagesOf(context),
-    file
-  }
+  return { hast, file }
 }
 
 /**

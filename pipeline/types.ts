@@ -3,6 +3,7 @@
  * `file.data` (see the DataMap augmentation below), never in module globals.
  */
 import type {} from 'mdast-util-directive'
+import type { WriterTerm } from './i18n/ui-terms.ts'
 
 /** Kinds of translatable unit; the first part of every segment key. */
 export type SegmentKind = 'meta' | 'heading' | 'standfirst' | 'question' | 'p' | 'caption' | 'credit' | 'alt' | 'item' | 'quote' | 'cell' | 'label' | 'note' | 'task'
@@ -21,6 +22,48 @@ export interface DocumentMeta {
   interviewer?: string | undefined
   publisher?: string | undefined
   credits: string[]
+}
+
+/** The front matter fields that are text a translator translates (each under its own `meta.*` key). */
+export type MetaField = 'title' | 'shortTitle' | 'interviewee' | 'intervieweeRole' | 'interviewer' | 'publisher'
+
+export interface Language {
+  locale: string
+  /** The language's name in itself (`Қазақша`), from its own ui.json. */
+  name: string
+  dir: 'ltr' | 'rtl'
+}
+
+/** What an edition is, beside its tree: set once by prepare-edition, read by every writer. */
+export interface EditionFacts {
+  doc: string
+  locale: string
+  sourceLocale: string
+  dir: 'ltr' | 'rtl'
+  /** Every language this document is published in, in index order. */
+  languages: Language[]
+}
+
+/**
+ * An interface term in the edition's language, resolved before any writer
+ * runs: its words, with the values a writer alone knows (`{{page}}`,
+ * `{{name}}`) left for it to fill (i18n/terms.ts `fillTerm`), and its key,
+ * under which `file.data.translation.places` holds its catalog place.
+ */
+export interface Term {
+  text: string
+  key: `ui:${WriterTerm}`
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The edition's facts (prepare-edition). */
+    edition: EditionFacts
+    /** The front matter, translated into the edition's language (remark-translate translates it here). */
+    meta: DocumentMeta
+    /** The interface terms the writers set, resolved for the edition's language. */
+    terms: Record<WriterTerm, Term>
+  }
 }
 
 export type Format = 'html' | 'epub' | 'pdf'

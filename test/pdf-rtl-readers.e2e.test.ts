@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import PDFDocument from 'pdfkit'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { PreparedEdition } from '../pipeline/prepare-edition.ts'
+import type { Edition } from '../pipeline/render/edition.ts'
 import { BODY, type PdfState } from '../pipeline/render/pdf/state.ts'
 import { setParagraph } from '../pipeline/render/pdf/typeset.ts'
 import { tempDir } from './helpers/project.ts'
@@ -27,7 +27,7 @@ async function rtlPdf(paragraphs: readonly string[]): Promise<Buffer> {
   const chunks: Buffer[] = []
   doc.on('data', (chunk: Buffer) => chunks.push(chunk))
   const done = new Promise((resolve) => doc.on('end', resolve))
-  const state = { doc, edition: { locale: 'ar', dir: 'rtl' } as PreparedEdition, insetStart: 0, missing: [] } as unknown as PdfState
+  const state = { doc, edition: { locale: 'ar', dir: 'rtl' } as Edition, insetStart: 0, missing: [] } as unknown as PdfState
   for (const text of paragraphs) setParagraph(state, [{ text, bold: false, italic: false }], BODY)
   doc.end()
   await done

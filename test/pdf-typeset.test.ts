@@ -1,7 +1,7 @@
 /** Typesetting rules a reader notices: no widowed last line, headings kept with their text. */
 import PDFDocument from 'pdfkit'
 import { describe, expect, it } from 'vitest'
-import type { PreparedEdition } from '../pipeline/prepare-edition.ts'
+import type { Edition } from '../pipeline/render/edition.ts'
 import { BODY, type PdfState, type Run } from '../pipeline/render/pdf/state.ts'
 import { layoutRuns, lineAdvance, setParagraph } from '../pipeline/render/pdf/typeset.ts'
 
@@ -10,7 +10,7 @@ const runs: Run[] = [{ text: TEXT.repeat(2).trim(), bold: false, italic: false }
 
 function stateAt(linesLeft: number): PdfState {
   const doc = new PDFDocument({ size: 'A4', margins: { top: 64, bottom: 64, left: 62, right: 62 }, bufferPages: true })
-  const state = { doc, edition: { locale: 'en', dir: 'ltr' } as PreparedEdition, insetStart: 0, missing: [] } as unknown as PdfState
+  const state = { doc, edition: { locale: 'en', dir: 'ltr' } as Edition, insetStart: 0, missing: [] } as unknown as PdfState
   const advance = lineAdvance(state, BODY)
   // Leave room for `linesLeft` lines (and a little less than one more) above the bottom margin.
   doc.y = doc.page.height - doc.page.margins.bottom - advance * linesLeft - advance * 0.5
@@ -24,7 +24,7 @@ function pagesAndLinesAfter(state: PdfState): { pages: number; linesOnLastPage: 
 }
 
 describe('paragraphs across a page break', () => {
-  const lines = () => layoutRuns({ locale: 'en', dir: 'ltr' } as PreparedEdition, runs, BODY, 595.28 - 124).lines.length
+  const lines = () => layoutRuns({ locale: 'en', dir: 'ltr' } as Edition, runs, BODY, 595.28 - 124).lines.length
 
   it('never leave the last line alone at the top of a page', () => {
     const total = lines()

@@ -4,23 +4,27 @@
  * job per edition (a newer save replaces a waiting job), and a worker that
  * dies is replaced on the next job.
  */
+import type { Root as HastRoot } from 'hast'
 import type { Data } from 'vfile'
 import { Worker } from 'node:worker_threads'
-import type { Resources } from '../i18n/create-i18n.ts'
 import type { PreparedEdition } from '../prepare-edition.ts'
 import type { Format } from '../types.ts'
+import type { EditionId } from './changes.ts'
 import { stripPreviewKeys } from './strip-preview-keys.ts'
 
-/** A prepared edition as it crosses to the worker: data only; the worker rebuilds `t` from `ui`. */
-/** An edition as a worker thread receives it: plain data, with the facts its file carries (`file.data`). */
-export type EditionSnapshot = Omit<PreparedEdition, 't' | 'file'> & { sourcePath: string; fileData: Data }
+/** An edition as a worker thread receives it: its tree and its file's data (facts, front matter, terms), plain data. */
+export interface EditionSnapshot {
+  hast: HastRoot
+  sourcePath: string
+  fileData: Data
+}
 
 export interface RenderJob {
   root: string
   /** The preview folder, relative to root. */
   outDir: string
+  id: EditionId
   edition: EditionSnapshot
-  ui: Resources
   formats: Format[]
   /** Bumped when a template changes, so the worker reads templates again. */
   templates: number
@@ -42,8 +46,7 @@ export interface Background {
 }
 
 export function snapshotOf(edition: PreparedEdition): EditionSnapshot {
-  const { t: _t, file, hast, ...data } = edition
-  return { ...data, hast: stripPreviewKeys(hast), sourcePath: String(file.path), fileData: structuredClone(file.data) }
+  return { hast: stripPreviewKeys(edition.hast), sourcePath: String(edition.file.path), fileData: structuredClone(edition.file.data) }
 }
 
 export function startBackground(onStart: (job: RenderJob) => void, onDone: (reply: RenderReply) => void): Background {
@@ -63,7 +66,7 @@ export function startBackground(onStart: (job: RenderJob) => void, onDone: (repl
     if (failed !== worker || closing) return
     worker = undefined
     const job = current
-    if (job) finish({ doc: job.edition.doc, locale: job.edition.locale, results: job.formats.map((format) => ({ format, ok: false, reason })) })
+    if (job) finish({ doc: job.id.doc, locale: job.id.locale, results: job.formats.map((format) => ({ format, ok: false, reason })) })
   }
   const next = () => {
     if (closing || current) return
@@ -77,7 +80,7 @@ export function startBackground(onStart: (job: RenderJob) => void, onDone: (repl
   }
   return {
     enqueue(job) {
-      waiting.set(`${job.edition.locale}/${job.edition.doc}`, job)
+      waiting.set(`${job.id.locale}/${job.id.doc}`, job)
       next()
     },
     async close() {

@@ -8,7 +8,7 @@
 import type { Element, ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
 import { visit } from 'unist-util-visit'
-import type { Language } from '../prepare-edition.ts'
+import type { Language } from '../types.ts'
 import { template } from '../render/templates.ts'
 
 export interface PreviewInfo {

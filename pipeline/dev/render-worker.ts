@@ -5,7 +5,6 @@
 import { parentPort } from 'node:worker_threads'
 import { VFile } from 'vfile'
 import { sourceDate, writeEdition } from '../build.ts'
-import { createI18n, uiTranslator } from '../i18n/create-i18n.ts'
 import type { PreparedEdition } from '../prepare-edition.ts'
 import { createProject } from '../project.ts'
 import { forgetTemplates, template } from '../render/templates.ts'
@@ -20,13 +19,12 @@ let templates = 0
 const dates = new Map<string, Date>()
 
 async function run(job: RenderJob): Promise<RenderReply> {
-  const { sourcePath, fileData, ...data } = job.edition
+  const { sourcePath, fileData, hast } = job.edition
   if (job.templates !== templates) {
     forgetTemplates()
     templates = job.templates
   }
-  const i18n = await createI18n(job.ui, data.sourceLocale)
-  const edition: PreparedEdition = { ...data, t: uiTranslator(i18n, data.locale), file: new VFile({ path: sourcePath, data: fileData }) }
+  const edition: PreparedEdition = { hast, file: new VFile({ path: sourcePath, data: fileData }) }
   if (!dates.has(sourcePath)) dates.set(sourcePath, sourceDate(sourcePath))
   const context = { css: template('edition.css'), modified: dates.get(sourcePath)!, formats: FORMATS, project: createProject(job.root, job.outDir), written: [] }
   const results: FormatResult[] = []
@@ -39,14 +37,14 @@ async function run(job: RenderJob): Promise<RenderReply> {
       results.push({ format, ok: false, reason: error instanceof Error ? error.message : String(error) })
     }
   }
-  return { doc: data.doc, locale: data.locale, results }
+  return { doc: job.id.doc, locale: job.id.locale, results }
 }
 
 parentPort?.on('message', (job: RenderJob) => {
   run(job).then(
     (reply) => parentPort?.postMessage(reply),
     (error: unknown) => parentPort?.postMessage({
-      doc: job.edition.doc, locale: job.edition.locale,
+      doc: job.id.doc, locale: job.id.locale,
       results: job.formats.map((format) => ({ format, ok: false, reason: error instanceof Error ? error.message : String(error) }))
     } satisfies RenderReply)
   )

@@ -13,11 +13,11 @@ import { problemOf, type Problem } from '../report.ts'
 import { writeEdition } from '../build.ts'
 import { loadDocument, type LoadedDocument } from '../content/load-document.ts'
 import { CatalogError, readCatalog, type Catalog } from '../i18n/catalog.ts'
-import { createI18n, uiTranslator, type Resources } from '../i18n/create-i18n.ts'
+import { createI18n, uiTranslator } from '../i18n/create-i18n.ts'
 import { loadCatalogs, registerOf, toResources, type Catalogs } from '../i18n/load-catalogs.ts'
 import { writeAtomic } from '../output/write-atomic.ts'
 import type { ManifestEntry } from '../output/manifest.ts'
-import { languagesOf, prepareEdition, type PrepareContext, type PreparedEdition } from '../prepare-edition.ts'
+import { factsOf, languagesOf, prepareEdition, type PrepareContext, type PreparedEdition } from '../prepare-edition.ts'
 import { catalogPath, createProject, displayPath, listDocuments, listLocales, type Project } from '../project.ts'
 import { renderIndex } from '../render/index-page.ts'
 import { forgetTemplates, template } from '../render/templates.ts'
@@ -136,13 +136,14 @@ export async function renderEdition(session: Session, id: EditionId, sources?: S
     const edition = await prepareEdition(document, id.locale, context)
     const report = edition.file.data.translation ?? { missing: [], used: [] }
     const outdated = await session.outdated(project, id.doc, id.locale, sources).catch(() => new Set<string>())
-    const register = registerOf(session.catalogs, edition.sourceLocale, id.doc)
+    const facts = factsOf(edition)
+    const register = registerOf(session.catalogs, facts.sourceLocale, id.doc)
     const info = {
       doc: id.doc,
       locale: id.locale,
-      sourceLocale: edition.sourceLocale,
+      sourceLocale: facts.sourceLocale,
       catalogFile: displayPath(project, catalogPath(project, id.locale, id.doc)),
-      languages: edition.languages,
+      languages: facts.languages,
       keys: report.used,
       missing: report.missing,
       outdated: report.used.filter((key) => outdated.has(key)),
@@ -180,15 +181,6 @@ export async function renderPreviewIndex(session: Session): Promise<void> {
   }))
   const html = renderIndex(documents, uiTranslator(i18n, project.sourceLocale), project.sourceLocale, template('index.css'), decorateIndex)
   await writeAtomic(path.join(project.outputDir, 'index.html'), html)
-}
-
-/** The ui namespace and catalogs of a locale, as the background renderer needs them to rebuild `t`. */
-export function uiResources(session: Session, locale: string): Resources {
-  const resources: Resources = {}
-  for (const lng of new Set([session.project.sourceLocale, locale])) {
-    resources[lng] = { ui: session.catalogs.get(lng)?.get('ui')?.resources ?? {} }
-  }
-  return resources
 }
 
 /** Files an edition is made from: while one of them is broken, its last good page stays. */

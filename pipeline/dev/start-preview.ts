@@ -15,7 +15,7 @@ import { startBackground, snapshotOf, type RenderJob, type RenderReply } from '.
 import { createEventHub } from './events.ts'
 import { recordedOutdatedKeys, writePreviewStatus, type OutdatedKeys } from './outdated.ts'
 import { startServer } from './server.ts'
-import { applyPlan, openSession, renderEdition, renderPreviewIndex, uiResources, type Session } from './session.ts'
+import { applyPlan, openSession, renderEdition, renderPreviewIndex, type Session } from './session.ts'
 import { describeProblem } from '../report.ts'
 import { watchFiles } from './watcher.ts'
 import { loadSources } from '../translation/sources.ts'
@@ -50,7 +50,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   let reported = new Map<string, string>()
 
   const background = startBackground(
-    (job: RenderJob) => hub.send('formats', { path: editionPath(job.edition), text: 'EPUB, PDF: updating…' }),
+    (job: RenderJob) => hub.send('formats', { path: editionPath(job.id), text: 'EPUB, PDF: updating…' }),
     (reply: RenderReply) => {
       const failed = reply.results.filter((result) => !result.ok)
       for (const result of failed) if (!result.ok) warn(`error ${reply.locale}/${reply.doc}.${result.format}: ${result.reason}`)
@@ -80,7 +80,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       log(`  ${outcome.path.slice(1)} ${Math.round(outcome.milliseconds)} ms${outcome.missing > 0 ? ` · ${outcome.missing} missing` : ''}`)
       hub.send('change', { paths: [outcome.path] })
       background.enqueue({
-        root: session.project.root, outDir, edition: snapshotOf(outcome.edition), ui: uiResources(session, id.locale), formats: ['epub', 'pdf'], templates
+        root: session.project.root, outDir, id, edition: snapshotOf(outcome.edition), formats: ['epub', 'pdf'], templates
       })
     }
     await renderPreviewIndex(session)

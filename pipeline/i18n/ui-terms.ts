@@ -37,3 +37,27 @@ export const UI_TERMS = [
 
 export type UiTerm = (typeof UI_TERMS)[number]
 
+
+/** The terms the edition writers set (HTML, EPUB, PDF); the rest are for the index, the status page and the pipeline. */
+export const WRITER_TERMS = [
+  'languages',
+  'contents',
+  'page',
+  'skipToContent',
+  'editions',
+  'alsoAvailable',
+  'format.html',
+  'format.epub',
+  'format.pdf',
+  'readingTime',
+  'interviewer',
+  'publisher',
+  'cover',
+  'coverAlt',
+  'landmarks',
+  'accessibilitySummary',
+  'taskDone',
+  'taskOpen'
+] as const satisfies readonly UiTerm[]
+
+export type WriterTerm = (typeof WRITER_TERMS)[number]

@@ -11,7 +11,7 @@ import type { VFile } from 'vfile'
 import { markdownToPhrasing } from '../content/markdown.ts'
 import { keyedUnits } from '../segments/keyed-units.ts'
 import type { Catalog } from '../i18n/catalog.ts'
-import type { DocumentMeta } from '../types.ts'
+import type { DocumentMeta, MetaField } from '../types.ts'
 import { catalogCause, warn } from '../messages.ts'
 
 export interface Options {
@@ -48,6 +48,8 @@ export interface TranslationReport {
    * writer, which find the key on the node as `data.segmentKey`) name it without reading catalogs.
    */
   places: Record<string, CatalogPlace>
+  /** The key of each front matter field's text, for writers that set it outside the tree (running heads, the title block). */
+  metaKeys: Partial<Record<MetaField, string>>
 }
 
 /** A place in a catalog file (project-relative path, 1-based line and column). */
@@ -68,8 +70,10 @@ export function translateTree(tree: Root, meta: DocumentMeta, file: VFile, optio
   const translated = new Set<string>()
   const unregistered = new Set<string>()
   const places: Record<string, CatalogPlace> = {}
+  const metaKeys: Partial<Record<MetaField, string>> = {}
   for (const unit of keyedUnits(tree, meta, register)) {
     const { key } = unit
+    if (unit.field) metaKeys[unit.field] = key
     if (unit.node) unit.node.data = { ...unit.node.data, segmentKey: key }
     used.add(key)
     if (!register.has(key)) unregistered.add(key)
@@ -108,7 +112,7 @@ export function translateTree(tree: Root, meta: DocumentMeta, file: VFile, optio
       source: 'remark-translate'
     })
   }
-  return { missing: [...missing], outdated: [...outdated], used: [...used], translated: [...translated], places }
+  return { missing: [...missing], outdated: [...outdated], used: [...used], translated: [...translated], places, metaKeys }
 }
 
 /**
@@ -126,9 +130,10 @@ function placed(nodes: PhrasingContent[], position: Position | undefined): Phras
   return nodes
 }
 
-/** The unified plugin form, for use in a processor chain. */
-export default function remarkTranslate(options: Options & { meta: DocumentMeta }) {
+/** The unified plugin form: translates the tree and the front matter on `file.data.meta`, in place. */
+export default function remarkTranslate(options: Options) {
   return (tree: Root, file: VFile) => {
-    file.data.translation = translateTree(tree, options.meta, file, options)
+    if (!file.data.meta) throw new TypeError('Expected the front matter on `file.data.meta` before remark-translate')
+    file.data.translation = translateTree(tree, file.data.meta, file, options)
   }
 }

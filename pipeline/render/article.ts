@@ -5,26 +5,31 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast'
 import { toText } from 'hast-util-to-text'
 import { h } from 'hastscript'
-import type { PreparedEdition } from '../prepare-edition.ts'
+import type { Edition } from './edition.ts'
 import { titleContent } from '../to-hast/title.ts'
 import { withSegmentKey } from '../to-hast/handlers.ts'
 import { scriptOfLocale } from './script-of-locale.ts'
 
 /** `copy: false` for a writer that only reads the tree (the PDF's); HTML and EPUB rewrite image sources in theirs. */
-export function articleTree(edition: PreparedEdition, { copy = true } = {}): Element {
-  const { meta, t } = edition
+export function articleTree(edition: Edition, { copy = true } = {}): Element {
+  const { meta, metaKeys, terms } = edition
   const headline = meta.titleMarkdown ? titleContent(meta.titleMarkdown) : [meta.title]
-  const header: ElementContent[] = [withSegmentKey(h('h1', { id: 'title' }, headline), 'meta.title')]
+  const header: ElementContent[] = [keyed(h('h1', { id: 'title' }, headline), metaKeys.title)]
   if (meta.interviewee) {
     header.push(h('p.byline', [
-      withSegmentKey(h('bdi.interviewee', meta.interviewee), 'meta.interviewee'),
-      meta.intervieweeRole ? [comma(edition.locale), withSegmentKey(h('bdi.role', meta.intervieweeRole), 'meta.intervieweeRole')] : []
+      keyed(h('bdi.interviewee', meta.interviewee), metaKeys.interviewee),
+      meta.intervieweeRole ? [comma(edition.locale), keyed(h('bdi.role', meta.intervieweeRole), metaKeys.intervieweeRole)] : []
     ]))
   }
-  header.push(withSegmentKey(h('p.reading-time', t('readingTime', { count: edition.readingMinutes })), 'ui:readingTime'))
+  header.push(keyed(h('p.reading-time', terms.readingTime.text), terms.readingTime.key))
   // The edition's tree is shared by all three writers.
   const body = (copy ? structuredClone(edition.hast.children) : edition.hast.children) as ElementContent[]
   return h('article', [h('header.article-header', header), ...body])
+}
+
+/** The element with the catalog key of its text, when it has one. */
+function keyed(element: Element, key: string | undefined): Element {
+  return key ? withSegmentKey(element, key) : element
 }
 
 const COMMAS = { arabic: '، ', cjk: '，', latin: ', ' } as const

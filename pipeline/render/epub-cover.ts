@@ -10,7 +10,8 @@
 import { Resvg } from '@resvg/resvg-js'
 import { toHtml } from 'hast-util-to-html'
 import { s } from 'hastscript'
-import type { PreparedEdition } from '../prepare-edition.ts'
+import type { Edition } from './edition.ts'
+import { fillTerm } from '../i18n/terms.ts'
 import { comma } from './article.ts'
 import type { FaceId } from './pdf/fonts.ts'
 import { npmFace } from './fonts/npm-faces.ts'
@@ -40,7 +41,7 @@ export interface Cover {
   alt: string
 }
 
-export function renderCover(edition: PreparedEdition): Cover {
+export function renderCover(edition: Edition): Cover {
   const svg = coverSvg(edition)
   const faces = COVER_FACES[scriptOfLocale(edition.locale)]
   const fontFiles = [...new Set([faces.bold, faces.regular, 'notoSerifBold', 'notoSerif'] as FaceId[])].map((face) => npmFace(face).file)
@@ -54,8 +55,8 @@ export function renderCover(edition: PreparedEdition): Cover {
 }
 
 /** The cover's design, with its lines broken by measuring the text in the face that sets it. */
-export function coverSvg(edition: PreparedEdition): { svg: string; alt: string } {
-  const { meta, t, locale, dir } = edition
+export function coverSvg(edition: Edition): { svg: string; alt: string } {
+  const { meta, terms, locale, dir } = edition
   const faces = COVER_FACES[scriptOfLocale(locale)]
   const language = edition.languages.find((item) => item.locale === locale)?.name ?? locale
   const measure = (face: FaceId) => (text: string, size: number) => advanceOf(face, text) * size
@@ -63,7 +64,7 @@ export function coverSvg(edition: PreparedEdition): { svg: string; alt: string }
   const lineHeight = size * faces.leading
   const titleTop = (TITLE_TOP + TITLE_BOTTOM) / 2 - (lines.length * lineHeight) / 2 + size
   const people = [meta.interviewee, meta.intervieweeRole].filter(Boolean).join(comma(locale))
-  const alt = t('coverAlt', { title: meta.title, people: people || meta.title, publisher: meta.publisher ?? '' })
+  const alt = fillTerm(terms.coverAlt, { title: meta.title, people: people || meta.title, publisher: meta.publisher ?? '' })
   const text = (value: string, y: number, fontSize: number, style: Record<string, string | number>) => s('text', {
     x: WIDTH / 2, y, textAnchor: 'middle', fontSize, fontFamily: `${faces.family}, Noto Serif`, ...style
   }, value)

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url'
 import { toHtml } from 'hast-util-to-html'
 import { EPub } from 'epub-gen-memory'
 import { allowedAttributes } from 'epub-gen-memory/dist/lib/util/constants.js'
-import type { PreparedEdition } from '../prepare-edition.ts'
+import type { Edition } from './edition.ts'
 import { articleTree } from './article.ts'
 import { navEntries } from './nav-entries.ts'
 import { mapImages } from './hast/images.ts'
@@ -34,8 +34,8 @@ export interface EpubOptions {
 const allowed = allowedAttributes as readonly string[] as string[]
 for (const name of ['start', 'scope', 'checked', 'disabled']) if (!allowed.includes(name)) allowed.push(name)
 
-export async function renderEpub(edition: PreparedEdition, options: EpubOptions): Promise<Buffer> {
-  const { doc, locale, meta, t } = edition
+export async function renderEpub(edition: Edition, options: EpubOptions): Promise<Buffer> {
+  const { doc, locale, meta, terms } = edition
   const article = articleTree(edition)
   mapImages(article, (localPath) => pathToFileURL(localPath).href)
   epubNotes(article)
@@ -44,7 +44,7 @@ export async function renderEpub(edition: PreparedEdition, options: EpubOptions)
   const content = toHtml(article, { space: 'html' })
   const cover = renderCover(edition)
   // The book carries its faces, cut to the characters of its pages: the article, the contents and the guide.
-  const navigation = [t('contents'), t('cover'), t('landmarks'), ...tocEntries.map((entry) => entry.text)]
+  const navigation = [terms.contents.text, terms.cover.text, terms.landmarks.text, ...tocEntries.map((entry) => entry.text)]
   const shown = h('div', { lang: locale }, [article, h('nav', navigation.map((text) => h('p', text)))])
   const fonts = await pageFonts(shown, locale, 'truetype', options.cacheDir)
   const creators = [meta.interviewer ?? meta.publisher].filter((name): name is string => Boolean(name))
@@ -55,7 +55,7 @@ export async function renderEpub(edition: PreparedEdition, options: EpubOptions)
       publisher: meta.publisher ?? '',
       description: '',
       lang: locale,
-      tocTitle: t('contents'),
+      tocTitle: terms.contents.text,
       prependChapterTitles: false,
       numberChaptersInTOC: false,
       css: fontFaceCss(fonts, (font) => `fonts/${font.name}`, { unicodeRange: false }) + options.css,
@@ -77,16 +77,16 @@ export async function renderEpub(edition: PreparedEdition, options: EpubOptions)
         credits: meta.credits,
         embeddedFonts: fonts.map((font, index) => ({ id: `font-${index}`, href: `fonts/${font.name}` })),
         tocEntries,
-        landmarksTitle: t('landmarks'),
+        landmarksTitle: terms.landmarks.text,
         bodyHref: filename,
         coverHref: 'cover.xhtml',
-        coverTitle: t('cover'),
-        accessibilitySummary: t('accessibilitySummary')
+        coverTitle: terms.cover.text,
+        accessibilitySummary: terms.accessibilitySummary.text
       } as object)
     },
     [
       {
-        title: t('cover'), content: '', filename: 'cover.xhtml', beforeToc: true, excludeFromToc: true,
+        title: terms.cover.text, content: '', filename: 'cover.xhtml', beforeToc: true, excludeFromToc: true,
         ...({ dir: edition.dir, coverImage: 'cover.png', coverAlt: cover.alt } as object)
       },
       { title: meta.title, content, filename, ...({ dir: edition.dir } as object) }

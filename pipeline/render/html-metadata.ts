@@ -7,10 +7,10 @@
 import type { Element } from 'hast'
 import { toText } from 'hast-util-to-text'
 import { h } from 'hastscript'
-import type { PreparedEdition } from '../prepare-edition.ts'
+import type { Edition } from './edition.ts'
 import { jsonLdScript } from './hast/json-ld.ts'
 
-export function metadataElements(edition: PreparedEdition): Element[] {
+export function metadataElements(edition: Edition): Element[] {
   const { meta, locale, languages } = edition
   const description = standfirstOf(edition)
   const elements: Element[] = []
@@ -28,7 +28,7 @@ export function metadataElements(edition: PreparedEdition): Element[] {
 }
 
 /** The schema.org description of the edition. */
-export function jsonLd(edition: PreparedEdition, description?: string): Record<string, unknown> {
+export function jsonLd(edition: Edition, description?: string): Record<string, unknown> {
   const { meta, locale, sourceLocale } = edition
   const organization = (name?: string) => (name ? { '@type': 'Organization', name } : undefined)
   return prune({
@@ -52,7 +52,7 @@ function ogLocale(locale: string): string {
   return max.region ? `${max.language}_${max.region}` : max.language
 }
 
-function standfirstOf(edition: PreparedEdition): string | undefined {
+function standfirstOf(edition: Edition): string | undefined {
   for (const node of edition.hast.children) {
     if (node.type === 'element' && Array.isArray(node.properties.className) && node.properties.className.includes('directive-standfirst')) {
       return toText(node).replace(/\s+/g, ' ').trim()

@@ -6,8 +6,9 @@ import type { Element, Root as HastRoot } from 'hast'
 import { h } from 'hastscript'
 import rehypeStringify from 'rehype-stringify'
 import { unified } from 'unified'
-import type { PreparedEdition } from '../prepare-edition.ts'
-import type { Format } from '../types.ts'
+import type { Edition } from './edition.ts'
+import { fillTerm } from '../i18n/terms.ts'
+import type { Format, Term } from '../types.ts'
 import { articleTree } from './article.ts'
 import { mapImages } from './hast/images.ts'
 import { metadataElements } from './html-metadata.ts'
@@ -20,7 +21,7 @@ export interface HtmlOptions {
   /** How an image's checked local path is referenced from the page. */
   imageHref: (localPath: string) => string
   /** Changes the finished page tree (the live preview adds its bar and segment marks). */
-  decorate?: ((page: HastRoot, edition: PreparedEdition) => void) | undefined
+  decorate?: ((page: HastRoot) => void) | undefined
   /** The @font-face rules for the finished page (its fonts, cut to its characters): they open its stylesheet. */
   fonts?: ((page: HastRoot) => Promise<string>) | undefined
 }
@@ -36,21 +37,21 @@ const FORMAT_TYPES: Record<Format, string> = {
  * name whose direction is unknown (Latin “Kazinform” in an Arabic sentence)
  * must not reorder the words around it.
  */
-export function isolated(t: PreparedEdition['t'], term: 'interviewer' | 'publisher', name: string): Array<string | Element> {
+export function isolated(term: Term, name: string): Array<string | Element> {
   const marker = '\u0000'
-  const [before = '', after = ''] = t(term, { name: marker }).split(marker)
+  const [before = '', after = ''] = fillTerm(term, { name: marker }).split(marker)
   return [before, h('bdi', name), after].filter((part) => part !== '')
 }
 
-export async function renderHtml(edition: PreparedEdition, options: HtmlOptions): Promise<string> {
+export async function renderHtml(edition: Edition, options: HtmlOptions): Promise<string> {
   const page = pageTree(edition, options)
   if (options.fonts) prependStyle(page, await options.fonts(page))
-  options.decorate?.(page, edition)
+  options.decorate?.(page)
   return unified().use(rehypeStringify).stringify(page)
 }
 
-export function pageTree(edition: PreparedEdition, options: HtmlOptions): HastRoot {
-  const { doc, locale, sourceLocale, meta, t, languages } = edition
+export function pageTree(edition: Edition, options: HtmlOptions): HastRoot {
+  const { doc, locale, sourceLocale, meta, terms, languages } = edition
   const href = (other: string) => `../${other}/${doc}.html`
   const article = articleTree(edition)
   mapImages(article, options.imageHref)
@@ -66,9 +67,9 @@ export function pageTree(edition: PreparedEdition, options: HtmlOptions): HastRo
   ]
   const others = options.formats.filter((format) => format !== 'html')
   const body = [
-    h('a.skip-link', { href: '#main' }, t('skipToContent')),
+    h('a.skip-link', { href: '#main' }, terms.skipToContent.text),
     h('header.site-header', [
-      h('nav.languages', { ariaLabel: t('languages') }, [
+      h('nav.languages', { ariaLabel: terms.languages.text }, [
         h('ul', languages.map((language) =>
           h('li', [h('a', {
             href: href(language.locale), hrefLang: language.locale, lang: language.locale, dir: language.dir,
@@ -80,13 +81,13 @@ export function pageTree(edition: PreparedEdition, options: HtmlOptions): HastRo
     h('main#main', [article]),
     h('footer.site-footer', [
       others.length > 0
-        ? h('nav.formats', { ariaLabel: t('editions') }, [
-            h('p', t('alsoAvailable')),
-            h('ul', others.map((format) => h('li', [h('a', { href: `${doc}.${format}`, type: FORMAT_TYPES[format], download: '' }, t(`format.${format}`))])))
+        ? h('nav.formats', { ariaLabel: terms.editions.text }, [
+            h('p', terms.alsoAvailable.text),
+            h('ul', others.map((format) => h('li', [h('a', { href: `${doc}.${format}`, type: FORMAT_TYPES[format], download: '' }, terms[`format.${format}`].text)])))
           ])
         : [],
-      meta.interviewer ? h('p', isolated(t, 'interviewer', meta.interviewer)) : [],
-      meta.publisher ? h('p', isolated(t, 'publisher', meta.publisher)) : []
+      meta.interviewer ? h('p', isolated(terms.interviewer, meta.interviewer)) : [],
+      meta.publisher ? h('p', isolated(terms.publisher, meta.publisher)) : []
     ])
   ]
   return {

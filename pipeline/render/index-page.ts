@@ -9,7 +9,7 @@ import { h } from 'hastscript'
 import rehypeStringify from 'rehype-stringify'
 import { unified } from 'unified'
 import type { UiT } from '../i18n/create-i18n.ts'
-import type { Language } from '../prepare-edition.ts'
+import type { Language } from '../types.ts'
 import type { Format } from '../types.ts'
 import { comma } from './article.ts'
 

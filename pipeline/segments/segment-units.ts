@@ -6,7 +6,7 @@
 import type { Data, Image, Nodes, Paragraph, Parents, PhrasingContent, Root } from 'mdast'
 import type { Position } from 'unist'
 import { visitParents } from 'unist-util-visit-parents'
-import type { DocumentMeta, SegmentKind } from '../types.ts'
+import type { DocumentMeta, MetaField, SegmentKind } from '../types.ts'
 import { phrasingToMarkdown, titleForms } from '../content/markdown.ts'
 
 export interface Unit {
@@ -16,6 +16,8 @@ export interface Unit {
   position?: Position | undefined
   /** Metadata fields have fixed keys; everything else is keyed by its text. */
   fixedKey?: string | undefined
+  /** The front matter field the unit is (writers find its key by the field, on `file.data.translation.metaKeys`). */
+  field?: MetaField | undefined
   /** Whether the value may carry inline Markdown (false: plain text only). */
   inline: boolean
   /** Replace the unit's content with a translated value. */
@@ -24,7 +26,7 @@ export interface Unit {
   node?: { data?: Data | undefined } | undefined
 }
 
-const META_FIELDS = ['title', 'shortTitle', 'interviewee', 'intervieweeRole', 'interviewer', 'publisher'] as const
+const META_FIELDS: readonly MetaField[] = ['title', 'shortTitle', 'interviewee', 'intervieweeRole', 'interviewer', 'publisher']
 
 /** Units of the front matter: fields first, then credits, in a stable order. */
 export function metaUnits(meta: DocumentMeta): Unit[] {
@@ -33,7 +35,7 @@ export function metaUnits(meta: DocumentMeta): Unit[] {
     if (field === 'title' && meta.titleMarkdown) {
       // Translators see the title's Markdown; the translation sets both forms.
       units.push({
-        kind: 'meta', text: meta.titleMarkdown, fixedKey: 'meta.title', inline: false,
+        kind: 'meta', text: meta.titleMarkdown, fixedKey: 'meta.title', field, inline: false,
         apply: (value) => Object.assign(meta, titleForms(asPlain(value)))
       })
       continue
@@ -41,7 +43,7 @@ export function metaUnits(meta: DocumentMeta): Unit[] {
     const text = meta[field]
     if (!text) continue
     units.push({
-      kind: 'meta', text, fixedKey: `meta.${field}`, inline: false,
+      kind: 'meta', text, fixedKey: `meta.${field}`, field, inline: false,
       apply: (value) => { meta[field] = asPlain(value) }
     })
   }

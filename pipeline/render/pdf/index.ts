@@ -5,7 +5,8 @@
  */
 import PDFDocument from 'pdfkit'
 import type { Element, ElementContent, Root } from 'hast'
-import type { PreparedEdition } from '../../prepare-edition.ts'
+import type { Edition } from '../edition.ts'
+import { fillTerm } from '../../i18n/terms.ts'
 import { articleTree } from '../article.ts'
 import { handlers } from './handlers/index.ts'
 import { isPhrasingElement } from './inline.ts'
@@ -27,7 +28,7 @@ export interface PdfOptions {
 const MARGINS = { top: 76, bottom: 76, left: 105, right: 105 }
 const FOLIO: Style = { font: 'sans', size: 8, color: MUTED, lineGap: 0, align: 'start', gapAfter: 0 }
 
-export async function renderPdf(edition: PreparedEdition, options: PdfOptions): Promise<Buffer> {
+export async function renderPdf(edition: Edition, options: PdfOptions): Promise<Buffer> {
   const { meta, locale } = edition
   const doc = new PDFDocument({
     size: 'A4',
@@ -67,7 +68,7 @@ export async function renderPdf(edition: PreparedEdition, options: PdfOptions): 
   return done
 }
 
-function createState(doc: PDFKit.PDFDocument, edition: PreparedEdition, root: PDFKit.PDFStructureElement): PdfState {
+function createState(doc: PDFKit.PDFDocument, edition: Edition, root: PDFKit.PDFStructureElement): PdfState {
   const state: PdfState = {
     doc,
     edition,
@@ -138,15 +139,15 @@ function addRunningHeadsAndFolios(state: PdfState): void {
   const pages = number.format(range.count)
   const frame: Frame = { left: MARGINS.left, width: doc.page.width - MARGINS.left - MARGINS.right }
   // The same title on every page: fitted once.
-  const head = fitSingleLine(edition, runningTitleCandidates(edition.meta.title, edition.locale, edition.meta.shortTitle), FOLIO, frame.width, { key: 'meta.title' })
+  const head = fitSingleLine(edition, runningTitleCandidates(edition.meta.title, edition.locale, edition.meta.shortTitle), FOLIO, frame.width, { key: edition.metaKeys.title })
   for (let index = range.start; index < range.start + range.count; index++) {
     doc.switchToPage(index)
     // Artifacts: readers, screen readers and copy-paste skip them.
     if (index > range.start) {
       artifact(doc, 'Pagination', () => state.missing.push(...drawSingleLine(doc, head, frame, MARGINS.top - 30)))
     }
-    const folio = edition.t('page', { page: number.format(index - range.start + 1), pages })
-    const fitted = fitSingleLine(edition, folio, { ...FOLIO, align: 'end' }, frame.width, { key: 'ui:page' })
+    const folio = fillTerm(edition.terms.page, { page: number.format(index - range.start + 1), pages })
+    const fitted = fitSingleLine(edition, folio, { ...FOLIO, align: 'end' }, frame.width, { key: edition.terms.page.key })
     artifact(doc, 'Pagination', () => state.missing.push(...drawSingleLine(doc, fitted, frame, doc.page.height - MARGINS.bottom + 24)))
   }
 }

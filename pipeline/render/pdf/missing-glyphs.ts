@@ -8,10 +8,10 @@
 import type { Position } from 'unist'
 import type { VFileMessage } from 'vfile-message'
 import { catalogCause, strictProblems, warn } from '../../messages.ts'
-import type { PreparedEdition } from '../../prepare-edition.ts'
+import type { Edition } from '../edition.ts'
 import type { MissingGlyph } from './text/types.ts'
 
-export function reportMissingGlyphs(edition: PreparedEdition, missing: ReadonlyArray<MissingGlyph & { place?: Position | undefined }>, strict: boolean): void {
+export function reportMissingGlyphs(edition: Edition, missing: ReadonlyArray<MissingGlyph & { place?: Position | undefined }>, strict: boolean): void {
   const seen = new Set<string>()
   const messages: VFileMessage[] = []
   const places = edition.file.data.translation?.places ?? {}

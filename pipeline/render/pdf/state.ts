@@ -6,7 +6,7 @@
  */
 import type { Element, Root } from 'hast'
 import type { Position } from 'unist'
-import type { PreparedEdition } from '../../prepare-edition.ts'
+import type { Edition } from '../edition.ts'
 import type { FontRole } from './fonts.ts'
 import type { StructureType } from './structure.ts'
 import type { Align, MissingGlyph } from './text/types.ts'
@@ -57,7 +57,7 @@ export type Handler = (state: PdfState, node: Element) => void
 
 export interface PdfState {
   doc: PDFKit.PDFDocument
-  edition: PreparedEdition
+  edition: Edition
   /** Outline entry of the title, under which section headings are nested. */
   outlineRoot?: PDFKit.PDFOutline | undefined
   /** Indentation from the text's start side (left in LTR, right in RTL), in points. */

@@ -7,7 +7,7 @@ import type { Element, Root } from 'hast'
 import { visit } from 'unist-util-visit'
 import { fallbackFaces, scriptOfLocale, type FaceId, type Script } from './fonts.ts'
 import { hyphenatorFor } from './hyphenation.ts'
-import type { PreparedEdition } from '../../prepare-edition.ts'
+import type { Edition } from '../edition.ts'
 import { ACCENT, runFont, type PdfState, type Run, type Style, type TextSource } from './state.ts'
 import { drawLine } from './text/draw.ts'
 import { latinAtLatinSize } from './text/latin-size.ts'
@@ -38,7 +38,7 @@ export function frameOf(state: PdfState): Frame {
  */
 const laidOut = new WeakMap<readonly Run[], { style: Style; width: number; key?: string | undefined; dir: string; pageEndLine?: number | undefined; laid: LaidParagraph }>()
 
-export function layoutRuns(edition: PreparedEdition, runs: readonly Run[], style: Style, width: number, source?: TextSource, pageEndLine?: number): LaidParagraph {
+export function layoutRuns(edition: Edition, runs: readonly Run[], style: Style, width: number, source?: TextSource, pageEndLine?: number): LaidParagraph {
   const known = laidOut.get(runs)
   const dir = source?.dir ?? edition.dir
   if (known && known.style === style && known.width === width && known.key === source?.key && known.dir === dir && known.pageEndLine === pageEndLine) return known.laid
@@ -56,7 +56,7 @@ const SCRIPT_SIZE: Record<Script, number> = { latin: 1, arabic: 1.18, cjk: 1 }
 const SCRIPT_LEADING: Record<Script, number> = { latin: 0, arabic: 0.25, cjk: 0.25 }
 
 /** The size and line gap a style has in an edition's script. */
-export function scriptMetrics(edition: PreparedEdition, style: Style): { size: number; lineGap: number; face: FaceId } {
+export function scriptMetrics(edition: Edition, style: Style): { size: number; lineGap: number; face: FaceId } {
   const script = scriptOfLocale(edition.locale)
   // The script's body face sets line height for every role: Noto Sans Arabic's tall metrics would double-space headings.
   const face = fallbackFaces('serif', script)[0]!
@@ -65,7 +65,7 @@ export function scriptMetrics(edition: PreparedEdition, style: Style): { size: n
   return { size, lineGap: (style.leading + SCRIPT_LEADING[script]) * size - lineMetrics(face, size, 0).height, face }
 }
 
-function layoutFresh(edition: PreparedEdition, runs: readonly Run[], style: Style, width: number, source: TextSource | undefined, pageEndLine?: number): LaidParagraph {
+function layoutFresh(edition: Edition, runs: readonly Run[], style: Style, width: number, source: TextSource | undefined, pageEndLine?: number): LaidParagraph {
   // Text in another language (a missing translation) is set in its own direction, faces and hyphenation, at the edition's size and leading.
   const lang = source?.lang ?? edition.locale
   const script = scriptOfLocale(lang)
@@ -103,7 +103,7 @@ function layoutFresh(edition: PreparedEdition, runs: readonly Run[], style: Styl
  * note (which get named destinations where they are set). A link to any
  * other place in the page keeps its text and loses the annotation.
  */
-function linkTarget(edition: PreparedEdition, link: string | undefined): string | undefined {
+function linkTarget(edition: Edition, link: string | undefined): string | undefined {
   if (!link?.startsWith('#')) return link
   return destinationsOf(edition.hast).has(link.slice(1)) ? link : undefined
 }
@@ -187,7 +187,7 @@ export interface SingleLine {
 }
 
 /** The first of `candidates` that fits one line of `width` (running heads: see running-title.ts); else the last, cut. */
-export function fitSingleLine(edition: PreparedEdition, candidates: string | readonly string[], style: Style, width: number, source?: TextSource): SingleLine {
+export function fitSingleLine(edition: Edition, candidates: string | readonly string[], style: Style, width: number, source?: TextSource): SingleLine {
   const list = typeof candidates === 'string' ? [candidates] : candidates
   let laid: LaidParagraph | undefined
   for (const text of list) {

@@ -120,7 +120,7 @@ function drawTaskBox(state: PdfState, box: { checked: boolean }, gutter: Frame, 
   const size = BOX
   const x = gutter.left + gutter.width - size - (state.edition.dir === 'rtl' ? gutter.width - size : 0)
   const y = top + (state.lineAdvance(ITEM) - size) / 2 - 0.5
-  const words = state.edition.t(box.checked ? 'taskDone' : 'taskOpen')
+  const words = state.edition.terms[box.checked ? 'taskDone' : 'taskOpen'].text
   tagged(state, 'Lbl', { alt: words, actual: box.checked ? '\u2611' : '\u2610' }, () => {
     doc.save().lineWidth(0.8).rect(x, y, size, size).stroke(INK)
     if (box.checked) doc.moveTo(x + 1.5, y + size * 0.55).lineTo(x + size * 0.42, y + size - 1.5).lineTo(x + size - 1.2, y + 1.2).lineWidth(1.2).stroke(INK)
