@@ -5,7 +5,6 @@
  */
 import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import type { Root as HastRoot } from 'hast'
 import type { VFile } from 'vfile'
@@ -19,8 +18,9 @@ import { computeStatus, type ProjectStatus } from './translation/status/status.t
 import { documentLoader, loadSources } from './translation/sources.ts'
 import { cachedMessage, EditionCache, editionKey, fileDigest, replayMessages, sameBytes, type FileDigests } from './output/edition-cache.ts'
 import { entryFor, sha256, type ManifestEntry } from './output/manifest.ts'
-import { byteInputs, sourceDateEpoch } from './output/byte-inputs.ts'
+import { byteInputs } from './output/byte-inputs.ts'
 import { confineOutput } from './output/confine.ts'
+import { sourceDate } from './output/source-date.ts'
 import { openOutput, type Publisher } from './output/publish.ts'
 import { editionsToRetract } from './output/retract.ts'
 import { writeAtomic } from './output/write-atomic.ts'
@@ -358,19 +358,6 @@ function pick<T extends string>(what: string, asked: readonly string[] | undefin
 /** The status page's date: the last change to the documents or the catalogs. */
 function modifiedOf(project: Project): Date {
   return new Date(Math.max(sourceDate(project.contentDir).getTime(), sourceDate(path.join(project.root, 'locales')).getTime()))
-}
-
-/** The content's date: SOURCE_DATE_EPOCH, else its last commit, else a fixed epoch. Never the clock. */
-export function sourceDate(file: string): Date {
-  const epoch = sourceDateEpoch()
-  if (epoch !== undefined) return new Date(epoch * 1000)
-  try {
-    const out = execFileSync('git', ['log', '-1', '--format=%ct', '--', file], { cwd: path.dirname(file), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
-    if (/^\d+$/.test(out)) return new Date(Number(out) * 1000)
-  } catch {
-    // Not a git checkout: fall through to the fixed date.
-  }
-  return new Date(Date.UTC(2000, 0, 1))
 }
 
 function formatBytes(bytes: number): string {

@@ -9,6 +9,7 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { VFile } from 'vfile'
+import { isWithin } from '../inside.ts'
 import { warn } from '../messages.ts'
 
 export interface Discovery {
@@ -72,7 +73,7 @@ async function followLink(file: string, realContent: string): Promise<{ real: st
     const own = await lstat(file)
     if (!own.isSymbolicLink()) return { real: file, directory: own.isDirectory(), file: own.isFile() }
     const real = await realpath(file)
-    if (real !== realContent && !real.startsWith(realContent + path.sep)) {
+    if (!isWithin(realContent, real)) {
       return `Unexpected link leading outside content/ (to ${real}), expected a file inside content/`
     }
     const target = await stat(real)

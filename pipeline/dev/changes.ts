@@ -4,6 +4,7 @@
  * first. Pure functions over paths, so the rules are testable without a disk.
  */
 import path from 'node:path'
+import { pathInside } from '../inside.ts'
 import type { Project } from '../project.ts'
 
 export type WatchEvent = 'add' | 'change' | 'unlink' | 'addDir' | 'unlinkDir'
@@ -116,7 +117,6 @@ function inside(dir: string, file: string): boolean {
 }
 
 function relativeInside(dir: string, file: string): string | undefined {
-  const relative = path.relative(dir, file)
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined
-  return relative.split(path.sep).join('/')
+  const relative = pathInside(dir, file)
+  return relative ? relative.split(path.sep).join('/') : undefined
 }

@@ -4,7 +4,8 @@
  */
 import { parentPort } from 'node:worker_threads'
 import { VFile } from 'vfile'
-import { sourceDate, writeEdition } from '../build.ts'
+import { writeEdition } from '../build.ts'
+import { sourceDate } from '../output/source-date.ts'
 import type { PreparedEdition } from '../prepare-edition.ts'
 import { createProject } from '../project.ts'
 import { forgetTemplates, template } from '../render/templates.ts'

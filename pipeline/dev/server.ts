@@ -8,6 +8,7 @@ import { realpath, stat } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
+import { isWithin } from '../inside.ts'
 import type { EventHub } from './events.ts'
 
 export const HOST = '127.0.0.1'
@@ -95,8 +96,7 @@ export async function fileInside(root: string, pathname: string): Promise<string
   const file = path.join(root, ...parts)
   try {
     const [real, realRoot] = await Promise.all([realpath(file), realpath(root)])
-    const relative = path.relative(realRoot, real)
-    if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined
+    if (!isWithin(realRoot, real)) return undefined
     return (await stat(real)).isFile() ? real : undefined
   } catch {
     return undefined

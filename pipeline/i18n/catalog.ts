@@ -45,7 +45,7 @@ export class CatalogError extends Error {
 }
 
 /** A catalog's values by key, in file order. */
-export function valuesOf(catalog: Catalog): Map<string, string> {
+export function valuesOf(catalog: Pick<Catalog, 'entries'>): Map<string, string> {
   return new Map([...catalog.entries].map(([key, entry]) => [key, entry.value]))
 }
 

@@ -9,7 +9,7 @@
 import type { PhrasingContent } from 'mdast'
 import { markdownToPhrasing, phrasingToMarkdown } from '../content/markdown.ts'
 import { kindOf, PLAIN_KINDS } from '../segments/assign-keys.ts'
-import { emptyCatalog, nest, type Catalog, type CatalogEntry } from './catalog.ts'
+import { emptyCatalog, nest, valuesOf, type Catalog, type CatalogEntry } from './catalog.ts'
 
 export const PSEUDO_LOCALE = 'en-XA'
 
@@ -66,7 +66,7 @@ export function pseudoCatalogs(source: ReadonlyMap<string, Catalog>): Map<string
     const entries = new Map<string, CatalogEntry>()
     for (const [key, entry] of catalog.entries) entries.set(key, { ...entry, value: pseudoValue(ns, key, entry.value) })
     const path = `${PSEUDO_LOCALE} (generated from ${catalog.path})`
-    out.set(ns, { ...emptyCatalog(path), entries, resources: nest([...entries].map(([key, entry]) => [key, entry.value])) })
+    out.set(ns, { ...emptyCatalog(path), entries, resources: nest(valuesOf({ entries })) })
   }
   return out
 }

@@ -9,6 +9,7 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import { homedir } from 'node:os'
 import path from 'node:path'
+import { isBelow, isWithin, pathInside } from '../inside.ts'
 import type { Project } from '../project.ts'
 import { UsageError } from '../report.ts'
 import { MANIFEST } from './manifest.ts'
@@ -31,9 +32,9 @@ export function confineOutput(project: Project): void {
   if (out === root) refuse('it is the project folder itself')
   for (const name of PROTECTED) {
     const dir = realish(path.join(project.root, name))
-    if (out === dir || out.startsWith(dir + path.sep)) refuse(`it is inside ${name}/, which holds ${name === '.cache' ? 'caches' : 'sources or tools'}`)
+    if (isWithin(dir, out)) refuse(`it is inside ${name}/, which holds ${name === '.cache' ? 'caches' : 'sources or tools'}`)
   }
-  if (root.startsWith(out + path.sep)) refuse('it holds the project')
+  if (isBelow(out, root)) refuse('it holds the project')
   let stats: ReturnType<typeof statSync>
   try {
     stats = statSync(out, { throwIfNoEntry: false })
@@ -83,6 +84,6 @@ function realish(file: string): string {
 }
 
 function shown(project: Project): string {
-  const relative = path.relative(process.cwd(), project.outputDir)
-  return relative === '' ? '`.`' : `\`${relative.startsWith('..') ? project.outputDir : relative}\``
+  const relative = pathInside(process.cwd(), project.outputDir)
+  return relative === '' ? '`.`' : `\`${relative ?? project.outputDir}\``
 }

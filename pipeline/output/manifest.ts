@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
+import { isBelow } from '../inside.ts'
 
 export interface ManifestEntry {
   path: string
@@ -44,7 +45,7 @@ export async function readVerifiedManifest(outputDir: string): Promise<Map<strin
     return verified // none yet, or damaged: rebuilt from this build's files
   }
   for (const entry of Array.isArray(old.files) ? old.files : []) {
-    if (typeof entry?.path !== 'string' || !isInside(outputDir, entry.path)) continue
+    if (typeof entry?.path !== 'string' || !isBelow(outputDir, path.resolve(outputDir, entry.path))) continue
     const data = await readFile(path.join(outputDir, entry.path)).catch(() => undefined)
     if (data && data.byteLength === entry.bytes && sha256(data) === entry.sha256) verified.set(entry.path, entry)
   }
@@ -56,7 +57,4 @@ export function manifestText(entries: Iterable<ManifestEntry>): string {
   return JSON.stringify({ generator: 'polyglot-press', files } satisfies Manifest, null, 2) + '\n'
 }
 
-function isInside(dir: string, relative: string): boolean {
-  const resolved = path.resolve(dir, relative)
-  return resolved.startsWith(path.resolve(dir) + path.sep)
-}
+

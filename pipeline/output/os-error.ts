@@ -7,6 +7,7 @@
 import { constants, existsSync } from 'node:fs'
 import { access, mkdir } from 'node:fs/promises'
 import path from 'node:path'
+import { pathInside } from '../inside.ts'
 
 const WHY: Record<string, string> = {
   ENOSPC: 'the disk is full (ENOSPC): free some space, or build into another folder with --out',
@@ -44,8 +45,7 @@ export function describeOsError(error: unknown, file: string, doing: string): un
 
 /** Paths as the person typed them: relative to where the command runs, unless that climbs out. */
 export function shown(file: string): string {
-  const relative = path.relative(process.cwd(), file)
-  return relative && !relative.startsWith('..') ? relative : file
+  return pathInside(process.cwd(), file) || file
 }
 
 const VERBS: Record<string, string> = { open: 'open', read: 'read', write: 'write', mkdir: 'create', rename: 'write', unlink: 'remove', rmdir: 'remove', stat: 'read', lstat: 'read', scandir: 'read', link: 'write', copyfile: 'write' }

@@ -5,7 +5,6 @@
  * and stops, without loading a parser, a font or a writer. Its record lives
  * in .cache/ beside the edition cache.
  */
-import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
@@ -13,6 +12,7 @@ import path from 'node:path'
 import type { Project } from '../project.ts'
 import { byteInputs } from './byte-inputs.ts'
 import { filesUnder, pipelineVersion, sameBytes } from './edition-cache.ts'
+import { lastCommitSeconds } from './source-date.ts'
 import { writeAtomic } from './write-atomic.ts'
 
 export interface BuildRecord {
@@ -29,7 +29,8 @@ const recordFile = (project: Project) => path.join(project.cacheDir, `last-build
 /** A hash of every input of every edition, and of the options. */
 export function buildKey(project: Project, options: Record<string, unknown>): string {
   const hash = createHash('sha256').update(pipelineVersion(project.root)).update(JSON.stringify(options))
-  hash.update(JSON.stringify(byteInputs())).update(lastCommit(project.contentDir))
+  // The content's last commit time goes into the editions' dates, so it is an input too.
+  hash.update(JSON.stringify(byteInputs())).update(String(lastCommitSeconds(project.contentDir) ?? ''))
   for (const dir of [project.contentDir, project.localesDir]) {
     for (const file of filesUnder(dir)) hash.update(path.relative(project.root, file)).update('\0').update(readFileSync(file)).update('\0')
   }
@@ -52,13 +53,4 @@ export async function upToDate(project: Project, key: string): Promise<BuildReco
 
 export async function recordBuild(project: Project, record: BuildRecord): Promise<void> {
   await writeAtomic(recordFile(project), JSON.stringify(record))
-}
-
-/** The content's last commit time goes into the editions' dates, so it is an input too. */
-function lastCommit(dir: string): string {
-  try {
-    return execFileSync('git', ['log', '-1', '--format=%ct', '--', dir], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
-  } catch {
-    return ''
-  }
 }

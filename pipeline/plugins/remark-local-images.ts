@@ -11,6 +11,7 @@ import { SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { warn } from '../messages.ts'
 import { inspectImage } from '../content/inspect-image.ts'
+import { isBelow } from '../inside.ts'
 
 export interface Options {
   /** Absolute path of the content folder. */
@@ -48,7 +49,7 @@ function check(url: string, base: string, contentDir: string): string | { path: 
     return `Unexpected image path \`${url}\`, expected a valid path`
   }
   const resolved = path.resolve(base, decoded)
-  if (!isInside(contentDir, resolved)) {
+  if (!isBelow(contentDir, resolved)) {
     return `Unexpected image path \`${url}\` outside content/, expected a file inside content/`
   }
   if (!SUPPORTED.has(path.extname(resolved).toLowerCase())) {
@@ -64,17 +65,12 @@ function check(url: string, base: string, contentDir: string): string | { path: 
     if (code === 'ELOOP') return `Unexpected link loop at image \`${url}\` (${path.relative(process.cwd(), resolved)}), expected an image file: fix or delete the link`
     return `Cannot find image \`${url}\` (looked for ${path.relative(process.cwd(), resolved)}${code === 'ENOENT' ? '' : `: ${code}`})`
   }
-  if (!isInside(realpathSync(contentDir), real)) {
+  if (!isBelow(realpathSync(contentDir), real)) {
     return `Unexpected image \`${url}\` linking outside content/, expected a file inside content/`
   }
   const facts = inspectImage(real, url)
   if (typeof facts === 'string') return facts
   return { path: real }
-}
-
-function isInside(dir: string, file: string): boolean {
-  const relative = path.relative(dir, file)
-  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative)
 }
 
 export default function remarkLocalImages(options: Options) {

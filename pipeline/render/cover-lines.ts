@@ -6,15 +6,14 @@
  * one word. The fewest lines that fit, then balanced: the narrowest width
  * that still gives that many lines, so no line is left with one short word.
  */
-import { breakOpportunities } from './break-opportunities.ts'
+import { breakOpportunities, wordBoundaries } from './break-opportunities.ts'
 import { scriptOfLocale } from './script-of-locale.ts'
 
 /** Where `text` may break: offsets into it, in order, the end included. */
 export function displayBreaks(text: string, locale: string): number[] {
   const uax14 = [...breakOpportunities(text)].map((found) => found.position)
   if (scriptOfLocale(locale) !== 'cjk') return uax14
-  const words = new Set<number>([text.length])
-  for (const segment of new Intl.Segmenter(locale, { granularity: 'word' }).segment(text)) words.add(segment.index)
+  const words = wordBoundaries(text, locale)
   return uax14.filter((position) => words.has(position))
 }
 

@@ -8,6 +8,7 @@
  */
 import type { Element, Root as HastRoot } from 'hast'
 import { breakOpportunities } from './break-opportunities.ts'
+import { isCjkChar } from './cjk.ts'
 import { headingsOf } from './article.ts'
 
 export interface NavEntry {
@@ -48,6 +49,6 @@ export function shortLabel(text: string, maxWidth = MAX_LABEL_WIDTH): string {
 
 function width(text: string): number {
   let total = 0
-  for (const char of text) total += /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u.test(char) ? 2 : 1
+  for (const char of text) total += isCjkChar(char) ? 2 : 1
   return total
 }

@@ -9,6 +9,7 @@
  */
 import type { Nodes, Root } from 'mdast'
 import type { DocumentMeta } from '../types.ts'
+import { ideographs } from './cjk.ts'
 
 const WORDS_PER_MINUTE = 200
 
@@ -22,10 +23,9 @@ export function readingMinutes(source: Root, meta: Pick<DocumentMeta, 'title'>):
 }
 
 export function minutesOfText(text: string): number {
-  const ideograph = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu
-  const ideographs = text.match(ideograph)?.length ?? 0
-  const words = text.replace(ideograph, ' ').match(/[\p{L}\p{N}]+/gu)?.length ?? 0
-  return Math.max(1, Math.round((words + ideographs * 0.66) / WORDS_PER_MINUTE))
+  const ideographCount = text.match(ideographs())?.length ?? 0
+  const words = text.replace(ideographs(), ' ').match(/[\p{L}\p{N}]+/gu)?.length ?? 0
+  return Math.max(1, Math.round((words + ideographCount * 0.66) / WORDS_PER_MINUTE))
 }
 
 /** Every text the reader reads (alt texts too), apart, so words of two paragraphs never run together. */

@@ -8,7 +8,7 @@ import path from 'node:path'
 import { loadDocument } from '../content/load-document.ts'
 import { writeAtomic } from '../output/write-atomic.ts'
 import { catalogPath, createProject, displayPath, listDocuments, type Project } from '../project.ts'
-import { CatalogError, nest, readCatalog, stringifyCatalog } from '../i18n/catalog.ts'
+import { CatalogError, nest, readCatalog, stringifyCatalog, valuesOf } from '../i18n/catalog.ts'
 import { handEdit, markPath, markText } from '../i18n/generated-mark.ts'
 import { sourceEntries } from '../segments/keyed-units.ts'
 import { settleRecords, type SettleResult } from './settle-records.ts'
@@ -45,7 +45,7 @@ export async function extract(root: string): Promise<Extraction> {
     // Nothing is written: re-keying from a hand-edited register would detach translations.
     if (edited) throw new CatalogError(edited, displayPath(project, file), 1, 1)
     const previous = await readCatalog(file, displayPath(project, file))
-    const register = new Map([...previous.entries].map(([key, entry]) => [key, entry.value]))
+    const register = valuesOf(previous)
     const entries = sourceEntries(document.tree, document.meta, register)
     const text = stringifyCatalog(nest(entries))
     const old = previous.entries.size > 0 ? stringifyCatalog(previous.resources) : ''

@@ -15,9 +15,10 @@
  * more: three hyphens in a row are never taken, a hyphen on the last full
  * line or at a page's end costs as much as a line stretched 2.5 times.
  */
-import { breakOpportunities } from '../../break-opportunities.ts'
+import { breakOpportunities, wordBoundaries } from '../../break-opportunities.ts'
+import { isCjkChar } from '../../cjk.ts'
 import { CJK_STRETCH, LETTER_STRETCH, SPACE_SHRINK, SPACE_STRETCH } from './justify.ts'
-import { autospace, isCjkChar, joins } from './script.ts'
+import { autospace, joins } from './script.ts'
 import { measure, shape } from './shape.ts'
 import { totalFit, type Breakpoint, type FitOptions } from './total-fit.ts'
 import type { Hyphenator, Span } from './types.ts'
@@ -232,8 +233,7 @@ function preferPunctuation(text: string, places: Place[]): void {
 /** Segments joined where a break would fall inside a word (Intl.Segmenter's words for `locale`). */
 function mergeInsideWords(text: string, segments: Segment[], locale?: string): Segment[] {
   if (!locale || segments.length < 2) return segments
-  const boundaries = new Set<number>()
-  for (const { index } of new Intl.Segmenter(locale, { granularity: 'word' }).segment(text)) boundaries.add(index)
+  const boundaries = wordBoundaries(text, locale)
   const merged: Segment[] = []
   for (const segment of segments) {
     const last = merged[merged.length - 1]

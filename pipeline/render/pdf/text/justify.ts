@@ -4,7 +4,8 @@
  * between ideographs as well (CSS `text-justify: inter-character`), so the
  * space is spread evenly instead of opening gaps at the few Latin spaces.
  */
-import { isCjkChar, joins } from './script.ts'
+import { isCjkChar } from '../../cjk.ts'
+import { joins } from './script.ts'
 import type { Piece } from './types.ts'
 
 /** Stretchable spaces: a no-break space stretches like any other, it only never breaks. */

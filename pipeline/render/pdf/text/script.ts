@@ -3,20 +3,18 @@
  * care: OpenType shaping picks its rules (Arabic joining) by script, and
  * Chinese lines stretch between CJK characters.
  */
+import { isCjkForm, isCjkLetter, isHan } from '../../cjk.ts'
 import type { Script } from '../fonts.ts'
 
 const ARABIC = /[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}]/u
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\p{Script=Hangul}]/u
 const SHARED = /[\p{Script=Common}\p{Script=Inherited}\p{Script=Unknown}]/u
-/** CJK punctuation and full-width forms are Common, but only CJK fonts draw them well. */
-const CJK_FORMS = /[\u3000-\u303f\uff00-\uffef\u30fb\u2e80-\u2fdf]/u
 
 /** The script of one character, or undefined when it is shared and takes its neighbours'. */
 export function scriptOfChar(char: string): Script | undefined {
-  if (CJK_FORMS.test(char)) return 'cjk'
+  if (isCjkForm(char)) return 'cjk'
   if (SHARED.test(char)) return undefined
   if (ARABIC.test(char)) return 'arabic'
-  if (CJK.test(char)) return 'cjk'
+  if (isCjkLetter(char)) return 'cjk'
   return 'latin'
 }
 
@@ -34,17 +32,11 @@ export function joins(text: string): boolean {
   return ARABIC.test(text)
 }
 
-/** Ideographs, kana and CJK punctuation: where Chinese lines may stretch between characters. */
-export function isCjkChar(char: string): boolean {
-  return CJK.test(char) || CJK_FORMS.test(char)
-}
-
 /** Default-ignorable code points (joiners, direction marks) print nothing and need no glyph. */
 export function isIgnorable(char: string): boolean {
   return /[\p{Default_Ignorable_Code_Point}\p{Cc}]/u.test(char)
 }
 
-const HAN = /\p{Script=Han}/u
 const ALPHANUMERIC = /[\p{L}\p{Nd}]/u
 
 /**
@@ -55,6 +47,6 @@ export function autospace(text: string, index: number, size: number): number {
   if (index <= 0 || index >= text.length) return 0
   const before = text[index - 1]!
   const after = text[index]!
-  const latin = (char: string) => ALPHANUMERIC.test(char) && !HAN.test(char) && !CJK.test(char)
-  return (HAN.test(before) && latin(after)) || (latin(before) && HAN.test(after)) ? size / 4 : 0
+  const latin = (char: string) => ALPHANUMERIC.test(char) && !isCjkLetter(char)
+  return (isHan(before) && latin(after)) || (latin(before) && isHan(after)) ? size / 4 : 0
 }
