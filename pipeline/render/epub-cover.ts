@@ -13,10 +13,11 @@ import { s } from 'hastscript'
 import type { Edition } from './edition.ts'
 import { fillTerm } from '../i18n/terms.ts'
 import { comma } from './article.ts'
-import type { FaceId } from './pdf/fonts.ts'
+import { type FaceId, npmFaceFile } from './pdf/fonts.ts'
 import { npmFace } from './fonts/npm-faces.ts'
 import { scriptOfLocale, type Script } from './script-of-locale.ts'
 import { wrapBalanced } from './cover-lines.ts'
+import { cachedCover, coverKey } from './cover-cache.ts'
 
 const WIDTH = 1200
 const HEIGHT = 1800
@@ -36,36 +37,79 @@ const COVER_FACES: Record<Script, { family: string; bold: FaceId; regular: FaceI
 }
 
 export interface Cover {
-  svg: string
   png: Buffer
   alt: string
 }
 
-export function renderCover(edition: Edition): Cover {
-  const svg = coverSvg(edition)
-  const faces = COVER_FACES[scriptOfLocale(edition.locale)]
-  const fontFiles = [...new Set([faces.bold, faces.regular, 'notoSerifBold', 'notoSerif'] as FaceId[])].map((face) => npmFace(face).file)
-  const png = new Resvg(svg.svg, {
-    font: { loadSystemFonts: false, fontFiles, defaultFontFamily: faces.family },
-    fitTo: { mode: 'width', value: COVER_PIXELS.width },
-    languages: [edition.locale],
+/** Everything the cover shows, in words: the design and the fonts do the rest. */
+export interface CoverText {
+  locale: string
+  dir: 'ltr' | 'rtl'
+  title: string
+  publisher: string
+  /** The interviewee and role, joined by the language's comma. */
+  people: string
+  /** The edition's language, named in itself. */
+  language: string
+}
+
+export function coverText(edition: Edition): CoverText {
+  const { meta, locale, dir } = edition
+  return {
+    locale, dir, title: meta.title, publisher: meta.publisher ?? '',
+    people: [meta.interviewee, meta.intervieweeRole].filter(Boolean).join(comma(locale)),
+    language: edition.languages.find((item) => item.locale === locale)?.name ?? locale
+  }
+}
+
+/** The cover's alt text: the same in words as the picture. */
+export function coverAlt(edition: Edition, text: CoverText): string {
+  return fillTerm(edition.terms.coverAlt, { title: text.title, people: text.people || text.title, publisher: text.publisher })
+}
+
+/**
+ * The cover PNG, from the project's cache when the same text was set with
+ * the same fonts and code before (cover-cache.ts): rasterising takes about
+ * 0.1 s a cover, and the Chinese one first reads two 15 MB faces.
+ */
+export function renderCover(edition: Edition, cacheDir: string): Cover {
+  const text = coverText(edition)
+  const alt = coverAlt(edition, text)
+  const script = scriptOfLocale(text.locale)
+  const faces = COVER_FACES[script]
+  const fontFiles = coverFontFiles(script)
+  const raster = { width: COVER_PIXELS.width, defaultFontFamily: faces.family }
+  const png = cachedCover(cacheDir, coverKey({ text, alt, fontFiles, raster }), () => new Resvg(coverSvg(text, alt), {
+    font: { loadSystemFonts: false, fontFiles, defaultFontFamily: raster.defaultFontFamily },
+    fitTo: { mode: 'width', value: raster.width },
+    languages: [text.locale],
     logLevel: 'off'
-  }).render().asPng()
-  return { ...svg, png }
+  }).render().asPng())
+  return { png, alt }
+}
+
+const fontFilesOf = new Map<Script, string[]>()
+
+/** The script's faces and the Latin ones, for names in Latin letters: found once per process (resolving is not free). */
+function coverFontFiles(script: Script): string[] {
+  let files = fontFilesOf.get(script)
+  if (!files) {
+    const faces = COVER_FACES[script]
+    files = [...new Set([faces.bold, faces.regular, 'notoSerifBold', 'notoSerif'] as FaceId[])].map(npmFaceFile)
+    fontFilesOf.set(script, files)
+  }
+  return files
 }
 
 /** The cover's design, with its lines broken by measuring the text in the face that sets it. */
-export function coverSvg(edition: Edition): { svg: string; alt: string } {
-  const { meta, terms, locale, dir } = edition
+export function coverSvg(text: CoverText, alt: string): string {
+  const { locale, dir, title, publisher, people, language } = text
   const faces = COVER_FACES[scriptOfLocale(locale)]
-  const language = edition.languages.find((item) => item.locale === locale)?.name ?? locale
-  const measure = (face: FaceId) => (text: string, size: number) => advanceOf(face, text) * size
-  const { size, lines } = fitTitle(meta.title, measure(faces.bold), locale)
+  const measure = (face: FaceId) => (line: string, size: number) => advanceOf(face, line) * size
+  const { size, lines } = fitTitle(title, measure(faces.bold), locale)
   const lineHeight = size * faces.leading
   const titleTop = (TITLE_TOP + TITLE_BOTTOM) / 2 - (lines.length * lineHeight) / 2 + size
-  const people = [meta.interviewee, meta.intervieweeRole].filter(Boolean).join(comma(locale))
-  const alt = fillTerm(terms.coverAlt, { title: meta.title, people: people || meta.title, publisher: meta.publisher ?? '' })
-  const text = (value: string, y: number, fontSize: number, style: Record<string, string | number>) => s('text', {
+  const setText = (value: string, y: number, fontSize: number, style: Record<string, string | number>) => s('text', {
     x: WIDTH / 2, y, textAnchor: 'middle', fontSize, fontFamily: `${faces.family}, Noto Serif`, ...style
   }, value)
   const peopleLines = wrapBalanced(people, (line) => measure(faces.regular)(line, 48), MAX_LINE, locale)
@@ -76,14 +120,14 @@ export function coverSvg(edition: Edition): { svg: string; alt: string } {
     s('title#cover-title', alt),
     s('rect', { x: 0, y: 0, width: WIDTH, height: HEIGHT, fill: '#0b3d6b' }),
     s('rect', { x: 80, y: 80, width: WIDTH - 160, height: HEIGHT - 160, fill: 'none', stroke: '#f4efe6', strokeWidth: 4 }),
-    text(meta.publisher ?? '', 220, 44, { letterSpacing: scriptOfLocale(locale) === 'latin' ? 6 : 0, fill: '#f4efe6' }),
-    ...lines.map((line, index) => text(line, titleTop + index * lineHeight, size, { fontWeight: 'bold', fill: '#ffffff' })),
-    ...peopleLines.map((line, index) => text(line, 1290 + index * 48 * faces.leading, 48, { fill: '#f4efe6' })),
-    text(language, 1600, 40, { fill: '#c9d6e3' })
+    setText(publisher, 220, 44, { letterSpacing: scriptOfLocale(locale) === 'latin' ? 6 : 0, fill: '#f4efe6' }),
+    ...lines.map((line, index) => setText(line, titleTop + index * lineHeight, size, { fontWeight: 'bold', fill: '#ffffff' })),
+    ...peopleLines.map((line, index) => setText(line, 1290 + index * 48 * faces.leading, 48, { fill: '#f4efe6' })),
+    setText(language, 1600, 40, { fill: '#c9d6e3' })
   ])
   // HTML serialisation leaves `>` in text as it is; XML forbids `]]>` in character data (a title may hold it).
   const markup = toHtml(tree, { space: 'svg' }).replaceAll(']]>', ']]&gt;')
-  return { svg: `<?xml version="1.0" encoding="UTF-8"?>\n${markup}\n`, alt }
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${markup}\n`
 }
 
 /**
