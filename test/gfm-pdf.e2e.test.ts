@@ -130,8 +130,11 @@ describe('every construct in the PDF', () => {
     expect(continued.indexOf('Row')).toBeLessThan(continued.indexOf('row70'))
   })
 
-  it('sets the footnote as a note where the document ends, its call linked to it', async () => {
-    const text = (await pdfText(pdf)).text
-    expect(text).toMatch(/Notes 1\. Officially on the first of April\./)
+  it('sets the footnote at the foot of the page that calls it, after that page’s text, with no notes section', async () => {
+    const { pageTexts } = await pdfText(pdf)
+    const first = normalize(pageTexts[0]!)
+    expect(first).toMatch(/spring1 and grew/)
+    expect(first).toMatch(/1 Officially on the first of April\.$/)
+    expect((await pdfText(pdf)).text).not.toMatch(/Notes/)
   })
 })

@@ -11,6 +11,7 @@ import { articleTree } from '../article.ts'
 import { handlers } from './handlers/index.ts'
 import { isPhrasingElement } from './inline.ts'
 import { warn } from '../../messages.ts'
+import { createFootNotes, drawNotesOnPageTurn } from './footnotes/foot-notes.ts'
 import { reportMissingGlyphs } from './missing-glyphs.ts'
 import { runningTitleCandidates } from './running-title.ts'
 import { MUTED, type PdfState, type Style } from './state.ts'
@@ -60,7 +61,11 @@ export async function renderPdf(edition: Edition, options: PdfOptions): Promise<
 
   const root = documentRoot(doc)
   const state = createState(doc, edition, root)
-  state.all({ type: 'root', children: [articleTree(edition, { copy: false })] })
+  const article = articleTree(edition, { copy: false })
+  state.notes = createFootNotes(state, article, root)
+  drawNotesOnPageTurn(doc, state.notes)
+  state.all({ type: 'root', children: [article] })
+  state.notes.finishPage()
   root.end()
   addRunningHeadsAndFolios(state)
   reportMissingGlyphs(edition, state.missing, options.strict ?? false)

@@ -8,6 +8,7 @@ import type { Element, Root } from 'hast'
 import type { Position } from 'unist'
 import type { Edition } from '../edition.ts'
 import type { FontRole } from './fonts.ts'
+import type { FootNotes } from './footnotes/foot-notes.ts'
 import type { StructureType } from './structure.ts'
 import type { Align, MissingGlyph } from './text/types.ts'
 
@@ -76,6 +77,8 @@ export interface PdfState {
   heightOf: (runs: Run[], style: Style, source?: TextSource) => number
   /** Line to line distance of a style in the edition's script. */
   lineAdvance: (style: Style) => number
+  /** Footnotes at the page foot (footnotes/): where lines calling them may go, and where the notes went. */
+  notes?: FootNotes | undefined
 }
 
 export const INK = '#1b1b1b'

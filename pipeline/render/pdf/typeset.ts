@@ -13,6 +13,7 @@ import { drawLine } from './text/draw.ts'
 import { latinAtLatinSize } from './text/latin-size.ts'
 import { layoutParagraph, lineMetrics, type LaidParagraph } from './text/layout.ts'
 import type { Line, ParagraphOptions, TextRun } from './text/types.ts'
+import { planLines, type LinePlan } from './footnotes/plan.ts'
 
 /** A footnote call: about two thirds of the text size, raised by a third of it. */
 const SUPERSCRIPT_SCALE = 0.68
@@ -123,47 +124,38 @@ function destinationsOf(tree: Root): Set<string> {
   return ids
 }
 
-/** Set a paragraph at the cursor, breaking pages between lines, and move the cursor below it. */
+/** Set a paragraph at the cursor, breaking pages between lines (and before a line whose note no longer fits), and move the cursor below it. */
 export function setParagraph(state: PdfState, runs: readonly Run[], style: Style, source?: TextSource): void {
   const { doc } = state
   const frame = frameOf(state)
   let laid = layoutRuns(state.edition, runs, style, frame.width, source)
-  const bottom = () => doc.page.height - doc.page.margins.bottom
   // A word is not carried over a page turn: if the page's last line ends in a hyphen, set the paragraph again avoiding it.
-  const turn = newPageLines(laid.lines, doc.y, bottom(), doc.page.margins.top)[0]
+  const turn = planOf(state, laid.lines).turns[0]
   if (turn !== undefined && turn > 0 && hyphenated(laid.lines[turn - 1]!)) laid = layoutRuns(state.edition, runs, style, frame.width, source, turn - 1)
   state.missing.push(...laid.missing.map((item) => ({ ...item, place: source?.place })))
-  const turns = new Set(newPageLines(laid.lines, doc.y, bottom(), doc.page.margins.top))
+  const plan = planOf(state, laid.lines)
+  state.notes?.demote(plan.demoted)
+  const turns = new Set(plan.turns)
   laid.lines.forEach((line, index) => {
     // continueOnNewPage closes the marked content here and reopens it there, so the paragraph stays one structure element.
     if (turns.has(index)) (doc as PDFKit.PDFDocument & { continueOnNewPage: () => void }).continueOnNewPage()
     drawLine(doc, line, frame.left, doc.y)
+    state.notes?.place(plan.notes[index]!, doc.y)
     doc.y += line.advance
   })
   doc.y += style.gapAfter
 }
 
-/**
- * The lines that start a new page, set from `top` on pages whose text runs
- * from `pageTop` to `bottom`. No widow: a
- * paragraph's last line never stands alone at a page top; its
- * second-to-last goes over with it, when two lines stay behind.
- */
-function newPageLines(lines: readonly Line[], top: number, bottom: number, pageTop: number): number[] {
-  const turns: number[] = []
-  let y = top
-  lines.forEach((line, index) => {
-    const fits = y + line.height <= bottom
-    const next = lines[index + 1]
-    const widow = fits && index >= 2 && index === lines.length - 2 && y + line.advance + next!.height > bottom
-    if (!fits || widow) {
-      turns.push(index)
-      y = pageTop
-    }
-    y += line.advance
-  })
-  return turns
+/** Where the lines go from the cursor: page turns (no widow), and the notes each line puts at its page foot. */
+function planOf(state: PdfState, lines: readonly Line[]): LinePlan {
+  if (state.notes) return state.notes.plan(lines)
+  const { doc } = state
+  const bottom = doc.page.height - doc.page.margins.bottom
+  const space = { y: doc.y, bottom, pageTop: doc.page.margins.top, pageBottom: bottom, hasNotes: false }
+  return planLines(lines.map((line) => ({ height: line.height, advance: line.advance, notes: [] })), space, NO_NOTES)
 }
+
+const NO_NOTES = { height: () => undefined, separator: 0 }
 
 function hyphenated(line: Line): boolean {
   return line.pieces.some((piece) => piece.start === piece.end)

@@ -17,11 +17,16 @@ const ITEM: Style = { ...BODY, align: 'start', gapAfter: 3 }
 const BOX = 7
 
 /**
- * GFM footnotes as endnotes where the document ends: the heading, then each
- * note tagged Note with its number as Lbl, a named destination for its calls.
+ * GFM footnotes that could not go to the foot of their page (footnotes/)
+ * as endnotes where the document ends: the heading, then each note tagged
+ * Note with its number as Lbl, a named destination for its calls. With
+ * every note at a page foot there is no notes section.
  */
 export const footnotes: Handler = (state, node: Element) => {
   const note: Style = { ...ITEM, size: 9, lineGap: 2 }
+  const atFoot = (item: ElementContent) => item.type === 'element' && typeof item.properties.id === 'string' && state.notes?.atFoot(item.properties.id) === true
+  const lists = node.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'ol')
+  if (lists.every((child) => child.children.every((item) => item.type !== 'element' || item.tagName !== 'li' || atFoot(item)))) return
   for (const child of node.children) {
     if (child.type !== 'element') continue
     if (child.tagName !== 'ol') {
@@ -31,7 +36,9 @@ export const footnotes: Handler = (state, node: Element) => {
     let number = 1
     for (const item of child.children) {
       if (item.type !== 'element' || item.tagName !== 'li') continue
+      // Numbered as GFM numbers them: by first call, counting the notes set at a page foot.
       const label = `${new Intl.NumberFormat(state.edition.locale).format(number++)}.`
+      if (atFoot(item)) continue
       grouped(state, 'Note', () => {
         state.ensureSpace(state.lineAdvance(note))
         if (typeof item.properties.id === 'string') state.doc.addNamedDestination(item.properties.id, 'XYZ', null, state.doc.y, null)
