@@ -30,10 +30,21 @@ export function lackingWords(expected: WordCounts, found: WordCounts): string[] 
   return lacking
 }
 
-/** The article of an HTML edition: what every format must carry. */
-export function htmlArticleText(html: string): string {
+/**
+ * The article of an HTML edition: what every format must carry. `print`:
+ * what the PDF must carry, where notes stand at the foot of their page
+ * under no heading (the notes section's heading is printed only over
+ * endnotes), so the heading is left out.
+ */
+export function htmlArticleText(html: string, { print = false } = {}): string {
   const article = findAll(fromHtml(html), (node) => node.tagName === 'article')[0]
-  return article ? toText(article) : ''
+  if (!article) return ''
+  if (print) {
+    for (const section of findAll(article, (node) => node.tagName === 'section' && node.properties.dataFootnotes !== undefined)) {
+      section.children = section.children.filter((child) => child.type !== 'element' || !/^h[1-6]$/.test(child.tagName))
+    }
+  }
+  return toText(article)
 }
 
 export async function epubWords(file: string): Promise<WordCounts> {
