@@ -7,7 +7,7 @@
 import type { Element, Root } from 'hast'
 import PDFDocument from 'pdfkit'
 import { describe, expect, it } from 'vitest'
-import type { PreparedEdition } from '../pipeline/prepare-edition.ts'
+import type { Edition } from '../pipeline/render/edition.ts'
 import { createFootNotes } from '../pipeline/render/pdf/footnotes/foot-notes.ts'
 import { planLines, type PageSpace, type PlanLine } from '../pipeline/render/pdf/footnotes/plan.ts'
 import { BODY, type PdfState, type Run } from '../pipeline/render/pdf/state.ts'
@@ -64,7 +64,7 @@ describe('the plan of a paragraph’s lines with notes', () => {
   })
 })
 
-function noteTree(text: string): { article: Element; edition: PreparedEdition } {
+function noteTree(text: string): { article: Element; edition: Edition } {
   const note: Element = { type: 'element', tagName: 'li', properties: { id: 'fn-1' }, children: [{ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: text }] }] }
   const section: Element = {
     type: 'element', tagName: 'section', properties: { dataFootnotes: true },
@@ -73,7 +73,7 @@ function noteTree(text: string): { article: Element; edition: PreparedEdition } 
   const call: Element = { type: 'element', tagName: 'a', properties: { href: '#fn-1', id: 'fnref-1', dataFootnoteRef: true }, children: [{ type: 'text', value: '1' }] }
   const article: Element = { type: 'element', tagName: 'article', properties: {}, children: [{ type: 'element', tagName: 'p', properties: {}, children: [call] }, section] }
   const hast: Root = { type: 'root', children: [article] }
-  return { article, edition: { locale: 'en', dir: 'ltr', hast } as unknown as PreparedEdition }
+  return { article, edition: { locale: 'en', dir: 'ltr', hast } as unknown as Edition }
 }
 
 const NOTE_TEXT = 'The figures come from the harbour master’s ledger, which counted every vessel by its tonnage and not by its cargo. '.repeat(3)
