@@ -37,6 +37,8 @@ export function isIgnorable(char: string): boolean {
   return /[\p{Default_Ignorable_Code_Point}\p{Cc}]/u.test(char)
 }
 
+/** No Han character is below the CJK radicals (U+2E80); a surrogate half is above it. */
+const FIRST_HAN = 0x2e80
 const ALPHANUMERIC = /[\p{L}\p{Nd}]/u
 
 /**
@@ -45,6 +47,8 @@ const ALPHANUMERIC = /[\p{L}\p{Nd}]/u
  */
 export function autospace(text: string, index: number, size: number): number {
   if (index <= 0 || index >= text.length) return 0
+  // One side must be Han, and Han starts at U+2E80: most pairs are settled without a regular expression.
+  if (text.charCodeAt(index - 1) < FIRST_HAN && text.charCodeAt(index) < FIRST_HAN) return 0
   const before = text[index - 1]!
   const after = text[index]!
   const latin = (char: string) => ALPHANUMERIC.test(char) && !isCjkLetter(char)
