@@ -27,6 +27,8 @@ const SOFT = '\u00ad'
 const MIN_BEFORE = 2
 const MIN_AFTER = 3
 const loaded = new Map<string, Hyphenator | undefined>()
+/** Words remembered per language (a book's vocabulary fits; a long-running preview starts over past it). */
+const REMEMBERED_WORDS = 50_000
 
 export function hyphenatorFor(locale: string): Hyphenator | undefined {
   const language = locale.split('-')[0]!
@@ -41,7 +43,7 @@ function create(language: string): Hyphenator | undefined {
   const hyphenate = spec
     ? (require(spec) as { hyphenateSync: HyphenateSync }).hyphenateSync
     : (require('hyphen') as CreateHyphenator)(readTexPatterns(own!))
-  return wordwise(NAMES_BREAK.has(language), (word) => {
+  return wordwise(NAMES_BREAK.has(language), remembered((word) => {
     const marked = hyphenate(word, { hyphenChar: SOFT, minWordLength: MIN_BEFORE + MIN_AFTER })
     const points: number[] = []
     let index = 0
@@ -50,11 +52,30 @@ function create(language: string): Hyphenator | undefined {
       else index += char.length
     }
     return points
-  })
+  }))
+}
+
+/**
+ * A word's points, found once per language and process: total fit asks for
+ * every word of a justified paragraph, and a paragraph set again (a hyphen
+ * at a page's foot) or a word that recurs would otherwise go through the
+ * hyphenator's text scanner each time.
+ */
+function remembered(breaks: (word: string) => number[]): (word: string) => readonly number[] {
+  const known = new Map<string, readonly number[]>()
+  return (word) => {
+    let points = known.get(word)
+    if (points === undefined) {
+      if (known.size >= REMEMBERED_WORDS) known.clear()
+      points = breaks(word)
+      known.set(word, points)
+    }
+    return points
+  }
 }
 
 /** Applies a word rule to the letters of [start, end), leaving words in capitals, short words, numbers and (unless `names`) capitalised words whole. */
-function wordwise(names: boolean, breaks: (word: string) => number[]): Hyphenator {
+function wordwise(names: boolean, breaks: (word: string) => readonly number[]): Hyphenator {
   return (text, start, end) => {
     const points: number[] = []
     for (const match of text.slice(start, end).matchAll(/\p{L}+/gu)) {
