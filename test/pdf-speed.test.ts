@@ -4,8 +4,57 @@
  * glyphs copied undecoded, the hyphenator's points remembered per word, and
  * widths remembered per face and text.
  */
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import * as fontkit from 'fontkit'
 import { describe, expect, it } from 'vitest'
+import { copySimpleGlyphsUndecoded } from '../pipeline/render/pdf/fonts.ts'
 import { hyphenatorFor } from '../pipeline/render/pdf/hyphenation.ts'
+
+const require = createRequire(import.meta.url)
+const SERIF = require.resolve('@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf')
+
+interface Subset {
+  includeGlyph: (id: number) => number
+  encode: () => Uint8Array
+}
+
+/** A subset of the characters' glyphs, as pdfkit makes one; and how many glyphs fontkit decoded whole for it. */
+function subsetOf(font: fontkit.Font, text: string): { bytes: Buffer; decoded: number } {
+  const subset = (font as unknown as { createSubset: () => Subset }).createSubset()
+  for (const char of text) subset.includeGlyph(font.glyphForCodePoint(char.codePointAt(0)!).id)
+  const glyph = Object.getPrototypeOf(font.getGlyph(0)) as { _decode: () => unknown }
+  const decode = glyph._decode
+  let decoded = 0
+  glyph._decode = function (this: unknown) {
+    decoded++
+    return decode.call(this)
+  }
+  try {
+    return { bytes: Buffer.from(subset.encode()), decoded }
+  } finally {
+    glyph._decode = decode
+  }
+}
+
+describe('fontkit subsets without decoding simple glyphs', () => {
+  // é, й and ё are composites in Noto Serif (a base and an accent); a, b, c, д are simple.
+  const text = 'abcдéйё'
+
+  it('gives the same bytes, decoding only the composites', () => {
+    const before = subsetOf(fontkit.create(readFileSync(SERIF)) as fontkit.Font, text)
+    const font = fontkit.create(readFileSync(SERIF)) as fontkit.Font
+    copySimpleGlyphsUndecoded(font)
+    const after = subsetOf(font, text)
+    expect(after.bytes.equals(before.bytes)).toBe(true)
+    // Before: every glyph copied was decoded (.notdef, the letters, the composites' parts).
+    expect(before.decoded).toBeGreaterThan(7)
+    expect(after.decoded).toBe(3)
+    // Applied twice (another face, another document), it still subsets the same.
+    copySimpleGlyphsUndecoded(font)
+    expect(subsetOf(font, text).bytes.equals(before.bytes)).toBe(true)
+  })
+})
 
 describe('hyphenation points remembered per word', () => {
   it('places a remembered word\'s points where the word is, each time', () => {

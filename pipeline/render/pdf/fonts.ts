@@ -150,6 +150,7 @@ export function faceFont(face: FaceId): fontkit.Font {
   if (!font) {
     font = fontkit.create(faceBuffer(face)) as fontkit.Font
     readPostHeaderOnly(font, faceBuffer(face))
+    copySimpleGlyphsUndecoded(font)
     fonts.set(face, font)
   }
   return font
@@ -178,4 +179,58 @@ export function readPostHeaderOnly(font: fontkit.Font, file: Uint8Array): void {
     isFixedPitch: view.getUint32(12), minMemType42: view.getUint32(16), maxMemType42: view.getUint32(20),
     minMemType1: view.getUint32(24), maxMemType1: view.getUint32(28)
   }
+}
+
+interface SubsetInternals {
+  font: { _variationProcessor?: unknown; getGlyph: (id: number) => object }
+  _addGlyph?: (this: SubsetInternals, id: number) => number
+}
+
+interface GlyfInternals {
+  directory?: { tables?: Record<string, { offset: number } | undefined> }
+  loca?: { offsets?: ArrayLike<number> }
+}
+
+const fasterSubsets = new WeakSet<object>()
+const decodeNothing = () => null
+
+/**
+ * fontkit's TrueType subsetter (pdfkit embeds with it, once per PDF and
+ * face) decodes every glyph it copies, each point of its outline, only to
+ * learn whether it is a composite, whose components must be copied too; the
+ * bytes it copies are the glyph's record as it is. A record's first field
+ * says it (a negative contour count), so a simple glyph is copied without the
+ * decoding: the subset's bytes are the same. A variable font's glyphs are
+ * still decoded (their outlines are re-encoded). If fontkit's insides change,
+ * it subsets as before.
+ */
+export function copySimpleGlyphsUndecoded(font: fontkit.Font): void {
+  const glyf = font as unknown as GlyfInternals
+  const table = glyf.directory?.tables?.glyf
+  const offsets = glyf.loca?.offsets
+  const subset = Object.getPrototypeOf((font as unknown as { createSubset: () => object }).createSubset()) as SubsetInternals
+  const original = subset._addGlyph
+  if (!table || !offsets || !original || fasterSubsets.has(subset)) return
+  fasterSubsets.add(subset)
+  subset._addGlyph = function (this: SubsetInternals, id: number): number {
+    const own = this.font as unknown as GlyfInternals & SubsetInternals['font']
+    const at = own.directory?.tables?.glyf?.offset
+    const start = own.loca?.offsets?.[id]
+    const file = (this.font as unknown as { stream?: { buffer?: Uint8Array } }).stream?.buffer
+    if (own._variationProcessor || at === undefined || start === undefined || !file || compositeAt(file, at + start, own.loca!.offsets![id + 1] !== start)) {
+      return original.call(this, id)
+    }
+    const glyph = this.font.getGlyph(id) as { _decode?: () => unknown }
+    glyph._decode = decodeNothing
+    try {
+      return original.call(this, id)
+    } finally {
+      delete glyph._decode
+    }
+  }
+}
+
+/** Whether the glyph record at `at` is a composite (its contour count, the first int16, below zero); an empty record is not. */
+function compositeAt(file: Uint8Array, at: number, hasRecord: boolean): boolean {
+  return hasRecord && (file[at]! & 0x80) !== 0
 }
