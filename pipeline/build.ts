@@ -16,14 +16,13 @@ import { noteInterfaceStatus, strictRefusal } from './translation/status/edition
 import { statusTree } from './translation/status/status-page.ts'
 import { computeStatus, type ProjectStatus } from './translation/status/status.ts'
 import { documentLoader, loadSources } from './translation/sources.ts'
-import { cachedMessage, EditionCache, editionKey, fileDigest, replayMessages, sameBytes, type FileDigests } from './output/edition-cache.ts'
-import { entryFor, sha256, type ManifestEntry } from './output/manifest.ts'
+import { cachedMessage, EditionCache, editionKey, fileDigest, replayMessages, type FileDigests } from './output/edition-cache.ts'
+import { sha256, type ManifestEntry } from './output/manifest.ts'
 import { byteInputs } from './output/byte-inputs.ts'
 import { confineOutput } from './output/confine.ts'
 import { sourceDate } from './output/source-date.ts'
-import { openOutput, type Publisher } from './output/publish.ts'
+import { openOutput, type Publish } from './output/publish.ts'
 import { editionsToRetract } from './output/retract.ts'
-import { writeAtomic } from './output/write-atomic.ts'
 import { factsOf, languagesOf, prepareEdition, type PrepareContext, type PreparedEdition } from './prepare-edition.ts'
 import { jobsOf, type Shard } from './shard.ts'
 import { discoverDocuments } from './content/discover.ts'
@@ -173,7 +172,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       for (const format of pageLast(formats.filter((each) => jobs.has(`${name}/${locale}/${each}`)))) {
         try {
           const links = format === 'html' ? linksOf(name, locale) : undefined
-          const entry = await writeEdition(format, edition, { css, modified, formats, project, written, strict: options.strict ?? false, cache, output, digests, links })
+          const entry = await writeEdition(format, edition, { css, modified, formats, project, strict: options.strict ?? false, cache, output, digests, links })
           if (entry.reused) reused++
           log(`  ${entry.reused ? 'cached' : 'wrote'} ${entry.path} (${formatBytes(entry.bytes)})`)
         } catch (error) {
@@ -213,7 +212,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       : FORMATS.filter((format) => present.has(`${locale}/${doc}.${format}`))
   })
   const ui = uiTranslator(i18n, project.sourceLocale)
-  const pages = { project, output, written }
+  const pages = { project, output }
   const indexPage = indexTree(index, ui, project.sourceLocale, template('index.css'))
   prependStyle(indexPage, await travellingFonts(indexPage, project.sourceLocale, '', pages))
   await output.publish('index.html', stringifyPage(indexPage), null, null, 'html')
@@ -229,11 +228,9 @@ export interface RenderContext {
   modified: Date
   formats: readonly Format[]
   project: Project
-  /** Files published so far (media are published once); each written edition is added. */
-  written: ManifestEntry[]
   strict?: boolean | undefined
-  /** The build's publisher (one build at a time, a manifest always true); the preview writes directly. */
-  output?: Publisher | undefined
+  /** The build's publisher (output/publish.ts), or the preview's: same bytes are left alone either way. */
+  output: Publish
   /** Built editions by key (EPUB and PDF); none: always render. */
   cache?: EditionCache | undefined
   /** The build's digests of files it has hashed: images and catalogs are read once, not once per edition. */
@@ -279,19 +276,8 @@ export async function writeEdition(format: Format, edition: PreparedEdition, con
     data = await render(format, edition, context)
     if (key) await context.cache!.put(key, data, edition.file.messages.slice(before).map(cachedMessage))
   }
-  const entry = await publish(context, relative, data, facts.doc, facts.locale, format)
+  const entry = await context.output.publish(relative, data, facts.doc, facts.locale, format)
   return { ...entry, reused: Boolean(hit) }
-}
-
-async function publish(context: Pick<RenderContext, 'project' | 'output' | 'written'>, relative: string, data: string | Uint8Array, doc: string | null, locale: string | null, format: string): Promise<ManifestEntry> {
-  if (context.output) return context.output.publish(relative, data, doc, locale, format)
-  const entry = entryFor(relative, data, doc, locale, format)
-  // A file whose bytes did not change is not written again (its date stays, and so do watchers and syncs).
-  if (!(await sameBytes(path.join(context.project.outputDir, relative), entry.sha256))) {
-    await writeAtomic(path.join(context.project.outputDir, relative), data)
-  }
-  context.written.push(entry)
-  return entry
 }
 
 /** One edition through its format's writer; the images and fonts an HTML page refers to are published beside it. */
@@ -324,13 +310,13 @@ async function render(format: Format, edition: PreparedEdition, context: RenderC
  * their licences; returns the @font-face rules, addressed from the page
  * (`prefix`: the way from the page's folder to the output folder).
  */
-export async function travellingFonts(page: HastRoot, locale: string, prefix: string, context: Pick<RenderContext, 'project' | 'output' | 'written'>): Promise<string> {
+export async function travellingFonts(page: HastRoot, locale: string, prefix: string, context: Pick<RenderContext, 'project' | 'output'>): Promise<string> {
   const { fontFaceCss, pageFonts } = await import('./render/fonts/web-fonts.ts')
   const fonts = await pageFonts(page, locale, 'woff2', context.project.cacheDir)
   for (const font of fonts) {
     for (const [name, data] of [[font.name, font.data], ...(font.licence ? [[font.licence.name, font.licence.text]] : [])] as Array<[string, string | Buffer]>) {
       const relative = `fonts/${name}`
-      if (!context.written.some((entry) => entry.path === relative)) await publish(context, relative, data, null, null, 'font')
+      if (!context.output.written.some((entry) => entry.path === relative)) await context.output.publish(relative, data, null, null, 'font')
     }
   }
   return fontFaceCss(fonts, (font) => `${prefix}fonts/${font.name}`)
@@ -338,8 +324,8 @@ export async function travellingFonts(page: HastRoot, locale: string, prefix: st
 
 async function publishMedia(localPath: string, name: string, context: RenderContext): Promise<void> {
   const relative = `media/${name}`
-  if (context.written.some((entry) => entry.path === relative)) return
-  await publish(context, relative, await readFile(localPath), null, null, 'media')
+  if (context.output.written.some((entry) => entry.path === relative)) return
+  await context.output.publish(relative, await readFile(localPath), null, null, 'media')
 }
 
 function pick<T extends string>(what: string, asked: readonly string[] | undefined, known: readonly T[]): T[] {

@@ -7,6 +7,7 @@ import { VFile } from 'vfile'
 import { writeEdition } from '../build.ts'
 import { sourceDate } from '../output/source-date.ts'
 import type { PreparedEdition } from '../prepare-edition.ts'
+import { sameBytesPublisher } from '../output/publish.ts'
 import { createProject } from '../project.ts'
 import { forgetTemplates, template } from '../render/templates.ts'
 import { FORMATS } from '../types.ts'
@@ -27,7 +28,8 @@ async function run(job: RenderJob): Promise<RenderReply> {
   }
   const edition: PreparedEdition = { hast, file: new VFile({ path: sourcePath, data: fileData }) }
   if (!dates.has(sourcePath)) dates.set(sourcePath, sourceDate(sourcePath))
-  const context = { css: template('edition.css'), modified: dates.get(sourcePath)!, formats: FORMATS, project: createProject(job.root, job.outDir), written: [] }
+  const project = createProject(job.root, job.outDir)
+  const context = { css: template('edition.css'), modified: dates.get(sourcePath)!, formats: FORMATS, project, output: sameBytesPublisher(project.outputDir) }
   const results: FormatResult[] = []
   for (const format of job.formats) {
     const started = performance.now()

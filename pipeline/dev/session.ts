@@ -15,6 +15,7 @@ import { loadDocument, type LoadedDocument } from '../content/load-document.ts'
 import { CatalogError, readCatalog, type Catalog } from '../i18n/catalog.ts'
 import { createI18n, uiTranslator } from '../i18n/create-i18n.ts'
 import { loadCatalogs, registerOf, toResources, type Catalogs } from '../i18n/load-catalogs.ts'
+import { sameBytesPublisher } from '../output/publish.ts'
 import { writeAtomic } from '../output/write-atomic.ts'
 import type { ManifestEntry } from '../output/manifest.ts'
 import { factsOf, languagesOf, prepareEdition, type PrepareContext, type PreparedEdition } from '../prepare-edition.ts'
@@ -150,14 +151,14 @@ export async function renderEdition(session: Session, id: EditionId, sources?: S
       sourceText: (key: string) => register.get(key),
       statusPage: existsSync(path.join(project.outputDir, 'status.html'))
     }
-    const written = [...session.media]
+    const output = sameBytesPublisher(project.outputDir, [...session.media])
     await writeEdition('html', edition, {
       // An HTML page carries no date; `modified` is for EPUB and PDF, which the background renders.
       // No fonts cut per save: a new character would mean seconds of WOFF2 compression for Chinese.
-      css: template('edition.css'), modified: new Date(0), formats: FORMATS, project, written, webFonts: false,
+      css: template('edition.css'), modified: new Date(0), formats: FORMATS, project, output, webFonts: false,
       decorate: (page) => decorateEdition(page, info)
     })
-    session.media = written.filter((entry) => entry.format === 'media')
+    session.media = output.written.filter((entry) => entry.format === 'media')
     session.rendered.add(name)
     session.problems.delete(`render ${name}`)
     return { id, path: urlPath, milliseconds: performance.now() - started, missing: report.missing.length, edition }

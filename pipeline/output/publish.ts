@@ -14,11 +14,16 @@ import { MARKER_TEXT, OUTPUT_MARKER } from './confine.ts'
 import { createFolder, describeOsError } from './os-error.ts'
 import { removeStaleTemporaries, TEMPORARY_DIR, writeAtomic } from './write-atomic.ts'
 
-export interface Publisher {
-  /** Write one file and record it in the manifest. */
+/** What publishing a file takes: the build's publisher and the preview's alike. */
+export interface Publish {
+  /** Write one file atomically, unless the folder already holds these bytes (its date stays, and so do watchers and syncs). */
   publish: (relative: string, data: string | Uint8Array, document: string | null, locale: string | null, format: string) => Promise<ManifestEntry>
-  /** Entries this build wrote, in order. */
+  /** Entries published so far, in order (a font or an image is published once). */
   written: ManifestEntry[]
+}
+
+/** The build's publisher: one build at a time, and a manifest true at every instant. */
+export interface Publisher extends Publish {
   /** Every file the folder holds now, as the manifest lists it: earlier builds' and this one's. */
   files: () => ManifestEntry[]
   /** Remove a file the manifest lists (and only such a file): its entry first, then the file. */
@@ -64,7 +69,6 @@ export async function openOutput(outputDir: string, options: OpenOptions = {}): 
       files: () => [...entries.values()],
       async publish(relative, data, document, locale, format) {
         const entry = entryFor(relative, data, document, locale, format)
-        // A file whose bytes did not change is not written again (its date stays, and so do watchers and syncs).
         if (JSON.stringify(entries.get(relative)) === JSON.stringify(entry) && (await sameBytes(path.join(outputDir, relative), entry.sha256))) {
           written.push(entry)
           return entry
@@ -99,5 +103,24 @@ export async function openOutput(outputDir: string, options: OpenOptions = {}): 
   } catch (error) {
     await lock.release()
     throw error
+  }
+}
+
+/**
+ * The live preview's publisher: the same atomic writes and the same
+ * same-bytes rule, without the build's lock and manifest (the preview folder
+ * is the preview's own, emptied when it starts). `written`: what the preview
+ * has published already (its images), so they are not published again.
+ */
+export function sameBytesPublisher(outputDir: string, written: ManifestEntry[] = []): Publish {
+  return {
+    written,
+    async publish(relative, data, document, locale, format) {
+      const entry = entryFor(relative, data, document, locale, format)
+      const file = path.join(outputDir, relative)
+      if (!(await sameBytes(file, entry.sha256))) await writeAtomic(file, data)
+      written.push(entry)
+      return entry
+    }
   }
 }
