@@ -14,6 +14,10 @@ import { defineConfig } from 'vitest/config'
  */
 export default defineConfig({
   test: {
+    // Only the unit tier runs in the threads pool (below); the other tiers keep
+    // the default forks pool, a fresh process per file. Whether a pool reuses its
+    // workers is read from here, not from the project.
+    poolOptions: { threads: { isolate: false } },
     projects: [
       {
         extends: true,
@@ -22,6 +26,12 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.e2e.test.ts', 'test/fuzz.test.ts', 'test/fuzz-files.test.ts', 'test/conformance/**'],
           setupFiles: ['test/helpers/unit-tier.ts'],
+          // One module graph per worker thread, not one per file: the pipeline, its
+          // fonts and harfbuzz load once instead of 22 times, which halves the tier's
+          // CPU. Safe because unit tests share no mutable state (fonts and caches are
+          // read-only once loaded) and the setup file's mocks apply to every file.
+          pool: 'threads',
+          isolate: false,
           testTimeout: 10_000
         }
       },

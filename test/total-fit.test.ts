@@ -21,12 +21,22 @@ const widestSpace = (line: Line) => Math.max(0, ...line.pieces.flatMap((piece) =
 
 const RUSSIAN = 'Пока я занимал этот пост, с 2014 по 2024 год, я был свидетелем того, как активно Казахстан участвовал во всех ключевых направлениях деятельности Интерпола — от оперативной работы и наращивания потенциала до обучения и стратегического прогнозирования. Казахстан неизменно проявлял инициативу, стремясь предвидеть будущие тенденции в преступной среде, обмениваясь оперативной информацией и координируя действия правоохранительных органов как на региональном, так и на международном уровне.'
 
+/**
+ * The Russian paragraph justified at a width (and a page end), laid out once:
+ * several tests sweep the same widths, and the layout is a pure function.
+ */
+const laidOut = new Map<string, ReturnType<typeof layoutParagraph>>()
+const russianAt = (width: number, pageEndLine?: number) => {
+  const key = `${width}:${pageEndLine}`
+  return laidOut.get(key) ?? laidOut.set(key, layoutParagraph([run(RUSSIAN)], options({ width, hyphenate: hyphenatorFor('ru'), pageEndLine }))).get(key)!
+}
+
 describe('total fit', () => {
   it('sets a paragraph at a book measure with even spaces', () => {
     let lines = 0
     let loose = 0
     for (let width = 340; width <= 420; width += 10) {
-      const laid = layoutParagraph([run(RUSSIAN)], options({ width, hyphenate: hyphenatorFor('ru') }))
+      const laid = russianAt(width)
       // A space of Noto Serif is 0.26 em; TeX's stretch lets it reach 0.39 em, the tolerance 0.44 em.
       for (const line of laid.lines.slice(0, -1)) {
         expect(widestSpace(line)).toBeLessThanOrEqual(0.6)
@@ -41,7 +51,7 @@ describe('total fit', () => {
     let widths = 0
     let lastFull = 0
     for (let width = 150; width <= 480; width += 3) {
-      const laid = layoutParagraph([run(RUSSIAN)], options({ width, hyphenate: hyphenatorFor('ru') }))
+      const laid = russianAt(width)
       let inARow = 0
       for (const line of laid.lines) {
         inARow = hyphenated(line) ? inARow + 1 : 0
@@ -71,10 +81,10 @@ describe('total fit', () => {
     let moved = 0
     let kept = 0
     for (let width = 330; width <= 480; width += 6) {
-      const free = layoutParagraph([run(RUSSIAN)], options({ width, hyphenate: hyphenatorFor('ru') }))
+      const free = russianAt(width)
       const pageEnd = free.lines.findIndex(hyphenated)
       if (pageEnd < 0 || pageEnd === free.lines.length - 1) continue
-      const turned = layoutParagraph([run(RUSSIAN)], options({ width, hyphenate: hyphenatorFor('ru'), pageEndLine: pageEnd }))
+      const turned = russianAt(width, pageEnd)
       if (hyphenated(turned.lines[pageEnd]!)) kept++
       else moved++
     }
@@ -93,7 +103,7 @@ describe('total fit', () => {
   it('never sets a line beyond the measure, the last line of a paragraph included', () => {
     for (let width = 150; width <= 480; width += 3) {
       for (const pageEndLine of [undefined, 1, 2, 3]) {
-        const laid = layoutParagraph([run(RUSSIAN)], options({ width, hyphenate: hyphenatorFor('ru'), pageEndLine }))
+        const laid = russianAt(width, pageEndLine)
         for (const line of laid.lines) expect(Math.max(...line.pieces.map((piece) => piece.x + piece.width))).toBeLessThanOrEqual(width + 0.01)
       }
     }
