@@ -29,6 +29,7 @@ const RULE_BELOW = 5
 const RULE_LENGTH = 72
 /** The number's gutter at the note's start side. */
 const GUTTER = 14
+const LABEL_GAP = 3
 /** Share of the text area one note may take at the foot. */
 const MAX_SHARE = 0.5
 
@@ -139,7 +140,8 @@ function drawNotes(state: PdfState, root: PDFKit.PDFStructureElement, list: read
   const ruleY = top + RULE_ABOVE
   const ruleX = rtl ? left + measure - RULE_LENGTH : left
   artifact(doc, 'Layout', () => doc.save().moveTo(ruleX, ruleY).lineTo(ruleX + RULE_LENGTH, ruleY).lineWidth(0.5).stroke(INK).restore())
-  const gutter = { left: rtl ? left + measure - GUTTER : left, width: GUTTER - 3 }
+  // The number stands in the gutter, LABEL_GAP from the text: at the right of it in Arabic.
+  const gutter = { left: rtl ? left + measure - GUTTER + LABEL_GAP : left, width: GUTTER - LABEL_GAP }
   const textLeft = rtl ? left : left + GUTTER
   let y = ruleY + RULE_BELOW
   for (const note of list) {
