@@ -18,6 +18,7 @@ import { npmFace } from './fonts/npm-faces.ts'
 import { scriptOfLocale, type Script } from './script-of-locale.ts'
 import { wrapBalanced } from './cover-lines.ts'
 import { cachedCover, coverKey } from './cover-cache.ts'
+import { encodePng } from './png.ts'
 
 const WIDTH = 1200
 const HEIGHT = 1800
@@ -78,13 +79,17 @@ export function renderCover(edition: Edition, cacheDir: string): Cover {
   const script = scriptOfLocale(text.locale)
   const faces = COVER_FACES[script]
   const fontFiles = coverFontFiles(script)
-  const raster = { width: COVER_PIXELS.width, defaultFontFamily: faces.family }
-  const png = cachedCover(cacheDir, coverKey({ text, alt, fontFiles, raster }), () => new Resvg(coverSvg(text, alt), {
-    font: { loadSystemFonts: false, fontFiles, defaultFontFamily: raster.defaultFontFamily },
-    fitTo: { mode: 'width', value: raster.width },
-    languages: [text.locale],
-    logLevel: 'off'
-  }).render().asPng())
+  // The PNG's bytes are zlib's (png.ts): its version is an input.
+  const raster = { width: COVER_PIXELS.width, defaultFontFamily: faces.family, png: `palette, zlib ${process.versions.zlib}` }
+  const png = cachedCover(cacheDir, coverKey({ text, alt, fontFiles, raster }), () => {
+    const image = new Resvg(coverSvg(text, alt), {
+      font: { loadSystemFonts: false, fontFiles, defaultFontFamily: raster.defaultFontFamily },
+      fitTo: { mode: 'width', value: raster.width },
+      languages: [text.locale],
+      logLevel: 'off'
+    }).render()
+    return encodePng(image.pixels, image.width, image.height)
+  })
   return { png, alt }
 }
 

@@ -92,13 +92,13 @@ export async function renderEpub(edition: Edition, options: EpubOptions): Promis
       { title: meta.title, content, filename, ...({ dir: edition.dir } as object) }
     ]
   )
-  return reproducibleZip(book, options.modified, fonts)
+  return reproducibleZip(book, options.modified, fonts, cover.png)
 }
 
 interface EpubInternals {
   images: Array<{ id: string; url: string }>
   content: Array<{ content: string }>
-  zip: { files: Record<string, { date: Date }>; file: (name: string, data: string | Uint8Array) => void }
+  zip: { files: Record<string, { date: Date }>; file: (name: string, data: string | Uint8Array, options?: { compression: 'STORE' }) => void }
   render: () => Promise<unknown>
   generateAsync: (options: object) => Promise<Buffer>
 }
@@ -108,7 +108,7 @@ interface EpubInternals {
  * UUIDs and stamps zip entries with the clock, so images are renamed by a
  * hash of their path and every entry gets the content's date.
  */
-async function reproducibleZip(book: EPub, modified: Date, fonts: readonly SubsetFont[]): Promise<Buffer> {
+async function reproducibleZip(book: EPub, modified: Date, fonts: readonly SubsetFont[], cover: Buffer): Promise<Buffer> {
   const internals = book as unknown as EpubInternals
   for (const image of internals.images) {
     const stable = createHash('sha256').update(image.url).digest('hex').slice(0, 16)
@@ -118,6 +118,8 @@ async function reproducibleZip(book: EPub, modified: Date, fonts: readonly Subse
   await internals.render()
   // The fonts, declared in the manifest by the package template; their OFL licences in META-INF/,
   // which a reading system never shows and the manifest does not list.
+  // The cover is deflated already (png.ts): stored, not deflated a second time for nothing.
+  internals.zip.file('OEBPS/cover.png', cover, { compression: 'STORE' })
   for (const font of fonts) {
     internals.zip.file(`OEBPS/fonts/${font.name}`, font.data)
     if (font.licence) internals.zip.file(`META-INF/${font.licence.name}`, font.licence.text)
