@@ -13,6 +13,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { build, type BuildResult } from '../pipeline/build.ts'
 import { extract } from '../pipeline/translation/extract.ts'
+import { pdfStructure } from './conformance/validators/pdf-structure.ts'
 import { makeProject, REPO } from './helpers/project.ts'
 
 const FILLER = {
@@ -190,6 +191,10 @@ describe('footnotes at the foot of the page', () => {
       }
     }
     await document.destroy()
+  })
+
+  it.each(['en', 'kk', 'ar'] as const)('%s: passes the tagged-PDF check of the conformance run (no note text outside the structure)', async (locale) => {
+    expect(await pdfStructure.validate(pdfOf(locale))).toEqual([])
   })
 
   it('tags each note as Note holding Lbl and P, and links the call to the note and the number back to the call', async () => {

@@ -25,7 +25,7 @@ The harbour opened in spring[^open] and grew ~~slowly~~ fast; see[ the yearbook 
 
 | Port | Tonnes |
 | :--- | -----: |
-| Aktau | 1200 |
+| Aktau | 1200[^tonnes] |
 | Kuryk | 980 |
 
 - [x] Loaded cargo
@@ -53,6 +53,7 @@ line two with \`inline code\`
 
 ${LONG_TABLE}
 [^open]: Officially on the first of April.
+[^tonnes]: In thousands of tonnes.
 `
 
 let root: string
@@ -130,11 +131,12 @@ describe('every construct in the PDF', () => {
     expect(continued.indexOf('Row')).toBeLessThan(continued.indexOf('row70'))
   })
 
-  it('sets the footnote at the foot of the page that calls it, after that page’s text, with no notes section', async () => {
+  it('sets the footnotes at the foot of the page that calls them (from a paragraph and a table cell), after that page’s text, with no notes section', async () => {
     const { pageTexts } = await pdfText(pdf)
     const first = normalize(pageTexts[0]!)
     expect(first).toMatch(/spring1 and grew/)
-    expect(first).toMatch(/1 Officially on the first of April\.$/)
+    // The second note is called from a table cell.
+    expect(first).toMatch(/1 Officially on the first of April\. 2 In thousands of tonnes\.$/)
     expect((await pdfText(pdf)).text).not.toMatch(/Notes/)
   })
 })

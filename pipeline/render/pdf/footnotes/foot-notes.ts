@@ -42,6 +42,8 @@ interface FootNote extends NoteItem {
 export interface FootNotes {
   /** Where the lines of a paragraph go, set from the cursor. */
   plan: (lines: readonly Line[]) => LinePlan
+  /** The same for a block that is never split (a table row): `lines` are all the lines it holds. */
+  planBlock: (height: number, lines: readonly Line[]) => LinePlan
   /** A line was drawn at `top` on the current page: its planned notes go to this page's foot. */
   place: (ids: readonly string[], top: number) => void
   /** Notes the plan could not set at any foot. */
@@ -73,18 +75,17 @@ export function createFootNotes(state: PdfState, article: Element, root: PDFKit.
 
   const reserved = (list: readonly FootNote[]) => (list.length === 0 ? 0 : list.reduce((sum, note) => sum + note.height, costs.separator))
 
+  const planFromCursor = (lines: readonly PlanLine[]): LinePlan => planLines(lines, {
+    y: doc.y,
+    bottom: doc.page.height - doc.page.margins.bottom,
+    pageTop: doc.page.margins.top,
+    pageBottom: doc.page.height - baseBottom,
+    hasNotes: (pages.get(doc.page) ?? []).length > 0
+  }, costs)
+
   return {
-    plan(lines) {
-      const planned: PlanLine[] = lines.map((line) => ({ height: line.height, advance: line.advance, notes: calledIn(line, notes) }))
-      const here = pages.get(doc.page) ?? []
-      return planLines(planned, {
-        y: doc.y,
-        bottom: doc.page.height - doc.page.margins.bottom,
-        pageTop: doc.page.margins.top,
-        pageBottom: doc.page.height - baseBottom,
-        hasNotes: here.length > 0
-      }, costs)
-    },
+    plan: (lines) => planFromCursor(lines.map((line) => ({ height: line.height, advance: line.advance, notes: calledIn(line, notes) }))),
+    planBlock: (height, lines) => planFromCursor([{ height, advance: height, notes: [...new Set(lines.flatMap((line) => calledIn(line, notes)))] }]),
     place(ids, top) {
       if (ids.length === 0) return
       const here = pages.get(doc.page) ?? []

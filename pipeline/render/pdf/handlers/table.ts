@@ -78,17 +78,22 @@ function columnWidths(state: PdfState, rows: Row[], columns: number, available: 
   return widths.map((width, column) => width + (wanted > 0 ? (left * wanting[column]!) / wanted : 0))
 }
 
-/** Set a row, starting a page (with the header row again) where it does not fit. */
+/** Set a row, starting a page (with the header row again) where it does not fit, with the notes its cells call at that page's foot. */
 function placeRow(state: PdfState, row: Row, widths: number[], head: Row[]): void {
   const { doc } = state
   const height = rowHeight(state, row, widths)
-  if (doc.y + height > doc.page.height - doc.page.margins.bottom && doc.y > doc.page.margins.top + 1) {
+  const plan = state.notes?.planBlock(height, row.cells.flatMap((cell, column) => laidCell(state, cell, widths[column]! - 2 * PAD).lines))
+  const over = plan ? plan.turns.length > 0 : doc.y + height > doc.page.height - doc.page.margins.bottom
+  state.notes?.demote(plan?.demoted ?? [])
+  if (over && doc.y > doc.page.margins.top + 1) {
     doc.addPage()
     if (!row.header) artifact(doc, 'Pagination', () => {
       for (const again of head) drawRow(state, again, widths, false)
     })
   }
+  const top = doc.y
   grouped(state, 'TR', () => drawRow(state, row, widths, true))
+  state.notes?.place(plan?.notes[0] ?? [], top)
 }
 
 function rowHeight(state: PdfState, row: Row, widths: number[]): number {
