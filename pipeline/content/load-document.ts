@@ -8,6 +8,7 @@ import type { Heading, Root } from 'mdast'
 import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import { isMap, isScalar, LineCounter, parseDocument as parseYaml, type Document } from 'yaml'
+import { attachTableCaptions, TABLE_DIRECTIVE } from './table-captions.ts'
 import { createParser } from '../create-processor.ts'
 import type { DocumentMeta } from '../types.ts'
 import { plainText } from './plain-text.ts'
@@ -73,6 +74,7 @@ export function parseLoaded(name: string, file: VFile, defaultLang: string): Loa
   if (tree.children[0]?.type !== 'yaml') refuseUnclosedFrontMatter(file)
   const front = readFrontMatter(tree, file)
   resolveReferences(tree)
+  attachTableCaptions(tree)
   const firstHeading = tree.children.find((node): node is Heading => node.type === 'heading' && node.depth === 1)
   const written = front.text('title') ?? (firstHeading ? phrasingToMarkdown(firstHeading.children) : undefined) ?? name
   const { title, titleMarkdown } = titleForms(written)
@@ -120,7 +122,7 @@ function shiftHeadingsUnderTitle(tree: Root): void {
 }
 
 /** The directives this pipeline gives a meaning to; any other keeps its text, with a warning. */
-const DIRECTIVES = new Set(['question', 'standfirst', 'figure', 'credits'])
+const DIRECTIVES = new Set(['question', 'standfirst', 'figure', 'credits', TABLE_DIRECTIVE])
 
 function flagUnknownDirectives(tree: Root, file: VFile): void {
   visit(tree, (node) => {

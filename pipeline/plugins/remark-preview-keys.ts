@@ -14,8 +14,8 @@ export function markSegmentKeys(tree: Root): void {
   visit(tree, (node: Nodes, _index, parent: Parents | undefined) => {
     const key = node.data?.segmentKey
     if (!key) return
-    if (node.type === 'paragraph' && parent?.type === 'containerDirective' && parent.name === 'figure') {
-      // The figure handler unwraps caption paragraphs, so the key rides on a span around the text.
+    if (node.type === 'paragraph' && parent?.type === 'containerDirective' && (parent.name === 'figure' || parent.name === 'table')) {
+      // The figure and table handlers unwrap caption paragraphs, so the key rides on a span around the text.
       const segment = {
         type: 'previewSegment',
         data: { hName: 'span', hProperties: { dataKey: key, className: [PREVIEW_SEGMENT_CLASS] } },

@@ -132,7 +132,7 @@ function paragraphKind(ancestors: Parents[]): SegmentKind {
     if (parent.type === 'containerDirective') {
       if (parent.name === 'question') return 'question'
       if (parent.name === 'standfirst') return 'standfirst'
-      if (parent.name === 'figure') return 'caption'
+      if (parent.name === 'figure' || parent.name === 'table') return 'caption'
     }
     if (parent.type === 'footnoteDefinition') return 'note'
     if (parent.type === 'blockquote') return 'quote'

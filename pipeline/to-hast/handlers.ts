@@ -53,6 +53,7 @@ export function createHandlers(): Handlers {
     },
     containerDirective(state: State, node: ContainerDirective): Element {
       if (node.name === 'figure') return figure(state, node)
+      if (node.name === 'table') return captionedTable(state, node)
       const element: Element = {
         type: 'element',
         tagName: 'div',
@@ -114,6 +115,29 @@ function figure(state: State, node: ContainerDirective): Element {
   const element: Element = { type: 'element', tagName: 'figure', properties: { className: ['figure'] }, children }
   state.patch(node, element)
   return element
+}
+
+/**
+ * A table with its caption (content/table-captions.ts): `<caption>` as the
+ * table's first child, carrying the caption's segment key. A `:::table`
+ * without a table inside is a plain block.
+ */
+function captionedTable(state: State, node: ContainerDirective): Element {
+  const source = node.children.find((child) => child.type === 'table')
+  const table = source && state.all({ type: 'root', children: [source] }).find((child): child is Element => child.type === 'element' && child.tagName === 'table')
+  const rest = node.children.filter((child) => child !== source)
+  if (!table) return { type: 'element', tagName: 'div', properties: {}, children: state.all(node) }
+  const paragraph = rest.find((child) => child.type === 'paragraph')
+  const words = rest.flatMap((child) => (child.type === 'paragraph' ? state.all(child) : []))
+  if (paragraph && words.length > 0) {
+    // A missing translation's language and direction (remark-translate) go with the words.
+    const { lang, dir } = paragraph.data?.hProperties ?? {}
+    const caption: Element = { type: 'element', tagName: 'caption', properties: { ...(lang ? { lang } : {}), ...(dir ? { dir } : {}) }, children: words }
+    const key = paragraph.data?.segmentKey
+    table.children.unshift(key ? withSegmentKey(caption, key) : caption)
+  }
+  state.patch(node, table)
+  return table
 }
 
 function unwrapParagraph(node: ElementContent): ElementContent[] {

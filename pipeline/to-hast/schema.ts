@@ -23,7 +23,7 @@ export const editionSchema: Schema = {
     'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'pre', 'code', 'hr', 'br',
     'a', 'em', 'strong', 'img', 'figure', 'figcaption', 'div', 'span',
     // GFM: tables, strikethrough, footnotes, task lists.
-    'table', 'thead', 'tbody', 'tr', 'th', 'td', 'del', 'sup', 'section', 'label', 'input'
+    'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'del', 'sup', 'section', 'label', 'input'
   ],
   attributes: {
     a: [
@@ -39,6 +39,7 @@ export const editionSchema: Schema = {
     section: ['dataFootnotes', ['className', 'footnotes']],
     th: ['scope', ['className', ...CELL_ALIGN], ...LANGUAGE],
     td: [['className', ...CELL_ALIGN], ...LANGUAGE],
+    caption: [...LANGUAGE],
     // A task item's box: shown, never editable.
     input: [['type', 'checkbox'], 'checked', ['disabled', true]],
     code: [['className', /^language-[\w-]+$/]],
@@ -55,7 +56,7 @@ export const editionSchema: Schema = {
   // Dropped with their content, not unwrapped into text.
   strip: ['script', 'style', 'iframe', 'object', 'embed', 'noscript', 'template'],
   required: { input: { type: 'checkbox', disabled: true } },
-  ancestors: { li: ['ol', 'ul'], input: ['li'], label: ['li'], tr: ['table'], th: ['tr'], td: ['tr'] }
+  ancestors: { li: ['ol', 'ul'], input: ['li'], label: ['li'], tr: ['table'], caption: ['table'], th: ['tr'], td: ['tr'] }
 }
 
 /** The scheme of a URL (`javascript`), or undefined for a relative one; the same rule hast-util-sanitize applies. */
