@@ -5,7 +5,7 @@ import { isPhrasingElement } from '../pipeline/render/pdf/inline.ts'
 import { editionSchema } from '../pipeline/to-hast/schema.ts'
 
 /** Parts of a table, a list and a figure: set by their parent's handler, never met on their own. */
-const SET_BY_PARENT = new Set(['li', 'thead', 'tbody', 'tr', 'th', 'td', 'figcaption'])
+const SET_BY_PARENT = new Set(['li', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'figcaption'])
 
 describe('the PDF handler map', () => {
   it('covers every element the sanitize schema admits', () => {

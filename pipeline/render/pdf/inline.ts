@@ -6,6 +6,7 @@
  */
 import type { Element, ElementContent } from 'hast'
 import type { Run } from './state.ts'
+import { BOX_CHARACTER } from './text/types.ts'
 
 type RunStyle = Omit<Run, 'text'>
 
@@ -59,16 +60,27 @@ function collectRuns(nodes: ElementContent[], style: RunStyle): Run[] {
     // A footnote's link back to its call is for screens; in print the number says it (and its arrow has no glyph in the text faces).
     else if (node.type !== 'element' || SILENT.has(node.tagName) || node.properties.dataFootnoteBackref !== undefined) continue
     else if (node.tagName === 'br') runs.push({ ...style, text: '\n' })
-    else if (node.tagName === 'img') {
-      // An image inside a line of text: its alt text stands in its place, in the text layer and on the page.
-      const alt = node.properties.alt
-      if (typeof alt === 'string' && alt) runs.push({ ...style, text: alt })
-    } else runs.push(...collectRuns(node.children, (PHRASING[node.tagName] ?? ((same) => same))(style, node)))
+    else if (node.tagName === 'img') runs.push(...imageRun(node, style))
+    else runs.push(...collectRuns(node.children, (PHRASING[node.tagName] ?? ((same) => same))(style, node)))
   }
   return runs
 }
 
+/**
+ * An image inside a line of text is drawn there at text size (typeset.ts),
+ * its alt text the Figure's /Alt: as in HTML, where `<img alt>` is no body
+ * text. One whose file was not found never gets here (remark-local-images
+ * warns and leaves its alt text as words).
+ */
+function imageRun(node: Element, style: RunStyle): Run[] {
+  const { alt, dataLocalPath } = node.properties
+  const text = typeof alt === 'string' ? alt : ''
+  if (typeof dataLocalPath === 'string') return [{ ...style, text: BOX_CHARACTER, image: { path: dataLocalPath, alt: text } }]
+  return text ? [{ ...style, text }] : []
+}
+
 function sameStyle(a: Run, b: Run): boolean {
+  if (a.image || b.image) return false
   return a.bold === b.bold && a.italic === b.italic && a.link === b.link && a.code === b.code && a.strike === b.strike && a.superscript === b.superscript
 }
 

@@ -9,7 +9,7 @@ import type { Position } from 'unist'
 import type { Edition } from '../edition.ts'
 import type { FontRole } from './fonts.ts'
 import type { FootNotes } from './footnotes/foot-notes.ts'
-import type { StructureType } from './structure.ts'
+import type { OpenContent, StructureType } from './structure.ts'
 import type { Align, MissingGlyph } from './text/types.ts'
 
 export interface Style {
@@ -42,6 +42,8 @@ export interface Run {
   strike?: boolean | undefined
   /** Raised and smaller: a footnote call. */
   superscript?: boolean | undefined
+  /** An image in the line (its text is one U+FFFC): drawn at text size, tagged Figure with its alt text. */
+  image?: { path: string; alt: string } | undefined
 }
 
 /** Where a paragraph's text comes from, for messages about it. */
@@ -69,6 +71,8 @@ export interface PdfState {
   all: (node: Element | Root) => void
   /** The structure element that what is drawn now belongs to. */
   structure: PDFKit.PDFStructureElement
+  /** The marked content being drawn now (structure.ts), which an inline element interrupts. */
+  open?: OpenContent | undefined
   /** Set runs of text in a style, as one paragraph: a `P` unless another structure type is given. */
   paragraph: (runs: Run[], style: Style, source?: TextSource, type?: StructureType) => void
   /** Start a new page unless `height` points fit below the cursor. */

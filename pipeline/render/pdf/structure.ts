@@ -9,6 +9,14 @@
 interface StructureState {
   doc: PDFKit.PDFDocument
   structure: PDFKit.PDFStructureElement
+  open?: OpenContent | undefined
+}
+
+/** The element whose marked content is open now, and that content (pdfkit carries it over page breaks). */
+export interface OpenContent {
+  element: PDFKit.PDFStructureElement
+  type: StructureType
+  content: PDFKit.PDFStructureContent
 }
 
 export type StructureType =
@@ -22,6 +30,8 @@ export interface StructureOptions {
   /** The text the content stands for (a drawn check box: ☑ or ☐). */
   actual?: string
   lang?: string
+  /** A header cell's reach (the attribute object /O /Table /Scope): its column, its row, or both. */
+  scope?: 'Column' | 'Row' | 'Both'
 }
 
 type StructureDocument = PDFKit.PDFDocument & {
@@ -43,11 +53,42 @@ export function tagged(state: StructureState, type: StructureType, options: Stru
   const doc = state.doc as StructureDocument
   const element = doc.struct(type, options)
   state.structure.add(element)
-  const content = doc.markStructureContent(type)
+  const outer = state.open
+  const open: OpenContent = { element, type, content: doc.markStructureContent(type) as PDFKit.PDFStructureContent }
+  state.open = open
+  try {
+    draw()
+  } finally {
+    state.open = outer
+  }
+  doc.endMarkedContent()
+  element.add(open.content)
+  element.end()
+}
+
+/**
+ * An element inside the line of the open one (an image in a paragraph):
+ * the open content ends before it, the element becomes the open element's
+ * child in reading order, and the open content goes on after it. Marked
+ * content with an MCID never nests inside another.
+ */
+export function taggedInline(state: StructureState, type: StructureType, options: StructureOptions, draw: () => void): void {
+  const open = state.open
+  if (!open) {
+    tagged(state, type, options, draw)
+    return
+  }
+  const doc = state.doc as StructureDocument
+  doc.endMarkedContent()
+  open.element.add(open.content)
+  const element = doc.struct(type, options)
+  open.element.add(element)
+  const content = doc.markStructureContent(type) as PDFKit.PDFStructureContent
   draw()
   doc.endMarkedContent()
-  element.add(content as PDFKit.PDFStructureContent)
+  element.add(content)
   element.end()
+  open.content = doc.markStructureContent(open.type) as PDFKit.PDFStructureContent
 }
 
 /** An element that groups the elements `fill` adds (a list, a quotation, a figure with its caption). */

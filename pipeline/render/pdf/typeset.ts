@@ -9,10 +9,12 @@ import { fallbackFaces, scriptOfLocale, type FaceId, type Script } from './fonts
 import { hyphenatorFor } from './hyphenation.ts'
 import type { Edition } from '../edition.ts'
 import { ACCENT, runFont, type PdfState, type Run, type Style, type TextSource } from './state.ts'
-import { drawLine } from './text/draw.ts'
+import { drawLine, type BoxWrapper } from './text/draw.ts'
+import { taggedInline } from './structure.ts'
+import { inspectImage } from '../../content/inspect-image.ts'
 import { latinAtLatinSize } from './text/latin-size.ts'
 import { layoutParagraph, lineMetrics, type LaidParagraph } from './text/layout.ts'
-import type { Line, ParagraphOptions, TextRun } from './text/types.ts'
+import type { InlineBox, Line, ParagraphOptions, TextRun } from './text/types.ts'
 import { planLines, type LinePlan } from './footnotes/plan.ts'
 
 /** A footnote call: about two thirds of the text size, raised by a third of it. */
@@ -80,7 +82,8 @@ function layoutFresh(edition: Edition, runs: readonly Run[], style: Style, width
     color: run.link ? ACCENT : style.color,
     link: linkTarget(edition, run.link),
     key: source?.key,
-    tracking: style.tracking
+    tracking: style.tracking,
+    box: run.image && inlineBox(run.image, size, width)
   }))
   const options: ParagraphOptions = {
     width,
@@ -97,6 +100,23 @@ function layoutFresh(edition: Edition, runs: readonly Run[], style: Style, width
     balance: style.balance
   }
   return layoutParagraph(script === 'arabic' ? latinAtLatinSize(textRuns, 1 / SCRIPT_SIZE.arabic) : textRuns, options)
+}
+
+/**
+ * An inline image is as tall as the text is large (an em: about the height
+ * from a descender to an accent), as wide as its proportions make it,
+ * never wider than the line; it stands on the baseline.
+ */
+function inlineBox(image: { path: string; alt: string }, size: number, lineWidth: number): InlineBox {
+  const facts = inspectImage(image.path, image.path)
+  const aspect = typeof facts === 'string' ? 1 : facts.width / facts.height
+  const width = Math.min(size * aspect, lineWidth)
+  return { width, height: width / aspect, image }
+}
+
+/** Draws an inline box tagged as a Figure with its alt text, inside the element of the text around it. */
+export function figureInLine(state: PdfState): BoxWrapper {
+  return (box, draw) => taggedInline(state, 'Figure', { alt: box.image.alt }, draw)
 }
 
 /**
@@ -139,7 +159,7 @@ export function setParagraph(state: PdfState, runs: readonly Run[], style: Style
   laid.lines.forEach((line, index) => {
     // continueOnNewPage closes the marked content here and reopens it there, so the paragraph stays one structure element.
     if (turns.has(index)) (doc as PDFKit.PDFDocument & { continueOnNewPage: () => void }).continueOnNewPage()
-    drawLine(doc, line, frame.left, doc.y)
+    drawLine(doc, line, frame.left, doc.y, figureInLine(state))
     state.notes?.place(plan.notes[index]!, doc.y)
     doc.y += line.advance
   })

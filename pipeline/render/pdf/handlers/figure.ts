@@ -21,7 +21,7 @@ function drawFigure(state: PdfState, node: Element): void {
   if (caption) tagged(state, 'Caption', {}, () => captionLines(state, caption))
 }
 
-const CAPTION: Style = { font: 'sans', size: 8.5, color: INK, lineGap: 0, leading: 1.35, align: 'start', gapAfter: 2 }
+export const CAPTION: Style = { font: 'sans', size: 8.5, color: INK, lineGap: 0, leading: 1.35, align: 'start', gapAfter: 2 }
 const CREDIT: Style = { font: 'sans', size: 7.5, color: MUTED, lineGap: 0, leading: 1.35, align: 'start', gapAfter: 12, tracking: 0.2 }
 
 /** The caption, then the credit on a line of its own in smaller, lighter type: never run together. */

@@ -5,16 +5,16 @@
  * through the same handler map as the rest of the document.
  */
 import type { Element, ElementContent } from 'hast'
-import { BODY, INK, inlineRuns, sourceOf, type Handler, type PdfState, type Style } from '../state.ts'
+import { BODY, inlineRuns, sourceOf, type Handler, type PdfState, type Style } from '../state.ts'
 import { grouped, tagged } from '../structure.ts'
 import { drawSingleLine, fitSingleLine, frameOf, type Frame } from '../typeset.ts'
 import { isPhrasingElement } from '../inline.ts'
+import { drawTaskBox } from './task-box.ts'
 
 /** The gutter a marker stands in; nested lists step in by as much. */
 const INDENT = 18
 const GAP = 4
 const ITEM: Style = { ...BODY, align: 'start', gapAfter: 3 }
-const BOX = 7
 
 /**
  * GFM footnotes that could not go to the foot of their page (footnotes/)
@@ -67,7 +67,7 @@ function listItem(state: PdfState, item: Element, marker: string, style = ITEM, 
   state.ensureSpace(state.lineAdvance(style))
   const top = state.doc.y
   const gutter = gutterOf(frameOf(state), state.edition.dir === 'rtl')
-  if (box) drawTaskBox(state, box, gutter, top)
+  if (box) drawTaskBox(state, box.checked, gutter, top, ITEM)
   else tagged(state, 'Lbl', {}, () => state.missing.push(...drawSingleLine(state.doc, fitSingleLine(state.edition, marker, { ...style, align: 'end' }, gutter.width), gutter, top)))
   const fill = () => {
     for (const block of blocksOf(item.children)) {
@@ -115,22 +115,4 @@ function taskBox(item: Element): { checked: boolean } | undefined {
   }
   const input = find(item)
   return input ? { checked: input.properties.checked === true } : undefined
-}
-
-/**
- * A drawn box, with a check mark when done. The label element says the
- * state in words (its /Alt, in the edition's language) and as the text it
- * stands for (/ActualText ☑ or ☐), for screen readers and text extraction.
- */
-function drawTaskBox(state: PdfState, box: { checked: boolean }, gutter: Frame, top: number): void {
-  const { doc } = state
-  const size = BOX
-  const x = gutter.left + gutter.width - size - (state.edition.dir === 'rtl' ? gutter.width - size : 0)
-  const y = top + (state.lineAdvance(ITEM) - size) / 2 - 0.5
-  const words = state.edition.terms[box.checked ? 'taskDone' : 'taskOpen'].text
-  tagged(state, 'Lbl', { alt: words, actual: box.checked ? '\u2611' : '\u2610' }, () => {
-    doc.save().lineWidth(0.8).rect(x, y, size, size).stroke(INK)
-    if (box.checked) doc.moveTo(x + 1.5, y + size * 0.55).lineTo(x + size * 0.42, y + size - 1.5).lineTo(x + size - 1.2, y + 1.2).lineWidth(1.2).stroke(INK)
-    doc.restore()
-  })
 }

@@ -9,9 +9,10 @@
 import type { Element } from 'hast'
 import { BODY, INK, inlineRuns, sourceOf, type Handler, type PdfState, type Style } from '../state.ts'
 import { artifact, grouped, tagged } from '../structure.ts'
+import { CAPTION } from './figure.ts'
 import { drawLine } from '../text/draw.ts'
 import type { Align } from '../text/types.ts'
-import { frameOf, layoutRuns } from '../typeset.ts'
+import { figureInLine, frameOf, layoutRuns } from '../typeset.ts'
 
 const CELL: Style = { ...BODY, font: 'sans', size: 9, lineGap: 1.5, align: 'start', gapAfter: 0 }
 const PAD = 4
@@ -29,7 +30,9 @@ export const table: Handler = (state, node: Element) => {
   if (columns === 0) return
   const widths = columnWidths(state, [...head, ...body], columns, frameOf(state).width)
   state.doc.moveDown(0.3)
+  const caption = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'caption')
   grouped(state, 'Table', () => {
+    if (caption) placeCaption(state, caption, [...head, ...body][0], widths)
     if (head.length > 0) grouped(state, 'THead', () => {
       for (const row of head) placeRow(state, row, widths, head)
     })
@@ -38,6 +41,22 @@ export const table: Handler = (state, node: Element) => {
     })
   })
   state.doc.y += BODY.gapAfter
+}
+
+/** The caption above the table (as HTML shows it), tagged Caption inside Table, kept on the page of the table's first row. */
+function placeCaption(state: PdfState, caption: Element, first: Row | undefined, widths: number[]): void {
+  const runs = inlineRuns(caption.children)
+  if (runs.length === 0) return
+  const source = sourceOf(caption)
+  const style = { ...CAPTION, gapAfter: PAD }
+  state.ensureSpace(state.heightOf(runs, style, source) + (first ? rowHeight(state, first, widths) : 0))
+  state.paragraph(runs, style, source, 'Caption')
+}
+
+/** The PDF's /Scope of a header cell, from the HTML `scope` the hast gives it (rehype-gfm-semantics: `col` in a header row). */
+function scopeOf(cell: Element): 'Column' | 'Row' | 'Both' {
+  const scope = cell.properties.scope
+  return scope === 'row' ? 'Row' : scope === 'col' ? 'Column' : 'Both'
 }
 
 function rowsIn(table: Element, section: 'thead' | 'tbody'): Element[][] {
@@ -118,11 +137,11 @@ function drawRow(state: PdfState, row: Row, widths: number[], tag: boolean): voi
     const draw = () => {
       let y = top + PAD
       for (const line of laid.lines) {
-        drawLine(doc, line, left + PAD, y)
+        drawLine(doc, line, left + PAD, y, tag ? figureInLine(state) : undefined)
         y += line.advance
       }
     }
-    if (tag) tagged(state, cell.tagName === 'th' ? 'TH' : 'TD', {}, draw)
+    if (tag) tagged(state, cell.tagName === 'th' ? 'TH' : 'TD', cell.tagName === 'th' ? { scope: scopeOf(cell) } : {}, draw)
     else draw()
   })
   const width = widths.reduce((sum, each) => sum + each, 0)

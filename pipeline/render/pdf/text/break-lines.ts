@@ -299,6 +299,10 @@ export function rangeWidth(text: string, spans: readonly Span[], start: number, 
     const from = Math.max(start, span.start)
     const to = Math.min(end, span.end)
     if (from >= to) continue
+    if (span.run.box) {
+      width += span.run.box.width
+      continue
+    }
     const part = text.slice(from, to)
     width += measure(span.face, part, span.run.size)
     if (span.run.tracking && !joins(part)) width += span.run.tracking * [...part].length

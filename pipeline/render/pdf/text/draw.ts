@@ -11,7 +11,7 @@
 import { faceFont, type FaceId } from '../fonts.ts'
 import { fillOutlines, logicalGlyphs, showLogical } from './draw-rtl.ts'
 import { encodeGlyph, type PdfkitInternals } from './glyph-encoder.ts'
-import type { DrawingGroup, Line, PlacedGlyph } from './types.ts'
+import type { DrawingGroup, InlineBox, Line, PlacedGlyph, TextRun } from './types.ts'
 
 const UNDERLINE_OFFSET = 1.5
 /** A strikethrough line at about the height of a lower-case letter's middle, in ems. */
@@ -22,9 +22,26 @@ function rule(doc: PDFKit.PDFDocument, x: number, y: number, width: number, colo
   doc.save().moveTo(x, y).lineTo(x + width, y).lineWidth(0.5).stroke(color).restore()
 }
 
+/** How a writer wraps the drawing of an inline box (tags it); by default it is drawn as it is. */
+export type BoxWrapper = (box: InlineBox, draw: () => void) => void
+
 /** Draw a line whose top-left corner is (left, top), in pdfkit's top-down coordinates. */
-export function drawLine(doc: PDFKit.PDFDocument, line: Line, left: number, top: number): void {
-  for (const group of line.groups) drawGroup(doc, group, left, top + line.ascent)
+export function drawLine(doc: PDFKit.PDFDocument, line: Line, left: number, top: number, wrapBox: BoxWrapper = (_, draw) => draw()): void {
+  for (const group of line.groups) {
+    const first = group.pieces[0]
+    const box = first?.span.run.box
+    if (box) wrapBox(box, () => drawBox(doc, first.span.run, box, left + first.x, top + line.ascent))
+    else drawGroup(doc, group, left, top + line.ascent)
+  }
+}
+
+/** An inline image standing on the baseline; a link around it makes it a link too. */
+function drawBox(doc: PDFKit.PDFDocument, run: TextRun, box: InlineBox, x: number, baseline: number): void {
+  const top = baseline - box.height
+  doc.image(box.image.path, x, top, { width: box.width, height: box.height })
+  if (!run.link) return
+  if (run.link.startsWith('#')) doc.goTo(x, top, box.width, box.height, run.link.slice(1))
+  else doc.link(x, top, box.width, box.height, run.link)
 }
 
 function drawGroup(doc: PDFKit.PDFDocument, group: DrawingGroup, left: number, baseline: number): void {

@@ -10,7 +10,7 @@
 import { fallbackFaces, type FaceId, type Script } from '../fonts.ts'
 import { hasGlyph } from './shaping-font.ts'
 import { isIgnorable } from './script.ts'
-import type { MissingGlyph, Span, TextRun } from './types.ts'
+import { BOX_CHARACTER, type MissingGlyph, type Span, type TextRun } from './types.ts'
 
 export interface Itemized {
   text: string
@@ -28,6 +28,13 @@ export function itemize(runs: readonly TextRun[], script: Script): Itemized {
   let index = 0
   for (const run of runs) {
     const faces = fallbackFaces(run.role, script)
+    if (run.box) {
+      // A box is one character of its own span: measured by its size, never shaped.
+      spans.push({ start: index, end: index + 1, face: faces[0]!, run })
+      text += BOX_CHARACTER
+      index += 1
+      continue
+    }
     for (const source of run.text) {
       let char = source
       let codePoint = char.codePointAt(0)!

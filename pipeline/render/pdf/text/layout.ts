@@ -82,6 +82,7 @@ function placeLine(text: string, levels: EmbeddingLevels, spans: readonly Span[]
  */
 function shapePiece(text: string, visual: VisualRange): Piece {
   const { span, rtl, start, end } = visual
+  if (span.run.box) return boxPiece(visual, span.run.box.width)
   const logical = text.slice(start, end)
   const shaped = shapeByWords(span.face, logical, rtl)
   const ranges = clusters(shaped.glyphs, logical, rtl)
@@ -102,6 +103,12 @@ function shapePiece(text: string, visual: VisualRange): Piece {
     }
   })
   return { span, rtl, start, end, x: 0, width: glyphs.reduce((sum, glyph) => sum + glyph.advance, 0), glyphs }
+}
+
+/** An inline box as a piece of one glyph that is its width and stands for no text (draw.ts draws the box itself). */
+function boxPiece({ span, rtl, start, end }: VisualRange, width: number): Piece {
+  const glyph: PlacedGlyph = { id: 0, x: 0, xOffset: 0, yOffset: 0, advance: width, text: '', cluster: [start, end] }
+  return { span, rtl, start, end, x: 0, width, glyphs: [glyph] }
 }
 
 /**
@@ -139,7 +146,7 @@ function drawingGroups(text: string, pieces: readonly Piece[]): Line['groups'] {
   for (const piece of pieces) {
     const last = groups[groups.length - 1]
     const previous = last?.pieces[last.pieces.length - 1]
-    const joins = previous && previous.span.face === piece.span.face && previous.span.run.size === piece.span.run.size && previous.rtl === piece.rtl
+    const joins = previous && !previous.span.run.box && !piece.span.run.box && previous.span.face === piece.span.face && previous.span.run.size === piece.span.run.size && previous.rtl === piece.rtl
     if (last && joins) last.pieces.push(piece)
     else groups.push({ pieces: [piece], rtl: piece.rtl, text: '', ltrBeside: { left: false, right: false } })
   }

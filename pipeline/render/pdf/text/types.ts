@@ -21,7 +21,20 @@ export interface TextRun {
   strike?: boolean | undefined
   /** Baseline shift up, in points (a footnote call). */
   rise?: number | undefined
+  /** Not text: a box the line holds like one unbreakable character (an inline image), its text one U+FFFC. */
+  box?: InlineBox | undefined
 }
+
+/** An image set in a line of text: its size in points, sitting on the baseline. */
+export interface InlineBox {
+  width: number
+  height: number
+  /** The image file (checked by remark-local-images) and its alternative text. */
+  image: { path: string; alt: string }
+}
+
+/** The character that stands for an inline box in the paragraph's text (OBJECT REPLACEMENT CHARACTER). */
+export const BOX_CHARACTER = '\ufffc'
 
 /** A stretch of the paragraph's text set in one face with one run's style. */
 export interface Span {
