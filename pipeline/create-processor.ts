@@ -2,7 +2,7 @@
  * The one place where the order of our unified plugins lives.
  *   parse:   Markdown → mdast (front matter, GFM, directives)
  *   edition: mdast → translate → flag unsafe markup → local images → figures → structure
- *            → (preview keys) → remark-rehype → GFM semantics → sanitize → clean text
+ *            → remark-rehype → GFM semantics → sanitize → clean text
  *            → the language's non-breaking spaces → hast
  * Writers (render/*) take the hast from there: one tree, three formats.
  */
@@ -20,12 +20,11 @@ import rehypeGfmSemantics from './plugins/rehype-gfm-semantics.ts'
 import rehypeNonbreakingSpaces from './plugins/rehype-nonbreaking-spaces.ts'
 import remarkFigures from './plugins/remark-figures.ts'
 import remarkLocalImages from './plugins/remark-local-images.ts'
-import remarkPreviewKeys, { PREVIEW_SEGMENT_CLASS } from './plugins/remark-preview-keys.ts'
 import remarkStructure from './plugins/remark-structure.ts'
 import remarkTranslate, { type Options as TranslateOptions } from './plugins/remark-translate.ts'
 import remarkUnsafeMarkup from './plugins/remark-unsafe-markup.ts'
 import { createHandlers, type Labels } from './to-hast/handlers.ts'
-import { editionSchema, previewSchema } from './to-hast/schema.ts'
+import { editionSchema } from './to-hast/schema.ts'
 
 /** Markdown in our dialect (content/markdown.ts) with YAML front matter → mdast. */
 export function createParser() {
@@ -35,8 +34,6 @@ export function createParser() {
 export interface EditionOptions extends TranslateOptions {
   contentDir: string
   labels: Labels
-  /** Live preview only: mark each segment's element with its catalog key (`data-key`). */
-  previewKeys?: boolean | undefined
 }
 
 /** mdast of the source → hast of one locale's edition. */
@@ -47,7 +44,6 @@ export function createEditionProcessor(options: EditionOptions) {
     .use(remarkLocalImages, { contentDir: options.contentDir })
     .use(remarkFigures)
     .use(remarkStructure)
-    .use(options.previewKeys ? [remarkPreviewKeys] : [])
     .use(remarkRehype, {
       handlers: createHandlers(),
       allowDangerousHtml: false,
@@ -58,7 +54,7 @@ export function createEditionProcessor(options: EditionOptions) {
     })
     .use(rehypeGfmSemantics)
     // Translations and content are untrusted: only what the schema lists reaches a writer.
-    .use(rehypeSanitize, options.previewKeys ? previewSchema(PREVIEW_SEGMENT_CLASS) : editionSchema)
+    .use(rehypeSanitize, editionSchema)
     .use(rehypeCleanText)
     .use(rehypeNonbreakingSpaces, { locale: options.locale })
 }

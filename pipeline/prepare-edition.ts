@@ -40,9 +40,7 @@ export interface PrepareContext {
   catalogs: Catalogs
   locales: readonly string[]
   /** Translation status, to flag outdated translations in each edition. */
-  status?: ProjectStatus
-  /** Live preview: carry segment keys into the hast (never set for shipped editions). */
-  preview?: boolean
+  status?: ProjectStatus | undefined
 }
 
 export function languagesOf(context: PrepareContext): Language[] {
@@ -72,8 +70,7 @@ export async function prepareEdition(doc: LoadedDocument, locale: string, contex
     catalog: catalogs.get(locale)?.get(doc.name) ?? emptyCatalog(`locales/${locale}/${doc.name}.json`),
     outdated: keysIn(context.status, locale, doc.name, 'outdated'),
     contentDir: project.contentDir,
-    labels: { footnotes: t('footnotes'), backToReference: (number) => t('backToReference', { number }) },
-    previewKeys: context.preview
+    labels: { footnotes: t('footnotes'), backToReference: (number) => t('backToReference', { number }) }
   })
   file.data.meta.lang = locale
   const facts: EditionFacts = { doc: doc.name, locale, sourceLocale, dir: i18n.dir(locale) === 'rtl' ? 'rtl' : 'ltr', languages: languagesOf(context) }

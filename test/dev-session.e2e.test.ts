@@ -10,15 +10,16 @@ import { describe, expect, it } from 'vitest'
 import { build } from '../pipeline/build.ts'
 import { loadDocument } from '../pipeline/content/load-document.ts'
 import { snapshotOf } from '../pipeline/dev/background.ts'
-import { noOutdatedKeys, recordedOutdatedKeys, writePreviewStatus } from '../pipeline/dev/outdated.ts'
+import { noStatus, recordedStatus, type StatusSource, writePreviewStatus } from '../pipeline/dev/outdated.ts'
 import type { RebuildPlan } from '../pipeline/dev/changes.ts'
 import { applyPlan, openSession, renderEdition, type Session } from '../pipeline/dev/session.ts'
 import { createI18n } from '../pipeline/i18n/create-i18n.ts'
 import { loadCatalogs, toResources } from '../pipeline/i18n/load-catalogs.ts'
 import { prepareEdition } from '../pipeline/prepare-edition.ts'
 import { createProject } from '../pipeline/project.ts'
+import { computeStatus } from '../pipeline/translation/status/status.ts'
 import { findAll, htmlTree, readEpub } from './helpers/read-back.ts'
-import { copyRepoProject, REPO, tempDir } from './helpers/project.ts'
+import { copyRepoProject, makeProject, REPO, tempDir } from './helpers/project.ts'
 
 const KK = { doc: 'interview', locale: 'kk' }
 const DROPPED = 'p.another-area-where-kazakhstan-stands'
@@ -29,6 +30,17 @@ function dropKk(root: string, slug: string): void {
   const catalog = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, string>>
   delete catalog.p![slug]
   writeFileSync(file, JSON.stringify(catalog, null, 2) + '\n')
+}
+
+/** The project's translation status, with `key` of `locale`/`ns` outdated as well. */
+function statusWithOutdated(locale: string, ns: string, key: string): StatusSource {
+  return async (project, sources, catalogOf) => {
+    const status = await computeStatus(project, { sources, catalogOf })
+    const entry = status.locales.find((item) => item.locale === locale)?.namespaces.find((item) => item.ns === ns)?.entries.find((item) => item.key === key)
+    if (!entry) throw new Error(`no status entry for ${locale}/${ns} ${key}`)
+    entry.state = 'outdated'
+    return status
+  }
 }
 
 async function kkPage(session: Session): Promise<string> {
@@ -44,7 +56,7 @@ async function kkPage(session: Session): Promise<string> {
  */
 async function breakAfterGoodPage(file: string, edit: (text: string) => string, changed: Partial<RebuildPlan>): Promise<Session> {
   const root = copyRepoProject()
-  let session = await openSession(root, '.cache/preview', noOutdatedKeys)
+  let session = await openSession(root, '.cache/preview', noStatus)
   const good = await kkPage(session)
   writeFileSync(path.join(root, file), edit(readFileSync(path.join(root, file), 'utf8')))
   session = await applyPlan(session, { reload: false, templates: false, assets: false, documents: new Set(), catalogs: [], editions: [KK], ...changed })
@@ -57,7 +69,7 @@ describe('the preview page', () => {
   it('marks every segment with its key, missing ones in the source language, outdated ones as the hook says', async () => {
     const root = copyRepoProject()
     dropKk(root, DROPPED.slice(2))
-    const session = await openSession(root, '.cache/preview', async (_project, doc, locale) => new Set(doc === 'interview' && locale === 'kk' ? [OUTDATED] : []))
+    const session = await openSession(root, '.cache/preview', statusWithOutdated('kk', 'interview', OUTDATED))
     const tree = htmlTree(await kkPage(session))
     const byKey = (key: string) => findAll(tree, (node) => node.properties.dataKey === key)
     expect(byKey('meta.title').map((node) => node.tagName)).toEqual(['h1'])
@@ -77,7 +89,7 @@ describe('the preview page', () => {
     const root = copyRepoProject()
     const content = path.join(root, 'content/interview.md')
     writeFileSync(content, readFileSync(content, 'utf8').replace('The key lesson is the need to look ahead', 'The key lesson is the need to look far ahead'))
-    const session = await openSession(root, '.cache/preview', recordedOutdatedKeys)
+    const session = await openSession(root, '.cache/preview', recordedStatus)
     const tree = htmlTree(await kkPage(session))
     expect(findAll(tree, (node) => node.properties.dataSegment === 'outdated').map((node) => node.properties.dataKey)).toEqual([OUTDATED])
     await writePreviewStatus(session.project)
@@ -96,16 +108,27 @@ describe('the preview page', () => {
     expect(session.problems.get('content/interview.md')).toMatchObject({ file: 'content/interview.md', line: expect.any(Number), reason: expect.stringContaining('Invalid YAML front matter') })
   })
 
+  it('marks a table cell and a figure caption by the key their element carries', async () => {
+    const root = makeProject({ 'content/cities.md': '---\ntitle: Cities\nlang: en\n---\n\n| City | River |\n| --- | --- |\n| Almaty | Ili |\n\n:::figure{credit="Photo: someone"}\n![A map](map.png)\n\nThe caption.\n:::\n',
+      'content/map.png': Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64') })
+    const session = await openSession(root, '.cache/preview', noStatus)
+    expect(await renderEdition(session, { doc: 'cities', locale: 'en' })).not.toHaveProperty('skipped')
+    const tree = htmlTree(readFileSync(path.join(session.project.outputDir, 'en/cities.html'), 'utf8'))
+    const marked = findAll(tree, (node) => node.properties.dataKey !== undefined).map((node) => `${node.tagName} ${String(node.properties.dataKey)}`)
+    expect(marked).toEqual(['h1 meta.title', 'th cell.city', 'th cell.river', 'td cell.almaty', 'td cell.ili', 'span caption.the-caption'])
+  })
+
   it('hands EPUB and PDF the same tree a shipped edition has, with no preview mark', async () => {
     const project = createProject(REPO)
     const { catalogs } = await loadCatalogs(project, ['en', 'kk', 'ru'], ['interview'])
     const i18n = await createI18n(toResources(catalogs), 'en')
     const document = await loadDocument(path.join(project.contentDir, 'interview.md'), 'en')
-    const context = { project, i18n, catalogs, locales: ['en', 'kk', 'ru'] }
-    const shipped = await prepareEdition(document, 'kk', context)
-    const preview = await prepareEdition(document, 'kk', { ...context, preview: true })
-    expect(toHtml(preview.hast)).toContain('data-key=')
-    expect(toHtml(snapshotOf(preview).hast)).toBe(toHtml(shipped.hast))
+    const shipped = await prepareEdition(document, 'kk', { project, i18n, catalogs, locales: ['en', 'kk', 'ru'] })
+    const session = await openSession(copyRepoProject(), '.cache/preview', noStatus)
+    const outcome = await renderEdition(session, KK)
+    if ('skipped' in outcome) throw new Error(`skipped: ${outcome.skipped}`)
+    expect(readFileSync(path.join(session.project.outputDir, 'kk/interview.html'), 'utf8')).toContain('data-key=')
+    expect(toHtml(snapshotOf(outcome.edition).hast)).toBe(toHtml(shipped.hast))
   })
 })
 

@@ -10,7 +10,6 @@ import { Worker } from 'node:worker_threads'
 import type { PreparedEdition } from '../prepare-edition.ts'
 import type { Format } from '../types.ts'
 import type { EditionId } from './changes.ts'
-import { stripPreviewKeys } from './strip-preview-keys.ts'
 
 /** An edition as a worker thread receives it: its tree and its file's data (facts, front matter, terms), plain data. */
 export interface EditionSnapshot {
@@ -46,7 +45,7 @@ export interface Background {
 }
 
 export function snapshotOf(edition: PreparedEdition): EditionSnapshot {
-  return { hast: stripPreviewKeys(edition.hast), sourcePath: String(edition.file.path), fileData: structuredClone(edition.file.data) }
+  return { hast: edition.hast, sourcePath: String(edition.file.path), fileData: structuredClone(edition.file.data) }
 }
 
 export function startBackground(onStart: (job: RenderJob) => void, onDone: (reply: RenderReply) => void): Background {

@@ -1,28 +1,28 @@
 /**
- * Which translations of an edition are outdated: their source sentence
- * changed after they were made. The translation records beside the catalogs
- * (pipeline/translation/translation-record) say so; this is the one place the
- * preview asks, so tests can plug in their own answer.
+ * Which translations are outdated (their source sentence changed after they
+ * were made), as the build knows it: the translation status, computed once
+ * for a batch of saves and handed to prepareEdition, whose remark-translate
+ * flags the outdated segments (`file.data.translation.outdated`). This is
+ * the one place the preview asks, so tests can plug in their own answer.
  */
 import path from 'node:path'
-import type { Sources } from '../translation/sources.ts'
-import { computeStatus, keysIn } from '../translation/status/status.ts'
+import type { CatalogLookup, Sources } from '../translation/sources.ts'
+import { computeStatus, type ProjectStatus } from '../translation/status/status.ts'
 import { renderStatusPage } from '../translation/status/status-page.ts'
 import { writeAtomic } from '../output/write-atomic.ts'
 import type { Project } from '../project.ts'
 import { template } from '../render/templates.ts'
 
-/** `sources`: the source texts, read once for a batch of editions (otherwise read here). */
-export type OutdatedKeys = (project: Project, doc: string, locale: string, sources?: Sources) => Promise<ReadonlySet<string>>
+/** `sources`: the source texts, read once for a batch (otherwise read here); `catalogOf`: catalogs already read. */
+export type StatusSource = (project: Project, sources?: Sources, catalogOf?: CatalogLookup) => Promise<ProjectStatus | undefined>
 
-export const noOutdatedKeys: OutdatedKeys = async () => new Set()
+export const noStatus: StatusSource = async () => undefined
 
-/** The project's own translation status, read afresh: a save may have changed a catalog or its record. */
-export const recordedOutdatedKeys: OutdatedKeys = async (project, doc, locale, sources) =>
-  keysIn(await computeStatus(project, { locales: [locale], sources }), locale, doc, 'outdated')
+/** The project's own translation status: the catalogs and the translation records beside them. */
+export const recordedStatus: StatusSource = (project, sources, catalogOf) => computeStatus(project, { sources, catalogOf })
 
-/** The status page, as `npm run build:all` writes it, into the preview folder. */
-export async function writePreviewStatus(project: Project, sources?: Sources): Promise<void> {
-  const page = renderStatusPage(await computeStatus(project, { sources }), template('status.css'))
+/** The status page, as `npm run build:all` writes it, into the preview folder (`status`: the batch's, else read afresh). */
+export async function writePreviewStatus(project: Project, status?: ProjectStatus): Promise<void> {
+  const page = renderStatusPage(status ?? (await computeStatus(project)), template('status.css'))
   await writeAtomic(path.join(project.outputDir, 'status.html'), page)
 }

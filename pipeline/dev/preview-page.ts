@@ -1,6 +1,7 @@
 /**
  * What only the preview adds to a page: segment marks (key, missing,
- * outdated; focusable so the key shows on focus too), the preview bar
+ * outdated; focusable so the key shows on focus too) from the keys the
+ * edition's elements carry (`data.segmentKey`, as every writer sees them), the preview bar
  * (languages, translation status, lists of keys to fix) and the live-reload
  * client. The CSS and the client are data in templates/preview/. Shipped
  * editions never pass through here.
@@ -27,13 +28,6 @@ export interface PreviewInfo {
   statusPage: boolean
 }
 
-/** Elements the article header renders from front matter, which carry no key of their own in the hast. */
-const META_KEYS: Array<{ test: (node: Element) => boolean; key: string }> = [
-  { test: (node) => node.tagName === 'h1' && node.properties.id === 'title', key: 'meta.title' },
-  { test: (node) => hasClass(node, 'interviewee'), key: 'meta.interviewee' },
-  { test: (node) => hasClass(node, 'role'), key: 'meta.intervieweeRole' }
-]
-
 export function decorateEdition(page: Root, info: PreviewInfo): void {
   markSegments(page, info)
   appendChrome(page, previewBar(info))
@@ -46,11 +40,12 @@ export function decorateIndex(page: Root): void {
 export function markSegments(page: Root, info: PreviewInfo): void {
   const missing = new Set(info.missing)
   const outdated = new Set(info.outdated)
+  // The document's keys only: an interface term (the reading time) is not the translator's to fix here.
+  const keys = new Set(info.keys)
   visit(page, 'element', (node: Element) => {
-    const meta = META_KEYS.find((entry) => entry.test(node))
-    if (meta && info.keys.includes(meta.key)) node.properties.dataKey = meta.key
-    const key = node.properties.dataKey
-    if (typeof key !== 'string') return
+    const key = node.data?.segmentKey
+    if (!key || !keys.has(key)) return
+    node.properties.dataKey = key
     node.properties.tabIndex = 0
     if (missing.has(key)) {
       node.properties.dataSegment = 'missing'
@@ -110,9 +105,4 @@ function appendChrome(page: Root, bar: Element): void {
   if (!head || !body) throw new TypeError('Expected a page with <head> and <body>')
   head.children.push(h('style', { dataPreview: '' }, template('preview/preview.css')))
   body.children.push(bar, h('script', { dataPreview: '' }, template('preview/client.js')))
-}
-
-function hasClass(node: Element, name: string): boolean {
-  const value = node.properties.className
-  return Array.isArray(value) && value.includes(name)
 }

@@ -25,8 +25,9 @@ import { forgetTemplates, template } from '../render/templates.ts'
 import { FORMATS } from '../types.ts'
 import { editionPath, type EditionId, type Known, type RebuildPlan } from './changes.ts'
 import { keyAt } from './key-at.ts'
-import type { OutdatedKeys } from './outdated.ts'
-import type { Sources } from '../translation/sources.ts'
+import type { StatusSource } from './outdated.ts'
+import type { CatalogLookup } from '../translation/sources.ts'
+import type { ProjectStatus } from '../translation/status/status.ts'
 import { decorateEdition, decorateIndex } from './preview-page.ts'
 
 
@@ -41,7 +42,8 @@ export interface Session {
   /** Editions whose page is in the preview folder: kept as the last good one while an input is broken. */
   rendered: Set<string>
   media: ManifestEntry[]
-  outdated: OutdatedKeys
+  /** The translation status outdated segments are flagged from (once per batch of saves). */
+  status: StatusSource
 }
 
 export type RenderOutcome =
@@ -49,7 +51,7 @@ export type RenderOutcome =
   | { id: EditionId; path: string; skipped: string }
 
 /** Read everything once. `outDir` is the preview folder, relative to root. */
-export async function openSession(root: string, outDir: string, outdated: OutdatedKeys): Promise<Session> {
+export async function openSession(root: string, outDir: string, status: StatusSource): Promise<Session> {
   const project = createProject(root, outDir)
   const locales = await listLocales(project)
   const docs = await listDocuments(project)
@@ -63,7 +65,7 @@ export async function openSession(root: string, outDir: string, outdated: Outdat
     problems: new Map(),
     rendered: new Set(),
     media: [],
-    outdated
+    status
   }
   // loadCatalogs gives up on a whole locale at its first bad file; read its files one by one so only that file is missing.
   for (const locale of errors.keys()) for (const ns of ['ui', ...docs]) await reloadCatalog(session, locale, ns)
@@ -76,7 +78,7 @@ export async function applyPlan(session: Session, plan: RebuildPlan): Promise<Se
   // Templates are read again when next used (templates.ts caches them), also after a reload.
   if (plan.templates) forgetTemplates()
   if (plan.reload) {
-    const fresh = await openSession(session.project.root, path.relative(session.project.root, session.project.outputDir), session.outdated)
+    const fresh = await openSession(session.project.root, path.relative(session.project.root, session.project.outputDir), session.status)
     fresh.rendered = session.rendered
     return fresh
   }
@@ -118,11 +120,17 @@ export async function reloadCatalog(session: Session, locale: string, ns: string
   session.i18n.addResourceBundle(locale, ns, catalog.resources, true, true)
 }
 
+/** The catalogs the session holds, as the build's status reads them: a broken file is read again, so the status names its error. */
+export function catalogLookup(session: Session): CatalogLookup {
+  const { project } = session
+  return (locale, ns) => (session.problems.has(displayPath(project, catalogPath(project, locale, ns))) ? undefined : session.catalogs.get(locale)?.get(ns))
+}
+
 /**
  * Prepare one edition and write its preview page; skipped while an input is
- * broken and a good page exists. `sources`: read once for a batch of saves.
+ * broken and a good page exists. `status`: computed once for a batch of saves (otherwise here).
  */
-export async function renderEdition(session: Session, id: EditionId, sources?: Sources): Promise<RenderOutcome> {
+export async function renderEdition(session: Session, id: EditionId, status?: ProjectStatus): Promise<RenderOutcome> {
   const { project } = session
   const name = `${id.locale}/${id.doc}`
   const urlPath = editionPath(id)
@@ -133,10 +141,11 @@ export async function renderEdition(session: Session, id: EditionId, sources?: S
   }
   const started = performance.now()
   try {
-    const context: PrepareContext = { project, i18n: session.i18n, catalogs: session.catalogs, locales: session.known.locales, preview: true }
+    // Outdated translations are flagged as the build flags them: by remark-translate, from the status.
+    const known = status ?? (await session.status(project, undefined, catalogLookup(session)).catch(() => undefined))
+    const context: PrepareContext = { project, i18n: session.i18n, catalogs: session.catalogs, locales: session.known.locales, status: known }
     const edition = await prepareEdition(document, id.locale, context)
-    const report = edition.file.data.translation ?? { missing: [], used: [] }
-    const outdated = await session.outdated(project, id.doc, id.locale, sources).catch(() => new Set<string>())
+    const report = edition.file.data.translation ?? { missing: [], used: [], outdated: [] }
     const facts = factsOf(edition)
     const register = registerOf(session.catalogs, facts.sourceLocale, id.doc)
     const info = {
@@ -147,7 +156,7 @@ export async function renderEdition(session: Session, id: EditionId, sources?: S
       languages: facts.languages,
       keys: report.used,
       missing: report.missing,
-      outdated: report.used.filter((key) => outdated.has(key)),
+      outdated: report.outdated,
       sourceText: (key: string) => register.get(key),
       statusPage: existsSync(path.join(project.outputDir, 'status.html'))
     }

@@ -13,9 +13,9 @@ import { fileURLToPath } from 'node:url'
 import { editionPath, planRebuild, viewedFirst, type EditionId, type FileEvent } from './changes.ts'
 import { startBackground, snapshotOf, type RenderJob, type RenderReply } from './background.ts'
 import { createEventHub } from './events.ts'
-import { recordedOutdatedKeys, writePreviewStatus, type OutdatedKeys } from './outdated.ts'
+import { recordedStatus, writePreviewStatus, type StatusSource } from './outdated.ts'
 import { startServer } from './server.ts'
-import { applyPlan, openSession, renderEdition, renderPreviewIndex, type Session } from './session.ts'
+import { applyPlan, catalogLookup, openSession, renderEdition, renderPreviewIndex, type Session } from './session.ts'
 import { describeProblem } from '../report.ts'
 import { watchFiles } from './watcher.ts'
 import { loadSources } from '../translation/sources.ts'
@@ -28,7 +28,8 @@ export interface PreviewOptions {
   port: number
   /** The preview folder, relative to root. */
   outDir?: string
-  outdated?: OutdatedKeys
+  /** Where outdated translations are known from; default: the project's translation records. */
+  status?: StatusSource
   log?: (line: string) => void
   warn?: (line: string) => void
 }
@@ -44,7 +45,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const outDir = options.outDir ?? '.cache/preview'
   // Pages of documents or languages removed since the last run must not be served.
   await rm(path.resolve(options.root, outDir), { recursive: true, force: true })
-  let session = await openSession(options.root, outDir, options.outdated ?? recordedOutdatedKeys)
+  let session = await openSession(options.root, outDir, options.status ?? recordedStatus)
   const hub = createEventHub(randomUUID().slice(0, 8))
   let templates = 0
   let reported = new Map<string, string>()
@@ -72,10 +73,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 
   const renderEditions = async (ids: EditionId[]) => {
     reportProblems()
-    // The source texts for the translation status, parsed once for the whole batch.
+    // The translation status, computed once for the whole batch: it flags outdated segments and fills status.html.
     const sources = await loadSources(session.project).catch(() => undefined)
+    const status = await session.status(session.project, sources, catalogLookup(session)).catch(() => undefined)
     for (const id of ids) {
-      const outcome = await renderEdition(session, id, sources)
+      const outcome = await renderEdition(session, id, status)
       if ('skipped' in outcome) continue
       log(`  ${outcome.path.slice(1)} ${Math.round(outcome.milliseconds)} ms${outcome.missing > 0 ? ` · ${outcome.missing} missing` : ''}`)
       hub.send('change', { paths: [outcome.path] })
@@ -84,7 +86,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       })
     }
     await renderPreviewIndex(session)
-    await writePreviewStatus(session.project, sources).catch((error: unknown) => warn(`error writing status.html: ${error instanceof Error ? error.message : String(error)}`))
+    await writePreviewStatus(session.project, status).catch((error: unknown) => warn(`error writing status.html: ${error instanceof Error ? error.message : String(error)}`))
     hub.send('change', { paths: ['/index.html', '/status.html'] })
     reportProblems()
   }

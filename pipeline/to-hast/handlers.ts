@@ -6,7 +6,7 @@
  * message can name the catalog key of the text it could not set.
  */
 import type { Element, ElementContent } from 'hast'
-import type { Heading, Image, Paragraph } from 'mdast'
+import type { Heading, Image, Paragraph, Parents, TableRow } from 'mdast'
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive'
 import { defaultHandlers, type Handlers, type State } from 'mdast-util-to-hast'
 import { soleImage } from '../segments/segment-units.ts'
@@ -50,6 +50,16 @@ export function createHandlers(): Handlers {
       const key = node.data?.segmentKey
       if (key) withSegmentKey(element, key)
       return element
+    },
+    tableRow(state: State, node: TableRow, parent: Parents | undefined): Element {
+      const row = defaultHandlers.tableRow(state, node, parent)
+      // mdast-util-to-hast makes the cells itself (no tableCell handler runs): their keys are carried over here.
+      const cells = row.children.filter((child) => child.type === 'element')
+      cells.forEach((cell, index) => {
+        const key = node.children[index]?.data?.segmentKey
+        if (key) withSegmentKey(cell, key)
+      })
+      return row
     },
     containerDirective(state: State, node: ContainerDirective): Element {
       if (node.name === 'figure') return figure(state, node)

@@ -75,13 +75,3 @@ export function isSafeUrl(url: string): boolean {
   const scheme = schemeOf(url)
   return scheme === undefined || (SAFE_PROTOCOLS as readonly string[]).includes(scheme)
 }
-
-/**
- * The live preview's tree also carries each segment's key (`data-key`, on the
- * element or a `span` around inline text) so the preview bar can name it.
- * Never used for a shipped edition.
- */
-export function previewSchema(segmentClass: string): Schema {
-  const attributes = Object.fromEntries(Object.entries(editionSchema.attributes ?? {}).map(([tag, list]) => [tag, [...list, 'dataKey']]))
-  return { ...editionSchema, attributes: { ...attributes, span: [...(attributes.span ?? []).filter((item) => !(Array.isArray(item) && item[0] === 'className')), ['className', DIRECTIVE_CLASS, 'caption', 'credit', segmentClass]] } }
-}
