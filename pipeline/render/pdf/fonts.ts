@@ -191,8 +191,31 @@ interface GlyfInternals {
   loca?: { offsets?: ArrayLike<number> }
 }
 
-const fasterSubsets = new WeakSet<object>()
+/** Each patched subset prototype, with fontkit's own `_addGlyph`. */
+const fasterSubsets = new WeakMap<object, NonNullable<SubsetInternals['_addGlyph']>>()
 const decodeNothing = () => null
+
+function subsetPrototypeOf(font: fontkit.Font): SubsetInternals {
+  return Object.getPrototypeOf((font as unknown as { createSubset: () => object }).createSubset()) as SubsetInternals
+}
+
+/**
+ * Runs `run` with fontkit's own subsetting (every copied glyph decoded), so a
+ * test can compare the patched subsetter with it even where another test in
+ * the same worker has patched the shared prototype already.
+ */
+export function withFontkitSubsetting<T>(font: fontkit.Font, run: () => T): T {
+  const subset = subsetPrototypeOf(font)
+  const original = fasterSubsets.get(subset)
+  const patched = subset._addGlyph
+  if (!original || !patched) return run()
+  subset._addGlyph = original
+  try {
+    return run()
+  } finally {
+    subset._addGlyph = patched
+  }
+}
 
 /**
  * fontkit's TrueType subsetter (pdfkit embeds with it, once per PDF and
@@ -208,10 +231,10 @@ export function copySimpleGlyphsUndecoded(font: fontkit.Font): void {
   const glyf = font as unknown as GlyfInternals
   const table = glyf.directory?.tables?.glyf
   const offsets = glyf.loca?.offsets
-  const subset = Object.getPrototypeOf((font as unknown as { createSubset: () => object }).createSubset()) as SubsetInternals
+  const subset = subsetPrototypeOf(font)
   const original = subset._addGlyph
   if (!table || !offsets || !original || fasterSubsets.has(subset)) return
-  fasterSubsets.add(subset)
+  fasterSubsets.set(subset, original)
   subset._addGlyph = function (this: SubsetInternals, id: number): number {
     const own = this.font as unknown as GlyfInternals & SubsetInternals['font']
     const at = own.directory?.tables?.glyf?.offset
