@@ -16,6 +16,7 @@ import { renderCover } from './epub-cover.ts'
 import { epubNotes } from './epub-notes.ts'
 import { template } from './templates.ts'
 import { h } from 'hastscript'
+import { deflateEntries, type ZipEntry } from './zip-deflate.ts'
 import { fontFaceCss, pageFonts, type SubsetFont } from './fonts/web-fonts.ts'
 
 export interface EpubOptions {
@@ -98,7 +99,7 @@ export async function renderEpub(edition: Edition, options: EpubOptions): Promis
 interface EpubInternals {
   images: Array<{ id: string; url: string }>
   content: Array<{ content: string }>
-  zip: { files: Record<string, { date: Date }>; file: (name: string, data: string | Uint8Array, options?: { compression: 'STORE' }) => void }
+  zip: { files: Record<string, ZipEntry & { date: Date }>; file: (name: string, data: string | Uint8Array, options?: { compression: 'STORE' }) => void }
   render: () => Promise<unknown>
   generateAsync: (options: object) => Promise<Buffer>
 }
@@ -116,16 +117,17 @@ async function reproducibleZip(book: EPub, modified: Date, fonts: readonly Subse
     image.id = stable
   }
   await internals.render()
-  // The fonts, declared in the manifest by the package template; their OFL licences in META-INF/,
-  // which a reading system never shows and the manifest does not list.
   // The cover is deflated already (png.ts): stored, not deflated a second time for nothing.
   internals.zip.file('OEBPS/cover.png', cover, { compression: 'STORE' })
+  // The fonts, declared in the manifest by the package template; their OFL licences in META-INF/,
+  // which a reading system never shows and the manifest does not list.
   for (const font of fonts) {
     internals.zip.file(`OEBPS/fonts/${font.name}`, font.data)
     if (font.licence) internals.zip.file(`META-INF/${font.licence.name}`, font.licence.text)
   }
   // JSZip writes DOS times from the UTC fields, so every time zone gives the same bytes.
   for (const entry of Object.values(internals.zip.files)) entry.date = modified
+  await deflateEntries(internals.zip.files, 6)
   return internals.generateAsync({
     // zlib's default level: level 9 made these EPUBs 1–2 % smaller, for about 40 ms more in a cold build of five.
     type: 'nodebuffer', mimeType: 'application/epub+zip', compression: 'DEFLATE', compressionOptions: { level: 6 }

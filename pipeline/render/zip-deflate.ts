@@ -1,0 +1,29 @@
+/**
+ * The e-book's zip entries deflated by Node.js's zlib instead of JSZip's
+ * pako: JavaScript, and run once per book, so its compiler is never warm
+ * (0.1–0.5 s of a cold build of five EPUBs, against 0.05 s for zlib). Each
+ * entry is handed back to JSZip as already compressed, the form JSZip gives
+ * an entry it reads from a zip, so JSZip still writes the container, and
+ * copies the data, its CRC and sizes as they are. The bytes are zlib's, as
+ * the PDF's streams are (pdfkit deflates with zlib too).
+ */
+import compressions from 'jszip/lib/compressions.js'
+import CompressedObject from 'jszip/lib/compressedObject.js'
+import { crc32, deflateRawSync } from 'node:zlib'
+
+export interface ZipEntry {
+  dir: boolean
+  options: { compression?: string | null }
+  async: (type: 'uint8array') => Promise<Uint8Array>
+  _data: unknown
+}
+
+/** Deflates every entry not marked STORE (the mimetype, the cover), in place. */
+export async function deflateEntries(files: Record<string, ZipEntry>, level: number): Promise<void> {
+  for (const entry of Object.values(files)) {
+    if (entry.dir || entry.options.compression === 'STORE') continue
+    const data = await entry.async('uint8array')
+    const deflated = deflateRawSync(data, { level })
+    entry._data = new CompressedObject(deflated.length, data.length, crc32(data), compressions.DEFLATE, deflated)
+  }
+}
