@@ -11,8 +11,9 @@ import type { Edition } from '../pipeline/render/edition.ts'
 import { createFootNotes } from '../pipeline/render/pdf/footnotes/foot-notes.ts'
 import { planLines, type PageSpace, type PlanLine } from '../pipeline/render/pdf/footnotes/plan.ts'
 import { BODY, type PdfState, type Run } from '../pipeline/render/pdf/state.ts'
-import { documentRoot } from '../pipeline/render/pdf/structure.ts'
-import { lineAdvance, setParagraph } from '../pipeline/render/pdf/typeset.ts'
+import { handlers } from '../pipeline/render/pdf/handlers/index.ts'
+import { documentRoot, tagged } from '../pipeline/render/pdf/structure.ts'
+import { lineAdvance, paragraphHeight, setParagraph } from '../pipeline/render/pdf/typeset.ts'
 
 const line = (notes: string[] = []): PlanLine => ({ height: 10, advance: 12, notes })
 /** A page of 100 points (top 0, bottom 100): eight lines of 12 fit (the eighth ends at 94). */
@@ -82,8 +83,20 @@ const CALLING: Run[] = [{ text: 'Trade doubled within a decade', bold: false, it
 function noteState(): PdfState {
   const doc = new PDFDocument({ size: 'A4', margins: { top: 76, bottom: 76, left: 105, right: 105 }, bufferPages: true, tagged: true } as PDFKit.PDFDocumentOptions)
   const { article, edition } = noteTree(NOTE_TEXT)
-  const state = { doc, edition, insetStart: 0, missing: [] } as unknown as PdfState
-  state.notes = createFootNotes(state, article, documentRoot(doc))
+  const root = documentRoot(doc)
+  const state = {
+    doc, edition, insetStart: 0, missing: [], structure: root,
+    all: () => {
+      throw new Error('Unexpected block in a note test')
+    },
+    paragraph: (runs, style, source, type = 'P') => tagged(state, type, {}, () => setParagraph(state, runs, style, source)),
+    ensureSpace: (height) => {
+      if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage()
+    },
+    heightOf: (runs, style, source) => paragraphHeight(state, runs, style, source),
+    lineAdvance: (style) => lineAdvance(state, style)
+  } as PdfState
+  state.notes = createFootNotes(state, article, root)
   return state
 }
 
@@ -107,4 +120,38 @@ describe('the page layout with a note at the foot', () => {
     expect(doc.y).toBeLessThan(doc.page.margins.top + 2 * lineAdvance(state, BODY))
     expect(state.notes!.atFoot('fn-1')).toBe(true)
   })
+
+  it('keeps a list item’s marker on the page of its first line when that line’s note sends it over', () => {
+    const state = noteState()
+    const { doc } = state
+    doc.y = doc.page.height - doc.page.margins.bottom - 2 * lineAdvance(state, BODY)
+    const pages = markedPages(doc)
+    const call: Element = { type: 'element', tagName: 'a', properties: { href: '#fn-1' }, children: [{ type: 'text', value: '1' }] }
+    const item: Element = { type: 'element', tagName: 'li', properties: {}, children: [{ type: 'text', value: 'Trade doubled within a decade' }, { type: 'element', tagName: 'sup', properties: {}, children: [call] }] }
+    handlers.ul!(state, { type: 'element', tagName: 'ul', properties: {}, children: [item] })
+    expect(pages).toEqual([['Lbl', 2], ['P', 2]])
+  })
+
+  it('keeps a paragraph’s first two lines together when the second calls a note that does not fit', () => {
+    const state = noteState()
+    const { doc } = state
+    doc.y = doc.page.height - doc.page.margins.bottom - 2.5 * lineAdvance(state, BODY)
+    const pages = markedPages(doc)
+    const call: Element = { type: 'element', tagName: 'a', properties: { href: '#fn-1' }, children: [{ type: 'text', value: '1' }] }
+    const words = (count: number) => ({ type: 'text' as const, value: 'harbour ledger '.repeat(count) })
+    handlers.p!(state, { type: 'element', tagName: 'p', properties: {}, children: [words(7), { type: 'element', tagName: 'sup', properties: {}, children: [call] }, words(12)] })
+    expect(pages).toEqual([['P', 2]])
+  })
 })
+
+/** The structure tag and page number of each piece of marked content drawn from now on. */
+function markedPages(doc: PDFKit.PDFDocument): Array<[string, number]> {
+  const pages: Array<[string, number]> = []
+  const marked = doc as unknown as { markStructureContent: (tag: string, options?: object) => unknown }
+  const mark = marked.markStructureContent.bind(doc)
+  marked.markStructureContent = (tag, options) => {
+    pages.push([tag, doc.bufferedPageRange().count])
+    return mark(tag, options)
+  }
+  return pages
+}

@@ -17,7 +17,7 @@ import { INK, inlineRuns, sourceOf, type PdfState, type Run, type Style, type Te
 import { artifact, tagged } from '../structure.ts'
 import { drawLine } from '../text/draw.ts'
 import type { Line } from '../text/types.ts'
-import { drawSingleLine, fitSingleLine, layoutRuns } from '../typeset.ts'
+import { drawSingleLine, fitSingleLine, frameOf, layoutRuns } from '../typeset.ts'
 import { collectNotes, type NoteItem } from './collect.ts'
 import { planLines, type LinePlan, type PlanLine } from './plan.ts'
 
@@ -46,6 +46,10 @@ export interface FootNotes {
   planBlock: (height: number, lines: readonly Line[]) => LinePlan
   /** A line was drawn at `top` on the current page: its planned notes go to this page's foot. */
   place: (ids: readonly string[], top: number) => void
+  /** The room at this page's foot that the notes these lines call would add (a paragraph's first lines kept together, a list marker beside its line). */
+  roomFor: (lines: readonly Line[]) => number
+  /** Whether runs call a note that may go to a page foot (only then is their room worth a layout). */
+  calls: (runs: readonly Run[]) => boolean
   /** Notes the plan could not set at any foot. */
   demote: (ids: readonly string[]) => void
   /** Whether a note is set at a page foot (then the endnotes leave it out). */
@@ -86,6 +90,12 @@ export function createFootNotes(state: PdfState, article: Element, root: PDFKit.
   return {
     plan: (lines) => planFromCursor(lines.map((line) => ({ height: line.height, advance: line.advance, notes: calledIn(line, notes) }))),
     planBlock: (height, lines) => planFromCursor([{ height, advance: height, notes: [...new Set(lines.flatMap((line) => calledIn(line, notes)))] }]),
+    roomFor(lines) {
+      const ids = [...new Set(lines.flatMap((line) => calledIn(line, notes)))].filter((id) => costs.height(id) !== undefined)
+      if (ids.length === 0) return 0
+      return ids.reduce((sum, id) => sum + costs.height(id)!, (pages.get(doc.page) ?? []).length > 0 ? 0 : costs.separator)
+    },
+    calls: (runs) => runs.some((run) => run.link?.startsWith('#') && costs.height(run.link.slice(1)) !== undefined),
     place(ids, top) {
       if (ids.length === 0) return
       const here = pages.get(doc.page) ?? []
@@ -113,6 +123,12 @@ export function createFootNotes(state: PdfState, article: Element, root: PDFKit.
       drawNotes(state, root, here, doc.page.height - baseBottom - reserved(here), measure)
     }
   }
+}
+
+/** The room the notes called in the first `count` lines of a paragraph would take at this page's foot. */
+export function noteRoom(state: PdfState, runs: readonly Run[], style: Style, source: TextSource | undefined, count: number): number {
+  if (!state.notes?.calls(runs)) return 0
+  return state.notes.roomFor(layoutRuns(state.edition, runs, style, frameOf(state).width, source).lines.slice(0, count))
 }
 
 function heightOf(lines: readonly Line[]): number {

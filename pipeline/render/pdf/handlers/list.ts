@@ -9,6 +9,7 @@ import { BODY, inlineRuns, sourceOf, type Handler, type PdfState, type Style } f
 import { grouped, tagged } from '../structure.ts'
 import { drawSingleLine, fitSingleLine, frameOf, type Frame } from '../typeset.ts'
 import { isPhrasingElement } from '../inline.ts'
+import { noteRoom } from '../footnotes/foot-notes.ts'
 import { drawTaskBox } from './task-box.ts'
 
 /** The gutter a marker stands in; nested lists step in by as much. */
@@ -63,16 +64,20 @@ export const list: Handler = (state, node: Element) => {
 function listItem(state: PdfState, item: Element, marker: string, style = ITEM, body: 'LBody' | undefined = 'LBody'): void {
   const box = taskBox(item)
   state.insetStart += INDENT
-  // The marker stands beside the body's first line: keep that line's room on this page.
-  state.ensureSpace(state.lineAdvance(style))
+  const blocks = blocksOf(item.children).map((block) => {
+    if (block.type === 'phrasing') return { runs: inlineRuns(block.nodes), source: sourceOf(item) }
+    return block.node.tagName === 'p' ? { runs: inlineRuns(block.node.children), source: sourceOf(block.node) } : { node: block.node }
+  })
+  // The marker stands beside the body's first line: keep that line's room on this page, and its notes' at the foot.
+  const first = blocks[0]
+  state.ensureSpace(state.lineAdvance(style) + (first && 'runs' in first ? noteRoom(state, first.runs, style, first.source, 1) : 0))
   const top = state.doc.y
   const gutter = gutterOf(frameOf(state), state.edition.dir === 'rtl')
   if (box) drawTaskBox(state, box.checked, gutter, top, ITEM)
   else tagged(state, 'Lbl', {}, () => state.missing.push(...drawSingleLine(state.doc, fitSingleLine(state.edition, marker, { ...style, align: 'end' }, gutter.width), gutter, top)))
   const fill = () => {
-    for (const block of blocksOf(item.children)) {
-      if (block.type === 'phrasing') state.paragraph(inlineRuns(block.nodes), style, sourceOf(item))
-      else if (block.node.tagName === 'p') state.paragraph(inlineRuns(block.node.children), style, sourceOf(block.node))
+    for (const block of blocks) {
+      if ('runs' in block) state.paragraph(block.runs, style, block.source)
       else state.all({ type: 'root', children: [block.node] })
     }
   }

@@ -1,5 +1,6 @@
 import type { Element } from 'hast'
 import { BODY, inlineRuns, sourceOf, type Handler } from '../state.ts'
+import { noteRoom } from '../footnotes/foot-notes.ts'
 import { placeImage, soleImageOf } from './image.ts'
 
 export const paragraph: Handler = (state, node: Element) => {
@@ -8,8 +9,8 @@ export const paragraph: Handler = (state, node: Element) => {
   if (sole) return placeImage(state, sole.img, sole.link)
   const runs = inlineRuns(node.children)
   if (runs.length === 0) return
-  // Keep at least two lines of a paragraph together at a page foot.
+  // Keep at least two lines of a paragraph together at a page foot, with the notes they call.
   const source = sourceOf(node)
-  state.ensureSpace(Math.min(state.heightOf(runs, BODY, source), 2 * state.lineAdvance(BODY)))
+  state.ensureSpace(Math.min(state.heightOf(runs, BODY, source), 2 * state.lineAdvance(BODY)) + noteRoom(state, runs, BODY, source, 2))
   state.paragraph(runs, BODY, source)
 }
