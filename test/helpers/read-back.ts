@@ -18,12 +18,13 @@ const SPACE_BY_CJK = new RegExp(`(?<=[${CJK}]) | (?=[${CJK}])`, 'gu')
 /**
  * Collapse white space so text laid out differently compares equal: runs of
  * white space become one space, a line break beside a CJK character goes,
- * and ZERO WIDTH SPACE and RIGHT-TO-LEFT MARK (invisible format characters
- * a PDF carries in right-to-left text, see render/pdf/text/draw-rtl.ts) are
- * dropped.
+ * and NUL (which pdf.js's viewer strips on copy), ZERO WIDTH SPACE and
+ * RIGHT-TO-LEFT MARK (invisible format characters a PDF carries in
+ * right-to-left text, see render/pdf/text/draw-rtl.ts) are dropped.
  */
 export function normalize(text: string): string {
-  return text.replace(/[\u200b\u200f]/g, '').replace(/[\s\u00a0]+/g, ' ').replace(SPACE_BY_CJK, '').trim()
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what pdf.js reads for a right-to-left space (render/pdf/text/draw-rtl.ts); its viewer drops it on copy
+  return text.replace(/[\u0000\u200b\u200f]/g, '').replace(/[\s\u00a0]+/g, ' ').replace(SPACE_BY_CJK, '').trim()
 }
 
 export function htmlTree(html: string): Root {

@@ -83,3 +83,8 @@ function spanAt(spans: readonly Span[], index: number): Span {
   for (const span of spans) if (span.start <= index && index < span.end) return span
   throw new TypeError(`No span covers index ${index}`)
 }
+
+/** The character's Bidi_Class (UAX #9): L, R, AL, EN, AN, ES, ET, CS, WS, ON… */
+export function bidiClass(char: string): string {
+  return bidi.getBidiCharTypeName(char)
+}

@@ -14,15 +14,19 @@
  *   several right-to-left ones from the right) follow it just left of it.
  *
  * Hence: a ligature's glyph carries its first character, and each other
- * character rides on an invisible zero-width glyph just left of it; a space
- * carries RIGHT-TO-LEFT MARK + space (pdf.js drops a glyph whose text starts
- * with white space, and rebuilds spaces only from forward moves, which a
- * logical-order run never makes; poppler, which treats every neutral next to
- * a Latin word or a number as part of it, keeps the space on the Arabic
- * side of it); a glyph that stands for no character (the
- * dots Noto Naskh draws apart from their letter) is drawn as its outline
- * (outline.ts), not as text. Chromium (Skia) writes right-to-left runs in
- * visual order, one /ActualText span per glyph: poppler reads that right, but
+ * character rides on an invisible zero-width glyph just left of it; a glyph
+ * that stands for no character (the dots Noto Naskh draws apart from their
+ * letter) is drawn as its outline (outline.ts), not as text. A space stands
+ * for itself, which MuPDF and poppler read; pdf.js drops a glyph whose text
+ * starts with white space and makes spaces only from forward moves, which a
+ * logical-order run never makes, so an invisible zero-width glyph after it
+ * stands for NUL + space for pdf.js alone: drawn in text render mode 3, which
+ * MuPDF's extraction skips, with an empty /ActualText, which poppler reads
+ * instead, and pdf.js's viewer strips NUL from what it copies
+ * (removeNullCharacters). Where poppler's reordering needs a right-to-left
+ * mark, it alone reads one (poppler-marks.ts). Copied text holds no mark a
+ * reader did not need. Chromium (Skia) writes right-to-left runs in visual
+ * order, one /ActualText span per glyph: poppler reads that right, but
  * MuPDF 1.21 prints it backwards and pdf.js ignores /ActualText.
  */
 import { faceFont, type FaceId } from '../fonts.ts'
@@ -40,12 +44,17 @@ export interface LogicalGlyph {
   /** Drawn as a path: it stands for no text. */
   outline: boolean
   color: string
+  /** Text render mode 3: MuPDF's extraction skips it (pdf.js's and poppler's do not). */
+  invisible?: boolean
+  /** What poppler reads in place of `text` (an /ActualText span, which MuPDF 1.21 and pdf.js ignore). */
+  actualText?: string
 }
 
 /** How far left of its ligature a carried character sits, in points: enough for poppler to sort it after. */
 const CARRIED_STEP = 0.01
 
-export function logicalGlyphs(group: DrawingGroup, face: FaceId): LogicalGlyph[] {
+/** The group's glyphs in logical order; `marks`: where poppler needs a right-to-left mark, in points from the line's left. */
+export function logicalGlyphs(group: DrawingGroup, face: FaceId, marks: readonly number[] = []): LogicalGlyph[] {
   const origin = group.pieces[0]!.x
   const carrier = carrierGlyph(face)
   const out: LogicalGlyph[] = []
@@ -55,12 +64,6 @@ export function logicalGlyphs(group: DrawingGroup, face: FaceId): LogicalGlyph[]
     base!.carried++
     out.push({ id: carrier, x: base!.x - CARRIED_STEP * base!.carried, rise: 0, text: char, outline: false, color })
   }
-  const last = group.pieces[group.pieces.length - 1]!
-  const right = last.x + last.width - origin
-  // Poppler reads a neutral (a space, a bracket) next to a Latin word or a number as part of it:
-  // a RIGHT-TO-LEFT MARK at each edge that touches one keeps them on the Arabic side.
-  const edgeMark = (x: number) => ({ id: carrier, x, rise: 0, text: '\u200f', outline: false, color: last.span.run.color })
-  if (group.ltrBeside.right) out.push(edgeMark(right - CARRIED_STEP))
   for (const piece of [...group.pieces].reverse()) {
     const { color } = piece.span.run
     for (const glyph of [...piece.glyphs].reverse()) {
@@ -73,7 +76,8 @@ export function logicalGlyphs(group: DrawingGroup, face: FaceId): LogicalGlyph[]
         continue
       }
       if (/^\s+$/u.test(glyph.text)) {
-        out.push({ id: glyph.id, x, rise, text: `\u200f${glyph.text}`, outline: false, color })
+        out.push({ id: glyph.id, x, rise, text: glyph.text, outline: false, color })
+        out.push({ id: carrier, x, rise, text: `\u0000${glyph.text}`, outline: false, color, invisible: true, actualText: '' })
         base = undefined
         continue
       }
@@ -83,7 +87,8 @@ export function logicalGlyphs(group: DrawingGroup, face: FaceId): LogicalGlyph[]
       for (const char of rest) carry(char, color)
     }
   }
-  if (group.ltrBeside.left) out.push(edgeMark(-CARRIED_STEP))
+  const color = group.pieces[0]!.span.run.color
+  for (const mark of marks) out.push({ id: carrier, x: mark - origin - CARRIED_STEP, rise: 0, text: '\u200f', outline: false, color, invisible: true })
   return out
 }
 
@@ -104,12 +109,13 @@ export function showLogical(doc: PDFKit.PDFDocument, font: EmbeddedFontInternals
   let color: string | undefined
   for (const glyph of glyphs) {
     if (glyph.outline) continue
-    const ops = ['/Span BMC']
+    const ops = [glyph.actualText === undefined ? '/Span BMC' : `/Span <</ActualText ${textString(glyph.actualText)}>> BDC`]
     if (glyph.rise !== rise) ops.push(`${num((rise = glyph.rise))} Ts`)
     ops.push(`${num(glyph.x - x)} 0 Td`)
     doc.addContent(ops.join('\n'))
     if (glyph.color !== color) doc.fillColor((color = glyph.color))
-    doc.addContent(`<${encodeGlyph(font, glyph.id, glyph.text).toString(16).padStart(4, '0')}> Tj\nEMC`)
+    const code = `<${encodeGlyph(font, glyph.id, glyph.text).toString(16).padStart(4, '0')}> Tj`
+    doc.addContent(glyph.invisible ? `3 Tr\n${code}\n0 Tr\nEMC` : `${code}\nEMC`)
     x = glyph.x
   }
   if (rise !== 0) doc.addContent('0 Ts')
@@ -125,6 +131,13 @@ export function fillOutlines(doc: PDFKit.PDFDocument, face: FaceId, glyphs: read
     doc.fillColor(glyph.color)
     doc.addContent(`q\n${scale} 0 0 ${scale} ${num(left + glyph.x)} ${num(baseline + glyph.rise)} cm\n/${form} Do\nQ`)
   }
+}
+
+/** A PDF text string: UTF-16BE with its byte order mark, in hex. */
+function textString(text: string): string {
+  let hex = 'feff'
+  for (let index = 0; index < text.length; index++) hex += text.charCodeAt(index).toString(16).padStart(4, '0')
+  return `<${hex}>`
 }
 
 function num(value: number): string {

@@ -11,6 +11,7 @@
 import { faceFont, type FaceId } from '../fonts.ts'
 import { fillOutlines, logicalGlyphs, showLogical } from './draw-rtl.ts'
 import { encodeGlyph, type PdfkitInternals } from './glyph-encoder.ts'
+import { popplerMarks } from './poppler-marks.ts'
 import type { DrawingGroup, InlineBox, Line, PlacedGlyph, TextRun } from './types.ts'
 
 const UNDERLINE_OFFSET = 1.5
@@ -27,11 +28,12 @@ export type BoxWrapper = (box: InlineBox, draw: () => void) => void
 
 /** Draw a line whose top-left corner is (left, top), in pdfkit's top-down coordinates. */
 export function drawLine(doc: PDFKit.PDFDocument, line: Line, left: number, top: number, wrapBox: BoxWrapper = (_, draw) => draw()): void {
+  const marks = line.groups.some((group) => group.rtl) ? popplerMarks(line) : []
   for (const group of line.groups) {
     const first = group.pieces[0]
     const box = first?.span.run.box
     if (box) wrapBox(box, () => drawBox(doc, first.span.run, box, left + first.x, top + line.ascent))
-    else drawGroup(doc, group, left, top + line.ascent)
+    else drawGroup(doc, group, left, top + line.ascent, group.rtl ? marks.filter((x) => within(group, x)) : [])
   }
 }
 
@@ -44,7 +46,13 @@ function drawBox(doc: PDFKit.PDFDocument, run: TextRun, box: InlineBox, x: numbe
   else doc.link(x, top, box.width, box.height, run.link)
 }
 
-function drawGroup(doc: PDFKit.PDFDocument, group: DrawingGroup, left: number, baseline: number): void {
+/** Whether x (from the line's left) falls on the group, its edges included: its right edge is where a left-to-right run beside it begins. */
+function within(group: DrawingGroup, x: number): boolean {
+  const last = group.pieces[group.pieces.length - 1]!
+  return x >= group.pieces[0]!.x - 0.001 && x <= last.x + last.width + 0.001
+}
+
+function drawGroup(doc: PDFKit.PDFDocument, group: DrawingGroup, left: number, baseline: number, marks: readonly number[]): void {
   const first = group.pieces[0]
   if (!first || group.pieces.every((piece) => piece.glyphs.length === 0)) return
   const { face, run } = first.span
@@ -58,7 +66,7 @@ function drawGroup(doc: PDFKit.PDFDocument, group: DrawingGroup, left: number, b
   const y = doc.page.height - baseline
   doc.addContent(`BT\n/${font.id} ${num(run.size)} Tf\n1 0 0 1 ${num(left + first.x)} ${num(y)} Tm`)
   if (group.rtl) {
-    const outlines = showLogical(doc, font, logicalGlyphs(group, face))
+    const outlines = showLogical(doc, font, logicalGlyphs(group, face, marks))
     doc.addContent('ET')
     fillOutlines(doc, face, outlines, left + first.x, y, run.size)
   } else {
