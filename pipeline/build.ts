@@ -149,7 +149,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       if (!formats.some((format) => jobs.has(`${name}/${locale}/${format}`))) continue
       const broken = errors.get(locale)
       if (broken) {
-        failures.push({ doc: name, locale, reason: broken.message })
+        failures.push({ doc: name, locale, reason: reasonOf(broken, project) })
         continue
       }
       let edition

@@ -56,17 +56,28 @@ export const RULES = {
 
 export type RuleId = keyof typeof RULES
 
+declare module 'vfile-message' {
+  interface VFileMessage {
+    /** The catalog key a message is about: i18n:check's key column, the preview's `(key K)`. */
+    key?: string | undefined
+  }
+}
+
 export interface Report {
   place?: Point | Position | undefined
   /** The plugin or module that noticed, as unified names it (`remark-translate`). */
   source: string
   /** Where the problem's text really is, when that is another file (a translation in a catalog). */
   cause?: VFileMessage | undefined
+  /** The catalog key it is about. */
+  key?: string | undefined
 }
 
 /** A warning on `file` under one of the catalog's rules. */
 export function warn(file: VFile, ruleId: RuleId, reason: string, report: Report): VFileMessage {
-  return file.message(reason, { place: report.place, ruleId, source: report.source, cause: report.cause })
+  const message = file.message(reason, { place: report.place, ruleId, source: report.source, cause: report.cause })
+  if (report.key !== undefined) message.key = report.key
+  return message
 }
 
 /** Where a translation is: a message on the catalog file, to hang on another message as its `cause`. */
@@ -95,4 +106,9 @@ export function fail(file: VFile, ruleId: RuleId, reason: string, report: Report
   const message = warn(file, ruleId, reason, report)
   message.fatal = true
   throw message
+}
+
+/** A catalog, record or termbase that cannot be read: the fatal message on its file that `fail` threw. */
+export function isCatalogFailure(error: unknown): error is VFileMessage {
+  return error instanceof VFileMessage && error.fatal === true && error.source === 'catalog'
 }

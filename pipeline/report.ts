@@ -10,7 +10,6 @@ import path from 'node:path'
 import { VFile } from 'vfile'
 import { VFileMessage } from 'vfile-message'
 import { reporter } from 'vfile-reporter'
-import { CatalogError } from './i18n/catalog.ts'
 import type { RuleId } from './messages.ts'
 import { plainError } from './output/os-error.ts'
 import type { Project } from './project.ts'
@@ -26,10 +25,6 @@ export function reportFailure(thrown: unknown): number {
     console.error(`error ${describeMessage(error, process.cwd())}`)
     return 1
   }
-  if (error instanceof CatalogError) {
-    console.error(`error ${error.message}`)
-    return 1
-  }
   if (error instanceof UsageError) {
     console.error(`error: ${error.message}`)
     return 2
@@ -43,7 +38,6 @@ export function reportFailure(thrown: unknown): number {
 export function reasonOf(thrown: unknown, project: Pick<Project, 'root'>): string {
   const error = plainError(thrown)
   if (error instanceof VFileMessage) return describeMessage(error, project.root)
-  if (error instanceof CatalogError) return error.message
   if (process.env.DEBUG && error instanceof Error) return String(error.stack)
   // A programmer's mistake (ours or a library's), not the input's: say so, and how to see where.
   if (error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError) {
@@ -57,7 +51,8 @@ export function projectPath(file: string, root: string): string {
   return path.relative(root, path.resolve(root, file)) || file
 }
 
-function describeMessage(message: VFileMessage, root: string): string {
+/** `file:line:column: reason`, the file relative to the project. */
+export function describeMessage(message: VFileMessage, root: string): string {
   const file = message.file ? projectPath(message.file, root) : ''
   const place = message.line ? `:${message.line}:${message.column ?? 1}` : ''
   return `${file}${place}${file || place ? ': ' : ''}${message.reason}`
@@ -98,11 +93,11 @@ export function describeProblem(problem: Problem): string {
 
 /** A problem from whatever was thrown while reading `file` (shown project-relative). */
 export function problemOf(error: unknown, file: string, project: Pick<Project, 'root'>): Problem {
-  if (error instanceof CatalogError) {
-    return { file: error.file, line: error.line, column: error.column, key: error.key, ruleId: error.ruleId, reason: error.reason }
-  }
   if (error instanceof VFileMessage) {
-    return { file: error.file ? projectPath(error.file, project.root) : file, line: error.line ?? undefined, column: error.column ?? undefined, reason: error.reason }
+    return {
+      file: error.file ? projectPath(error.file, project.root) : file, line: error.line ?? undefined, column: error.column ?? undefined,
+      key: error.key, ruleId: (error.ruleId ?? undefined) as RuleId | undefined, reason: error.reason
+    }
   }
   return { file, reason: error instanceof Error ? error.message : String(error) }
 }

@@ -1,6 +1,7 @@
 /** `npm run i18n:check`: each rule fails on a bad catalog, passes on a good one, and names file, line and key. */
 import { describe, expect, it } from 'vitest'
-import { CatalogError, parseCatalog } from '../pipeline/i18n/catalog.ts'
+import { parseCatalog } from '../pipeline/i18n/catalog.ts'
+import { isCatalogFailure } from '../pipeline/messages.ts'
 import { check, problemOf } from '../pipeline/translation/lint/check.ts'
 import { lintCatalog, type Problem } from '../pipeline/translation/lint/rules.ts'
 import { createProject } from '../pipeline/project.ts'
@@ -27,9 +28,9 @@ const parseProblem = (text: string): Problem => {
   try {
     parseCatalog(new TextEncoder().encode(text), FILE)
   } catch (error) {
-    if (error instanceof CatalogError) return problemOf(error)
+    if (isCatalogFailure(error)) return problemOf(error)
   }
-  throw new Error('expected a CatalogError')
+  throw new Error('expected a fatal catalog message')
 }
 
 describe('i18n:check rules', () => {

@@ -7,6 +7,8 @@ import { expectedEntries } from '../pipeline/translation/expected-entries.ts'
 import { settle } from '../pipeline/translation/settle-records.ts'
 import { namespaceStatus } from '../pipeline/translation/status/status.ts'
 import { hashValue, readRecord, recordOf, stringifyRecord, type TranslationRecord } from '../pipeline/translation/translation-record.ts'
+import { isCatalogFailure } from '../pipeline/messages.ts'
+import { describeMessage } from '../pipeline/report.ts'
 
 const catalogOf = (values: Record<string, string>) => parseCatalog(new TextEncoder().encode(JSON.stringify(values, null, 2)), 'locales/kk/doc.json')
 
@@ -58,7 +60,9 @@ describe('readRecord', () => {
   it('names file, line and key of a damaged record (say, after a bad merge)', async () => {
     const file = `${mkdtempSync(`${tmpdir()}/press-record-`)}/doc.translated-from.json`
     writeFileSync(file, '{\n  "p.a": {\n    "source": "S",\n    "state": "maybe"\n  }\n}\n')
-    await expect(readRecord(file, 'locales/kk/doc.translated-from.json')).rejects.toThrow('locales/kk/doc.translated-from.json:4:14: Unexpected state `maybe` for `p.a`, expected `reviewed`')
+    const failure = await readRecord(file, 'locales/kk/doc.translated-from.json').then(() => undefined, (error: unknown) => error)
+    expect(isCatalogFailure(failure) && describeMessage(failure, process.cwd())).toBe('locales/kk/doc.translated-from.json:4:14: Unexpected state `maybe` for `p.a`, expected `reviewed`')
+    expect(failure).toMatchObject({ fatal: true, key: 'p.a.state', ruleId: 'invalid-json' })
     writeFileSync(file, '{\n  "p.a": {\n    "source": "S",\n    "translation": "0123"\n  }\n}\n')
     expect(await readRecord(file)).toEqual(new Map([['p.a', { source: 'S', translation: '0123' }]]))
   })

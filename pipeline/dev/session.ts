@@ -9,10 +9,11 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { i18n as I18n } from 'i18next'
+import { isCatalogFailure } from '../messages.ts'
 import { problemOf, type Problem } from '../report.ts'
 import { writeEdition } from '../build.ts'
 import { loadDocument, type LoadedDocument } from '../content/load-document.ts'
-import { CatalogError, readCatalog, type Catalog } from '../i18n/catalog.ts'
+import { readCatalog, type Catalog } from '../i18n/catalog.ts'
 import { createI18n, uiTranslator } from '../i18n/create-i18n.ts'
 import { loadCatalogs, registerOf, toResources, type Catalogs } from '../i18n/load-catalogs.ts'
 import { sameBytesPublisher } from '../output/publish.ts'
@@ -208,7 +209,7 @@ async function readSettledCatalog(file: string, shown: string): Promise<Catalog>
   try {
     return await readCatalog(file, shown)
   } catch (error) {
-    if (!(error instanceof CatalogError)) throw error
+    if (!isCatalogFailure(error)) throw error
     await new Promise((resolve) => setTimeout(resolve, 40))
     return readCatalog(file, shown)
   }

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises'
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser'
 import { VFile } from 'vfile'
 import { cleanText, describeProblems, firstHtml, firstInvalidUtf8, locator, type Locate } from '../content/untrusted-text.ts'
-import { warn } from '../messages.ts'
+import { fail, warn, type RuleId } from '../messages.ts'
 
 /** A catalog value: a string, or a plural object such as {one, other}. */
 export type CatalogValue = string
@@ -27,21 +27,15 @@ export interface Catalog {
   file: VFile
 }
 
-/** Thrown for a catalog that cannot be read; carries a positioned message. */
-export class CatalogError extends Error {
-  constructor(
-    /** What is wrong, without the place (`message` adds file:line:column). */
-    readonly reason: string,
-    readonly file: string,
-    readonly line: number,
-    readonly column: number,
-    readonly key?: string,
-    /** The lint rule it breaks: a value of the wrong type, or else not valid catalog JSON. */
-    readonly ruleId: 'value-type' | 'invalid-json' = 'invalid-json'
-  ) {
-    super(`${file}:${line}:${column}: ${reason}`)
-    this.name = 'CatalogError'
-  }
+/**
+ * A catalog (or a record, or a termbase) that cannot be read stops what
+ * reads it: a fatal message on the file's VFile, thrown, with its place, rule
+ * and key; the reporter prints it as file:line:column (isCatalogFailure).
+ */
+export function failCatalog(
+  file: VFile | string, reason: string, place: { line: number; column: number }, key?: string, ruleId: RuleId = 'invalid-json'
+): never {
+  return fail(typeof file === 'string' ? new VFile({ path: file }) : file, ruleId, reason, { place, source: 'catalog', key })
 }
 
 /** A catalog's values by key, in file order. */
@@ -87,12 +81,13 @@ export function parseCatalog(bytes: Uint8Array, path: string, options: ParseOpti
     // Columns count characters, as editors do, not bytes.
     const valid = new TextDecoder().decode(bytes.subarray(0, firstInvalidUtf8(bytes)))
     const pos = locator(valid)(valid.length)
-    throw new CatalogError('Unexpected invalid UTF-8 byte, expected the file saved as UTF-8', path, pos.line, pos.column)
+    failCatalog(path, 'Unexpected invalid UTF-8 byte, expected the file saved as UTF-8', pos)
   }
   if (text.charCodeAt(0) === 0xfeff) {
-    throw new CatalogError('Unexpected byte order mark (BOM), expected plain UTF-8: save the file without BOM', path, 1, 1)
+    failCatalog(path, 'Unexpected byte order mark (BOM), expected plain UTF-8: save the file without BOM', { line: 1, column: 1 })
   }
   const at = locator(text)
+  const file = new VFile({ path, value: text })
   const errors: ParseError[] = []
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true })
   const first = errors[0]
@@ -100,14 +95,13 @@ export function parseCatalog(bytes: Uint8Array, path: string, options: ParseOpti
     const offset = first?.offset ?? 0
     const pos = at(offset)
     const code = first ? printParseErrorCode(first.error) : 'EmptyFile'
-    throw new CatalogError(`Invalid JSON (${describeJsonError(code)})`, path, pos.line, pos.column)
+    failCatalog(file, `Invalid JSON (${describeJsonError(code)})`, pos)
   }
   if (root.type !== 'object') {
     const pos = at(root.offset)
-    throw new CatalogError('Unexpected ' + root.type + ', expected an object of keys', path, pos.line, pos.column)
+    failCatalog(file, 'Unexpected ' + root.type + ', expected an object of keys', pos)
   }
   const entries = new Map<string, CatalogEntry>()
-  const file = new VFile({ path, value: text })
   const resources = walk(root, [], at, file, entries, options.report ?? true)
   return { path, entries, resources, file }
 }
@@ -120,7 +114,6 @@ function walk(
   entries: Map<string, CatalogEntry>,
   report: boolean
 ): Record<string, unknown> {
-  const path = file.path
   const out: Record<string, unknown> = {}
   for (const property of node.children ?? []) {
     const [keyNode, valueNode] = property.children ?? []
@@ -129,7 +122,7 @@ function walk(
     const key = [...prefix, name].join('.')
     const pos = at(keyNode.offset)
     if (Object.hasOwn(out, name)) {
-      throw new CatalogError(`Unexpected duplicate key \`${key}\`, expected each key once`, path, pos.line, pos.column, key)
+      failCatalog(file, `Unexpected duplicate key \`${key}\`, expected each key once`, pos, key)
     }
     if (valueNode.type === 'object') {
       out[name] = walk(valueNode, [...prefix, name], at, file, entries, report)
@@ -139,10 +132,7 @@ function walk(
       out[name] = value
       entries.set(key, { value, line: place.line, column: place.column })
     } else {
-      throw new CatalogError(
-        `Unexpected ${valueNode.type} for key \`${key}\`, expected a string (or an object of plural forms)`,
-        path, pos.line, pos.column, key, 'value-type'
-      )
+      failCatalog(file, `Unexpected ${valueNode.type} for key \`${key}\`, expected a string (or an object of plural forms)`, pos, key, 'value-type')
     }
   }
   return out

@@ -8,8 +8,9 @@ import { parse } from 'jsonc-parser'
 import type { VFile } from 'vfile'
 import type { Project } from '../project.ts'
 import { catalogPath, displayPath } from '../project.ts'
-import { warn } from '../messages.ts'
-import { CatalogError, emptyCatalog, readCatalog, type Catalog } from './catalog.ts'
+import { isCatalogFailure, warn } from '../messages.ts'
+import type { VFileMessage } from 'vfile-message'
+import { emptyCatalog, readCatalog, type Catalog } from './catalog.ts'
 import { handEdit } from './generated-mark.ts'
 import type { Resources } from './create-i18n.ts'
 
@@ -21,9 +22,9 @@ export type Catalogs = Map<string, Map<string, Catalog>>
  */
 export async function loadCatalogs(
   project: Project, locales: readonly string[], docs: readonly string[]
-): Promise<{ catalogs: Catalogs; errors: Map<string, CatalogError> }> {
+): Promise<{ catalogs: Catalogs; errors: Map<string, VFileMessage> }> {
   const catalogs: Catalogs = new Map()
-  const errors = new Map<string, CatalogError>()
+  const errors = new Map<string, VFileMessage>()
   for (const locale of locales) {
     const byNs = new Map<string, Catalog>()
     try {
@@ -35,7 +36,7 @@ export async function loadCatalogs(
         byNs.set(ns, catalog)
       }
     } catch (error) {
-      if (!(error instanceof CatalogError)) throw error
+      if (!isCatalogFailure(error)) throw error
       errors.set(locale, error)
       // Its editions fail; what it says of itself (its name in other languages' switchers, its title and
       // words on the index) is read leniently from the same files, so no other page changes.

@@ -8,7 +8,7 @@ import path from 'node:path'
 import { loadDocument } from '../content/load-document.ts'
 import { writeAtomic } from '../output/write-atomic.ts'
 import { catalogPath, createProject, displayPath, listDocuments, type Project } from '../project.ts'
-import { CatalogError, nest, readCatalog, stringifyCatalog, valuesOf } from '../i18n/catalog.ts'
+import { failCatalog, nest, readCatalog, stringifyCatalog, valuesOf } from '../i18n/catalog.ts'
 import { handEdit, markPath, markText } from '../i18n/generated-mark.ts'
 import { sourceEntries } from '../segments/keyed-units.ts'
 import { settleRecords, type SettleResult } from './settle-records.ts'
@@ -43,7 +43,7 @@ export async function extract(root: string): Promise<Extraction> {
     const file = catalogPath(project, document.meta.lang, name)
     const edited = await handEdit(project, name)
     // Nothing is written: re-keying from a hand-edited register would detach translations.
-    if (edited) throw new CatalogError(edited, displayPath(project, file), 1, 1)
+    if (edited) failCatalog(displayPath(project, file), edited, { line: 1, column: 1 }, undefined, 'generated-catalog')
     const previous = await readCatalog(file, displayPath(project, file))
     const register = valuesOf(previous)
     const entries = sourceEntries(document.tree, document.meta, register)

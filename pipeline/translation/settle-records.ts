@@ -7,8 +7,10 @@
  * translations of changed segments become outdated. Entries for values that
  * are gone, or for keys the source no longer has, are dropped.
  */
+import { isCatalogFailure } from '../messages.ts'
 import { catalogPath, displayPath, listLocales, type Project } from '../project.ts'
-import { CatalogError, readCatalog, valuesOf } from '../i18n/catalog.ts'
+import { describeMessage } from '../report.ts'
+import { readCatalog, valuesOf } from '../i18n/catalog.ts'
 import { expectedEntries } from './expected-entries.ts'
 import { hashValue, readRecord, recordOf, recordPath, writeRecord, type TranslationRecord } from './translation-record.ts'
 
@@ -44,8 +46,8 @@ export async function settleRecords(
       // Read everything first: a locale with one unreadable file is left untouched.
       for (const { file, record, previous } of updates) if (await writeRecord(file, record, previous)) result.written.push(displayPath(project, file))
     } catch (error) {
-      if (!(error instanceof CatalogError)) throw error
-      result.skipped.push({ locale, reason: error.message })
+      if (!isCatalogFailure(error)) throw error
+      result.skipped.push({ locale, reason: describeMessage(error, project.root) })
     }
   }
   return result

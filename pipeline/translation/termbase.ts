@@ -18,7 +18,7 @@ import path from 'node:path'
 import { parseTree, type Node as JsonNode } from 'jsonc-parser'
 import { locator } from '../content/untrusted-text.ts'
 import { displayPath, type Project } from '../project.ts'
-import { CatalogError } from '../i18n/catalog.ts'
+import { failCatalog } from '../i18n/catalog.ts'
 
 export interface Term {
   source: string
@@ -49,8 +49,7 @@ export async function readTermbase(project: Project, locale: string): Promise<Te
   const at = locator(text)
   const root = parseTree(text)
   const fail = (node: JsonNode | undefined, what: string): never => {
-    const place = at(node?.offset ?? 0)
-    throw new CatalogError(`Unexpected ${what}, expected a list of terms such as [{"source": "INTERPOL", "target": "Интерпол"}, {"source": "Kazinform", "doNotTranslate": true}]`, shown, place.line, place.column)
+    return failCatalog(shown, `Unexpected ${what}, expected a list of terms such as [{"source": "INTERPOL", "target": "Интерпол"}, {"source": "Kazinform", "doNotTranslate": true}]`, at(node?.offset ?? 0))
   }
   if (root?.type !== 'array') return fail(root, 'content')
   return { file: shown, terms: (root.children ?? []).map((node) => termOf(node, fail)) }

@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto'
 import path from 'node:path'
 import type { Project } from '../project.ts'
 import { writeAtomic } from '../output/write-atomic.ts'
-import { CatalogError, readCatalog } from '../i18n/catalog.ts'
+import { failCatalog, readCatalog } from '../i18n/catalog.ts'
 
 export interface RecordEntry {
   /** The source text the translation was made from. */
@@ -38,7 +38,7 @@ export function hashValue(value: string): string {
   return createHash('sha256').update(value).digest('hex').slice(0, 16)
 }
 
-/** Read a record; a missing file is an empty record. Problems are CatalogErrors with positions. */
+/** Read a record; a missing file is an empty record. Problems are fatal catalog messages with positions (failCatalog). */
 export async function readRecord(file: string, shownPath = file): Promise<TranslationRecord> {
   const flat = await readCatalog(file, shownPath)
   const record: TranslationRecord = new Map()
@@ -47,12 +47,12 @@ export async function readRecord(file: string, shownPath = file): Promise<Transl
     const key = dotted.slice(0, at)
     const field = dotted.slice(at + 1) as (typeof FIELDS)[number]
     if (at <= 0 || !FIELDS.includes(field)) {
-      throw new CatalogError(`Unexpected field \`${dotted}\`, expected \`<key>.source\`, \`.translation\` or \`.state\``, shownPath, entry.line, entry.column, dotted)
+      failCatalog(flat.file, `Unexpected field \`${dotted}\`, expected \`<key>.source\`, \`.translation\` or \`.state\``, entry, dotted)
     }
     const item = record.get(key) ?? { source: '', translation: '' }
     if (field !== 'state') item[field] = entry.value
     else if (entry.value === 'reviewed') item.state = 'reviewed'
-    else throw new CatalogError(`Unexpected state \`${entry.value}\` for \`${key}\`, expected \`reviewed\``, shownPath, entry.line, entry.column, dotted)
+    else failCatalog(flat.file, `Unexpected state \`${entry.value}\` for \`${key}\`, expected \`reviewed\``, entry, dotted)
     record.set(key, item)
   }
   return record

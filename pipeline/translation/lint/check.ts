@@ -3,8 +3,9 @@
  * runs the rules, and returns the problems (file, line, column, key, rule).
  */
 import { readFile } from 'node:fs/promises'
+import { isCatalogFailure, type RuleId } from '../../messages.ts'
 import { catalogPath, displayPath, listLocales, type Project } from '../../project.ts'
-import { CatalogError, emptyCatalog, parseCatalog, type Catalog } from '../../i18n/catalog.ts'
+import { emptyCatalog, parseCatalog, type Catalog } from '../../i18n/catalog.ts'
 import { expectedEntries } from '../expected-entries.ts'
 import { loadSources } from '../sources.ts'
 import { handEdit } from '../../i18n/generated-mark.ts'
@@ -54,6 +55,6 @@ async function readChecked(project: Project, file: string, problems: Problem[]):
 }
 
 export function problemOf(error: unknown): Problem {
-  if (!(error instanceof CatalogError)) throw error
-  return { file: error.file, line: error.line, column: error.column, key: error.key, ruleId: error.ruleId, reason: error.reason }
+  if (!isCatalogFailure(error)) throw error
+  return { file: error.file ?? '', line: error.line ?? undefined, column: error.column ?? undefined, key: error.key, ruleId: error.ruleId as RuleId, reason: error.reason }
 }

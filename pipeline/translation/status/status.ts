@@ -5,11 +5,13 @@
  * `computeStatus` only reads the files.
  */
 import type { Catalog } from '../../i18n/catalog.ts'
-import { CatalogError, readCatalog } from '../../i18n/catalog.ts'
+import { readCatalog } from '../../i18n/catalog.ts'
 import { expectedEntries } from '../expected-entries.ts'
 import { loadSources, type CatalogLookup, type Sources } from '../sources.ts'
 import { hashValue, readRecord, recordPath, type TranslationRecord } from '../translation-record.ts'
+import { isCatalogFailure } from '../../messages.ts'
 import { catalogPath, displayPath, listLocales, type Project } from '../../project.ts'
+import { describeMessage } from '../../report.ts'
 
 export type EntryState = 'translated' | 'missing' | 'outdated' | 'orphaned'
 
@@ -132,8 +134,8 @@ export async function computeStatus(project: Project, options: StatusOptions = {
       }
       locales.push({ locale, namespaces })
     } catch (error) {
-      if (!(error instanceof CatalogError)) throw error
-      locales.push({ locale, namespaces: [], error: error.message })
+      if (!isCatalogFailure(error)) throw error
+      locales.push({ locale, namespaces: [], error: describeMessage(error, project.root) })
     }
   }
   return { sourceLocale: project.sourceLocale, locales, sourceErrors: sources.errors }
