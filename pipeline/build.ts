@@ -23,6 +23,7 @@ import { confineOutput } from './output/confine.ts'
 import { sourceDate } from './output/source-date.ts'
 import { openOutput, type Publish } from './output/publish.ts'
 import { editionsToRetract } from './output/retract.ts'
+import { editionInputs } from './edition-inputs.ts'
 import { factsOf, languagesOf, prepareEdition, type PrepareContext, type PreparedEdition } from './prepare-edition.ts'
 import { jobsOf, type Shard } from './shard.ts'
 import { discoverDocuments } from './content/discover.ts'
@@ -172,7 +173,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       for (const format of pageLast(formats.filter((each) => jobs.has(`${name}/${locale}/${each}`)))) {
         try {
           const links = format === 'html' ? linksOf(name, locale) : undefined
-          const entry = await writeEdition(format, edition, { css, modified, formats, project, strict: options.strict ?? false, cache, output, digests, links })
+          const entry = await writeEdition(format, edition, { css, modified, formats, project, strict: options.strict ?? false, cache, docs: allDocs, output, digests, links })
           if (entry.reused) reused++
           log(`  ${entry.reused ? 'cached' : 'wrote'} ${entry.path} (${formatBytes(entry.bytes)})`)
         } catch (error) {
@@ -233,6 +234,8 @@ export interface RenderContext {
   output: Publish
   /** Built editions by key (EPUB and PDF); none: always render. */
   cache?: EditionCache | undefined
+  /** The project's documents: another document's catalog is not an input of this edition's key. */
+  docs?: readonly string[] | undefined
   /** The build's digests of files it has hashed: images and catalogs are read once, not once per edition. */
   digests?: FileDigests | undefined
   /** Fonts travel with the HTML page (default); the live preview leaves them out, for speed. */
@@ -260,9 +263,9 @@ export async function writeEdition(format: Format, edition: PreparedEdition, con
   const facts = factsOf(edition)
   const relative = `${facts.locale}/${facts.doc}.${format}`
   // HTML is cheap to make and publishes the images beside it, so only EPUB and PDF come from the cache.
+  const known = { docs: context.docs ?? [facts.doc], locales: facts.languages.map((language) => language.locale), sourceLocale: facts.sourceLocale }
   const key = context.cache && format !== 'html' ? editionKey({
-    project: context.project, doc: facts.doc, locale: facts.locale, sourceLocale: facts.sourceLocale,
-    locales: facts.languages.map((language) => language.locale), format,
+    project: context.project, files: editionInputs(context.project, facts.doc, facts.locale, known), format,
     options: { formats: context.formats, strict: context.strict ?? false, modified: context.modified.toISOString(), inputs: byteInputs(process.env, context.digests) },
     digests: context.digests
   }) : undefined

@@ -4,6 +4,7 @@
  * first. Pure functions over paths, so the rules are testable without a disk.
  */
 import path from 'node:path'
+import { editionInputs, isEditionInput, type KnownEditions } from '../edition-inputs.ts'
 import { pathInside } from '../inside.ts'
 import type { Project } from '../project.ts'
 
@@ -15,11 +16,7 @@ export interface FileEvent {
   file: string
 }
 
-export interface Known {
-  docs: readonly string[]
-  locales: readonly string[]
-  sourceLocale: string
-}
+export type Known = KnownEditions
 
 export interface EditionId {
   doc: string
@@ -37,17 +34,11 @@ export interface RebuildPlan {
   editions: EditionId[]
 }
 
-/** Files in content/ other than documents that an edition can show. */
-const IMAGE = /\.(png|jpe?g)$/i
-
 export function planRebuild(events: readonly FileEvent[], project: Project, templatesDir: string, known: Known): RebuildPlan {
   const plan: RebuildPlan = { reload: false, templates: false, assets: false, documents: new Set(), catalogs: [], editions: [] }
+  const every = known.docs.flatMap((doc) => known.locales.map((locale) => ({ doc, locale, inputs: editionInputs(project, doc, locale, known) })))
   const first: EditionId[] = []
   const then: EditionId[] = []
-  const everyLocale = (doc: string, locale: string) => {
-    first.push({ doc, locale })
-    for (const other of known.locales) then.push({ doc, locale: other })
-  }
   for (const { event, file } of events) {
     if (event === 'addDir' || event === 'unlinkDir') continue
     if (inside(templatesDir, file)) {
@@ -55,38 +46,22 @@ export function planRebuild(events: readonly FileEvent[], project: Project, temp
       continue
     }
     const inContent = relativeInside(project.contentDir, file)
-    if (inContent !== undefined) {
-      const doc = inContent.endsWith('.md') && !inContent.includes('/') ? inContent.slice(0, -3) : undefined
-      if (doc === undefined) plan.assets ||= IMAGE.test(inContent)
-      else if (!known.docs.includes(doc) || event === 'unlink') plan.reload = true
-      else {
-        plan.documents.add(doc)
-        for (const locale of known.locales) first.push({ doc, locale })
-      }
+    const doc = inContent?.endsWith('.md') && !inContent.includes('/') ? inContent.slice(0, -3) : undefined
+    const [locale, name, ...deeper] = relativeInside(project.localesDir, file)?.split('/') ?? []
+    const ns = locale && name?.endsWith('.json') && deeper.length === 0 ? name.slice(0, -5) : undefined
+    // A document or a language that appears or goes changes every page's links: start over.
+    if ((doc !== undefined && (!known.docs.includes(doc) || event === 'unlink')) || (ns === 'ui' && (event !== 'change' || !known.locales.includes(locale!)))) {
+      plan.reload = true
       continue
     }
-    const inLocales = relativeInside(project.localesDir, file)
-    if (inLocales === undefined) continue
-    const [locale, name, ...deeper] = inLocales.split('/')
-    if (!locale || !name || deeper.length > 0) continue
-    const ns = name.endsWith('.json') ? name.slice(0, -5) : undefined
-    if (ns === 'ui' && (event !== 'change' || !known.locales.includes(locale))) {
-      plan.reload = true
-    } else if (ns === 'ui' || (ns !== undefined && known.docs.includes(ns))) {
-      if (!known.locales.includes(locale)) continue
-      plan.catalogs.push({ locale, ns })
-      // A ui.json names its language in every edition's switcher; the source catalog is every locale's register.
-      const docs = ns === 'ui' ? known.docs : [ns]
-      for (const doc of docs) {
-        if (ns === 'ui' || locale === known.sourceLocale) everyLocale(doc, locale)
-        else first.push({ doc, locale })
-      }
-    } else if (known.locales.includes(locale)) {
-      // Anything else beside a locale's catalogs (such as records of outdated translations) changes what the preview shows.
-      for (const doc of known.docs) first.push({ doc, locale })
-    }
+    if (doc !== undefined) plan.documents.add(doc)
+    if (ns !== undefined && locale && known.locales.includes(locale) && (ns === 'ui' || known.docs.includes(ns))) plan.catalogs.push({ locale, ns })
+    const affected = every.filter((edition) => isEditionInput(edition.inputs, file))
+    if (affected.length > 0 && inContent !== undefined && doc === undefined) plan.assets = true
+    // The file's own language first (a catalog's translator is looking at it), then the others.
+    for (const edition of affected) (locale === undefined || edition.locale === locale ? first : then).push({ doc: edition.doc, locale: edition.locale })
   }
-  if (plan.templates || plan.assets) for (const doc of known.docs) for (const locale of known.locales) then.push({ doc, locale })
+  if (plan.templates) for (const doc of known.docs) for (const locale of known.locales) then.push({ doc, locale })
   plan.editions = unique([...first, ...then])
   return plan
 }

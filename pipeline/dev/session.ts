@@ -23,6 +23,7 @@ import { factsOf, languagesOf, prepareEdition, type PrepareContext, type Prepare
 import { catalogPath, createProject, displayPath, listDocuments, listLocales, type Project } from '../project.ts'
 import { renderIndex } from '../render/index-page.ts'
 import { forgetTemplates, template } from '../render/templates.ts'
+import { editionInputs } from '../edition-inputs.ts'
 import { FORMATS } from '../types.ts'
 import { editionPath, type EditionId, type Known, type RebuildPlan } from './changes.ts'
 import { keyAt } from './key-at.ts'
@@ -136,7 +137,7 @@ export async function renderEdition(session: Session, id: EditionId, status?: Pr
   const name = `${id.locale}/${id.doc}`
   const urlPath = editionPath(id)
   const document = session.documents.get(id.doc)
-  const broken = inputsOf(session, id).find((file) => session.problems.has(file))
+  const broken = wordsOf(session, id).find((file) => session.problems.has(file))
   if (!document || (broken && session.rendered.has(name))) {
     return { id, path: urlPath, skipped: broken ?? displayPath(project, path.join(project.contentDir, `${id.doc}.md`)) }
   }
@@ -194,14 +195,13 @@ export async function renderPreviewIndex(session: Session): Promise<void> {
   await writeAtomic(path.join(project.outputDir, 'index.html'), html)
 }
 
-/** Files an edition is made from: while one of them is broken, its last good page stays. */
-function inputsOf(session: Session, id: EditionId): string[] {
-  const { project } = session
-  const source = project.sourceLocale
-  return [
-    displayPath(project, path.join(project.contentDir, `${id.doc}.md`)),
-    ...[id.locale, source].flatMap((locale) => [id.doc, 'ui'].map((ns) => displayPath(project, catalogPath(project, locale, ns))))
-  ]
+/**
+ * The files an edition's words come from (its document and catalogs, edition-inputs.ts): while one of them is
+ * broken, its last good page stays. Another language's broken interface catalog does not hold it back.
+ */
+function wordsOf(session: Session, id: EditionId): string[] {
+  const { document, catalogs } = editionInputs(session.project, id.doc, id.locale, session.known)
+  return [document, ...catalogs].map((file) => displayPath(session.project, file))
 }
 
 /** An editor's save may be caught half-written: read once more before calling the file broken. */

@@ -2,19 +2,19 @@
  * A content-addressed cache of editions (.cache/editions/). An edition's key
  * is a hash of everything that can change its bytes: the pipeline's own code
  * and templates, the installed libraries and fonts (package-lock.json), the
- * document and the files beside it in content/, the catalogs and records its
- * locale uses, every locale's interface words (the language switcher), and
- * the options. Same key, same bytes: a cached edition is copied, not built.
+ * files the edition is made from (edition-inputs.ts: the document, the images
+ * in content/, its locale's catalogs and records, the source's register,
+ * every locale's interface words for the language switcher), and the options. Same key, same bytes: a cached edition is copied, not built.
  * An entry whose bytes do not match its recorded hash is ignored.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { mkdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { VFile } from 'vfile'
 import { VFileMessage } from 'vfile-message'
-import { isEditorLitter } from '../content/discover.ts'
+import { editionInputFiles, filesUnder, type EditionInputs } from '../edition-inputs.ts'
 import type { Project } from '../project.ts'
 import { sha256 } from './manifest.ts'
 import { writeAtomic } from './write-atomic.ts'
@@ -56,12 +56,10 @@ export function pipelineVersion(root: string): string {
   return pipelineHash
 }
 
-export interface EditionInputs {
+export interface EditionKeyInputs {
   project: Project
-  doc: string
-  locale: string
-  sourceLocale: string
-  locales: readonly string[]
+  /** The files the edition is made from (edition-inputs.ts). */
+  files: EditionInputs
   format: string
   /** Everything else that shapes the output: formats published beside it, strictness, the date. */
   options: Record<string, unknown>
@@ -82,18 +80,14 @@ export function fileDigest(file: string, digests?: FileDigests): string | null {
   return digest
 }
 
-export function editionKey(inputs: EditionInputs): string {
-  const { project, doc, locale, sourceLocale, locales } = inputs
+export function editionKey(inputs: EditionKeyInputs): string {
+  const { project, files } = inputs
   const hash = createHash('sha256').update(pipelineVersion(project.root))
-  const add = (file: string) => {
+  // A catalog that is not there is an input too: its absence shapes the edition.
+  for (const file of new Set([files.document, ...files.catalogs, ...files.languageNames, ...editionInputFiles(files)])) {
     hash.update(path.relative(project.root, file)).update('\0').update(fileDigest(file, inputs.digests) ?? '').update('\0')
   }
-  add(path.join(project.contentDir, `${doc}.md`))
-  for (const file of filesUnder(project.contentDir).filter((name) => !name.endsWith('.md'))) add(file)
-  for (const file of filesUnder(path.join(project.localesDir, locale))) add(file)
-  add(path.join(project.localesDir, sourceLocale, `${doc}.json`))
-  for (const other of locales) add(path.join(project.localesDir, other, 'ui.json'))
-  hash.update(JSON.stringify({ doc, locale, locales, format: inputs.format, options: inputs.options }))
+  hash.update(JSON.stringify({ format: inputs.format, options: inputs.options }))
   return hash.digest('hex')
 }
 
@@ -123,40 +117,6 @@ export class EditionCache {
 
   private file(key: string, extension: string): string {
     return path.join(this.dir, key.slice(0, 2), `${key}.${extension}`)
-  }
-}
-
-/**
- * Every regular file below `dir`, in a stable order: the inputs a key hashes.
- * Editors' lock, swap and backup files are not inputs; a broken link, a link
- * loop or a folder reached twice is passed over (discovery warns about them).
- */
-export function filesUnder(dir: string, seen = new Set<string>()): string[] {
-  const found: string[] = []
-  let names: string[]
-  try {
-    const real = realpathSync(dir)
-    if (seen.has(real)) return found
-    seen.add(real)
-    names = readdirSync(dir).sort()
-  } catch {
-    return found
-  }
-  for (const name of names) {
-    if (isEditorLitter(name)) continue
-    const file = path.join(dir, name)
-    const stats = statOrNothing(file)
-    if (stats?.isDirectory()) found.push(...filesUnder(file, seen))
-    else if (stats?.isFile()) found.push(file)
-  }
-  return found
-}
-
-function statOrNothing(file: string): ReturnType<typeof statSync> | undefined {
-  try {
-    return statSync(file)
-  } catch {
-    return undefined // broken link, loop, no permission
   }
 }
 

@@ -11,7 +11,8 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Project } from '../project.ts'
 import { byteInputs } from './byte-inputs.ts'
-import { filesUnder, pipelineVersion, sameBytes } from './edition-cache.ts'
+import { pipelineVersion, sameBytes } from './edition-cache.ts'
+import { projectInputFiles } from '../edition-inputs.ts'
 import { lastCommitSeconds } from './source-date.ts'
 import { writeAtomic } from './write-atomic.ts'
 
@@ -26,14 +27,12 @@ export interface BuildRecord {
 
 const recordFile = (project: Project) => path.join(project.cacheDir, `last-build-${createHash('sha256').update(project.outputDir).digest('hex').slice(0, 12)}.json`)
 
-/** A hash of every input of every edition, and of the options. */
+/** A hash of every input of every edition (all of content/ and locales/, edition-inputs.ts), and of the options. */
 export function buildKey(project: Project, options: Record<string, unknown>): string {
   const hash = createHash('sha256').update(pipelineVersion(project.root)).update(JSON.stringify(options))
   // The content's last commit time goes into the editions' dates, so it is an input too.
   hash.update(JSON.stringify(byteInputs())).update(String(lastCommitSeconds(project.contentDir) ?? ''))
-  for (const dir of [project.contentDir, project.localesDir]) {
-    for (const file of filesUnder(dir)) hash.update(path.relative(project.root, file)).update('\0').update(readFileSync(file)).update('\0')
-  }
+  for (const file of projectInputFiles(project)) hash.update(path.relative(project.root, file)).update('\0').update(readFileSync(file)).update('\0')
   return hash.digest('hex')
 }
 

@@ -18,7 +18,8 @@ export interface Options {
   contentDir: string
 }
 
-const SUPPORTED = new Set(['.png', '.jpg', '.jpeg'])
+/** What HTML, EPUB and PDF all embed: the only files in content/ besides documents that an edition can show. */
+export const IMAGE_EXTENSIONS: ReadonlySet<string> = new Set(['.png', '.jpg', '.jpeg'])
 
 export function resolveLocalImages(tree: Root, file: VFile, options: Options): void {
   const base = path.dirname(file.path)
@@ -52,7 +53,7 @@ function check(url: string, base: string, contentDir: string): string | { path: 
   if (!isBelow(contentDir, resolved)) {
     return `Unexpected image path \`${url}\` outside content/, expected a file inside content/`
   }
-  if (!SUPPORTED.has(path.extname(resolved).toLowerCase())) {
+  if (!IMAGE_EXTENSIONS.has(path.extname(resolved).toLowerCase())) {
     return `Unexpected image type \`${path.extname(resolved)}\` for \`${url}\`, expected PNG or JPEG (what HTML, EPUB and PDF all embed)`
   }
   let real: string
