@@ -18,12 +18,16 @@ export interface ZipEntry {
   _data: unknown
 }
 
-/** Deflates every entry not marked STORE (the mimetype, the cover), in place. */
+/**
+ * Deflates every entry not marked STORE, in place; those (the mimetype, the
+ * cover) get their CRC from zlib too, not from JSZip's JavaScript.
+ */
 export async function deflateEntries(files: Record<string, ZipEntry>, level: number): Promise<void> {
   for (const entry of Object.values(files)) {
-    if (entry.dir || entry.options.compression === 'STORE') continue
+    if (entry.dir) continue
     const data = await entry.async('uint8array')
-    const deflated = deflateRawSync(data, { level })
-    entry._data = new CompressedObject(deflated.length, data.length, crc32(data), compressions.DEFLATE, deflated)
+    const stored = entry.options.compression === 'STORE'
+    const bytes = stored ? data : deflateRawSync(data, { level })
+    entry._data = new CompressedObject(bytes.length, data.length, crc32(data), stored ? compressions.STORE : compressions.DEFLATE, bytes)
   }
 }

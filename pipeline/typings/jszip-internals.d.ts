@@ -1,6 +1,6 @@
 /** The two JSZip modules render/zip-deflate.ts uses: what JSZip makes of an entry it reads compressed from a zip. */
 declare module 'jszip/lib/compressions.js' {
-  const compressions: { DEFLATE: { magic: string } }
+  const compressions: { STORE: { magic: string }; DEFLATE: { magic: string } }
   export default compressions
 }
 
