@@ -20,7 +20,7 @@ import { cachedMessage, EditionCache, editionKey, fileDigest, replayMessages, ty
 import { sha256, type ManifestEntry } from './output/manifest.ts'
 import { byteInputs } from './output/byte-inputs.ts'
 import { confineOutput } from './output/confine.ts'
-import { sourceDate } from './output/source-date.ts'
+import { sourceDate, sourceDates } from './output/source-date.ts'
 import { openOutput, type Publish } from './output/publish.ts'
 import { editionsToRetract } from './output/retract.ts'
 import { editionInputs } from './edition-inputs.ts'
@@ -101,6 +101,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (locales.includes(PSEUDO_LOCALE)) catalogs.set(PSEUDO_LOCALE, pseudoCatalogs(catalogs.get(project.sourceLocale)!))
   const i18n = await createI18n(toResources(catalogs), project.sourceLocale)
   const load = documentLoader(project)
+  // Each git process costs a fork of this one: a document's date is asked for once.
+  const dateOf = sourceDates()
   // The catalogs just read; a locale whose catalogs failed is read again, so the status names its error.
   const catalogOf = (locale: string, ns: string) => (errors.has(locale) ? undefined : catalogs.get(locale)?.get(ns))
   const status = await computeStatus(project, { locales: allLocales, sources: await loadSources(project, allDocs, load, catalogOf), catalogOf })
@@ -145,7 +147,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     // Problems found while reading the document (characters no format can carry) are reported once, not per locale.
     files.push(document.file)
-    const modified = sourceDate(document.file.path)
+    const modified = dateOf(document.file.path)
     for (const locale of locales) {
       if (!formats.some((format) => jobs.has(`${name}/${locale}/${format}`))) continue
       const broken = errors.get(locale)
@@ -207,7 +209,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     load, languages: languagesOf(context), catalogOf, i18n, outputDir: project.outputDir,
     // Every shard writes the same index: sizes only of the files all shards agree on (none).
     files: options.shard ? [] : output.files(),
-    dateOf: (doc) => sourceDate(path.join(project.contentDir, `${doc}.md`)),
+    dateOf: (doc) => dateOf(path.join(project.contentDir, `${doc}.md`)),
     formatsOf: (doc, locale) => options.shard
       ? (docs.includes(doc) && locales.includes(locale) ? formats : [])
       : FORMATS.filter((format) => present.has(`${locale}/${doc}.${format}`))
@@ -346,7 +348,7 @@ function pick<T extends string>(what: string, asked: readonly string[] | undefin
 
 /** The status page's date: the last change to the documents or the catalogs. */
 function modifiedOf(project: Project): Date {
-  return new Date(Math.max(sourceDate(project.contentDir).getTime(), sourceDate(path.join(project.root, 'locales')).getTime()))
+  return sourceDate(project.contentDir, path.join(project.root, 'locales'))
 }
 
 function formatBytes(bytes: number): string {
