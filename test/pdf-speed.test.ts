@@ -17,6 +17,7 @@ import * as fontkit from 'fontkit'
 import { describe, expect, it } from 'vitest'
 import { copySimpleGlyphsUndecoded, withFontkitSubsetting } from '../pipeline/render/pdf/fonts.ts'
 import { hyphenatorFor } from '../pipeline/render/pdf/hyphenation.ts'
+import { measure, shape } from '../pipeline/render/pdf/text/shape.ts'
 
 const require = createRequire(import.meta.url)
 const SERIF = require.resolve('@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf')
@@ -82,5 +83,25 @@ describe('hyphenation points remembered per word', () => {
     expect(hyphenatorFor('ru')!('университет', 0, 11)).toEqual([3, 6, 8])
     expect(hyphenatorFor('kk')!('университет', 0, 11)).toEqual([6])
     expect(hyphenatorFor('ru')!('университет', 0, 11)).toEqual([3, 6, 8])
+  })
+})
+
+describe('widths remembered per face and text', () => {
+  it('gives each face, text and size its own width, asked first or again', () => {
+    // Asked in an order where a width kept under the wrong key would be found: same text in two faces, two sizes.
+    const regular = measure('notoSerif', 'Wave', 10)
+    const bold = measure('notoSerifBold', 'Wave', 10)
+    const large = measure('notoSerif', 'Wave', 20)
+    const other = measure('notoSerif', 'Wavy', 10)
+    expect(bold).not.toBeCloseTo(regular, 3)
+    expect(large).toBeCloseTo(2 * regular, 9)
+    expect(other).not.toBeCloseTo(regular, 3)
+    // What shaping gives (kerning included: W and a), at each size.
+    expect(regular).toBeCloseTo(shape('notoSerif', 'Wave', false).advance / 100, 9)
+    expect(measure('notoSerifBold', 'Wave', 7)).toBeCloseTo((shape('notoSerifBold', 'Wave', false).advance * 7) / 1000, 9)
+    // Arabic is measured as shaped right to left (its joining forms), in its own face.
+    const arabic = 'سلام'
+    expect(measure('naskh', arabic, 12)).toBeCloseTo((shape('naskh', arabic, true).advance * 12) / 1000, 9)
+    expect(measure('naskh', arabic, 12)).not.toBeCloseTo(measure('naskhBold', arabic, 12), 3)
   })
 })

@@ -33,6 +33,8 @@ export interface Shaped {
 }
 
 const cache = new Map<string, Shaped>()
+/** Advances (thousandths of an em) by face and text, whatever the size: measure()'s. */
+const widths = new Map<string, number>()
 const CACHE_LIMIT = 50_000
 let buffer: hb.Buffer | undefined
 
@@ -104,7 +106,15 @@ export function shapeByWords(face: FaceId, text: string, rtl: boolean): Shaped {
  */
 export function measure(face: FaceId, text: string, size: number): number {
   if (text === '') return 0
-  return (shape(face, text, scriptOfText(text) === 'arabic').advance * size) / 1000
+  // Line breaking measures every word and space, some many times: the width is kept per face and text, as the shape is.
+  const key = `${face}\u0000${text}`
+  let advance = widths.get(key)
+  if (advance === undefined) {
+    if (widths.size >= CACHE_LIMIT) widths.clear()
+    advance = shape(face, text, scriptOfText(text) === 'arabic').advance
+    widths.set(key, advance)
+  }
+  return (advance * size) / 1000
 }
 
 /**
