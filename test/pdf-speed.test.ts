@@ -8,8 +8,8 @@
 /**
  * What the PDF writer does once instead of again (README, "Speed"), checked
  * to give the same results as doing it again: fontkit's subsets with simple
- * glyphs copied undecoded, the hyphenator's points remembered per word, and
- * widths remembered per face and text.
+ * glyphs copied undecoded, the hyphenator's points remembered per word,
+ * widths remembered per face and text, and each face's glyph per character.
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -18,6 +18,7 @@ import { describe, expect, it } from 'vitest'
 import { copySimpleGlyphsUndecoded, withFontkitSubsetting } from '../pipeline/render/pdf/fonts.ts'
 import { hyphenatorFor } from '../pipeline/render/pdf/hyphenation.ts'
 import { measure, shape } from '../pipeline/render/pdf/text/shape.ts'
+import { hasGlyph, nominalGlyph, shapingFont } from '../pipeline/render/pdf/text/shaping-font.ts'
 
 const require = createRequire(import.meta.url)
 const SERIF = require.resolve('@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf')
@@ -103,5 +104,26 @@ describe('widths remembered per face and text', () => {
     const arabic = 'سلام'
     expect(measure('naskh', arabic, 12)).toBeCloseTo((shape('naskh', arabic, true).advance * 12) / 1000, 9)
     expect(measure('naskh', arabic, 12)).not.toBeCloseTo(measure('naskhBold', arabic, 12), 3)
+  })
+})
+
+describe('glyphs per character remembered per face', () => {
+  it('answers as HarfBuzz does, for each face, asked first or again', () => {
+    // The same characters in faces that map them to different glyphs, or not at all; a character beyond the BMP too.
+    const faces = ['notoSerif', 'notoSerifBold', 'naskh', 'serifSC'] as const
+    const chars = ['a', 'Ж', 'ب', '中', '\u00a0', '\u{20000}']
+    for (let round = 0; round < 2; round++) {
+      for (const face of faces) {
+        for (const char of chars) {
+          const codePoint = char.codePointAt(0)!
+          const direct = shapingFont(face).font.nominalGlyph(codePoint)
+          expect(nominalGlyph(face, codePoint)).toBe(direct)
+          expect(hasGlyph(face, codePoint)).toBe(direct !== undefined)
+        }
+      }
+    }
+    expect(hasGlyph('notoSerif', 0x0628)).toBe(false)
+    expect(hasGlyph('naskh', 0x0628)).toBe(true)
+    expect(nominalGlyph('notoSerif', 0x61)).not.toBe(nominalGlyph('naskh', 0x61))
   })
 })

@@ -27,7 +27,22 @@ export function hasGlyph(face: FaceId, codePoint: number): boolean {
   return nominalGlyph(face, codePoint) !== undefined
 }
 
-/** The glyph a face maps `codePoint` to, if it has one. */
+/** Per face, the glyph of each code point of the Basic Multilingual Plane looked up so far: id + 1, or NONE. */
+const cmaps = new Map<FaceId, Int32Array>()
+const NONE = -1
+
+/**
+ * The glyph a face maps `codePoint` to, if it has one. Font fallback asks
+ * for every character of every paragraph: each answer is kept, so a
+ * character costs HarfBuzz's four WebAssembly calls once per face.
+ */
 export function nominalGlyph(face: FaceId, codePoint: number): number | undefined {
-  return shapingFont(face).font.nominalGlyph(codePoint)
+  if (codePoint > 0xffff) return shapingFont(face).font.nominalGlyph(codePoint)
+  let cmap = cmaps.get(face)
+  if (!cmap) cmaps.set(face, (cmap = new Int32Array(0x10000)))
+  const known = cmap[codePoint]!
+  if (known !== 0) return known === NONE ? undefined : known - 1
+  const id = shapingFont(face).font.nominalGlyph(codePoint)
+  cmap[codePoint] = id === undefined ? NONE : id + 1
+  return id
 }
