@@ -228,12 +228,12 @@ export function withFontkitSubsetting<T>(font: fontkit.Font, run: () => T): T {
  * it subsets as before.
  */
 export function copySimpleGlyphsUndecoded(font: fontkit.Font): void {
-  const glyf = font as unknown as GlyfInternals
-  const table = glyf.directory?.tables?.glyf
-  const offsets = glyf.loca?.offsets
+  // Tables are only looked up here: fontkit decodes one (loca: 31,000 offsets in a Chinese face) on first use.
+  const tables = (font as unknown as GlyfInternals).directory?.tables
+  if (!tables?.glyf || !tables.loca) return
   const subset = subsetPrototypeOf(font)
   const original = subset._addGlyph
-  if (!table || !offsets || !original || fasterSubsets.has(subset)) return
+  if (!original || fasterSubsets.has(subset)) return
   fasterSubsets.set(subset, original)
   subset._addGlyph = function (this: SubsetInternals, id: number): number {
     const own = this.font as unknown as GlyfInternals & SubsetInternals['font']
