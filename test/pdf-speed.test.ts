@@ -8,20 +8,21 @@
 /**
  * What the PDF writer does once instead of again (README, "Speed"), checked
  * to give the same results as doing it again: fontkit's subsets with simple
- * glyphs copied undecoded, the hyphenator's points remembered per word,
+ * glyphs copied undecoded, the loca table read in one loop, the hyphenator's points remembered per word,
  * widths remembered per face and text, and each face's glyph per character.
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import * as fontkit from 'fontkit'
 import { describe, expect, it } from 'vitest'
-import { copySimpleGlyphsUndecoded, withFontkitSubsetting } from '../pipeline/render/pdf/fonts.ts'
+import { copySimpleGlyphsUndecoded, readLongLoca, withFontkitSubsetting } from '../pipeline/render/pdf/fonts.ts'
 import { hyphenatorFor } from '../pipeline/render/pdf/hyphenation.ts'
 import { measure, shape } from '../pipeline/render/pdf/text/shape.ts'
 import { hasGlyph, nominalGlyph, shapingFont } from '../pipeline/render/pdf/text/shaping-font.ts'
 
 const require = createRequire(import.meta.url)
 const SERIF = require.resolve('@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf')
+const SERIF_SC = require.resolve('@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf')
 
 interface Subset {
   includeGlyph: (id: number) => number
@@ -64,6 +65,24 @@ describe('fontkit subsets without decoding simple glyphs', () => {
     // Applied twice (another face, another document), it still subsets the same.
     copySimpleGlyphsUndecoded(font)
     expect(subsetOf(font, text).bytes.equals(before.bytes)).toBe(true)
+  })
+})
+
+describe('loca read in one loop', () => {
+  it('gives the offsets fontkit decodes, and the same subset', () => {
+    for (const file of [SERIF, SERIF_SC]) {
+      const data = readFileSync(file)
+      const fontkits = fontkit.create(data) as fontkit.Font
+      const ours = fontkit.create(data) as fontkit.Font
+      readLongLoca(ours, data)
+      const loca = (font: fontkit.Font) => (font as unknown as { loca: { version: number; offsets: number[] } }).loca
+      expect((ours as unknown as { _tables: Record<string, unknown> })._tables.loca).toBeDefined()
+      expect(loca(ours).version).toBe(loca(fontkits).version)
+      expect(loca(ours).offsets).toEqual(loca(fontkits).offsets)
+      // Both fonts subset alike: the glyphs' records are found where fontkit finds them.
+      const text = file === SERIF ? 'abcдéйё' : '哈萨克斯坦网络犯罪'
+      expect(subsetOf(ours, text).bytes.equals(subsetOf(fontkits, text).bytes)).toBe(true)
+    }
   })
 })
 
