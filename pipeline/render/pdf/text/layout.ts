@@ -65,8 +65,11 @@ function placeLine(text: string, levels: EmbeddingLevels, spans: readonly Span[]
     : (options.align === 'end') !== rtl ? Math.max(0, slack) : 0
   for (const piece of pieces) {
     piece.x = x
-    for (const [index, glyph] of piece.glyphs.entries()) {
-      glyph.advance += extra?.get(piece)?.[index] ?? 0
+    const added = extra?.get(piece)
+    // An index, not entries(): a line's every glyph passes here, mostly before the code is optimised.
+    for (let index = 0; index < piece.glyphs.length; index++) {
+      const glyph = piece.glyphs[index]!
+      glyph.advance += added?.[index] ?? 0
       glyph.x = x - piece.x
       x += glyph.advance
     }

@@ -64,7 +64,10 @@ interface Node {
   hyphens: number
   demerits: number
   previous?: Node | undefined
-  after: { width: number; stretch: number; shrink: number }
+  /** Where the next line starts: the widths summed from the paragraph's start, this break's glue included (kept flat: a node is made per candidate line). */
+  afterWidth: number
+  afterStretch: number
+  afterShrink: number
 }
 
 /**
@@ -72,7 +75,7 @@ interface Node {
  * way of breaking keeps every line within the tolerance.
  */
 export function totalFit(points: readonly Breakpoint[], options: FitOptions): number[] | undefined {
-  const start: Node = { index: -1, line: 0, fitness: 1, hyphens: 0, demerits: 0, after: { width: 0, stretch: 0, shrink: 0 } }
+  const start: Node = { index: -1, line: 0, fitness: 1, hyphens: 0, demerits: 0, afterWidth: 0, afterStretch: 0, afterShrink: 0 }
   const active: Node[] = [start]
   const last = points.length - 1
   const best = new Map<number, Node>()
@@ -107,15 +110,15 @@ export function totalFit(points: readonly Breakpoint[], options: FitOptions): nu
 }
 
 function stretchRatio(node: Node, point: Breakpoint, options: FitOptions, paragraphEnd: boolean): number {
-  const natural = point.width - node.after.width + (point.hyphen ? point.hyphenWidth : 0)
+  const natural = point.width - node.afterWidth + (point.hyphen ? point.hyphenWidth : 0)
   const slack = options.width - natural
   if (slack >= 0) {
     // The paragraph's last line is set at its natural width (TeX's \parfillskip).
     if (paragraphEnd && !options.balance) return 0
-    const stretch = point.stretch - node.after.stretch + options.lineStretch
+    const stretch = point.stretch - node.afterStretch + options.lineStretch
     return stretch > 0 ? slack / stretch : slack > 0.01 ? Infinity : 0
   }
-  const shrink = point.shrink - node.after.shrink
+  const shrink = point.shrink - node.afterShrink
   return shrink > 0 ? slack / shrink : slack < -0.01 ? -Infinity : 0
 }
 
@@ -136,6 +139,8 @@ function nodeAt(index: number, from: Node, point: Breakpoint, flagged: boolean, 
     hyphens: flagged ? from.hyphens + 1 : 0,
     demerits: from.demerits + demerits,
     previous: from,
-    after: { width: point.width + point.glue, stretch: point.stretch + point.glueStretch, shrink: point.shrink + point.glueShrink }
+    afterWidth: point.width + point.glue,
+    afterStretch: point.stretch + point.glueStretch,
+    afterShrink: point.shrink + point.glueShrink
   }
 }
