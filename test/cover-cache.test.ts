@@ -39,20 +39,20 @@ function edition(variant: Variant = {}): Edition {
 const covers = (dir: string) => readdirSync(path.join(dir, 'covers'))
 
 describe('the cover cache', () => {
-  it('gives the cached PNG for the same text and fonts', () => {
+  it('gives the cached PNG for the same text and fonts', async () => {
     const dir = tempDir('press-covers-')
-    const first = renderCover(edition(), dir).png
+    const first = (await renderCover(edition(), dir)).png
     expect(covers(dir)).toHaveLength(1)
     // What the cache holds is what comes back: put another picture in its place.
-    const other = renderCover(edition({ title: 'Another title' }), tempDir('press-covers-other-')).png
+    const other = (await renderCover(edition({ title: 'Another title' }), tempDir('press-covers-other-'))).png
     writeFileSync(path.join(dir, 'covers', covers(dir)[0]!), other)
-    expect(renderCover(edition(), dir).png.equals(other)).toBe(true)
+    expect((await renderCover(edition(), dir)).png.equals(other)).toBe(true)
     expect(first.equals(other)).toBe(false)
   })
 
-  it('renders again when any of the text changes: the PNG a build without the cache makes', () => {
+  it('renders again when any of the text changes: the PNG a build without the cache makes', async () => {
     const dir = tempDir('press-covers-')
-    const original = renderCover(edition(), dir).png
+    const original = (await renderCover(edition(), dir)).png
     const variants: Variant[] = [
       { title: 'AI and cybercrime: why the leadership matters' },
       { publisher: 'Kazinform News' },
@@ -61,8 +61,8 @@ describe('the cover cache', () => {
       { locale: 'ar' }
     ]
     for (const variant of variants) {
-      const cached = renderCover(edition(variant), dir).png
-      const fresh = renderCover(edition(variant), tempDir('press-covers-fresh-')).png
+      const cached = (await renderCover(edition(variant), dir)).png
+      const fresh = (await renderCover(edition(variant), tempDir('press-covers-fresh-'))).png
       expect(cached.equals(fresh), JSON.stringify(variant)).toBe(true)
       expect(cached.equals(original), JSON.stringify(variant)).toBe(false)
     }

@@ -38,7 +38,7 @@ const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
 const END = Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82])
 
 /** The cached PNG for `key`, or `render`'s, kept for the next build; a damaged entry is made again. */
-export function cachedCover(cacheDir: string, key: string, render: () => Buffer): Buffer {
+export async function cachedCover(cacheDir: string, key: string, render: () => Promise<Buffer>): Promise<Buffer> {
   const file = path.join(cacheDir, 'covers', `${key}.png`)
   try {
     const png = readFileSync(file)
@@ -46,7 +46,7 @@ export function cachedCover(cacheDir: string, key: string, render: () => Buffer)
   } catch {
     // Not made yet.
   }
-  const png = render()
+  const png = await render()
   mkdirSync(path.dirname(file), { recursive: true })
   const temporary = `${file}.${process.pid}.tmp`
   writeFileSync(temporary, png)

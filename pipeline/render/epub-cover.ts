@@ -15,6 +15,7 @@ import { fillTerm } from '../i18n/terms.ts'
 import { comma } from './article.ts'
 import { type FaceId, npmFaceFile } from './pdf/fonts.ts'
 import { npmFace } from './fonts/npm-faces.ts'
+import { cachedSubset } from './fonts/web-fonts.ts'
 import { scriptOfLocale, type Script } from './script-of-locale.ts'
 import { wrapBalanced } from './cover-lines.ts'
 import { cachedCover, coverKey } from './cover-cache.ts'
@@ -71,9 +72,11 @@ export function coverAlt(edition: Edition, text: CoverText): string {
 /**
  * The cover PNG, from the project's cache when the same text was set with
  * the same fonts and code before (cover-cache.ts): rasterising takes about
- * 0.1 s a cover, and the Chinese one first reads two 15 MB faces.
+ * 0.1 s a cover. resvg is given the faces cut to the cover's characters
+ * (kept in the font cache): the whole Chinese faces are two 15 MB files it
+ * would read and parse for each cover, and the pixels are the same.
  */
-export function renderCover(edition: Edition, cacheDir: string): Cover {
+export async function renderCover(edition: Edition, cacheDir: string): Promise<Cover> {
   const text = coverText(edition)
   const alt = coverAlt(edition, text)
   const script = scriptOfLocale(text.locale)
@@ -81,9 +84,11 @@ export function renderCover(edition: Edition, cacheDir: string): Cover {
   const fontFiles = coverFontFiles(script)
   // The PNG's bytes are zlib's (png.ts): its version is an input.
   const raster = { width: COVER_PIXELS.width, defaultFontFamily: faces.family, png: `palette, zlib ${process.versions.zlib}` }
-  const png = cachedCover(cacheDir, coverKey({ text, alt, fontFiles, raster }), () => {
+  const png = await cachedCover(cacheDir, coverKey({ text, alt, fontFiles, raster }), async () => {
+    const shown = [...new Set([...text.publisher, ...text.title, ...text.people, ...text.language])].map((char) => char.codePointAt(0)!).sort((a, b) => a - b)
+    const cut = await Promise.all(coverFaces(script).map(async (face) => (await cachedSubset(face, shown, 'truetype', cacheDir)).file))
     const image = new Resvg(coverSvg(text, alt), {
-      font: { loadSystemFonts: false, fontFiles, defaultFontFamily: raster.defaultFontFamily },
+      font: { loadSystemFonts: false, fontFiles: cut, defaultFontFamily: raster.defaultFontFamily },
       fitTo: { mode: 'width', value: raster.width },
       languages: [text.locale],
       logLevel: 'off'
@@ -93,14 +98,19 @@ export function renderCover(edition: Edition, cacheDir: string): Cover {
   return { png, alt }
 }
 
+/** The script's faces and the Latin ones, for names in Latin letters. */
+function coverFaces(script: Script): FaceId[] {
+  const faces = COVER_FACES[script]
+  return [...new Set([faces.bold, faces.regular, 'notoSerifBold', 'notoSerif'] as FaceId[])]
+}
+
 const fontFilesOf = new Map<Script, string[]>()
 
-/** The script's faces and the Latin ones, for names in Latin letters: found once per process (resolving is not free). */
+/** The files of the cover's faces: found once per process (resolving is not free). */
 function coverFontFiles(script: Script): string[] {
   let files = fontFilesOf.get(script)
   if (!files) {
-    const faces = COVER_FACES[script]
-    files = [...new Set([faces.bold, faces.regular, 'notoSerifBold', 'notoSerif'] as FaceId[])].map(npmFaceFile)
+    files = coverFaces(script).map(npmFaceFile)
     fontFilesOf.set(script, files)
   }
   return files

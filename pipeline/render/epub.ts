@@ -43,7 +43,7 @@ export async function renderEpub(edition: Edition, options: EpubOptions): Promis
   const filename = `${doc}.xhtml`
   const tocEntries = navEntries(article).map((entry) => ({ href: `${filename}#${entry.id}`, text: entry.label }))
   const content = toHtml(article, { space: 'html' })
-  const cover = renderCover(edition, options.cacheDir)
+  const cover = await renderCover(edition, options.cacheDir)
   // The book carries its faces, cut to the characters of its pages: the article, the contents and the guide.
   const navigation = [terms.contents.text, terms.cover.text, terms.landmarks.text, ...tocEntries.map((entry) => entry.text)]
   const shown = h('div', { lang: locale }, [article, h('nav', navigation.map((text) => h('p', text)))])

@@ -35,7 +35,7 @@ export async function pageFonts(tree: Root | Element, locale: string, format: Fo
     const { font } = npmFace(face)
     const codePoints = [...text].map((char) => char.codePointAt(0)!).filter((code) => font.hasGlyphForCodePoint(code)).sort((a, b) => a - b)
     if (codePoints.length === 0) continue
-    const data = await cachedSubset(face, codePoints, format, cacheDir)
+    const { data } = await cachedSubset(face, codePoints, format, cacheDir)
     const hash = createHash('sha256').update(data).digest('hex').slice(0, 12)
     const base = `${use.family.replace(/\s+/g, '')}-${use.weight}${use.style === 'italic' ? 'i' : ''}`
     fonts.push({ ...use, name: `${base}-${hash}.${format === 'woff2' ? 'woff2' : 'ttf'}`, data, format, codePoints, licence: licenceOf(face, use.family) })
@@ -43,14 +43,18 @@ export async function pageFonts(tree: Root | Element, locale: string, format: Fo
   return fonts
 }
 
-async function cachedSubset(face: FaceId, codePoints: number[], format: FontFormat, cacheDir: string): Promise<Buffer> {
+/**
+ * A face cut to `codePoints`, from the cache or made and kept there: its
+ * bytes and the cache file that holds them (the cover gives resvg the file).
+ */
+export async function cachedSubset(face: FaceId, codePoints: number[], format: FontFormat, cacheDir: string): Promise<{ file: string; data: Buffer }> {
   const text = String.fromCodePoint(...codePoints)
   const { file: source, data: original } = npmFace(face)
   const { size, mtimeMs } = statSync(source)
   const key = createHash('sha256').update(`${source}\u0000${size}\u0000${mtimeMs}\u0000${format}\u0000${text}`).digest('hex')
   const file = path.join(cacheDir, 'fonts', `${key}.${format}`)
   try {
-    return readFileSync(file)
+    return { file, data: readFileSync(file) }
   } catch {
     // Not made yet.
   }
@@ -59,7 +63,7 @@ async function cachedSubset(face: FaceId, codePoints: number[], format: FontForm
   const temporary = `${file}.${process.pid}.tmp`
   writeFileSync(temporary, data)
   renameSync(temporary, file)
-  return data
+  return { file, data }
 }
 
 /** The font package's OFL text (LICENSE_FONT), named by family: `OFL-NotoSerif.txt`. */
