@@ -9,15 +9,13 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import fc from 'fast-check'
-import type { Element } from 'hast'
-import { fromHtml } from 'hast-util-from-html'
-import { toText } from 'hast-util-to-text'
 import { build } from '../../pipeline/build.ts'
 import { extract } from '../../pipeline/translation/extract.ts'
 import { faceFont, fallbackFaces } from '../../pipeline/render/pdf/fonts.ts'
 import { makePng } from './png.ts'
 import { makeProject, REPO, writeProject } from './project.ts'
-import { findAll, pdfText } from './read-back.ts'
+import { htmlArticleText } from '../corpus/read-words.ts'
+import { pdfText } from './read-back.ts'
 import { epubProblems, htmlProblems, pdfProblems } from './validate.ts'
 
 const MARKUP = [
@@ -56,6 +54,8 @@ export const markdownDocument: fc.Arbitrary<string> = fc.array(fc.oneof(
   inline.map((text) => `:::standfirst\n${text}\n:::`),
   fc.tuple(inline, inline).map(([caption, credit]) => `:::figure{credit=${JSON.stringify(credit.replace(/["\n]/g, ''))}}\n![${caption.replace(/[\]\n]/g, '')}](images/card.png)\n\n${caption}\n:::`),
   inline.map((text) => '```\n' + text + '\n```'),
+  // A footnote: set at the foot of the PDF page (or as an endnote), tagged Note.
+  fc.tuple(inline, fc.nat(2), inline).map(([text, label, note]) => `${text.replace(/\n/g, ' ')}[^n${label}]\n\n[^n${label}]: ${note.replace(/\n/g, ' ')}`),
   inline.map((text) => `<div>${text}</div>`),
   fc.constant('---')
 ), { minLength: 0, maxLength: 6 }).map((blocks) => `---\ntitle: Fuzz\n---\n\n${blocks.join('\n\n')}\n`)
@@ -104,9 +104,8 @@ async function buildAndRead(root: string, { markdown, values }: FuzzCase): Promi
     const html = read('html').toString()
     problems.push(...htmlProblems(html, `${locale}.html`), ...(await epubProblems(read('epub'), `${locale}.epub`)), ...(await pdfProblems(read('pdf'), `${locale}.pdf`)))
     // The PDF shows every letter the page shows, in the scripts its fonts cover.
-    const article = findAll(fromHtml(html), (node) => node.tagName === 'article')[0] as Element
     const pdf = letters((await pdfText(read('pdf'))).text)
-    const missing = [...letters(toText(article))].filter((letter) => !pdf.has(letter))
+    const missing = [...letters(htmlArticleText(html, { print: true }))].filter((letter) => !pdf.has(letter))
     if (missing.length > 0) problems.push(`${locale}.pdf lacks letters the HTML shows: ${missing.join(' ')}`)
   }
   return problems
