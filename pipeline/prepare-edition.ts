@@ -15,6 +15,7 @@ import { keysIn, type ProjectStatus } from './translation/status/status.ts'
 import type { Project } from './project.ts'
 import { readingMinutes } from './render/reading-time.ts'
 import { resolveTerms } from './i18n/terms.ts'
+import { documentKeys } from './segments/keyed-units.ts'
 import type { EditionFacts, Language } from './types.ts'
 
 /**
@@ -61,12 +62,14 @@ export async function prepareEdition(doc: LoadedDocument, locale: string, contex
   const tree = structuredClone(doc.tree)
   const file = new VFile({ path: doc.file.path, value: doc.file.value })
   file.data.meta = structuredClone(doc.meta)
+  const register = registerOf(catalogs, sourceLocale, doc.name)
   const hast = await runEdition(tree, file, {
     i18n,
     doc: doc.name,
     locale,
     sourceLocale,
-    register: registerOf(catalogs, sourceLocale, doc.name),
+    register,
+    keys: documentKeys(doc.tree, doc.meta, register),
     catalog: catalogs.get(locale)?.get(doc.name) ?? emptyCatalog(`locales/${locale}/${doc.name}.json`),
     outdated: keysIn(context.status, locale, doc.name, 'outdated'),
     contentDir: project.contentDir,

@@ -10,7 +10,7 @@ import type { Project } from '../project.ts'
 import { catalogPath, displayPath } from '../project.ts'
 import { isCatalogFailure, warn } from '../messages.ts'
 import type { VFileMessage } from 'vfile-message'
-import { emptyCatalog, readCatalog, type Catalog } from './catalog.ts'
+import { emptyCatalog, readCatalog, valuesOf, type Catalog } from './catalog.ts'
 import { handEdit } from './generated-mark.ts'
 import type { Resources } from './create-i18n.ts'
 
@@ -86,8 +86,22 @@ export function toResources(catalogs: Catalogs): Resources {
 }
 
 /** The source catalog of a document as key → text: the register of keys. */
-export function registerOf(catalogs: Catalogs, sourceLocale: string, doc: string): Map<string, string> {
-  const register = new Map<string, string>()
-  for (const [key, entry] of catalogs.get(sourceLocale)?.get(doc)?.entries ?? []) register.set(key, entry.value)
+export function registerOf(catalogs: Catalogs, sourceLocale: string, doc: string): ReadonlyMap<string, string> {
+  const catalog = catalogs.get(sourceLocale)?.get(doc)
+  return catalog ? registerOfCatalog(catalog) : new Map()
+}
+
+/**
+ * A source catalog as key → text, one object per catalog read: the status and every locale's edition
+ * get the same register, so a document's keys are assigned against it once (segments/keyed-units.ts).
+ */
+export function registerOfCatalog(catalog: Catalog): ReadonlyMap<string, string> {
+  let register = registers.get(catalog)
+  if (!register) {
+    register = valuesOf(catalog)
+    registers.set(catalog, register)
+  }
   return register
 }
+
+const registers = new WeakMap<Catalog, ReadonlyMap<string, string>>()

@@ -25,6 +25,8 @@ export interface Options {
   catalog: Catalog
   /** Keys whose translation was made from an older source text (i18n status). */
   outdated?: ReadonlySet<string> | undefined
+  /** The document's keys, assigned once for all its editions (segments/keyed-units.ts `documentKeys`). */
+  keys?: readonly string[] | undefined
 }
 
 declare module 'vfile' {
@@ -71,7 +73,7 @@ export function translateTree(tree: Root, meta: DocumentMeta, file: VFile, optio
   const unregistered = new Set<string>()
   const places: Record<string, CatalogPlace> = {}
   const metaKeys: Partial<Record<MetaField, string>> = {}
-  for (const unit of keyedUnits(tree, meta, register)) {
+  for (const unit of keyedUnits(tree, meta, register, options.keys)) {
     const { key } = unit
     if (unit.field) metaKeys[unit.field] = key
     if (unit.node) unit.node.data = { ...unit.node.data, segmentKey: key }

@@ -35,8 +35,8 @@ export async function extract(root: string): Promise<Extraction> {
   const project = createProject(root)
   const results: ExtractResult[] = []
   const ui = await registerFile(project, 'ui')
-  const before = new Map<string, Map<string, string>>([['ui', ui]])
-  const after = new Map<string, Map<string, string>>([['ui', ui]])
+  const before = new Map<string, ReadonlyMap<string, string>>([['ui', ui]])
+  const after = new Map<string, ReadonlyMap<string, string>>([['ui', ui]])
   const pending: Array<[string, string]> = []
   for (const name of await listDocuments(project)) {
     const document = await loadDocument(path.join(project.contentDir, `${name}.md`), project.sourceLocale)

@@ -8,12 +8,13 @@
 import path from 'node:path'
 import { loadDocument, type LoadedDocument } from '../content/load-document.ts'
 import { catalogPath, displayPath, listDocuments, type Project } from '../project.ts'
-import { readCatalog, valuesOf, type Catalog } from '../i18n/catalog.ts'
+import { readCatalog, type Catalog } from '../i18n/catalog.ts'
+import { registerOfCatalog } from '../i18n/load-catalogs.ts'
 import { sourceEntries } from '../segments/keyed-units.ts'
 
 export interface Sources {
   /** namespace → key → source text, `ui` first, then documents by name. */
-  namespaces: Map<string, Map<string, string>>
+  namespaces: Map<string, ReadonlyMap<string, string>>
   /** Namespaces whose source could not be read, with the reason. */
   errors: Map<string, string>
 }
@@ -28,7 +29,7 @@ export type CatalogLookup = (locale: string, ns: string) => Catalog | undefined
  * catalog is parsed once for the status and the editions.
  */
 export async function loadSources(project: Project, docs?: readonly string[], load: DocumentLoader = documentLoader(project), catalogOf?: CatalogLookup): Promise<Sources> {
-  const namespaces = new Map<string, Map<string, string>>()
+  const namespaces = new Map<string, ReadonlyMap<string, string>>()
   const errors = new Map<string, string>()
   try {
     namespaces.set('ui', await registerFile(project, 'ui', catalogOf))
@@ -61,10 +62,9 @@ export function documentLoader(project: Project): DocumentLoader {
 }
 
 /** A source catalog as key → text. */
-export async function registerFile(project: Project, ns: string, catalogOf?: CatalogLookup): Promise<Map<string, string>> {
+export async function registerFile(project: Project, ns: string, catalogOf?: CatalogLookup): Promise<ReadonlyMap<string, string>> {
   const file = catalogPath(project, project.sourceLocale, ns)
-  const catalog = catalogOf?.(project.sourceLocale, ns) ?? await readCatalog(file, displayPath(project, file))
-  return valuesOf(catalog)
+  return registerOfCatalog(catalogOf?.(project.sourceLocale, ns) ?? await readCatalog(file, displayPath(project, file)))
 }
 
 function messageOf(error: unknown): string {
