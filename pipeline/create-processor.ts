@@ -17,6 +17,7 @@ import type { VFile } from 'vfile'
 import { remarkDialect } from './content/markdown.ts'
 import rehypeCleanText from './plugins/rehype-clean-text.ts'
 import rehypeGfmSemantics from './plugins/rehype-gfm-semantics.ts'
+import rehypeLatinRuns from './plugins/rehype-latin-runs.ts'
 import rehypeNonbreakingSpaces from './plugins/rehype-nonbreaking-spaces.ts'
 import remarkFigures from './plugins/remark-figures.ts'
 import remarkLocalImages from './plugins/remark-local-images.ts'
@@ -57,6 +58,7 @@ export function createEditionProcessor(options: EditionOptions) {
     .use(rehypeSanitize, editionSchema)
     .use(rehypeCleanText)
     .use(rehypeNonbreakingSpaces, { locale: options.locale })
+    .use(rehypeLatinRuns, { locale: options.locale, sourceLocale: options.sourceLocale, dir: options.i18n.dir(options.locale) === 'rtl' ? 'rtl' : 'ltr' })
 }
 
 export async function runEdition(tree: Root, file: VFile, options: EditionOptions): Promise<HastRoot> {

@@ -93,9 +93,43 @@ describe('Arabic and Chinese editions', () => {
     })
   }
 
+  it('ar and zh: Latin names carry their language (and in Arabic their direction) in HTML and EPUB, and /Lang on their marked content in the PDF', async () => {
+    for (const locale of ['ar', 'zh']) {
+      const html = htmlTree(read(`${locale}/interview.html`).toString())
+      const epub = await readEpub(read(`${locale}/interview.epub`))
+      const chapter = htmlTree(await epub.zip.file('OEBPS/interview.xhtml')!.async('string'))
+      const attributes = locale === 'ar' ? { lang: 'en', dir: 'ltr' } : { lang: 'en' }
+      for (const tree of [html, chapter]) {
+        const spans = findAll(tree, (node) => node.tagName === 'span' && node.properties.lang === 'en')
+        expect(new Set(spans.map((node) => toText(node)))).toEqual(new Set(locale === 'ar' ? ['Kazinform', 'QAZINFORM'] : ['QAZINFORM']))
+        for (const span of spans) expect({ lang: span.properties.lang, ...(locale === 'ar' ? { dir: span.properties.dir } : {}) }).toEqual(attributes)
+      }
+      // pdf.js reports marked content with a property list and no MCID (/Lang, or the empty /ActualText of draw-rtl.ts) as
+      // beginMarkedContentProps: the Latin text found inside such content, against the number of /Lang (en) spans.
+      const streams = pdfStreams(read(`${locale}/interview.pdf`)).join('\n')
+      const langSpans = streams.match(/\/Span <<\/Lang \(en\)>> BDC/g) ?? []
+      const pdf = await getDocument({ data: new Uint8Array(read(`${locale}/interview.pdf`)), useSystemFonts: false, isEvalSupported: false }).promise
+      const inside: string[] = []
+      for (let number = 1; number <= pdf.numPages; number++) {
+        const { items } = await (await pdf.getPage(number)).getTextContent({ includeMarkedContent: true })
+        let open: string | undefined
+        for (const item of items) {
+          if ('type' in item && item.type === 'beginMarkedContentProps' && item.id === null) open = ''
+          else if ('type' in item && item.type === 'endMarkedContent' && open !== undefined) {
+            if (/\p{Script=Latin}/u.test(open)) inside.push(open.trim())
+            open = undefined
+          } else if ('str' in item && open !== undefined) open += item.str
+        }
+      }
+      await pdf.destroy()
+      expect(inside.sort()).toEqual((locale === 'ar' ? ['Kazinform', 'QAZINFORM'] : ['QAZINFORM']).sort())
+      expect(langSpans.length).toBe(inside.length)
+    }
+  })
+
   it('ar: names whose direction is unknown are isolated in the HTML', () => {
     const tree = htmlTree(read('ar/interview.html').toString())
-    const isolated = findAll(tree, (node) => node.tagName === 'bdi').map((node) => node.children.map((child) => (child.type === 'text' ? child.value : '')).join(''))
+    const isolated = findAll(tree, (node) => node.tagName === 'bdi').map((node) => toText(node))
     expect(isolated).toEqual(expect.arrayContaining(['يورغن شتوك', 'Kazinform']))
     // The interview's two photo credits, translated, in the credits line at the article's end.
     const credits = findAll(tree, (node) => String(node.properties.className).includes('directive-credits'))

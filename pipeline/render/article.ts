@@ -9,6 +9,7 @@ import type { Edition } from './edition.ts'
 import { titleContent } from '../to-hast/title.ts'
 import { withSegmentKey } from '../to-hast/handlers.ts'
 import { scriptOfLocale } from './script-of-locale.ts'
+import { tagLatinRuns } from '../plugins/rehype-latin-runs.ts'
 
 /** `copy: false` for a writer that only reads the tree (the PDF's); HTML and EPUB rewrite image sources in theirs. */
 export function articleTree(edition: Edition, { copy = true } = {}): Element {
@@ -22,6 +23,8 @@ export function articleTree(edition: Edition, { copy = true } = {}): Element {
     ]))
   }
   header.push(keyed(h('p.reading-time', terms.readingTime.text), terms.readingTime.key))
+  // The body's Latin names are tagged with the edition's tree (create-processor.ts); the title block's here.
+  for (const element of header) if (typeof element === 'object' && element.type === 'element') tagLatinRuns(element, edition)
   // The edition's tree is shared by all three writers.
   const body = (copy ? structuredClone(edition.hast.children) : edition.hast.children) as ElementContent[]
   return h('article', [h('header.article-header', header), ...body])

@@ -10,6 +10,7 @@ import type { Edition } from './edition.ts'
 import { fillTerm } from '../i18n/terms.ts'
 import type { Format, Term } from '../types.ts'
 import { articleTree } from './article.ts'
+import { latinRunLanguage, latinSpans } from '../plugins/rehype-latin-runs.ts'
 import { mapImages } from './hast/images.ts'
 import { metadataElements } from './html-metadata.ts'
 import { prependStyle } from './page-style.ts'
@@ -35,12 +36,14 @@ const FORMAT_TYPES: Record<Format, string> = {
 /**
  * A UI term with a name put in by interpolation, the name in `<bdi>`: a
  * name whose direction is unknown (Latin “Kazinform” in an Arabic sentence)
- * must not reorder the words around it.
+ * must not reorder the words around it; a Latin name in an edition of
+ * another script says its language too (plugins/rehype-latin-runs.ts).
  */
-export function isolated(term: Term, name: string): Array<string | Element> {
+export function isolated(term: Term, name: string, edition: Pick<Edition, 'locale' | 'sourceLocale' | 'dir'>): Array<string | Element> {
   const marker = '\u0000'
   const [before = '', after = ''] = fillTerm(term, { name: marker }).split(marker)
-  return [before, h('bdi', name), after].filter((part) => part !== '')
+  const lang = latinRunLanguage(edition.locale, edition.sourceLocale)
+  return [before, h('bdi', lang ? latinSpans(name, lang, edition.dir) : name), after].filter((part) => part !== '')
 }
 
 export async function renderHtml(edition: Edition, options: HtmlOptions): Promise<string> {
@@ -86,8 +89,8 @@ export function pageTree(edition: Edition, options: HtmlOptions): HastRoot {
             h('ul', others.map((format) => h('li', [h('a', { href: `${doc}.${format}`, type: FORMAT_TYPES[format], download: '' }, terms[`format.${format}`].text)])))
           ])
         : [],
-      meta.interviewer ? h('p', isolated(terms.interviewer, meta.interviewer)) : [],
-      meta.publisher ? h('p', isolated(terms.publisher, meta.publisher)) : []
+      meta.interviewer ? h('p', isolated(terms.interviewer, meta.interviewer, edition)) : [],
+      meta.publisher ? h('p', isolated(terms.publisher, meta.publisher, edition)) : []
     ])
   ]
   return {

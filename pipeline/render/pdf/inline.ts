@@ -24,7 +24,7 @@ const PHRASING: Record<string, (style: RunStyle, node: Element) => RunStyle> = {
   code: (style) => ({ ...style, code: true }),
   del: (style) => ({ ...style, strike: true }),
   sup: (style) => ({ ...style, superscript: true }),
-  span: (style) => style,
+  span: (style, node) => (typeof node.properties.lang === 'string' ? { ...style, lang: node.properties.lang } : style),
   bdi: (style) => style,
   label: (style) => style
 }
@@ -81,7 +81,7 @@ function imageRun(node: Element, style: RunStyle): Run[] {
 
 function sameStyle(a: Run, b: Run): boolean {
   if (a.image || b.image) return false
-  return a.bold === b.bold && a.italic === b.italic && a.link === b.link && a.code === b.code && a.strike === b.strike && a.superscript === b.superscript
+  return a.bold === b.bold && a.italic === b.italic && a.link === b.link && a.code === b.code && a.strike === b.strike && a.superscript === b.superscript && a.lang === b.lang
 }
 
 function mergeRuns(runs: Run[]): Run[] {

@@ -44,6 +44,8 @@ export interface Run {
   superscript?: boolean | undefined
   /** An image in the line (its text is one U+FFFC): drawn at text size, tagged Figure with its alt text. */
   image?: { path: string; alt: string } | undefined
+  /** Its own language inside the paragraph's (a Latin name in Arabic: plugins/rehype-latin-runs.ts): /Lang on its marked content. */
+  lang?: string | undefined
 }
 
 /** Where a paragraph's text comes from, for messages about it. */

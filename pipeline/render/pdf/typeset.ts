@@ -83,6 +83,7 @@ function layoutFresh(edition: Edition, runs: readonly Run[], style: Style, width
     link: linkTarget(edition, run.link),
     key: source?.key,
     tracking: style.tracking,
+    lang: run.lang,
     box: run.image && inlineBox(run.image, size, width)
   }))
   const options: ParagraphOptions = {

@@ -60,6 +60,8 @@ function drawGroup(doc: PDFKit.PDFDocument, group: DrawingGroup, left: number, b
   useFace(doc, face).fontSize(run.size)
   const font = internals._font
   if (internals.page.fonts[font.id] == null) internals.page.fonts[font.id] = font.ref()
+  // Text in a language of its own (a Latin name in Arabic): /Lang on its marked content (PDF 32000-1 §14.9.2.2).
+  if (run.lang) doc.addContent(`/Span <</Lang (${run.lang.replace(/[^A-Za-z0-9-]/g, '')})>> BDC`)
   doc.save()
   // pdfkit's page space is top-down; text space must be bottom-up, as in pdfkit's own _fragment.
   doc.transform(1, 0, 0, -1, 0, doc.page.height)
@@ -77,6 +79,7 @@ function drawGroup(doc: PDFKit.PDFDocument, group: DrawingGroup, left: number, b
     doc.addContent('ET')
   }
   doc.restore()
+  if (run.lang) doc.addContent('EMC')
   for (const piece of group.pieces) {
     const { link, color, size, strike, rise = 0 } = piece.span.run
     if (piece.width === 0) continue

@@ -149,7 +149,7 @@ function drawingGroups(text: string, pieces: readonly Piece[]): Line['groups'] {
   for (const piece of pieces) {
     const last = groups[groups.length - 1]
     const previous = last?.pieces[last.pieces.length - 1]
-    const joins = previous && !previous.span.run.box && !piece.span.run.box && previous.span.face === piece.span.face && previous.span.run.size === piece.span.run.size && previous.rtl === piece.rtl
+    const joins = previous && !previous.span.run.box && !piece.span.run.box && previous.span.face === piece.span.face && previous.span.run.size === piece.span.run.size && previous.rtl === piece.rtl && previous.span.run.lang === piece.span.run.lang
     if (last && joins) last.pieces.push(piece)
     else groups.push({ pieces: [piece], rtl: piece.rtl, text: '', ltrBeside: { left: false, right: false } })
   }

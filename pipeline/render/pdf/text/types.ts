@@ -21,6 +21,8 @@ export interface TextRun {
   strike?: boolean | undefined
   /** Baseline shift up, in points (a footnote call). */
   rise?: number | undefined
+  /** Its own language inside the paragraph's: /Lang on its marked content (draw.ts). */
+  lang?: string | undefined
   /** Not text: a box the line holds like one unbreakable character (an inline image), its text one U+FFFC. */
   box?: InlineBox | undefined
 }
