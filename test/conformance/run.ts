@@ -1,12 +1,14 @@
 /**
- * `npm run test:conformance`: builds every edition into a temporary folder
- * and runs each public validator on each edition; prints a table and fails
+ * `npm run test:conformance`: builds every edition of the repository's
+ * content and of the GFM test document (projects.ts) into a temporary
+ * folder and runs each public validator on each edition; prints a table and fails
  * on any finding, or when a validator's program is missing.
  */
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { build } from '../../pipeline/build.ts'
+import { conformanceProjects } from './projects.ts'
 import { checkScreenshotTools, screenshot } from './screenshots.ts'
 import { ace } from './validators/ace.ts'
 import { axe } from './validators/axe.ts'
@@ -23,25 +25,29 @@ async function main(): Promise<number> {
   for (const validator of VALIDATORS) await validator.check()
   checkScreenshotTools()
   const out = process.env.CONFORMANCE_OUT ?? mkdtempSync(path.join(tmpdir(), 'press-conformance-'))
-  const result = await build({ root: process.cwd(), out })
-  if (result.failures.length > 0) {
-    for (const failure of result.failures) console.error(`build failed: ${failure.doc} ${failure.locale} ${failure.format ?? ''}: ${failure.reason}`)
-    return 1
-  }
   const rows: Array<{ edition: string; validator: string; errors: number; warnings: number; findings: Finding[] }> = []
   const shots: string[] = []
-  for (const entry of result.written) {
-    if (entry.document === null) continue
-    shots.push(...await screenshot(path.join(out, entry.path), entry.path, REPORT_DIR))
-    for (const validator of VALIDATORS.filter((item) => item.formats.includes(entry.format as never))) {
-      const findings = await validator.validate(path.join(out, entry.path))
-      rows.push({
-        edition: entry.path,
-        validator: validator.name,
-        errors: findings.filter((finding) => finding.severity === 'error').length,
-        warnings: findings.filter((finding) => finding.severity === 'warning').length,
-        findings
-      })
+  for (const project of await conformanceProjects(process.cwd())) {
+    const folder = path.join(out, project.name)
+    const result = await build({ root: project.root, out: folder, ...(project.locales ? { locales: project.locales } : {}) })
+    if (result.failures.length > 0) {
+      for (const failure of result.failures) console.error(`build failed: ${failure.doc} ${failure.locale} ${failure.format ?? ''}: ${failure.reason}`)
+      return 1
+    }
+    for (const entry of result.written) {
+      if (entry.document === null) continue
+      const edition = path.join(project.name, entry.path)
+      shots.push(...await screenshot(path.join(folder, entry.path), edition, REPORT_DIR))
+      for (const validator of VALIDATORS.filter((item) => item.formats.includes(entry.format as never))) {
+        const findings = await validator.validate(path.join(folder, entry.path))
+        rows.push({
+          edition,
+          validator: validator.name,
+          errors: findings.filter((finding) => finding.severity === 'error').length,
+          warnings: findings.filter((finding) => finding.severity === 'warning').length,
+          findings
+        })
+      }
     }
   }
   const width = Math.max(...rows.map((row) => row.edition.length), 'edition'.length)
