@@ -30,7 +30,7 @@ export function commonMarkDocuments(): CorpusDocument[] {
 export const GFM_DOCUMENTS: CorpusDocument[] = [
   {
     name: 'gfm-table',
-    construct: 'GFM table (alignment, inline markup, escaped pipe)',
+    construct: 'GFM table (alignment, inline markup, escaped pipe, a Pandoc-style caption)',
     markdown: `Harbour tonnage by quarter:
 
 | Port | Quarter | Tonnes | Remark |
@@ -38,6 +38,8 @@ export const GFM_DOCUMENTS: CorpusDocument[] = [
 | Aktau | first | 1200 | *record* month |
 | Kuryk | second | 980 | uses \\| a pipe |
 | Bautino | third | 45 | **quiet** [link](https://example.org/bautino) |
+
+Table: Tonnage of the *Caspian* harbours, caption after the table
 `
   },
   {
