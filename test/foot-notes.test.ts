@@ -65,6 +65,13 @@ describe('the plan of a paragraph’s lines with notes', () => {
   })
 })
 
+/** A heading, then a paragraph calling the note: the blocks the heading test sets. */
+const HEADING: Element = { type: 'element', tagName: 'h2', properties: {}, children: [{ type: 'text', value: 'Trade' }] }
+const AFTER_HEADING: Element = {
+  type: 'element', tagName: 'p', properties: {},
+  children: [{ type: 'text', value: 'Trade doubled within a decade' }, { type: 'element', tagName: 'sup', properties: {}, children: [{ type: 'element', tagName: 'a', properties: { href: '#fn-1' }, children: [{ type: 'text', value: '1' }] }] }]
+}
+
 function noteTree(text: string): { article: Element; edition: Edition } {
   const note: Element = { type: 'element', tagName: 'li', properties: { id: 'fn-1' }, children: [{ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: text }] }] }
   const section: Element = {
@@ -72,7 +79,7 @@ function noteTree(text: string): { article: Element; edition: Edition } {
     children: [{ type: 'element', tagName: 'ol', properties: {}, children: [note] }]
   }
   const call: Element = { type: 'element', tagName: 'a', properties: { href: '#fn-1', id: 'fnref-1', dataFootnoteRef: true }, children: [{ type: 'text', value: '1' }] }
-  const article: Element = { type: 'element', tagName: 'article', properties: {}, children: [{ type: 'element', tagName: 'p', properties: {}, children: [call] }, section] }
+  const article: Element = { type: 'element', tagName: 'article', properties: {}, children: [{ type: 'element', tagName: 'p', properties: {}, children: [call] }, HEADING, AFTER_HEADING, section] }
   const hast: Root = { type: 'root', children: [article] }
   return { article, edition: { locale: 'en', dir: 'ltr', hast } as unknown as Edition }
 }
@@ -141,6 +148,17 @@ describe('the page layout with a note at the foot', () => {
     const words = (count: number) => ({ type: 'text' as const, value: 'harbour ledger '.repeat(count) })
     handlers.p!(state, { type: 'element', tagName: 'p', properties: {}, children: [words(7), { type: 'element', tagName: 'sup', properties: {}, children: [call] }, words(12)] })
     expect(pages).toEqual([['P', 2]])
+  })
+
+  it('keeps a heading with the paragraph after it when that paragraph’s note sends it over', () => {
+    const state = noteState()
+    const { doc } = state
+    // Room for the heading and three lines, not for the note as well.
+    doc.y = doc.page.height - doc.page.margins.bottom - 5.5 * lineAdvance(state, BODY)
+    const pages = markedPages(doc)
+    handlers.h2!(state, HEADING)
+    handlers.p!(state, AFTER_HEADING)
+    expect(pages).toEqual([['H2', 2], ['P', 2]])
   })
 })
 

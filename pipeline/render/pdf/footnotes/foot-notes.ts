@@ -17,7 +17,7 @@ import { INK, inlineRuns, sourceOf, type PdfState, type Run, type Style, type Te
 import { artifact, tagged } from '../structure.ts'
 import { drawLine } from '../text/draw.ts'
 import type { Line } from '../text/types.ts'
-import { drawSingleLine, fitSingleLine, frameOf, layoutRuns } from '../typeset.ts'
+import { drawSingleLine, fitSingleLine, layoutRuns } from '../typeset.ts'
 import { collectNotes, type NoteItem } from './collect.ts'
 import { planLines, type LinePlan, type PlanLine } from './plan.ts'
 
@@ -92,8 +92,11 @@ export function createFootNotes(state: PdfState, article: Element, root: PDFKit.
     planBlock: (height, lines) => planFromCursor([{ height, advance: height, notes: [...new Set(lines.flatMap((line) => calledIn(line, notes)))] }]),
     roomFor(lines) {
       const ids = [...new Set(lines.flatMap((line) => calledIn(line, notes)))].filter((id) => costs.height(id) !== undefined)
-      if (ids.length === 0) return 0
-      return ids.reduce((sum, id) => sum + costs.height(id)!, (pages.get(doc.page) ?? []).length > 0 ? 0 : costs.separator)
+      // As the plan does: only the notes an empty page could hold under these lines count (the rest will be endnotes).
+      const limit = textHeight - lines.reduce((sum, line) => sum + line.advance, 0)
+      let room = ids.length > 0 && (pages.get(doc.page) ?? []).length === 0 ? costs.separator : 0
+      for (const id of ids) if (room + costs.height(id)! <= limit) room += costs.height(id)!
+      return room
     },
     calls: (runs) => runs.some((run) => run.link?.startsWith('#') && costs.height(run.link.slice(1)) !== undefined),
     place(ids, top) {
@@ -123,12 +126,6 @@ export function createFootNotes(state: PdfState, article: Element, root: PDFKit.
       drawNotes(state, root, here, doc.page.height - baseBottom - reserved(here), measure)
     }
   }
-}
-
-/** The room the notes called in the first `count` lines of a paragraph would take at this page's foot. */
-export function noteRoom(state: PdfState, runs: readonly Run[], style: Style, source: TextSource | undefined, count: number): number {
-  if (!state.notes?.calls(runs)) return 0
-  return state.notes.roomFor(layoutRuns(state.edition, runs, style, frameOf(state).width, source).lines.slice(0, count))
 }
 
 function heightOf(lines: readonly Line[]): number {

@@ -1,6 +1,7 @@
 import type { Element } from 'hast'
 import { toText } from 'hast-util-to-text'
 import { BODY, INK, inlineRuns, sourceOf, type Handler, type Style } from '../state.ts'
+import { roomAfterHeading } from '../footnotes/keep.ts'
 import type { StructureType } from '../structure.ts'
 
 const SIZES: Record<number, number> = { 1: 22, 2: 14, 3: 12.5, 4: 11, 5: 11, 6: 11 }
@@ -12,7 +13,7 @@ const SIZES: Record<number, number> = { 1: 22, 2: 14, 3: 12.5, 4: 11, 5: 11, 6: 
  */
 const QUESTION: Style = { ...BODY, font: 'serifBold', align: 'start', gapAfter: 4 }
 
-/** Headings keep at least three body lines below them on the same page. */
+/** Headings keep at least three body lines below them on the same page (and the room of the notes the first two call). */
 export const heading: Handler = (state, node: Element) => {
   const depth = Number(node.tagName.slice(1))
   const question = Array.isArray(node.properties.className) && node.properties.className.includes('question')
@@ -22,7 +23,7 @@ export const heading: Handler = (state, node: Element) => {
   }
   const runs = inlineRuns(node.children)
   state.doc.y += question ? BODY.size * 0.7 : depth <= 2 ? 12 : 8
-  state.ensureSpace(state.heightOf(runs, style, sourceOf(node)) + style.gapAfter + 3 * state.lineAdvance(BODY))
+  state.ensureSpace(state.heightOf(runs, style, sourceOf(node)) + style.gapAfter + 3 * state.lineAdvance(BODY) + roomAfterHeading(state, node))
   // Links inside the document (`#id`) land here.
   if (typeof node.properties.id === 'string') state.doc.addNamedDestination(node.properties.id, 'XYZ', null, state.doc.y, null)
   const text = toText(node).replace(/\s+/g, ' ').trim()

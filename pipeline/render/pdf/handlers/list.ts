@@ -9,7 +9,7 @@ import { BODY, inlineRuns, sourceOf, type Handler, type PdfState, type Style } f
 import { grouped, tagged } from '../structure.ts'
 import { drawSingleLine, fitSingleLine, frameOf, type Frame } from '../typeset.ts'
 import { isPhrasingElement } from '../inline.ts'
-import { noteRoom } from '../footnotes/foot-notes.ts'
+import { noteRoom } from '../footnotes/keep.ts'
 import { drawTaskBox } from './task-box.ts'
 
 /** The gutter a marker stands in; nested lists step in by as much. */

@@ -1,6 +1,6 @@
 import type { Element } from 'hast'
 import { BODY, inlineRuns, sourceOf, type Handler } from '../state.ts'
-import { noteRoom } from '../footnotes/foot-notes.ts'
+import { noteRoom } from '../footnotes/keep.ts'
 import { placeImage, soleImageOf } from './image.ts'
 
 export const paragraph: Handler = (state, node: Element) => {
