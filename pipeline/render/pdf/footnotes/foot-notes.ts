@@ -94,9 +94,10 @@ export function createFootNotes(state: PdfState, article: Element, root: PDFKit.
       const ids = [...new Set(lines.flatMap((line) => calledIn(line, notes)))].filter((id) => costs.height(id) !== undefined)
       // As the plan does: only the notes an empty page could hold under these lines count (the rest will be endnotes).
       const limit = textHeight - lines.reduce((sum, line) => sum + line.advance, 0)
-      let room = ids.length > 0 && (pages.get(doc.page) ?? []).length === 0 ? costs.separator : 0
-      for (const id of ids) if (room + costs.height(id)! <= limit) room += costs.height(id)!
-      return room
+      const rule = (pages.get(doc.page) ?? []).length === 0 ? costs.separator : 0
+      let room = 0
+      for (const id of ids) if (rule + room + costs.height(id)! <= limit) room += costs.height(id)!
+      return room === 0 ? 0 : rule + room
     },
     calls: (runs) => runs.some((run) => run.link?.startsWith('#') && costs.height(run.link.slice(1)) !== undefined),
     place(ids, top) {
