@@ -9,13 +9,15 @@
  * What the PDF writer does once instead of again (README, "Speed"), checked
  * to give the same results as doing it again: fontkit's subsets with simple
  * glyphs copied undecoded, the loca table read in one loop, the hyphenator's points remembered per word,
- * widths remembered per face and text, and each face's glyph per character.
+ * widths remembered per face and text, each face's glyph per character, and
+ * the glyph encoder's texts compared without making their code points.
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import * as fontkit from 'fontkit'
 import { describe, expect, it } from 'vitest'
-import { copySimpleGlyphsUndecoded, readLongLoca, withFontkitSubsetting } from '../pipeline/render/pdf/fonts.ts'
+import { copySimpleGlyphsUndecoded, faceFont, readLongLoca, withFontkitSubsetting } from '../pipeline/render/pdf/fonts.ts'
+import { encodeGlyph, type EmbeddedFontInternals } from '../pipeline/render/pdf/text/glyph-encoder.ts'
 import { hyphenatorFor } from '../pipeline/render/pdf/hyphenation.ts'
 import { measure, shape } from '../pipeline/render/pdf/text/shape.ts'
 import { hasGlyph, nominalGlyph, shapingFont } from '../pipeline/render/pdf/text/shaping-font.ts'
@@ -144,5 +146,35 @@ describe('glyphs per character remembered per face', () => {
     expect(hasGlyph('notoSerif', 0x0628)).toBe(false)
     expect(hasGlyph('naskh', 0x0628)).toBe(true)
     expect(nominalGlyph('notoSerif', 0x61)).not.toBe(nominalGlyph('naskh', 0x61))
+  })
+})
+
+describe('the glyph encoder compares a glyph\'s text as it is', () => {
+  const embedded = (): EmbeddedFontInternals => {
+    const font = faceFont('notoSerif')
+    return { id: 'F1', ref: () => null, widths: [0], unicode: [[0]], scale: 1000 / font.unitsPerEm, font, subset: font.createSubset() as unknown as EmbeddedFontInternals['subset'] }
+  }
+
+  it('gives the first code only to the very text it was recorded with', () => {
+    const font = embedded()
+    const glyph = 42
+    const first = encodeGlyph(font, glyph, 'ffi')
+    expect(encodeGlyph(font, glyph, 'ffi')).toBe(first)
+    // A prefix, a longer text, another letter, a character beyond the BMP: each a code of its own, each kept.
+    const others = ['ff', 'ffil', 'ffj', 'f\u{1D4BB}i', '\u{1D4BB}']
+    const codes = others.map((text) => encodeGlyph(font, glyph, text))
+    expect(new Set([first, ...codes]).size).toBe(6)
+    others.forEach((text, index) => {
+      expect(encodeGlyph(font, glyph, text)).toBe(codes[index])
+      expect(font.unicode[codes[index]!]).toEqual([...text].map((char) => char.codePointAt(0)))
+    })
+  })
+
+  it('takes no text and ZERO WIDTH SPACE for the same thing, and neither for a space', () => {
+    const font = embedded()
+    const nothing = encodeGlyph(font, 7, '')
+    expect(encodeGlyph(font, 7, '\u200b')).toBe(nothing)
+    expect(encodeGlyph(font, 7, '')).toBe(nothing)
+    expect(encodeGlyph(font, 7, ' ')).not.toBe(nothing)
   })
 })

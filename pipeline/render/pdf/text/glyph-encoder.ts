@@ -42,14 +42,14 @@ const COMBINING = /^\p{Mn}+$/u
 
 /** The character code to write for glyph `id` standing for `text`. */
 export function encodeGlyph(font: EmbeddedFontInternals, id: number, text: string): number {
-  const codePoints = text === '' ? NOTHING : [...text].map((char) => char.codePointAt(0)!)
   const code = font.subset.includeGlyph(id)
   const known = font.unicode[code]
   if (known === undefined) {
-    record(font, code, id, codePoints)
+    record(font, code, id, codePointsOf(text))
     return code
   }
-  if (sameText(known, codePoints)) return code
+  // Nearly every glyph comes again with the text it was first recorded with: compared as it is, no array made.
+  if (standsFor(known, text)) return code
   font.alternates ??= new Map()
   const key = `${id}:${text}`
   let alternate = font.alternates.get(key)
@@ -57,9 +57,13 @@ export function encodeGlyph(font: EmbeddedFontInternals, id: number, text: strin
     font.subset.glyphs.push(id)
     alternate = font.subset.glyphs.length - 1
     font.alternates.set(key, alternate)
-    record(font, alternate, id, codePoints)
+    record(font, alternate, id, codePointsOf(text))
   }
   return alternate
+}
+
+function codePointsOf(text: string): number[] {
+  return text === '' ? NOTHING : [...text].map((char) => char.codePointAt(0)!)
 }
 
 function record(font: EmbeddedFontInternals, code: number, id: number, codePoints: number[]): void {
@@ -68,6 +72,14 @@ function record(font: EmbeddedFontInternals, code: number, id: number, codePoint
   font.unicode[code] = codePoints
 }
 
-function sameText(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((value, index) => value === b[index])
+/** Whether the code points `known` are those of `text` (of NOTHING for no text). */
+function standsFor(known: readonly number[], text: string): boolean {
+  if (text === '') return known.length === 1 && known[0] === NOTHING[0]
+  let index = 0
+  for (let at = 0; at < text.length; index++) {
+    const point = text.codePointAt(at)!
+    if (known[index] !== point) return false
+    at += point > 0xffff ? 2 : 1
+  }
+  return index === known.length
 }
