@@ -11,6 +11,10 @@ const SHARED = /[\p{Script=Common}\p{Script=Inherited}\p{Script=Unknown}]/u
 
 /** The script of one character, or undefined when it is shared and takes its neighbours'. */
 export function scriptOfChar(char: string): Script | undefined {
+  // Basic Latin and the Russian alphabet answered without the Unicode property tests: the words of most lines.
+  const code = char.charCodeAt(0)
+  if (code < 0x80) return (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a ? 'latin' : undefined
+  if (code >= 0x410 && code <= 0x44f) return 'latin'
   if (isCjkForm(char)) return 'cjk'
   if (SHARED.test(char)) return undefined
   if (ARABIC.test(char)) return 'arabic'
