@@ -9,11 +9,11 @@ import { computeStatus } from '../pipeline/translation/status/status.ts'
 import { createProject, listLocales } from '../pipeline/project.ts'
 import { htmlText } from './helpers/read-back.ts'
 import { runCli } from './helpers/cli.ts'
-import { copyRepoProject, REPO } from './helpers/project.ts'
+import { smallProject, REPO } from './helpers/project.ts'
 
 describe('adding a language', () => {
   it('creates empty catalogs, shows 0 %, and builds a fallback edition with warnings', async () => {
-    const root = copyRepoProject()
+    const root = smallProject()
     const project = createProject(root)
     expect(await addLocale(project, 'de')).toEqual({ found: [], created: ['locales/de/interview.json', 'locales/de/ui.json'] })
     expect(readFileSync(path.join(root, 'locales/de/ui.json'), 'utf8')).toBe('{}\n')
@@ -39,7 +39,7 @@ describe('adding a language', () => {
   })
 
   it('refuses a malformed code, the source, and a language that exists', async () => {
-    const project = createProject(copyRepoProject())
+    const project = createProject(smallProject())
     await expect(addLocale(project, 'de_DE')).rejects.toThrow(/Unexpected locale `de_DE`, expected a BCP 47 language code/)
     await expect(addLocale(project, 'pt-br')).rejects.toThrow(/did you mean pt-BR\?/)
     await expect(addLocale(project, 'en')).rejects.toThrow(/source/)
@@ -47,7 +47,7 @@ describe('adding a language', () => {
   })
 
   it('completes a partial language: says what it found (and keeps it) and what it created; status points at it before', async () => {
-    const root = copyRepoProject()
+    const root = smallProject()
     const kept = '{\n  "meta": {\n    "title": "KI und Cyberkriminalität"\n  }\n}\n'
     mkdirSync(path.join(root, 'locales/de'))
     writeFileSync(path.join(root, 'locales/de/interview.json'), kept)

@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { build, type BuildResult } from '../pipeline/build.ts'
 import { placeOfCause } from '../pipeline/report.ts'
 import { runCli } from './helpers/cli.ts'
-import { copyRepoProject, REPO, tempDir } from './helpers/project.ts'
+import { smallProject, REPO, tempDir } from './helpers/project.ts'
 import { findAll, htmlText, htmlTree, normalize, pdfStreams, pdfText, readEpub } from './helpers/read-back.ts'
 
 type Catalog = Record<string, Record<string, string>>
@@ -206,7 +206,7 @@ describe('Arabic and Chinese editions', () => {
 
 
 describe('a character no font has', () => {
-  const root = copyRepoProject()
+  const root = smallProject()
   const file = path.join(root, 'locales/ar/interview.json')
   const broken = catalog('ar')
   broken.p!['my-pleasure-thank-you-for'] = 'بكل سرور 𓂀. شكرًا لاستضافتكم لي.'

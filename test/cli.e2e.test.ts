@@ -3,11 +3,11 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from './helpers/cli.ts'
-import { copyRepoProject } from './helpers/project.ts'
+import { smallProject } from './helpers/project.ts'
 
 describe('build CLI', () => {
   it('builds a subset into another folder, with progress and a summary', () => {
-    const root = copyRepoProject()
+    const root = smallProject()
     const { code, stdout } = runCli(root, ['--locale', 'kk', '--format', 'pdf', '--out', 'elsewhere'])
     expect(code).toBe(0)
     expect(stdout).toContain('wrote kk/interview.pdf')
@@ -17,7 +17,7 @@ describe('build CLI', () => {
   })
 
   it('refuses an unknown locale or format with the list of known ones', () => {
-    const root = copyRepoProject()
+    const root = smallProject()
     const locale = runCli(root, ['--locale', 'de'])
     expect(locale.code).toBe(2)
     expect(locale.stderr).toMatch(/^error: Unknown locale `de`, expected one of: en, ar, kk, ru, zh/m)
@@ -30,7 +30,7 @@ describe('build CLI', () => {
   })
 
   it('falls back and warns with key and catalog file when a translation is missing', () => {
-    const root = copyRepoProject()
+    const root = smallProject()
     writeFileSync(path.join(root, 'locales/kk/interview.json'), '{\n  "meta": {\n    "title": "Тақырып"\n  }\n}\n')
     const { code, stdout, stderr } = runCli(root, ['--locale', 'kk', '--format', 'html'])
     expect(code).toBe(0)
@@ -39,7 +39,7 @@ describe('build CLI', () => {
   })
 
   it('fails with file, line and column for a broken catalog, and still builds the other locales', () => {
-    const root = copyRepoProject()
+    const root = smallProject()
     writeFileSync(path.join(root, 'locales/ru/interview.json'), '{\n  "meta": {\n    "title": "x",\n  }\n}\n')
     const { code, stderr, stdout } = runCli(root, ['--format', 'html'])
     expect(code).toBe(1)

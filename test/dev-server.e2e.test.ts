@@ -13,7 +13,7 @@ import path from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHROMIUM, CHROMIUM_ARGS } from './conformance/browser.ts'
-import { copyRepoProject, REPO, tempDir } from './helpers/project.ts'
+import { smallProject, REPO, tempDir } from './helpers/project.ts'
 
 const WAIT = { timeout: 60_000 }
 /** Segment keys are `kind.slug`; the catalog nests them as {kind: {slug: text}}. */
@@ -37,7 +37,7 @@ const readKk = () => JSON.parse(readFileSync(catalogFile(), 'utf8')) as Catalog
 const saveKk = (catalog: Catalog) => writeFileSync(catalogFile(), JSON.stringify(catalog, null, 2) + '\n')
 
 beforeAll(async () => {
-  root = copyRepoProject()
+  root = smallProject()
   writeFileSync(path.join(root, 'secret.txt'), SECRET)
   // Hold the asked-for port, so the server has to find another.
   blocker = createServer()

@@ -19,7 +19,7 @@ import { prepareEdition } from '../pipeline/prepare-edition.ts'
 import { createProject } from '../pipeline/project.ts'
 import { computeStatus } from '../pipeline/translation/status/status.ts'
 import { findAll, htmlTree, readEpub } from './helpers/read-back.ts'
-import { copyRepoProject, makeProject, REPO, tempDir } from './helpers/project.ts'
+import { smallProject, makeProject, REPO, tempDir } from './helpers/project.ts'
 
 const KK = { doc: 'interview', locale: 'kk' }
 const DROPPED = 'p.another-area-where-kazakhstan-stands'
@@ -55,7 +55,7 @@ async function kkPage(session: Session): Promise<string> {
  * for what it says of the problem.
  */
 async function breakAfterGoodPage(file: string, edit: (text: string) => string, changed: Partial<RebuildPlan>): Promise<Session> {
-  const root = copyRepoProject()
+  const root = smallProject()
   let session = await openSession(root, '.cache/preview', noStatus)
   const good = await kkPage(session)
   writeFileSync(path.join(root, file), edit(readFileSync(path.join(root, file), 'utf8')))
@@ -67,7 +67,7 @@ async function breakAfterGoodPage(file: string, edit: (text: string) => string, 
 
 describe('the preview page', () => {
   it('marks every segment with its key, missing ones in the source language, outdated ones as the hook says', async () => {
-    const root = copyRepoProject()
+    const root = smallProject()
     dropKk(root, DROPPED.slice(2))
     const session = await openSession(root, '.cache/preview', statusWithOutdated('kk', 'interview', OUTDATED))
     const tree = htmlTree(await kkPage(session))
@@ -86,7 +86,7 @@ describe('the preview page', () => {
   })
 
   it('shows as outdated what the translation records say: an English sentence edited after translation', async () => {
-    const root = copyRepoProject()
+    const root = smallProject()
     const content = path.join(root, 'content/interview.md')
     writeFileSync(content, readFileSync(content, 'utf8').replace('The key lesson is the need to look ahead', 'The key lesson is the need to look far ahead'))
     const session = await openSession(root, '.cache/preview', recordedStatus)
@@ -119,12 +119,13 @@ describe('the preview page', () => {
   })
 
   it('hands EPUB and PDF the same tree a shipped edition has, with no preview mark', async () => {
-    const project = createProject(REPO)
+    const root = smallProject()
+    const project = createProject(root)
     const { catalogs } = await loadCatalogs(project, ['en', 'kk', 'ru'], ['interview'])
     const i18n = await createI18n(toResources(catalogs), 'en')
     const document = await loadDocument(path.join(project.contentDir, 'interview.md'), 'en')
     const shipped = await prepareEdition(document, 'kk', { project, i18n, catalogs, locales: ['en', 'kk', 'ru'] })
-    const session = await openSession(copyRepoProject(), '.cache/preview', noStatus)
+    const session = await openSession(root, '.cache/preview', noStatus)
     const outcome = await renderEdition(session, KK)
     if ('skipped' in outcome) throw new Error(`skipped: ${outcome.skipped}`)
     expect(readFileSync(path.join(session.project.outputDir, 'kk/interview.html'), 'utf8')).toContain('data-key=')

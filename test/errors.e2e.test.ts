@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from './helpers/cli.ts'
-import { copyRepoProject } from './helpers/project.ts'
+import { smallProject } from './helpers/project.ts'
 
 type Setup = (root: string) => void
 
@@ -82,7 +82,7 @@ const cases: Array<{ mistake: string; setup: Setup; args: string[]; env?: Record
 describe('a mistake gives one clear message and a non-zero exit', () => {
   for (const { mistake, setup, args, env, code, message } of cases) {
     it(mistake, () => {
-      const root = copyRepoProject()
+      const root = smallProject()
       setup(root)
       const result = runCli(root, args, env)
       expect(result.code).toBe(code)
@@ -92,7 +92,7 @@ describe('a mistake gives one clear message and a non-zero exit', () => {
   }
 
   it('a broken catalog fails only its locale; a missing font fails only the PDFs', () => {
-    const root = copyRepoProject()
+    const root = smallProject()
     writeFileSync(path.join(root, 'locales/ru/interview.json'), '{ "meta": { "title": 1 } }')
     const result = runCli(root, ['--format', 'html,pdf', '--locale', 'en,kk,ru'], { PRESS_FONTS: 'sans=/nonexistent/NotoSans.ttf' })
     expect(result.code).toBe(1)

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { build } from '../pipeline/build.ts'
 import { runCli } from './helpers/cli.ts'
-import { copyRepoProject, REPO } from './helpers/project.ts'
+import { smallProject, REPO } from './helpers/project.ts'
 import { snapshot } from './helpers/translation-projects.ts'
 
 const TRANSLATION_CLI = path.join(REPO, 'pipeline/translation/cli.ts')
@@ -12,7 +12,7 @@ const HINT = 'generated from content/interview.md: edit the document, then extra
 
 describe('a hand edit of locales/en/<doc>.json', () => {
   it('is reported by i18n:check and the build, and extract refuses it and writes nothing', async () => {
-    const root = copyRepoProject()
+    const root = smallProject()
     const file = path.join(root, 'locales/en/interview.json')
     // Someone "fixes" the English in the catalog instead of content/, and renames a key while at it.
     writeFileSync(file, readFileSync(file, 'utf8').replace('"my-pleasure-thank-you-for": "My pleasure. Thank you for having me."', '"my-pleasure": "It was my pleasure. Thanks for having me."'))

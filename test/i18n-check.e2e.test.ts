@@ -2,11 +2,11 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from './helpers/cli.ts'
-import { copyRepoProject, REPO } from './helpers/project.ts'
+import { smallProject, REPO } from './helpers/project.ts'
 
 describe('npm run i18n:check', () => {
   it('exits 1 and prints file:line:column and key for each problem', () => {
-    const root = copyRepoProject()
+    const root = smallProject()
     writeFileSync(path.join(root, 'locales/ru/ui.json'), '{\n  "languageName": "Русский",\n  "page": "Страница {{page}}",\n  "contents": ""\n}\n')
     const child = runCli(root, ['check'], {}, path.join(REPO, 'pipeline/translation/cli.ts'))
     expect(child.code).toBe(1)
@@ -18,7 +18,7 @@ describe('npm run i18n:check', () => {
 
 describe('term-mismatch', () => {
   it('npm run i18n:check reports a planted mismatch in each language with file:line:column and key', () => {
-    const root = copyRepoProject()
+    const root = smallProject()
     const plant = (locale: string, from: string, to: string) => {
       const file = path.join(root, `locales/${locale}/interview.json`)
       writeFileSync(file, readFileSync(file, 'utf8').replace(from, to))

@@ -15,7 +15,7 @@ import { createProject, listLocales } from '../pipeline/project.ts'
 import { findAll, htmlText, htmlTree } from './helpers/read-back.ts'
 import { placeOfCause } from '../pipeline/report.ts'
 import { runCli } from './helpers/cli.ts'
-import { copyRepoProject, REPO } from './helpers/project.ts'
+import { smallProject, REPO } from './helpers/project.ts'
 
 const KEY = 'p.the-key-lesson-is-the'
 const OLD = 'The key lesson is the need to look ahead because'
@@ -24,14 +24,14 @@ const NEW = 'The key lesson is the need to look far ahead because'
 const readJson = (root: string, file: string) => JSON.parse(readFileSync(path.join(root, file), 'utf8')) as Record<string, Record<string, string>>
 const states = (status: ProjectStatus, locale: string, state: string) =>
   status.locales.find((item) => item.locale === locale)!.namespaces.flatMap((ns) => ns.entries.filter((entry) => entry.state === state).map((entry) => entry.key))
-/** The shipped translations: every locale with a ui.json but the source. */
-async function translationLocales(): Promise<string[]> {
-  return (await listLocales(createProject(REPO))).filter((locale) => locale !== 'en')
+/** A project's translations (the shipped ones by default): every locale with a ui.json but the source. */
+async function translationLocales(root = REPO): Promise<string[]> {
+  return (await listLocales(createProject(root))).filter((locale) => locale !== 'en')
 }
 
-/** Keys per shipped locale (content and interface), read from the catalogs rather than written down. */
-async function totals(): Promise<Record<string, number>> {
-  const json = statusJson(await computeStatus(createProject(REPO)))
+/** Keys per locale of a project (content and interface), read from the catalogs rather than written down. */
+async function totals(root: string): Promise<Record<string, number>> {
+  const json = statusJson(await computeStatus(createProject(root)))
   return Object.fromEntries(Object.entries(json.locales).map(([locale, counts]) => [locale, counts.total]))
 }
 function edit(root: string, file: string, change: (text: string) => string): void {
@@ -56,7 +56,7 @@ describe('translation workflow', () => {
   })
 
   it('flags an edited sentence outdated in every locale, under the same key, until reviewed or updated', async () => {
-    const root = copyRepoProject()
+    const root = smallProject()
     const project = createProject(root)
     edit(root, 'content/interview.md', (text) => text.replace(OLD, NEW))
     const { documents } = await extract(root)
@@ -86,7 +86,7 @@ describe('translation workflow', () => {
   })
 
   it('shows a removed segment as orphaned in the translations', async () => {
-    const root = copyRepoProject()
+    const root = smallProject()
     edit(root, 'content/interview.md', (text) => text.replace('My pleasure. Thank you for having me.\n', ''))
     const { documents } = await extract(root)
     expect(documents[0]!.removed).toEqual(['p.my-pleasure-thank-you-for'])
@@ -95,7 +95,7 @@ describe('translation workflow', () => {
   })
 
   it('falls back with a warning for a deleted translation, and --strict refuses the edition', async () => {
-    const root = copyRepoProject()
+    const root = smallProject()
     edit(root, 'locales/kk/interview.json', (text) => {
       const catalog = JSON.parse(text) as { p: Record<string, string> }
       delete catalog.p['my-pleasure-thank-you-for']
@@ -114,12 +114,12 @@ describe('translation workflow', () => {
     expect(strict.stderr).toMatch(/error interview \(kk\): --strict: not written, it would show 1 fallback to the source/)
     expect(existsSync(path.join(root, 'strict/kk/interview.html'))).toBe(false)
     expect(existsSync(path.join(root, 'strict/ru/interview.html'))).toBe(true)
-    const { kk } = await totals()
+    const { kk } = await totals(smallProject())
     expect(strict.stdout).toMatch(new RegExp(`^kk +${kk! - 1} +1 +0 +0 +${kk} +9\\d %$`, 'm'))
   })
 
   it('warns of an outdated translation, and writes status.html with a progress bar per locale and what changed in the source', async () => {
-    const root = copyRepoProject()
+    const root = smallProject()
     edit(root, 'content/interview.md', (text) => text.replace(OLD, NEW))
     const result = await build({ root, out: 'out', locales: ['ru'], formats: ['html'] })
     // Without --strict the outdated translation is used, with a warning naming key, catalog line and the fix.
@@ -137,8 +137,8 @@ describe('translation workflow', () => {
     const tree = htmlTree(page)
     const bars = findAll(tree, (node) => node.tagName === 'progress')
     // The edited sentence is outdated in every translation: one fewer translated key each.
-    const shipped = await translationLocales()
-    const total = await totals()
+    const shipped = await translationLocales(root)
+    const total = await totals(smallProject())
     expect(bars.map((bar) => [bar.properties.max, bar.properties.value])).toEqual(shipped.map((locale) => [String(total[locale]), String(total[locale]! - 1)]))
     expect(findAll(tree, (node) => node.tagName === 'label').map((node) => node.properties.htmlFor)).toEqual(shipped.map((locale) => [`locale-${locale}-progress`]))
     expect(findAll(tree, (node) => node.tagName === 'ins').map((node) => (node.children[0] as { value: string }).value)).toEqual(shipped.map(() => 'far '))

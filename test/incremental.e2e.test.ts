@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process'
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { copyRepoProject, REPO } from './helpers/project.ts'
+import { smallProject, REPO } from './helpers/project.ts'
 
 function press(root: string, ...args: string[]) {
   const child = spawnSync(process.execPath, [path.join(REPO, 'bin/press.mjs'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000' } })
@@ -22,7 +22,7 @@ const manifestOf = (root: string, out = 'output') => JSON.parse(readFileSync(pat
 
 describe('incremental builds', () => {
   it('build nothing when nothing changed, and only the changed locale after a catalog edit', () => {
-    const root = copyRepoProject()
+    const root = smallProject()
     const first = press(root, 'build')
     const editions = built(first)
     expect(editions).toContain('kk/interview.pdf')
@@ -44,7 +44,7 @@ describe('incremental builds', () => {
   })
 
   it('never serves a damaged cache entry', () => {
-    const root = copyRepoProject()
+    const root = smallProject()
     press(root, 'build', '--locale', 'ru', '--format', 'pdf')
     const good = manifestOf(root).files.find((file) => file.path === 'ru/interview.pdf')!.sha256
     const cacheDir = path.join(root, '.cache/editions')
@@ -57,7 +57,7 @@ describe('incremental builds', () => {
   })
 
   it('shards build disjoint shares whose merged manifest is the whole build', () => {
-    const root = copyRepoProject()
+    const root = smallProject()
     const one = built(press(root, 'build', '--shard', '1/2', '--out', 'shard-1', '--format', 'epub,pdf', '--force'))
     const two = built(press(root, 'build', '--shard', '2/2', '--out', 'shard-2', '--format', 'epub,pdf', '--force'))
     expect(one.filter((file) => two.includes(file))).toEqual([])

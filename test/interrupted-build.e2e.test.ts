@@ -9,7 +9,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { build } from '../pipeline/build.ts'
 import { finished, startCli } from './helpers/cli.ts'
-import { copyRepoProject, tempDir } from './helpers/project.ts'
+import { smallProject, tempDir } from './helpers/project.ts'
 import { outputProblems } from './helpers/validate.ts'
 
 const EDITIONS = ['en', 'ar', 'kk', 'ru', 'zh'].flatMap((locale) => ['epub', 'html', 'pdf'].map((format) => `${locale}/interview.${format}`))
@@ -42,7 +42,7 @@ async function killAfter(root: string, after: number): Promise<string> {
 describe('an interrupted build', () => {
   for (const after of [1]) {
     it(`killed after ${after} edition(s) leaves every file whole and the manifest true`, async () => {
-      const root = copyRepoProject()
+      const root = smallProject()
       await build({ root })
       retitle(root, '(revised)')
       const stdout = await killAfter(root, after)
@@ -73,8 +73,8 @@ describe('an interrupted build', () => {
 describe('two builds started at once into one folder', () => {
   it('both finish, and every file is whole and described by the manifest', async () => {
     const out = tempDir('press-shared-')
-    const first = copyRepoProject()
-    const second = copyRepoProject()
+    const first = smallProject()
+    const second = smallProject()
     retitle(second, '(second)')
     const results = await Promise.all([first, second].map((root) => finished(startCli(root, ['--out', out]))))
     for (const result of results) {

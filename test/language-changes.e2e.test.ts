@@ -10,7 +10,7 @@ import type { Element } from 'hast'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../pipeline/build.ts'
-import { copyRepoProject, tempDir } from './helpers/project.ts'
+import { smallProject, tempDir } from './helpers/project.ts'
 import { findAll, htmlTree, readEpub } from './helpers/read-back.ts'
 
 const KEY = 'my-pleasure-thank-you-for'
@@ -19,7 +19,7 @@ let out: string
 const read = (relative: string) => readFileSync(path.join(out, relative))
 
 beforeAll(async () => {
-  const root = copyRepoProject()
+  const root = smallProject()
   const file = path.join(root, 'locales/ar/interview.json')
   const catalog = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, string>>
   catalog.p![KEY] = ''

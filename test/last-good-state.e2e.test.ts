@@ -12,7 +12,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { build } from '../pipeline/build.ts'
 import { runCli } from './helpers/cli.ts'
-import { copyRepoProject, makeProject, tempDir } from './helpers/project.ts'
+import { smallProject, makeProject, tempDir } from './helpers/project.ts'
 
 const sha = (data: Buffer) => createHash('sha256').update(data).digest('hex')
 /** Every file of a folder (not the lock, marker or temporary folder) → sha256. */
@@ -27,7 +27,7 @@ function manifestIsTrue(dir: string): void {
 
 describe('a failed language', () => {
   it('keeps its editions published and linked, and the other languages\' bytes and its own name', async () => {
-    const root = copyRepoProject()
+    const root = smallProject()
     const out = path.join(root, 'output')
     expect((await build({ root, formats: ['html'] })).failures).toEqual([])
     const before = snapshot(out)

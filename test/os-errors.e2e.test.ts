@@ -12,7 +12,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { CLI, runCli } from './helpers/cli.ts'
-import { copyRepoProject, REPO, tempDir } from './helpers/project.ts'
+import { smallProject, REPO, tempDir } from './helpers/project.ts'
 
 const TSX = pathToFileURL(createRequire(path.join(REPO, 'package.json')).resolve('tsx')).href
 const I18N = path.join(REPO, 'pipeline/translation/cli.ts')
@@ -28,12 +28,12 @@ function intoClosedPipe(cwd: string, script: string, args: string[]): { code: nu
 
 describe('closed output (EPIPE)', () => {
   it('i18n:status into a closed pipe ends quietly with its own exit code', () => {
-    const root = copyRepoProject()
+    const root = smallProject()
     expect(intoClosedPipe(root, I18N, ['status'])).toEqual({ code: 0, stderr: '' })
   })
 
   it('a build into a closed pipe writes everything, releases the lock and ends quietly', () => {
-    const root = copyRepoProject()
+    const root = smallProject()
     expect(intoClosedPipe(root, CLI, ['--format', 'html'])).toEqual({ code: 0, stderr: '' })
     expect(existsSync(path.join(root, 'output/.lock'))).toBe(false)
     for (const locale of ['en', 'ar', 'kk', 'ru', 'zh']) expect(existsSync(path.join(root, `output/${locale}/interview.html`)), locale).toBe(true)
@@ -43,7 +43,7 @@ describe('closed output (EPIPE)', () => {
 
 describe('files that are not there', () => {
   it('i18n:import of a missing file or a folder: one line naming it, exit 2', () => {
-    const root = copyRepoProject()
+    const root = smallProject()
     mkdirSync(path.join(root, 'folder.xlf'))
     for (const [name, why] of [['missing.xlf', 'it or a folder on its path does not exist \\(ENOENT\\): check the path'], ['folder.xlf', 'a folder is in the way \\(EISDIR\\)']]) {
       const { code, stderr } = runCli(root, ['import', name!], {}, I18N)

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { exportFile, importFile } from '../pipeline/translation/exchange/formats.ts'
 import { computeStatus } from '../pipeline/translation/status/status.ts'
 import { createProject } from '../pipeline/project.ts'
-import { copyRepoProject } from './helpers/project.ts'
+import { smallProject } from './helpers/project.ts'
 import { markupProject, mixedProject, snapshot } from './helpers/translation-projects.ts'
 
 const KEY = 'p.the-key-lesson-is-the'
@@ -31,7 +31,7 @@ describe('PO export', () => {
   })
 
   it('one entry per plural term, msgstr[i] per CLDR category of the language, Plural-Forms to match', async () => {
-    const root = copyRepoProject()
+    const root = smallProject()
     const expected: Record<string, [string, number]> = {
       ru: ['nplurals=4; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<12 || n%100>14) ? 1 : 2);', 4],
       ar: ['nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);', 6],

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { computeStatus } from '../pipeline/translation/status/status.ts'
 import { extract } from '../pipeline/translation/extract.ts'
 import { createProject } from '../pipeline/project.ts'
-import { copyRepoProject } from './helpers/project.ts'
+import { smallProject } from './helpers/project.ts'
 import { snapshot } from './helpers/translation-projects.ts'
 
 const DOC = 'content/interview.md'
@@ -15,7 +15,7 @@ const notTranslated = async (root: string) => (await computeStatus(createProject
 
 /** The interview with its first body paragraph wrapped over two lines, extracted and translated as shipped. */
 async function wrappedProject(): Promise<string> {
-  const root = copyRepoProject()
+  const root = smallProject()
   writeFileSync(path.join(root, DOC), read(root, DOC).replace('He praised Kazakhstan’s initiatives in cybersecurity and artificial intelligence, noting', 'He praised Kazakhstan’s initiatives in cybersecurity and artificial intelligence,\nnoting'))
   await extract(root)
   return root
@@ -36,7 +36,7 @@ describe('generated catalogs', () => {
   })
 
   it('reordering paragraphs leaves the English catalog and every record byte-identical', async () => {
-    const root = copyRepoProject()
+    const root = smallProject()
     const before = snapshot(root)
     const text = read(root, DOC)
     const first = 'We must understand that the threat of cybercrime is only increasing.'

@@ -10,7 +10,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, readlinkSync, rmSync, sy
 import path from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { finished, startCli } from './helpers/cli.ts'
-import { copyRepoProject, makeProject, REPO } from './helpers/project.ts'
+import { smallProject, makeProject, REPO } from './helpers/project.ts'
 
 const WAIT = { timeout: 30_000, interval: 200 }
 
@@ -65,7 +65,7 @@ describe('stopping npm run dev', () => {
 describe('stopping a build', () => {
   it('SIGTERM and SIGHUP end it with the shell\'s code, the lock released, every listed file whole', async () => {
     for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129]] as const) {
-      const root = copyRepoProject()
+      const root = smallProject()
       const child = startCli(root, ['--format', 'html,epub'])
       const result = finished(child)
       let seen = ''

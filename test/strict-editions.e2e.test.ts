@@ -6,11 +6,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from './helpers/cli.ts'
-import { copyRepoProject } from './helpers/project.ts'
+import { smallProject } from './helpers/project.ts'
 
 describe('--strict', () => {
   it('counts each refused edition and unpublishes its older file', () => {
-    const root = copyRepoProject()
+    const root = smallProject()
     expect(runCli(root, ['--format', 'html,epub']).code).toBe(0)
     for (const locale of ['kk', 'ru']) {
       const file = path.join(root, `locales/${locale}/interview.json`)

@@ -15,7 +15,7 @@ import { exportUnits } from '../pipeline/translation/exchange/exchange-units.ts'
 import { escapeText } from '../pipeline/translation/exchange/xml.ts'
 import { createProject } from '../pipeline/project.ts'
 import { runCli } from './helpers/cli.ts'
-import { copyRepoProject, REPO, tempDir } from './helpers/project.ts'
+import { smallProject, REPO, tempDir } from './helpers/project.ts'
 import { snapshot } from './helpers/translation-projects.ts'
 
 const INSTALL = 'apt-get install -y gettext translate-toolkit omegat default-jre-headless'
@@ -46,7 +46,7 @@ async function expectIntact(root: string, file: string, locale: string, options:
 
 describe('gettext msgfmt', () => {
   it('accepts every exported PO with --check-format -c, and rejects a broken one', async () => {
-    const root = copyRepoProject()
+    const root = smallProject()
     for (const locale of LOCALES) {
       const checked = tool('msgfmt', ['--check-format', '-c', '-o', '/dev/null', await exported(root, locale, 'po', `${locale}.po`)])
       expect({ locale, ...checked }).toEqual({ locale, code: 0, stdout: '', stderr: '' })
@@ -62,7 +62,7 @@ describe('translate-toolkit', () => {
   const CHECKS = ['variables', 'printf', 'xmltags', 'escapes', 'urls', 'emails', 'newlines', 'tabs', 'nplurals', 'startwhitespace', 'endwhitespace', 'doublespacing'].flatMap((name) => ['-t', name])
 
   it('pofilter finds nothing wrong in the form of any exported PO, and finds a planted tag', async () => {
-    const root = copyRepoProject()
+    const root = smallProject()
     for (const locale of LOCALES) {
       const out = path.join(root, `${locale}.pofilter.po`)
       const run = tool('pofilter', [...CHECKS, await exported(root, locale, 'po', `${locale}.po`), out])
@@ -76,7 +76,7 @@ describe('translate-toolkit', () => {
   })
 
   it('po2xliff and xliff2po round-trip our PO and XLIFF 1.2: every unit comes back intact', async () => {
-    const root = copyRepoProject()
+    const root = smallProject()
     for (const locale of ['kk', 'ru', 'ar']) {
       const ourPo = await exported(root, locale, 'po', `${locale}.po`)
       // po2xliff names neither the target language nor the keys' msgctxt: the keys are in the #. notes.
@@ -96,7 +96,7 @@ describe('translate-toolkit', () => {
 
 describe('the termbase as TBX', () => {
   it('is written beside the PO and read by translate-toolkit\'s tbx2po: every term, do-not-translate names as they are', () => {
-    const root = copyRepoProject()
+    const root = smallProject()
     for (const locale of LOCALES) {
       const run = runCli(root, ['export', '--locale', locale, '--format', 'po'], {}, path.join(REPO, 'pipeline/translation/cli.ts'))
       expect(run.stdout).toContain(`wrote output/translations/${locale}.tbx`)
@@ -144,7 +144,7 @@ describe('OmegaT', () => {
   }
 
   it('opens a project with our PO as its source file and writes a target file our import reads back with every unit intact', async () => {
-    const root = copyRepoProject()
+    const root = smallProject()
     for (const locale of ['kk', 'ar']) {
       const dir = await omegatProject(root, locale)
       const run = tool('omegat', ['--mode=console-translate', `--config-dir=${path.join(dir, '.config')}`, dir])

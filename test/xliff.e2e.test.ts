@@ -12,7 +12,7 @@ import { exportFile, importFile } from '../pipeline/translation/exchange/formats
 import { computeStatus } from '../pipeline/translation/status/status.ts'
 import { createProject } from '../pipeline/project.ts'
 import { runCli } from './helpers/cli.ts'
-import { copyRepoProject, REPO } from './helpers/project.ts'
+import { smallProject, REPO } from './helpers/project.ts'
 import { markupProject, mixedProject, PLEASURE, snapshot } from './helpers/translation-projects.ts'
 
 const KEY = 'p.the-key-lesson-is-the'
@@ -40,7 +40,7 @@ describe('XLIFF 2.0 export', () => {
   })
 
   it('carries the language\'s termbase as the glossary module of each unit that uses a term', async () => {
-    const xml = await exportFile(createProject(copyRepoProject()), 'zh', 'xliff')
+    const xml = await exportFile(createProject(smallProject()), 'zh', 'xliff')
     expect(xml).toContain('xmlns:gls="urn:oasis:names:tc:xliff:glossary:2.0"')
     expect(xml).toMatch(/<unit id="meta.interviewer">\n {6}<gls:glossary>\n {8}<gls:glossEntry>\n {10}<gls:term source="polyglot-press termbase">Kazinform<\/gls:term>\n {10}<gls:translation>哈通社<\/gls:translation>/)
     expect(/<unit id="photo">[\s\S]*?<\/unit>/.exec(xml)![0]).not.toContain('gls:')
@@ -56,7 +56,7 @@ describe('XLIFF 2.0 export', () => {
     // The translation's codes carry the source's ids, in the translation's order.
     expect(unit).toMatch(/<target>Біз <pc id="3" [^>]*>баяндаманы<\/pc> <pc id="1" [^>]*>міндетті<\/pc> түрде <pc id="2" [^>]*>оқимыз<\/pc>\.<\/target>/)
     expect(xml).toMatch(/<source>Second <ph id="1" dataRef="d1" disp="`code`" type="fmt"\/> para\.<\/source>/)
-    expect(await exportFile(createProject(copyRepoProject()), 'kk', 'xliff')).toMatch(/<source>Page <ph id="1" dataRef="d1" disp="\{\{page\}\}" type="ui" subType="xlf:var"\/> of <ph id="2"/)
+    expect(await exportFile(createProject(smallProject()), 'kk', 'xliff')).toMatch(/<source>Page <ph id="1" dataRef="d1" disp="\{\{page\}\}" type="ui" subType="xlf:var"\/> of <ph id="2"/)
   })
 })
 
@@ -89,7 +89,7 @@ describe('XLIFF 2.0 import', () => {
   })
 
   it('joins split segments and ignorables, unwraps term marks, normalizes pretty-printed targets: no text lost', async () => {
-    const root = copyRepoProject()
+    const root = smallProject()
     const project = createProject(root)
     // memoQ: one <segment> per sentence, the space between them an <ignorable>, a term mark, the target pretty-printed.
     const xml = xliffFile({
@@ -167,7 +167,7 @@ describe('XLIFF 2.0 import', () => {
     expect(result.refused).toEqual(['doc:p.we-must-read-the-report: the target\'s inline code 3 ([…](https://example.org/a "T")) missing, expected the source\'s codes, each once'])
     expect(result.updated).toBe(0)
 
-    const repo = copyRepoProject()
+    const repo = smallProject()
     const page = xliffFile({
       page: '      <segment state="translated">\n        <source>Page <ph id="1" dataRef="d1"/> of <ph id="2" dataRef="d2"/></source>\n        <target>{{total}} беттің <ph id="2" dataRef="d2"/>-беті <ph id="1" dataRef="d1"/></target>\n      </segment>\n      <originalData><data id="d1">{{page}}</data><data id="d2">{{pages}}</data></originalData>',
       photo: '      <segment state="translated">\n        <source>Photo</source>\n        <target>&lt;b&gt;Фото&lt;/b&gt;</target>\n      </segment>'
@@ -193,7 +193,7 @@ describe('XLIFF 2.0 import', () => {
   })
 
   it('says in one line what is wrong with an empty, malformed, duplicated or wrong-language file', async () => {
-    const root = copyRepoProject()
+    const root = smallProject()
     const project = createProject(root)
     const unit = '      <segment state="translated">\n        <source>Photo</source>\n        <target>Фото</target>\n      </segment>'
     const cases: Array<[string, string]> = [
@@ -211,7 +211,7 @@ describe('XLIFF 2.0 import', () => {
   })
 
   it('the command prints drafts and refusals and exits 1 on a refusal', () => {
-    const root = copyRepoProject()
+    const root = smallProject()
     writeFileSync(path.join(root, 'kk.xlf'), xliffFile({
       photo: '      <segment state="initial">\n        <source>Photo</source>\n        <target>Photo</target>\n      </segment>',
       contents: '      <segment state="translated">\n        <source>Contents</source>\n        <target>&lt;b&gt;Мазмұны&lt;/b&gt;</target>\n      </segment>'

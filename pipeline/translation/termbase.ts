@@ -40,7 +40,7 @@ export function termbasePath(project: Project, locale: string): string {
   return path.join(project.localesDir, locale, 'terms.json')
 }
 
-/** A missing file is an empty termbase; a broken one is a CatalogError with its place. */
+/** A missing file is an empty termbase; a broken one throws a fatal catalog message with its place (failCatalog). */
 export async function readTermbase(project: Project, locale: string): Promise<Termbase> {
   const file = termbasePath(project, locale)
   const shown = displayPath(project, file)

@@ -1,5 +1,5 @@
 /** Temporary projects for tests: a content/ and locales/ of their own. */
-import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -29,7 +29,25 @@ export function writeProject(root: string, files: Record<string, string | Uint8A
   }
 }
 
-/** A copy of this repository's content and locales. */
+/**
+ * A small interview of its own (test/fixtures/small-interview: four questions,
+ * its catalogs in ar, kk, ru, zh and their records, cut from the shipped
+ * interview), with the repository's interface catalogs and termbases, which
+ * every project carries. Most end-to-end tests build this: a quarter of the
+ * shipped interview's words, and no expectation tied to its live content.
+ */
+export function smallProject(): string {
+  const root = tempDir()
+  cpSync(path.join(REPO, 'test/fixtures/small-interview'), root, { recursive: true })
+  for (const locale of readdirSync(path.join(REPO, 'locales'))) {
+    for (const name of readdirSync(path.join(REPO, 'locales', locale))) {
+      if (name.startsWith('ui.') || name === 'terms.json') cpSync(path.join(REPO, 'locales', locale, name), path.join(root, 'locales', locale, name))
+    }
+  }
+  return root
+}
+
+/** A copy of this repository's content and locales: the shipped interview (the seed-words test, reading time, typography). */
 export function copyRepoProject(): string {
   const root = tempDir()
   cpSync(path.join(REPO, 'content'), path.join(root, 'content'), { recursive: true })

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { createProject } from '../../pipeline/project.ts'
 import { extract } from '../../pipeline/translation/extract.ts'
 import { review } from '../../pipeline/translation/review.ts'
-import { copyRepoProject, makeProject, REPO } from './project.ts'
+import { smallProject, makeProject, REPO } from './project.ts'
 
 export const PLEASURE = 'p.my-pleasure-thank-you-for'
 
@@ -14,7 +14,7 @@ export const snapshot = (root: string) => Object.fromEntries(readdirSync(path.jo
 
 /** A project with one outdated, one reviewed, one missing and one tricky translation (XML and Markdown syntax, a character reference, trailing space) in kk. */
 export async function mixedProject(): Promise<string> {
-  const root = copyRepoProject()
+  const root = smallProject()
   const file = path.join(root, 'content/interview.md')
   writeFileSync(file, readFileSync(file, 'utf8').replace('look ahead because', 'look far ahead because'))
   await extract(root)
