@@ -2,7 +2,7 @@
  * The one place where the order of our unified plugins lives.
  *   parse:   Markdown → mdast (front matter, GFM, directives)
  *   edition: mdast → translate → flag unsafe markup → local images → figures → structure
- *            → remark-rehype → GFM semantics → sanitize → clean text
+ *            → remark-rehype → GFM semantics → inline images → sanitize → clean text
  *            → the language's non-breaking spaces → hast
  * Writers (render/*) take the hast from there: one tree, three formats.
  */
@@ -17,6 +17,7 @@ import type { VFile } from 'vfile'
 import { remarkDialect } from './content/markdown.ts'
 import rehypeCleanText from './plugins/rehype-clean-text.ts'
 import rehypeGfmSemantics from './plugins/rehype-gfm-semantics.ts'
+import rehypeInlineImages from './plugins/rehype-inline-images.ts'
 import rehypeLatinRuns from './plugins/rehype-latin-runs.ts'
 import rehypeNonbreakingSpaces from './plugins/rehype-nonbreaking-spaces.ts'
 import remarkFigures from './plugins/remark-figures.ts'
@@ -54,6 +55,7 @@ export function createEditionProcessor(options: EditionOptions) {
       footnoteBackLabel: (reference, rereference) => options.labels.backToReference(`${reference + 1}${rereference > 1 ? `-${rereference}` : ''}`)
     })
     .use(rehypeGfmSemantics)
+    .use(rehypeInlineImages)
     // Translations and content are untrusted: only what the schema lists reaches a writer.
     .use(rehypeSanitize, editionSchema)
     .use(rehypeCleanText)

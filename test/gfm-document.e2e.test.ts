@@ -177,7 +177,7 @@ describe('captions after a table, and a missing inline image', () => {
 
   beforeAll(async () => {
     small = makeProject({
-      'content/notes.md': `---\ntitle: Notes\n---\n\n| Port | Tonnes |\n| --- | --: |\n| Aktau | 1200 |\n\nTable: *Tonnes* by port\n\nA flag ![red flag](images/red.png) and a lost ![lost badge](images/lost.png) one.\n`,
+      'content/notes.md': `---\ntitle: Notes\n---\n\n| Port | Tonnes |\n| --- | --: |\n| Aktau | 1200 |\n\nTable: *Tonnes* by port\n\nA flag ![red flag](images/red.png) and a lost ![lost badge](images/lost.png) one.\n\n![A red block](images/red.png)\n`,
       'content/images/red.png': makePng(30, 20, [200, 30, 30])
     })
     smallResult = await build({ root: small, locales: ['en'], formats: ['html', 'pdf'] })
@@ -190,9 +190,16 @@ describe('captions after a table, and a missing inline image', () => {
     expect(findAll(caption, (node) => node.tagName === 'em')).toHaveLength(1)
   })
 
-  it('warns at the missing image’s place and still draws the other one', async () => {
+  it('warns at the missing image’s place and still draws the others', async () => {
     const messages = smallResult.files.flatMap((file) => file.messages).filter((message) => message.ruleId === 'image-path')
     expect(messages.map((message) => `${message.line}:${message.column}`)).toEqual(['11:47'])
-    expect(await paintedImages(readFileSync(path.join(small, 'output/en/notes.pdf')))).toHaveLength(1)
+    // The inline one at text size, the one alone in its paragraph scaled to the measure (its own 20 pt here).
+    expect(await paintedImages(readFileSync(path.join(small, 'output/en/notes.pdf')))).toEqual([expect.closeTo(11, 0), 20])
+  })
+
+  it('marks the image inside a line of text `inline` in HTML (its stylesheet sets it at text size), not the one alone', () => {
+    const tree = htmlTree(readFileSync(path.join(small, 'output/en/notes.html'), 'utf8'))
+    const images = findAll(tree, (node) => node.tagName === 'img' && node.properties.alt !== '' && !String(node.properties.src).includes('cover'))
+    expect(images.map((img) => [img.properties.alt, img.properties.className ?? []])).toEqual([['red flag', ['inline']], ['A red block', []]])
   })
 })

@@ -32,7 +32,7 @@ export const editionSchema: Schema = {
       'id', 'dataFootnoteRef', 'dataFootnoteBackref', ['ariaDescribedBy', 'footnote-label'], 'ariaLabel', ['className', 'data-footnote-backref']
     ],
     // No `src`: writers set it from the checked local path (remark-local-images), never from the text.
-    img: ['alt', 'title', 'dataLocalPath'],
+    img: ['alt', 'title', 'dataLocalPath', ['className', 'inline']],
     ol: ['start', ['className', 'contains-task-list']],
     ul: [['className', 'contains-task-list']],
     li: ['id', ['className', 'task-list-item']],
