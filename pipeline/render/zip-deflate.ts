@@ -14,7 +14,7 @@ import { crc32, deflateRawSync } from 'node:zlib'
 export interface ZipEntry {
   dir: boolean
   options: { compression?: string | null }
-  async: (type: 'uint8array') => Promise<Uint8Array>
+  async: (type: 'nodebuffer') => Promise<Buffer>
   _data: unknown
 }
 
@@ -25,7 +25,8 @@ export interface ZipEntry {
 export async function deflateEntries(files: Record<string, ZipEntry>, level: number): Promise<void> {
   for (const entry of Object.values(files)) {
     if (entry.dir) continue
-    const data = await entry.async('uint8array')
+    // As a Buffer: JSZip copies a Buffer to a Uint8Array byte by byte.
+    const data = await entry.async('nodebuffer')
     const stored = entry.options.compression === 'STORE'
     const bytes = stored ? data : deflateRawSync(data, { level })
     entry._data = new CompressedObject(bytes.length, data.length, crc32(data), stored ? compressions.STORE : compressions.DEFLATE, bytes)
