@@ -17,7 +17,7 @@ const SHEETS = ['pipeline/templates/edition.css', 'pipeline/templates/epub/book.
 function alignmentClasses(): string[] {
   const rules = editionSchema.attributes?.td ?? []
   const classes = rules.find((rule): rule is [string, ...string[]] => Array.isArray(rule) && rule[0] === 'className')
-  return (classes?.slice(1) as string[]).filter((name) => name !== 'align-left')
+  return ((classes ?? []).slice(1) as string[]).filter((name) => name !== 'align-left')
 }
 
 describe.each(SHEETS)('%s', (sheet) => {
