@@ -224,3 +224,29 @@ describe('footnotes at the foot of the page', () => {
     await document.destroy()
   })
 })
+
+describe('a note not yet translated in the Arabic edition', () => {
+  let untranslated: string
+
+  beforeAll(async () => {
+    untranslated = makeProject({
+      'content/harbour.md': '---\ntitle: Harbour notes\n---\n\nThe harbour opened in spring[^open] and grew fast.\n\n[^open]: Officially on the first of April.\n',
+      'locales/ar/harbour.json': JSON.stringify({ meta: { title: CATALOGS.ar.meta.title }, p: { 'the-harbour-opened-in-spring': CATALOGS.ar.p['the-harbour-opened-in-spring'] } })
+    })
+    cpSync(path.join(REPO, 'locales/ar/ui.json'), path.join(untranslated, 'locales/ar/ui.json'))
+    await extract(untranslated)
+    const built = await build({ root: untranslated, locales: ['ar'], formats: ['pdf'] })
+    expect(built.missing).toBe(1)
+  }, 300_000)
+
+  it('is set left to right in its own language, its number at its left, beside it', () => {
+    const pages = popplerLines(path.join(untranslated, 'output/ar/harbour.pdf'))
+    const { line } = find(pages, 'Officially')!
+    const [number, first] = line
+    expect(number!.text).toBe('1')
+    expect(first!.text).toBe('Officially')
+    expect(first!.xMin - number!.xMax).toBeGreaterThan(1)
+    expect(first!.xMin - number!.xMax).toBeLessThan(14)
+    expect(number!.xMin).toBeLessThan(pages[0]!.width / 2)
+  })
+})

@@ -146,26 +146,29 @@ function calledIn(line: Line, notes: ReadonlyMap<string, FootNote>): string[] {
 /**
  * A short rule at the start side, then each note: tagged Note (with its id,
  * as PDF/UA asks) holding Lbl (the number, in the gutter at the start side,
- * linked back to the call) and a P per paragraph.
+ * linked back to the call) and a P per paragraph. A note in another
+ * direction than the edition's (an English note not yet translated in the
+ * Arabic edition) is set in its own, its number beside its text.
  */
 function drawNotes(state: PdfState, root: PDFKit.PDFStructureElement, list: readonly FootNote[], top: number, measure: number): void {
   const { doc, edition } = state
-  const rtl = edition.dir === 'rtl'
   const left = doc.page.margins.left
   const ruleY = top + RULE_ABOVE
-  const ruleX = rtl ? left + measure - RULE_LENGTH : left
+  const ruleX = edition.dir === 'rtl' ? left + measure - RULE_LENGTH : left
   artifact(doc, 'Layout', () => doc.save().moveTo(ruleX, ruleY).lineTo(ruleX + RULE_LENGTH, ruleY).lineWidth(0.5).stroke(INK).restore())
-  // The number stands in the gutter, LABEL_GAP from the text: at the right of it in Arabic.
-  const gutter = { left: rtl ? left + measure - GUTTER + LABEL_GAP : left, width: GUTTER - LABEL_GAP }
-  const textLeft = rtl ? left : left + GUTTER
   let y = ruleY + RULE_BELOW
   for (const note of list) {
+    const dir = note.sources[0]?.dir ?? edition.dir
+    const rtl = dir === 'rtl'
+    // The number stands in the gutter, LABEL_GAP from the text: at the right of it in Arabic.
+    const gutter = { left: rtl ? left + measure - GUTTER + LABEL_GAP : left, width: GUTTER - LABEL_GAP }
+    const textLeft = rtl ? left : left + GUTTER
     const element = (doc as PDFKit.PDFDocument & { struct: (type: string) => PDFKit.PDFStructureElement }).struct('Note')
     ;(element as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.ID = new String(note.id)
     root.add(element)
     const inside = { doc, structure: element }
     doc.addNamedDestination(note.id, 'XYZ', null, y, null)
-    const label = fitSingleLine(edition, note.label, { ...NOTE, align: 'end' }, gutter.width)
+    const label = fitSingleLine(edition, note.label, { ...NOTE, align: 'end' }, gutter.width, { dir })
     tagged(inside, 'Lbl', {}, () => state.missing.push(...drawSingleLine(doc, label, gutter, y)))
     if (note.call) doc.goTo(gutter.left, y, gutter.width, label.line?.height ?? NOTE.size, note.call)
     note.runs.forEach((runs, index) => {
