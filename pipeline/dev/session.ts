@@ -28,7 +28,7 @@ import { FORMATS } from '../types.ts'
 import { editionPath, type EditionId, type Known, type RebuildPlan } from './changes.ts'
 import { keyAt } from './key-at.ts'
 import type { StatusSource } from './outdated.ts'
-import type { CatalogLookup } from '../translation/sources.ts'
+import { documentLoader, type CatalogLookup, type DocumentLoader } from '../translation/sources.ts'
 import type { ProjectStatus } from '../translation/status/status.ts'
 import { decorateEdition, decorateIndex } from './preview-page.ts'
 
@@ -120,6 +120,19 @@ export async function reloadCatalog(session: Session, locale: string, ns: string
   // Replace, not merge: a key removed from the file must be gone from the edition too.
   session.i18n.removeResourceBundle(locale, ns)
   session.i18n.addResourceBundle(locale, ns, catalog.resources, true, true)
+}
+
+/**
+ * The documents the session holds, as the status reads them: the same parsed trees the editions use, so
+ * their keys are assigned once (segments/keyed-units.ts); a broken one is read again, so the status names its error.
+ */
+export function documentLookup(session: Session): DocumentLoader {
+  const { project } = session
+  const fromDisk = documentLoader(project)
+  return async (name) => {
+    const held = session.documents.get(name)
+    return held && !session.problems.has(displayPath(project, path.join(project.contentDir, `${name}.md`))) ? held : fromDisk(name)
+  }
 }
 
 /** The catalogs the session holds, as the build's status reads them: a broken file is read again, so the status names its error. */

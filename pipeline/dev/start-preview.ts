@@ -15,7 +15,7 @@ import { startBackground, snapshotOf, type RenderJob, type RenderReply } from '.
 import { createEventHub } from './events.ts'
 import { recordedStatus, writePreviewStatus, type StatusSource } from './outdated.ts'
 import { startServer } from './server.ts'
-import { applyPlan, catalogLookup, openSession, renderEdition, renderPreviewIndex, type Session } from './session.ts'
+import { applyPlan, catalogLookup, documentLookup, openSession, renderEdition, renderPreviewIndex, type Session } from './session.ts'
 import { describeProblem } from '../report.ts'
 import { watchFiles } from './watcher.ts'
 import { loadSources } from '../translation/sources.ts'
@@ -74,7 +74,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const renderEditions = async (ids: EditionId[]) => {
     reportProblems()
     // The translation status, computed once for the whole batch: it flags outdated segments and fills status.html.
-    const sources = await loadSources(session.project).catch(() => undefined)
+    const sources = await loadSources(session.project, session.known.docs, documentLookup(session), catalogLookup(session)).catch(() => undefined)
     const status = await session.status(session.project, sources, catalogLookup(session)).catch(() => undefined)
     for (const id of ids) {
       const outcome = await renderEdition(session, id, status)
