@@ -14,6 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { build, type BuildResult } from '../pipeline/build.ts'
 import { extract } from '../pipeline/translation/extract.ts'
 import { pdfStructure } from './conformance/validators/pdf-structure.ts'
+import { makePng } from './helpers/png.ts'
 import { makeProject, REPO } from './helpers/project.ts'
 
 const FILLER = {
@@ -249,4 +250,24 @@ describe('a note not yet translated in the Arabic edition', () => {
     expect(first!.xMin - number!.xMax).toBeLessThan(14)
     expect(number!.xMin).toBeLessThan(pages[0]!.width / 2)
   })
+})
+
+describe('an inline image in a note at the page foot', () => {
+  it('is tagged as a Figure with its alt text inside the note\'s paragraph', async () => {
+    const project = makeProject({
+      'content/harbour.md': '---\ntitle: Harbour notes\n---\n\nThe harbour flies its flag[^flag].\n\n[^flag]: Blue with a sun ![Sky-blue flag with a golden sun](images/flag.png) since 1992.\n',
+      'content/images/flag.png': makePng(30, 20, [40, 120, 200])
+    })
+    const built = await build({ root: project, locales: ['en'], formats: ['pdf'] })
+    expect(built.failures).toEqual([])
+    const document = await getDocument({ data: new Uint8Array(readFileSync(path.join(project, 'output/en/harbour.pdf'))), isEvalSupported: false }).promise
+    const figures: Array<{ inside: string[]; alt?: string }> = []
+    const walk = (node: { role?: string; alt?: string; children?: unknown[] }, trail: string[]) => {
+      if (node.role === 'Figure') figures.push({ inside: trail, ...(node.alt ? { alt: node.alt } : {}) })
+      for (const child of node.children ?? []) walk(child as typeof node, node.role ? [...trail, node.role] : trail)
+    }
+    walk((await (await document.getPage(1)).getStructTree()) as never, [])
+    await document.destroy()
+    expect(figures).toEqual([{ inside: ['Root', 'Document', 'Note', 'P'], alt: 'Sky-blue flag with a golden sun' }])
+  }, 120_000)
 })

@@ -14,7 +14,8 @@
  */
 import type { Element } from 'hast'
 import { INK, inlineRuns, sourceOf, type PdfState, type Run, type Style, type TextSource } from '../state.ts'
-import { artifact, tagged } from '../structure.ts'
+import { artifact, tagged, taggedInline } from '../structure.ts'
+import type { OpenContent } from '../structure.ts'
 import { drawLine } from '../text/draw.ts'
 import type { Line } from '../text/types.ts'
 import { drawSingleLine, fitSingleLine, layoutRuns } from '../typeset.ts'
@@ -166,7 +167,7 @@ function drawNotes(state: PdfState, root: PDFKit.PDFStructureElement, list: read
     const element = (doc as PDFKit.PDFDocument & { struct: (type: string) => PDFKit.PDFStructureElement }).struct('Note')
     ;(element as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.ID = new String(note.id)
     root.add(element)
-    const inside = { doc, structure: element }
+    const inside: { doc: PDFKit.PDFDocument; structure: PDFKit.PDFStructureElement; open?: OpenContent } = { doc, structure: element }
     doc.addNamedDestination(note.id, 'XYZ', null, y, null)
     const label = fitSingleLine(edition, note.label, { ...NOTE, align: 'end' }, gutter.width, { dir })
     tagged(inside, 'Lbl', {}, () => state.missing.push(...drawSingleLine(doc, label, gutter, y)))
@@ -177,7 +178,7 @@ function drawNotes(state: PdfState, root: PDFKit.PDFStructureElement, list: read
       state.missing.push(...laid.missing.map((item) => ({ ...item, place: source.place })))
       tagged(inside, 'P', source.lang ? { lang: source.lang } : {}, () => {
         for (const line of laid.lines) {
-          drawLine(doc, line, textLeft, y)
+          drawLine(doc, line, textLeft, y, (box, draw) => taggedInline(inside, 'Figure', { alt: box.image.alt }, draw))
           y += line.advance
         }
       })
