@@ -1,10 +1,10 @@
 /** Projects for the exchange tests (XLIFF 2.0, XLIFF 1.2, PO, the real tools). */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { createProject } from '../../pipeline/project.ts'
 import { extract } from '../../pipeline/translation/extract.ts'
 import { review } from '../../pipeline/translation/review.ts'
-import { smallProject, makeProject, REPO } from './project.ts'
+import { makeProject, REPO, smallProject, tempDir } from './project.ts'
 
 export const PLEASURE = 'p.my-pleasure-thank-you-for'
 
@@ -12,8 +12,19 @@ export const PLEASURE = 'p.my-pleasure-thank-you-for'
 export const snapshot = (root: string) => Object.fromEntries(readdirSync(path.join(root, 'locales')).filter((name) => !name.endsWith('.json')).flatMap((locale) =>
   readdirSync(path.join(root, 'locales', locale)).map((name) => [`${locale}/${name}`, readFileSync(path.join(root, 'locales', locale, name), 'utf8')])))
 
-/** A project with one outdated, one reviewed, one missing and one tricky translation (XML and Markdown syntax, a character reference, trailing space) in kk. */
+/**
+ * A project with one outdated, one reviewed, one missing and one tricky translation (XML and Markdown syntax, a character reference, trailing space) in kk.
+ * Made (extracted and reviewed) once per test file; each call gets its own copy to change.
+ */
 export async function mixedProject(): Promise<string> {
+  mixedTemplate ??= makeMixedProject()
+  const root = tempDir()
+  cpSync(await mixedTemplate, root, { recursive: true })
+  return root
+}
+let mixedTemplate: Promise<string> | undefined
+
+async function makeMixedProject(): Promise<string> {
   const root = smallProject()
   const file = path.join(root, 'content/interview.md')
   writeFileSync(file, readFileSync(file, 'utf8').replace('look ahead because', 'look far ahead because'))
