@@ -10,7 +10,10 @@ import JSZip from 'jszip'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../pipeline/build.ts'
 import { wrapBalanced } from '../pipeline/render/cover-lines.ts'
-import { REPO, tempDir } from './helpers/project.ts'
+import { smallProject, tempDir } from './helpers/project.ts'
+
+/** The small interview (test/fixtures/small-interview), built by every test here. */
+const PROJECT = smallProject()
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(png: Uint8Array): { width: number; height: number } {
@@ -50,8 +53,8 @@ describe('the cover in every EPUB', () => {
   beforeAll(async () => {
     first = tempDir('press-cover-a-')
     second = tempDir('press-cover-b-')
-    await build({ root: REPO, out: first, formats: ['epub'], force: true })
-    await build({ root: REPO, out: second, formats: ['epub'], force: true })
+    await build({ root: PROJECT, out: first, formats: ['epub'], force: true })
+    await build({ root: PROJECT, out: second, formats: ['epub'], force: true })
   })
 
   const entry = async (out: string, locale: string, name: string) =>

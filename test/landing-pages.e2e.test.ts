@@ -9,13 +9,16 @@ import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../pipeline/build.ts'
 import { findAll, htmlTree } from './helpers/read-back.ts'
-import { REPO, tempDir } from './helpers/project.ts'
+import { smallProject, tempDir } from './helpers/project.ts'
 import { toText } from 'hast-util-to-text'
+
+/** The small interview (test/fixtures/small-interview), built by every test here. */
+const PROJECT = smallProject()
 
 let out: string
 beforeAll(async () => {
   out = tempDir('press-landing-')
-  const result = await build({ root: REPO, out, locales: ['en', 'ar', 'zh'], formats: ['html', 'pdf'] })
+  const result = await build({ root: PROJECT, out, locales: ['en', 'ar', 'zh'], formats: ['html', 'pdf'] })
   expect(result.failures).toEqual([])
 })
 

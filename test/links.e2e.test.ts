@@ -9,7 +9,10 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { build } from '../pipeline/build.ts'
 import { findAll, htmlTree } from './helpers/read-back.ts'
-import { REPO, tempDir } from './helpers/project.ts'
+import { smallProject, tempDir } from './helpers/project.ts'
+
+/** The small interview (test/fixtures/small-interview), built by every test here. */
+const PROJECT = smallProject()
 
 /** Every local reference of a page: href and src attributes and url() in its CSS, without fragment. */
 function references(html: string): string[] {
@@ -48,7 +51,7 @@ const linkedFormats = (html: string) => findAll(htmlTree(html), (node) => node.t
 describe('links after a partial build', () => {
   it('--locale kk,ru into a new folder links only kk and ru, and nothing the folder lacks', async () => {
     const out = tempDir('press-links-')
-    const result = await build({ root: REPO, out, locales: ['kk', 'ru'], formats: ['html', 'epub'] })
+    const result = await build({ root: PROJECT, out, locales: ['kk', 'ru'], formats: ['html', 'epub'] })
     expect(result.failures).toEqual([])
     const kk = readFileSync(path.join(out, 'kk/interview.html'), 'utf8')
     expect(new Set(linkedLanguages(kk))).toEqual(new Set(['kk', 'ru']))
@@ -60,8 +63,8 @@ describe('links after a partial build', () => {
 
   it('--format html keeps the links to the e-book and PDF already in the folder', async () => {
     const out = tempDir('press-links-')
-    await build({ root: REPO, out, locales: ['en', 'kk'], formats: ['epub', 'pdf'] })
-    const result = await build({ root: REPO, out, locales: ['en', 'kk'], formats: ['html'] })
+    await build({ root: PROJECT, out, locales: ['en', 'kk'], formats: ['epub', 'pdf'] })
+    const result = await build({ root: PROJECT, out, locales: ['en', 'kk'], formats: ['html'] })
     expect(result.failures).toEqual([])
     const en = readFileSync(path.join(out, 'en/interview.html'), 'utf8')
     expect(linkedFormats(en)).toEqual(['interview.epub', 'interview.pdf'])

@@ -5,7 +5,10 @@ import PDFDocument from 'pdfkit'
 import { describe, expect, it } from 'vitest'
 import { build } from '../pipeline/build.ts'
 import { pdfStructure } from './conformance/validators/pdf-structure.ts'
-import { REPO, tempDir } from './helpers/project.ts'
+import { smallProject, tempDir } from './helpers/project.ts'
+
+/** The small interview (test/fixtures/small-interview), built by every test here. */
+const PROJECT = smallProject()
 
 async function untaggedPdf(file: string): Promise<void> {
   const doc = new PDFDocument({ size: 'A4' })
@@ -29,7 +32,7 @@ describe('tagged PDF check', () => {
       'no PDF/A-2a identification in the XMP metadata',
       'page 1: text outside the structure and not an artifact: “Text that no structure element holds.”'
     ]))
-    const result = await build({ root: REPO, out: path.join(dir, 'out'), locales: ['kk'], formats: ['pdf'] })
+    const result = await build({ root: PROJECT, out: path.join(dir, 'out'), locales: ['kk'], formats: ['pdf'] })
     expect(result.failures).toEqual([])
     expect(await pdfStructure.validate(path.join(dir, 'out/kk/interview.pdf'))).toEqual([])
   })
