@@ -11,15 +11,18 @@ import JSZip from 'jszip'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../pipeline/build.ts'
 import { createProject, listLocales } from '../pipeline/project.ts'
-import { REPO, tempDir } from './helpers/project.ts'
+import { smallProject, tempDir } from './helpers/project.ts'
+
+/** The small interview (test/fixtures/small-interview), built by every test here. */
+const PROJECT = smallProject()
 
 let out: string
 let locales: string[]
 
 beforeAll(async () => {
   out = tempDir('press-fonts-')
-  locales = await listLocales(createProject(REPO))
-  const result = await build({ root: REPO, out, formats: ['html', 'epub'] })
+  locales = await listLocales(createProject(PROJECT))
+  const result = await build({ root: PROJECT, out, formats: ['html', 'epub'] })
   expect(result.failures).toEqual([])
 })
 
