@@ -19,7 +19,7 @@ import { prepareEdition } from '../pipeline/prepare-edition.ts'
 import { createProject } from '../pipeline/project.ts'
 import { computeStatus } from '../pipeline/translation/status/status.ts'
 import { findAll, htmlTree, readEpub } from './helpers/read-back.ts'
-import { smallProject, makeProject, REPO, tempDir } from './helpers/project.ts'
+import { makeProject, smallProject, tempDir } from './helpers/project.ts'
 
 const KK = { doc: 'interview', locale: 'kk' }
 const DROPPED = 'p.another-area-where-kazakhstan-stands'
@@ -136,7 +136,7 @@ describe('the preview page', () => {
 describe('shipped editions', () => {
   it('carry no trace of the preview', async () => {
     const out = tempDir('press-out-')
-    const result = await build({ root: REPO, out, locales: ['kk'], formats: ['html', 'epub'] })
+    const result = await build({ root: smallProject(), out, locales: ['kk'], formats: ['html', 'epub'] })
     expect(result.failures).toEqual([])
     const html = readFileSync(path.join(out, 'kk/interview.html'), 'utf8')
     const { zip } = await readEpub(readFileSync(path.join(out, 'kk/interview.epub')))

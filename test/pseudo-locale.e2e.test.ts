@@ -9,9 +9,9 @@ import { PSEUDO_LETTERS, PSEUDO_LOCALE, pseudoValue } from '../pipeline/i18n/pse
 import { faceFont, fallbackFaces, type FontRole } from '../pipeline/render/pdf/fonts.ts'
 import { createProject, listLocales } from '../pipeline/project.ts'
 import { htmlText, normalize, pdfText, readEpub } from './helpers/read-back.ts'
-import { REPO, tempDir } from './helpers/project.ts'
+import { REPO, smallProject, tempDir } from './helpers/project.ts'
 
-const catalog = (file: string) => JSON.parse(readFileSync(path.join(REPO, file), 'utf8')) as Record<string, Record<string, string> | string>
+const catalog = (file: string, root = REPO) => JSON.parse(readFileSync(path.join(root, file), 'utf8')) as Record<string, Record<string, string> | string>
 
 describe('pseudo-localization', () => {
   it('accents every letter, brackets the value and makes it about a third longer', () => {
@@ -42,12 +42,13 @@ describe('pseudo-localization', () => {
   it('is not a locale of build:all, and builds in every format when asked', async () => {
     expect(await listLocales(createProject(REPO))).not.toContain(PSEUDO_LOCALE)
     const out = tempDir('press-xa-')
-    const result = await build({ root: REPO, out, locales: [PSEUDO_LOCALE] })
+    const root = smallProject()
+    const result = await build({ root, out, locales: [PSEUDO_LOCALE] })
     expect(result.failures).toEqual([])
     expect(result.written.filter((entry) => entry.document).map((entry) => entry.path).sort()).toEqual(['en-XA/interview.epub', 'en-XA/interview.html', 'en-XA/interview.pdf'])
     expect(result.files.flatMap((file) => file.messages.map(String))).toEqual([])
 
-    const title = String((catalog('locales/en/interview.json').meta as Record<string, string>).title)
+    const title = String((catalog('locales/en/interview.json', root).meta as Record<string, string>).title)
     const pseudoTitle = pseudoValue('interview', 'meta.title', title)
     const html = readFileSync(path.join(out, 'en-XA/interview.html'), 'utf8')
     expect(html).toContain('<html lang="en-XA" dir="ltr">')
