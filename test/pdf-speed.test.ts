@@ -1,11 +1,4 @@
 /**
- * @vitest-environment-options {"freshWorker": "fontkit's subset prototype is patched per process"}
- *
- * (The unit tier shares one worker among files, vitest.config.ts; these options
- * make this file a group of its own, run in a worker no other file has
- * patched fontkit in, so its "before" is fontkit's own subsetter.)
- */
-/**
  * What the PDF writer does once instead of again (README, "Speed"), checked
  * to give the same results as doing it again: fontkit's subsets with simple
  * glyphs copied undecoded, the loca table read in one loop, the hyphenator's points remembered per word,
