@@ -3,7 +3,8 @@
  * to give the same results as doing it again: fontkit's subsets with simple
  * glyphs copied undecoded, the loca table read in one loop, the hyphenator's points remembered per word,
  * widths remembered per face and text, each face's glyph per character, and
- * the glyph encoder's texts compared without making their code points.
+ * the glyph encoder's texts compared without making their code points;
+ * and HarfBuzz given each face without its outlines, shaping alike.
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -15,6 +16,9 @@ import { encodeGlyph, type EmbeddedFontInternals } from '../pipeline/render/pdf/
 import { hyphenatorFor } from '../pipeline/render/pdf/hyphenation.ts'
 import { measure, shape } from '../pipeline/render/pdf/text/shape.ts'
 import { hasGlyph, nominalGlyph, shapingFont } from '../pipeline/render/pdf/text/shaping-font.ts'
+import { withoutOutlines } from '../pipeline/render/pdf/text/shaping-tables.ts'
+import * as hb from 'harfbuzzjs'
+import { faceBuffer, type FaceId } from '../pipeline/render/pdf/fonts.ts'
 
 const require = createRequire(import.meta.url)
 const SERIF = require.resolve('@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf')
@@ -170,5 +174,50 @@ describe('the glyph encoder compares a glyph\'s text as it is', () => {
     expect(encodeGlyph(font, 7, '\u200b')).toBe(nothing)
     expect(encodeGlyph(font, 7, '')).toBe(nothing)
     expect(encodeGlyph(font, 7, ' ')).not.toBe(nothing)
+  })
+})
+
+/** Glyph ids, clusters and positions HarfBuzz gives `text` in a font file. */
+function shapedIn(file: Uint8Array, text: string): string {
+  const font = new hb.Font(new hb.Face(new hb.Blob(file), 0))
+  const buffer = new hb.Buffer()
+  buffer.addText(text)
+  buffer.setClusterLevel(hb.ClusterLevel.MONOTONE_CHARACTERS)
+  buffer.guessSegmentProperties()
+  hb.shape(font, buffer)
+  const infos = buffer.getGlyphInfos().map((info) => [info.codepoint, info.cluster])
+  const positions = buffer.getGlyphPositions().map((at) => [at.xAdvance, at.yAdvance, at.xOffset, at.yOffset])
+  return JSON.stringify([infos, positions])
+}
+
+/** The tags of a font file's tables, in the order of its table directory. */
+function tablesOf(file: Uint8Array): string[] {
+  const view = new DataView(file.buffer, file.byteOffset, file.byteLength)
+  return Array.from({ length: view.getUint16(4) }, (_, index) => String.fromCharCode(...file.subarray(12 + 16 * index, 16 + 16 * index)))
+}
+
+describe('HarfBuzz given a face without its outlines', () => {
+  const samples = ['Office, fjord; Äpfel «AVA» 2026', 'Қазақстанның Интерпола', 'مرحبا بالعالم، ١٢٣', '哈萨克斯坦的「人工智能」，测试。', 'e\u0301 fi ffl']
+  const faces: FaceId[] = ['notoSerif', 'notoSerifBold', 'notoSansMono', 'naskh', 'sansArabicBold', 'serifSC', 'sansSCBold']
+
+  it('shapes every sample as the whole file does: the same glyph ids, clusters and positions', () => {
+    for (const face of faces) {
+      const whole = faceBuffer(face)
+      const cut = withoutOutlines(whole)
+      expect(tablesOf(cut)).toEqual(tablesOf(whole).filter((tag) => tag !== 'glyf' && tag !== 'loca'))
+      for (const text of samples) expect(shapedIn(cut, text), `${face}: ${text}`).toBe(shapedIn(whole, text))
+    }
+  })
+
+  it('copies a Chinese face\'s few tables, not its 14 MB of outlines', () => {
+    expect(faceBuffer('serifSC').byteLength).toBeGreaterThan(10_000_000)
+    expect(withoutOutlines(faceBuffer('serifSC')).byteLength).toBeLessThan(1_000_000)
+  })
+
+  it('keeps the outlines of a face without GPOS, whose marks HarfBuzz places by their outline boxes', () => {
+    const file = Uint8Array.from(faceBuffer('notoSerif'))
+    const gpos = tablesOf(file).indexOf('GPOS')
+    file.set([0x58], 12 + 16 * gpos)
+    expect(tablesOf(withoutOutlines(file))).toEqual(tablesOf(file))
   })
 })

@@ -4,6 +4,7 @@
  */
 import * as hb from 'harfbuzzjs'
 import { faceBuffer, type FaceId } from '../fonts.ts'
+import { withoutOutlines } from './shaping-tables.ts'
 
 export interface ShapingFont {
   font: hb.Font
@@ -16,7 +17,7 @@ const fonts = new Map<FaceId, ShapingFont>()
 export function shapingFont(face: FaceId): ShapingFont {
   let found = fonts.get(face)
   if (!found) {
-    const parsed = new hb.Face(new hb.Blob(faceBuffer(face)), 0)
+    const parsed = new hb.Face(new hb.Blob(withoutOutlines(faceBuffer(face))), 0)
     found = { font: new hb.Font(parsed), scale: 1000 / parsed.upem }
     fonts.set(face, found)
   }
