@@ -278,7 +278,7 @@ export async function writeEdition(format: Format, edition: PreparedEdition, con
     replayMessages(edition.file, hit.messages)
   } else {
     const before = edition.file.messages.length
-    data = await render(format, edition, context)
+    data = await render(format, edition, facts.locale, context)
     if (key) await context.cache!.put(key, data, edition.file.messages.slice(before).map(cachedMessage))
   }
   const entry = await context.output.publish(relative, data, facts.doc, facts.locale, format)
@@ -286,7 +286,7 @@ export async function writeEdition(format: Format, edition: PreparedEdition, con
 }
 
 /** One edition through its format's writer; the images and fonts an HTML page refers to are published beside it. */
-async function render(format: Format, edition: PreparedEdition, context: RenderContext): Promise<string | Buffer> {
+async function render(format: Format, edition: PreparedEdition, locale: string, context: RenderContext): Promise<string | Buffer> {
   const media = new Map<string, string>()
   const data = await writers[format](edition.hast, edition.file, {
     modified: context.modified,
@@ -297,7 +297,7 @@ async function render(format: Format, edition: PreparedEdition, context: RenderC
     locales: context.links?.locales,
     cacheDir: context.project.cacheDir,
     decorate: context.decorate,
-    fonts: context.webFonts === false ? undefined : (page) => travellingFonts(page, factsOf(edition).locale, '../', context),
+    fonts: context.webFonts === false ? undefined : (page) => travellingFonts(page, locale, '../', context),
     imageHref: (localPath) => {
       // Named by content: a published name never changes its bytes, so its manifest entry stays true.
       const digest = fileDigest(localPath, context.digests) ?? sha256(readFileSync(localPath))

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { i18n as I18n } from 'i18next'
 import { uiTranslator } from './i18n/create-i18n.ts'
-import { valuesOf, type Catalog } from './i18n/catalog.ts'
+import type { Catalog } from './i18n/catalog.ts'
 import type { DocumentLoader } from './translation/sources.ts'
 import type { ManifestEntry } from './output/manifest.ts'
 import type { Language } from './types.ts'
@@ -44,7 +44,7 @@ export async function indexDocuments(docs: readonly string[], sources: IndexSour
         return { format, bytes, ...(format === 'pdf' && bytes !== undefined ? { pages: pdfPages(path.join(sources.outputDir, relative)) } : {}) }
       })
       // A language whose catalogs cannot be read now keeps its published page: the index shows that page's title.
-      const own = (translated && valuesOf(translated).get('meta.title')) || publishedTitle(path.join(sources.outputDir, `${language.locale}/${name}.html`))
+      const own = translated?.entries.get('meta.title')?.value || publishedTitle(path.join(sources.outputDir, `${language.locale}/${name}.html`))
       return { language, title: own || title, t: uiTranslator(sources.i18n, language.locale), files }
     }).filter((edition) => edition.files.length > 0)
     const date = source ? sources.dateOf(name)?.toISOString() : undefined

@@ -7,7 +7,7 @@
  * called twice is set once; the Arabic note stands at the right.
  */
 import { execFileSync } from 'node:child_process'
-import { cpSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -15,7 +15,7 @@ import { build, type BuildResult } from '../pipeline/build.ts'
 import { extract } from '../pipeline/translation/extract.ts'
 import { pdfStructure } from './conformance/validators/pdf-structure.ts'
 import { makePng } from './helpers/png.ts'
-import { makeProject, REPO } from './helpers/project.ts'
+import { copyUiTerms, makeProject } from './helpers/project.ts'
 
 const FILLER = {
   en: 'The harbour master kept a ledger of every ship that entered the bay, noting its cargo, its crew and the weather it had met on the way; over the years the ledger grew into a history of the coast that no archive could match.',
@@ -128,7 +128,7 @@ beforeAll(async () => {
     'locales/kk/harbour.json': JSON.stringify(CATALOGS.kk, null, 2),
     'locales/ar/harbour.json': JSON.stringify(CATALOGS.ar, null, 2)
   })
-  for (const locale of ['kk', 'ar']) cpSync(path.join(REPO, `locales/${locale}/ui.json`), path.join(root, `locales/${locale}/ui.json`))
+  copyUiTerms(root, ['kk', 'ar'])
   await extract(root)
   result = await build({ root, locales: ['en', 'kk', 'ar'], formats: ['pdf'] })
 }, 300_000)
@@ -234,7 +234,7 @@ describe('a note not yet translated in the Arabic edition', () => {
       'content/harbour.md': '---\ntitle: Harbour notes\n---\n\nThe harbour opened in spring[^open] and grew fast.\n\n[^open]: Officially on the first of April.\n',
       'locales/ar/harbour.json': JSON.stringify({ meta: { title: CATALOGS.ar.meta.title }, p: { 'the-harbour-opened-in-spring': CATALOGS.ar.p['the-harbour-opened-in-spring'] } })
     })
-    cpSync(path.join(REPO, 'locales/ar/ui.json'), path.join(untranslated, 'locales/ar/ui.json'))
+    copyUiTerms(untranslated, ['ar'])
     await extract(untranslated)
     const built = await build({ root: untranslated, locales: ['ar'], formats: ['pdf'] })
     expect(built.missing).toBe(1)

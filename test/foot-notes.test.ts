@@ -137,6 +137,7 @@ describe('the page layout with a note at the foot', () => {
     const item: Element = { type: 'element', tagName: 'li', properties: {}, children: [{ type: 'text', value: 'Trade doubled within a decade' }, { type: 'element', tagName: 'sup', properties: {}, children: [call] }] }
     handlers.ul!(state, { type: 'element', tagName: 'ul', properties: {}, children: [item] })
     expect(pages).toEqual([['Lbl', 2], ['P', 2]])
+    expect(state.notes!.atFoot('fn-1')).toBe(true)
   })
 
   it('keeps a paragraph’s first two lines together when the second calls a note that does not fit', () => {
@@ -148,6 +149,7 @@ describe('the page layout with a note at the foot', () => {
     const words = (count: number) => ({ type: 'text' as const, value: 'harbour ledger '.repeat(count) })
     handlers.p!(state, { type: 'element', tagName: 'p', properties: {}, children: [words(7), { type: 'element', tagName: 'sup', properties: {}, children: [call] }, words(12)] })
     expect(pages).toEqual([['P', 2]])
+    expect(state.notes!.atFoot('fn-1')).toBe(true)
   })
 
   it('keeps a heading with the paragraph after it when that paragraph’s note sends it over', () => {

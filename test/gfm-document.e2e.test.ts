@@ -10,7 +10,7 @@
  *     EPUB and a Caption inside Table in the PDF, translated as a `caption.*` segment.
  */
 import { execFileSync } from 'node:child_process'
-import { cpSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Element } from 'hast'
 import { toText } from 'hast-util-to-text'
@@ -19,10 +19,9 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { build, type BuildResult } from '../pipeline/build.ts'
 import { extract } from '../pipeline/translation/extract.ts'
 import { makePng } from './helpers/png.ts'
-import { makeProject, REPO, tempDir } from './helpers/project.ts'
+import { gfmProject, makeProject, tempDir } from './helpers/project.ts'
 import { findAll, htmlTree, normalize, pdfText, readEpub } from './helpers/read-back.ts'
 
-const FIXTURE = path.join(REPO, 'test/fixtures/gfm')
 
 let root: string
 let result: BuildResult
@@ -65,10 +64,7 @@ async function paintedImages(data: Buffer): Promise<number[]> {
 }
 
 beforeAll(async () => {
-  root = tempDir('press-gfm-')
-  cpSync(path.join(FIXTURE, 'content'), path.join(root, 'content'), { recursive: true })
-  cpSync(path.join(FIXTURE, 'locales'), path.join(root, 'locales'), { recursive: true })
-  for (const locale of ['en', 'kk', 'ar']) cpSync(path.join(REPO, `locales/${locale}/ui.json`), path.join(root, `locales/${locale}/ui.json`))
+  root = gfmProject(tempDir('press-gfm-'))
   await extract(root)
   result = await build({ root, locales: ['en', 'kk', 'ar'] })
 }, 120_000)

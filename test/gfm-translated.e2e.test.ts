@@ -5,14 +5,14 @@
  * and the PDF tags them. (EPUBCheck accepted both e-books, 0 messages, run
  * by hand; left out here: two Java runs take a minute or more on this machine.)
  */
-import { cpSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { toText } from 'hast-util-to-text'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { build, type BuildResult } from '../pipeline/build.ts'
 import { extract } from '../pipeline/translation/extract.ts'
-import { makeProject, REPO } from './helpers/project.ts'
+import { copyUiTerms, makeProject } from './helpers/project.ts'
 import { findAll, htmlTree } from './helpers/read-back.ts'
 
 const MARKDOWN = `---
@@ -59,7 +59,7 @@ beforeAll(async () => {
     'locales/kk/ports.json': JSON.stringify(CATALOGS.kk, null, 2),
     'locales/ar/ports.json': JSON.stringify(CATALOGS.ar, null, 2)
   })
-  for (const locale of ['kk', 'ar']) cpSync(path.join(REPO, `locales/${locale}/ui.json`), path.join(root, `locales/${locale}/ui.json`))
+  copyUiTerms(root, ['kk', 'ar'])
   await extract(root)
   result = await build({ root, locales: ['kk', 'ar'] })
 })

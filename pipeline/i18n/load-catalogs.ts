@@ -40,7 +40,10 @@ export async function loadCatalogs(
       errors.set(locale, error)
       // Its editions fail; what it says of itself (its name in other languages' switchers, its title and
       // words on the index) is read leniently from the same files, so no other page changes.
-      for (const ns of ['ui', ...docs]) byNs.set(ns, await lenientCatalog(catalogPath(project, locale, ns), displayPath(project, catalogPath(project, locale, ns))))
+      for (const ns of ['ui', ...docs]) {
+        const file = catalogPath(project, locale, ns)
+        byNs.set(ns, await lenientCatalog(file, displayPath(project, file)))
+      }
     }
     catalogs.set(locale, byNs)
   }

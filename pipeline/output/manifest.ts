@@ -56,5 +56,3 @@ export function manifestText(entries: Iterable<ManifestEntry>): string {
   const files = [...entries].sort((a, b) => a.path.localeCompare(b.path))
   return JSON.stringify({ generator: 'polyglot-press', files } satisfies Manifest, null, 2) + '\n'
 }
-
-

@@ -8,11 +8,13 @@
  * same title in the same language gives the same picture every build.
  */
 import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { pipelineVersion } from '../output/edition-cache.ts'
+import { writeAtomic } from '../output/write-atomic.ts'
 import type { CoverText } from './epub-cover.ts'
+import { PNG_SIGNATURE } from './png.ts'
 
 export interface CoverInputs {
   text: CoverText
@@ -33,7 +35,6 @@ export function coverKey(inputs: CoverInputs, code = pipelineVersion(INSTALLATIO
   return createHash('sha256').update(JSON.stringify({ code, text: inputs.text, alt: inputs.alt, fonts, raster: inputs.raster })).digest('hex')
 }
 
-const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
 /** The last 12 bytes of every whole PNG: the empty IEND chunk and its CRC. */
 const END = Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82])
 
@@ -42,14 +43,12 @@ export async function cachedCover(cacheDir: string, key: string, render: () => P
   const file = path.join(cacheDir, 'covers', `${key}.png`)
   try {
     const png = readFileSync(file)
-    if (png.subarray(0, 8).equals(SIGNATURE) && png.subarray(-12).equals(END)) return png
+    if (png.subarray(0, 8).equals(PNG_SIGNATURE) && png.subarray(-12).equals(END)) return png
   } catch {
     // Not made yet.
   }
   const png = await render()
-  mkdirSync(path.dirname(file), { recursive: true })
-  const temporary = `${file}.${process.pid}.tmp`
-  writeFileSync(temporary, png)
-  renameSync(temporary, file)
+  // Checked when read (above), so not flushed to disk.
+  await writeAtomic(file, png, { sync: false })
   return png
 }

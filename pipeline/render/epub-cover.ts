@@ -65,7 +65,7 @@ export function coverText(edition: Edition): CoverText {
 }
 
 /** The cover's alt text: the same in words as the picture. */
-export function coverAlt(edition: Edition, text: CoverText): string {
+function coverAlt(edition: Edition, text: CoverText): string {
   return fillTerm(edition.terms.coverAlt, { title: text.title, people: text.people || text.title, publisher: text.publisher })
 }
 

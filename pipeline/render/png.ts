@@ -13,6 +13,9 @@
  */
 import { crc32, deflateSync } from 'node:zlib'
 
+/** The eight bytes every PNG file starts with. */
+export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+
 /** zlib's default level: 9 made the covers about 10 % smaller for ten times the time. */
 const LEVEL = 6
 
@@ -25,7 +28,7 @@ export function encodePng(rgba: Uint8Array, width: number, height: number): Buff
   header[9] = indexed ? 3 : 6 // palette, or RGBA
   const rows = indexed ? indexed.rows : withFilterBytes(rgba, width * 4, height)
   return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    PNG_SIGNATURE,
     chunk('IHDR', header),
     ...(indexed ? [chunk('PLTE', indexed.palette)] : []),
     chunk('IDAT', deflateSync(rows, { level: LEVEL })),

@@ -23,8 +23,9 @@ export function readingMinutes(source: Root, meta: Pick<DocumentMeta, 'title'>):
 }
 
 export function minutesOfText(text: string): number {
-  const ideographCount = text.match(ideographs())?.length ?? 0
-  const words = text.replace(ideographs(), ' ').match(/[\p{L}\p{N}]+/gu)?.length ?? 0
+  const ideograph = ideographs()
+  const ideographCount = text.match(ideograph)?.length ?? 0
+  const words = text.replace(ideograph, ' ').match(/[\p{L}\p{N}]+/gu)?.length ?? 0
   return Math.max(1, Math.round((words + ideographCount * 0.66) / WORDS_PER_MINUTE))
 }
 

@@ -21,6 +21,27 @@ export function makeProject(files: Record<string, string | Uint8Array>): string 
   return root
 }
 
+/** The repository's interface terms (`locales/<locale>/ui.json`) in a project, for each locale: every editor's project has them. */
+export function copyUiTerms(root: string, locales: readonly string[], repo = REPO): void {
+  for (const locale of locales) cpSync(path.join(repo, `locales/${locale}/ui.json`), path.join(root, `locales/${locale}/ui.json`))
+}
+
+/** The GFM test document's locales: English and its hand-written Kazakh and Arabic catalogs. */
+export const GFM_LOCALES = ['en', 'kk', 'ar']
+
+/**
+ * The GFM test document (test/fixtures/gfm) set up as an editor's project:
+ * its content and catalogs, the repository's interface terms, and no English
+ * catalog yet (run extract, as an editor does).
+ */
+export function gfmProject(root: string, repo = REPO): string {
+  const fixture = path.join(repo, 'test/fixtures/gfm')
+  cpSync(path.join(fixture, 'content'), path.join(root, 'content'), { recursive: true })
+  cpSync(path.join(fixture, 'locales'), path.join(root, 'locales'), { recursive: true })
+  copyUiTerms(root, GFM_LOCALES, repo)
+  return root
+}
+
 /** Write files (path → content) into a project. */
 export function writeProject(root: string, files: Record<string, string | Uint8Array>): void {
   for (const [name, data] of Object.entries(files)) {

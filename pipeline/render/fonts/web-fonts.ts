@@ -8,10 +8,11 @@
  * same characters takes none.
  */
 import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import type { Element, Root } from 'hast'
 import subsetFont from 'subset-font'
+import { writeAtomic } from '../../output/write-atomic.ts'
 import type { FaceId } from '../pdf/fonts.ts'
 import { npmFace } from './npm-faces.ts'
 import { charactersByFace, type FaceUse } from './font-usage.ts'
@@ -59,10 +60,7 @@ export async function cachedSubset(face: FaceId, codePoints: number[], format: F
     // Not made yet.
   }
   const data = await subsetFont(original, text, { targetFormat: format === 'woff2' ? 'woff2' : 'sfnt' })
-  mkdirSync(path.dirname(file), { recursive: true })
-  const temporary = `${file}.${process.pid}.tmp`
-  writeFileSync(temporary, data)
-  renameSync(temporary, file)
+  await writeAtomic(file, data, { sync: false })
   return { file, data }
 }
 

@@ -115,8 +115,13 @@ function inlineBox(image: { path: string; alt: string }, size: number, lineWidth
   return { width, height: width / aspect, image }
 }
 
+/** The height of lines set one under another. */
+export function linesHeight(lines: readonly Line[]): number {
+  return lines.reduce((sum, line) => sum + line.advance, 0)
+}
+
 /** Draws an inline box tagged as a Figure with its alt text, inside the element of the text around it. */
-export function figureInLine(state: PdfState): BoxWrapper {
+export function figureInLine(state: Parameters<typeof taggedInline>[0]): BoxWrapper {
   return (box, draw) => taggedInline(state, 'Figure', { alt: box.image.alt }, draw)
 }
 
@@ -184,7 +189,7 @@ function hyphenated(line: Line): boolean {
 
 /** How far a paragraph would move the cursor down (its lines, without the gap after it). */
 export function paragraphHeight(state: PdfState, runs: readonly Run[], style: Style, source?: TextSource): number {
-  return layoutRuns(state.edition, runs, style, frameOf(state).width, source).lines.reduce((sum, line) => sum + line.advance, 0)
+  return linesHeight(layoutRuns(state.edition, runs, style, frameOf(state).width, source).lines)
 }
 
 /** The distance between two lines of a style in this edition's script. */

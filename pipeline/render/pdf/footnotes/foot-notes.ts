@@ -14,11 +14,10 @@
  */
 import type { Element } from 'hast'
 import { INK, inlineRuns, sourceOf, type PdfState, type Run, type Style, type TextSource } from '../state.ts'
-import { artifact, tagged, taggedInline } from '../structure.ts'
-import type { OpenContent } from '../structure.ts'
+import { artifact, tagged, type OpenContent } from '../structure.ts'
 import { drawLine } from '../text/draw.ts'
 import type { Line } from '../text/types.ts'
-import { drawSingleLine, fitSingleLine, layoutRuns } from '../typeset.ts'
+import { drawSingleLine, figureInLine, fitSingleLine, layoutRuns, linesHeight } from '../typeset.ts'
 import { collectNotes, type NoteItem } from './collect.ts'
 import { planLines, type LinePlan, type PlanLine } from './plan.ts'
 
@@ -69,7 +68,7 @@ export function createFootNotes(state: PdfState, article: Element, root: PDFKit.
     if (!item.paragraphs) continue
     const runs = item.paragraphs.map((p) => inlineRuns(p.children))
     const sources = item.paragraphs.map(sourceOf)
-    const height = runs.reduce((sum, each, index) => sum + heightOf(layoutRuns(edition, each, NOTE, measure - GUTTER, sources[index]).lines), 0) + NOTE.gapAfter * runs.length
+    const height = runs.reduce((sum, each, index) => sum + linesHeight(layoutRuns(edition, each, NOTE, measure - GUTTER, sources[index]).lines), 0) + NOTE.gapAfter * runs.length
     if (height <= textHeight * MAX_SHARE) notes.set(item.id, { ...item, runs, sources, height })
   }
   /** Notes whose place is settled: at a foot (`placed`) or among the endnotes. */
@@ -90,11 +89,11 @@ export function createFootNotes(state: PdfState, article: Element, root: PDFKit.
 
   return {
     plan: (lines) => planFromCursor(lines.map((line) => ({ height: line.height, advance: line.advance, notes: calledIn(line, notes) }))),
-    planBlock: (height, lines) => planFromCursor([{ height, advance: height, notes: [...new Set(lines.flatMap((line) => calledIn(line, notes)))] }]),
+    planBlock: (height, lines) => planFromCursor([{ height, advance: height, notes: calledInAll(lines, notes) }]),
     roomFor(lines) {
-      const ids = [...new Set(lines.flatMap((line) => calledIn(line, notes)))].filter((id) => costs.height(id) !== undefined)
+      const ids = calledInAll(lines, notes).filter((id) => costs.height(id) !== undefined)
       // As the plan does: only the notes an empty page could hold under these lines count (the rest will be endnotes).
-      const limit = textHeight - lines.reduce((sum, line) => sum + line.advance, 0)
+      const limit = textHeight - linesHeight(lines)
       const rule = (pages.get(doc.page) ?? []).length === 0 ? costs.separator : 0
       let room = 0
       for (const id of ids) if (rule + room + costs.height(id)! <= limit) room += costs.height(id)!
@@ -130,8 +129,9 @@ export function createFootNotes(state: PdfState, article: Element, root: PDFKit.
   }
 }
 
-function heightOf(lines: readonly Line[]): number {
-  return lines.reduce((sum, line) => sum + line.advance, 0)
+/** The notes a block of lines calls, each once, in order. */
+function calledInAll(lines: readonly Line[], notes: ReadonlyMap<string, FootNote>): string[] {
+  return [...new Set(lines.flatMap((line) => calledIn(line, notes)))]
 }
 
 /** The ids of notes a line calls: its links to a note. */
@@ -178,7 +178,7 @@ function drawNotes(state: PdfState, root: PDFKit.PDFStructureElement, list: read
       state.missing.push(...laid.missing.map((item) => ({ ...item, place: source.place })))
       tagged(inside, 'P', source.lang ? { lang: source.lang } : {}, () => {
         for (const line of laid.lines) {
-          drawLine(doc, line, textLeft, y, (box, draw) => taggedInline(inside, 'Figure', { alt: box.image.alt }, draw))
+          drawLine(doc, line, textLeft, y, figureInLine(inside))
           y += line.advance
         }
       })

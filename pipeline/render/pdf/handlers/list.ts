@@ -35,10 +35,11 @@ export const footnotes: Handler = (state, node: Element) => {
       continue
     }
     let number = 1
+    const numeral = new Intl.NumberFormat(state.edition.locale)
     for (const item of child.children) {
       if (item.type !== 'element' || item.tagName !== 'li') continue
       // Numbered as GFM numbers them: by first call, counting the notes set at a page foot.
-      const label = `${new Intl.NumberFormat(state.edition.locale).format(number++)}.`
+      const label = `${numeral.format(number++)}.`
       if (atFoot(item)) continue
       grouped(state, 'Note', () => {
         state.ensureSpace(state.lineAdvance(note))
@@ -53,9 +54,10 @@ export const list: Handler = (state, node: Element) => {
   grouped(state, 'L', () => {
     const ordered = node.tagName === 'ol'
     let number = typeof node.properties.start === 'number' ? node.properties.start : 1
+    const numeral = new Intl.NumberFormat(state.edition.locale)
     for (const item of node.children) {
       if (item.type !== 'element' || item.tagName !== 'li') continue
-      grouped(state, 'LI', () => listItem(state, item, ordered ? `${new Intl.NumberFormat(state.edition.locale).format(number++)}.` : '•'))
+      grouped(state, 'LI', () => listItem(state, item, ordered ? `${numeral.format(number++)}.` : '•'))
     }
   })
   state.doc.moveDown(0.3)

@@ -7,12 +7,12 @@
  * structure holds it once).
  */
 import type { Element } from 'hast'
-import { BODY, INK, inlineRuns, sourceOf, type Handler, type PdfState, type Style } from '../state.ts'
+import { BODY, INK, inlineRuns, sourceOf, type Handler, type PdfState, type Run, type Style } from '../state.ts'
 import { artifact, grouped, tagged } from '../structure.ts'
 import { CAPTION } from './figure.ts'
 import { drawLine } from '../text/draw.ts'
 import type { Align } from '../text/types.ts'
-import { figureInLine, frameOf, layoutRuns } from '../typeset.ts'
+import { figureInLine, frameOf, layoutRuns, linesHeight } from '../typeset.ts'
 
 const CELL: Style = { ...BODY, font: 'sans', size: 9, lineGap: 1.5, align: 'start', gapAfter: 0 }
 const PAD = 4
@@ -71,10 +71,22 @@ function styleOf(cell: Element): Style {
   return { ...CELL, align, font: cell.tagName === 'th' ? 'sansBold' : 'sans' }
 }
 
+/**
+ * Each cell's runs and styles, made once: layoutRuns keeps a layout by its
+ * runs and style, so the row's height, its notes' plan and its drawing all
+ * take the one layout instead of setting the cell three times.
+ */
+const cellParts = new WeakMap<Element, { runs: Run[]; style: Style; measuring: Style }>()
+
 function laidCell(state: PdfState, cell: Element, width: number, measure = false) {
-  const style = styleOf(cell)
-  // Measured from the start: an end-aligned line would start where the huge measuring width ends.
-  return layoutRuns(state.edition, inlineRuns(cell.children), measure ? { ...style, align: 'start' } : style, width, sourceOf(cell))
+  let parts = cellParts.get(cell)
+  if (!parts) {
+    const style = styleOf(cell)
+    // Measured from the start: an end-aligned line would start where the huge measuring width ends.
+    parts = { runs: inlineRuns(cell.children), style, measuring: { ...style, align: 'start' } }
+    cellParts.set(cell, parts)
+  }
+  return layoutRuns(state.edition, parts.runs, measure ? parts.measuring : parts.style, width, sourceOf(cell))
 }
 
 /** Each column's widest line unbroken; when they do not fit, each gets a fair share and the rest goes where it is wanted. */
@@ -116,7 +128,7 @@ function placeRow(state: PdfState, row: Row, widths: number[], head: Row[]): voi
 }
 
 function rowHeight(state: PdfState, row: Row, widths: number[]): number {
-  const cells = row.cells.map((cell, column) => laidCell(state, cell, widths[column]! - 2 * PAD).lines.reduce((sum, line) => sum + line.advance, 0))
+  const cells = row.cells.map((cell, column) => linesHeight(laidCell(state, cell, widths[column]! - 2 * PAD).lines))
   return Math.max(CELL.size, ...cells) + 2 * PAD
 }
 

@@ -18,8 +18,8 @@ const BOX = 7
 /** Noto Sans Mono's WHITE SQUARE: a glyph of about the box's size, in the face every script's code uses. */
 const SQUARE = '\u25a1'
 
-export const CHECKED = '\u2611'
-export const UNCHECKED = '\u2610'
+const CHECKED = '\u2611'
+const UNCHECKED = '\u2610'
 
 /** Draw the box at the end side of the gutter, centred on the first line of an item set in `style`. */
 export function drawTaskBox(state: PdfState, checked: boolean, gutter: Frame, top: number, style: Style): void {
