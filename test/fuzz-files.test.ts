@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto'
 import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -88,6 +89,28 @@ function snapshot(dir: string, skip: string): Map<string, string> {
   return files
 }
 
+/** A project in `sandbox`, with folders and files of its own and of someone else's that --out must leave alone. */
+function sandboxProject(sandbox: string): string {
+  const root = path.join(sandbox, 'project')
+  mkdirSync(path.join(root, 'content'), { recursive: true })
+  for (const dir of ['locales/en', 'pipeline', 'node_modules/x', '.git', 'full', 'empty']) mkdirSync(path.join(root, dir), { recursive: true })
+  writeFileSync(path.join(root, 'content/doc.md'), DOC)
+  writeFileSync(path.join(root, 'locales/en/ui.json'), '{}\n')
+  writeFileSync(path.join(root, 'notes.txt'), 'mine')
+  writeFileSync(path.join(root, 'full/keep.txt'), 'someone else\'s')
+  return root
+}
+
+/** The --out a case gives: the segments under the sandbox, or relative to the project (one `..` is the sandbox itself). */
+function outPath(sandbox: string, segments: readonly string[], absolute: boolean): string {
+  return absolute ? path.join(sandbox, ...segments) : segments.filter(Boolean).join('/')
+}
+
+function staysInSandbox(sandbox: string, segments: readonly string[], absolute: boolean): boolean {
+  const target = path.resolve(sandbox, 'project', outPath(sandbox, segments, absolute))
+  return target === sandbox || target.startsWith(sandbox + path.sep)
+}
+
 describe('fuzzing file-system states', () => {
   it(`random litter, links and folders under content/: discovery and the build never crash (${RUNS} cases)`, async () => {
     await fc.assert(fc.asyncProperty(fc.array(entry, { maxLength: 10 }), async (entries) => {
@@ -111,21 +134,17 @@ describe('fuzzing file-system states', () => {
 
   it(`random --out paths inside a sandbox: refused as a usage error, or confined with nothing else changed (${RUNS} cases)`, async () => {
     const segment = fc.constantFrom('.', '..', 'content', 'locales', 'pipeline', 'node_modules', '.git', 'out', 'site', 'notes.txt', 'full', 'empty', 'new', 'x y', '')
+    const prefix = `press-sandbox-${process.pid}-`
+    let cases = 0
     await fc.assert(fc.asyncProperty(fc.array(segment, { minLength: 1, maxLength: 4 }), fc.boolean(), async (segments, absolute) => {
-      const sandbox = tempDir('press-sandbox-')
-      const root = path.join(sandbox, 'project')
-      mkdirSync(path.join(root, 'content'), { recursive: true })
-      for (const dir of ['locales/en', 'pipeline', 'node_modules/x', '.git', 'full', 'empty']) mkdirSync(path.join(root, dir), { recursive: true })
-      writeFileSync(path.join(root, 'content/doc.md'), DOC)
-      writeFileSync(path.join(root, 'locales/en/ui.json'), '{}\n')
-      writeFileSync(path.join(root, 'notes.txt'), 'mine')
-      writeFileSync(path.join(root, 'full/keep.txt'), 'someone else\'s')
-      // Relative paths climb out of the project at most into the sandbox (one `..` is the sandbox itself).
-      const relative = segments.filter(Boolean).join('/')
-      const out = absolute ? path.join(sandbox, ...segments) : relative
-      if (!path.resolve(root, out).startsWith(sandbox)) return // the property is about paths inside the sandbox
-      const before = snapshot(sandbox, '/nonexistent')
+      // The property is about paths inside the sandbox: others are no case (fc.pre), and nothing is made for them.
+      fc.pre(staysInSandbox(path.join(path.sep, 'sandbox'), segments, absolute))
+      cases++
+      const sandbox = tempDir(prefix)
       try {
+        const root = sandboxProject(sandbox)
+        const out = outPath(sandbox, segments, absolute)
+        const before = snapshot(sandbox, '/nonexistent')
         let refused = false
         try {
           confineOutput(createProject(root, out))
@@ -150,5 +169,7 @@ describe('fuzzing file-system states', () => {
         rmSync(sandbox, { recursive: true, force: true })
       }
     }), settings)
+    expect(cases, 'cases run, not skipped').toBe(RUNS)
+    expect(readdirSync(tmpdir()).filter((name) => name.startsWith(prefix)), 'sandboxes left behind').toEqual([])
   }, TIMEOUT)
 })
