@@ -102,7 +102,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const i18n = await createI18n(toResources(catalogs), project.sourceLocale)
   const load = documentLoader(project)
   // Each git process costs a fork of this one: a document's date is asked for once.
-  const dateOf = sourceDates()
+  const dateOf = sourceDates(project.cacheDir)
   // The catalogs just read; a locale whose catalogs failed is read again, so the status names its error.
   const catalogOf = (locale: string, ns: string) => (errors.has(locale) ? undefined : catalogs.get(locale)?.get(ns))
   const status = await computeStatus(project, { locales: allLocales, sources: await loadSources(project, allDocs, load, catalogOf), catalogOf })
@@ -348,7 +348,7 @@ function pick<T extends string>(what: string, asked: readonly string[] | undefin
 
 /** The status page's date: the last change to the documents or the catalogs. */
 function modifiedOf(project: Project): Date {
-  return sourceDate(project.contentDir, path.join(project.root, 'locales'))
+  return sourceDate([project.contentDir, path.join(project.root, 'locales')], project.cacheDir)
 }
 
 function formatBytes(bytes: number): string {

@@ -27,8 +27,8 @@ async function run(job: RenderJob): Promise<RenderReply> {
     templates = job.templates
   }
   const edition: PreparedEdition = { hast, file: new VFile({ path: sourcePath, data: fileData }) }
-  if (!dates.has(sourcePath)) dates.set(sourcePath, sourceDate(sourcePath))
   const project = createProject(job.root, job.outDir)
+  if (!dates.has(sourcePath)) dates.set(sourcePath, sourceDate([sourcePath], project.cacheDir))
   const context = { css: template('edition.css'), modified: dates.get(sourcePath)!, formats: FORMATS, project, output: sameBytesPublisher(project.outputDir) }
   const results: FormatResult[] = []
   for (const format of job.formats) {

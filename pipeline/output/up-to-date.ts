@@ -31,7 +31,7 @@ const recordFile = (project: Project) => path.join(project.cacheDir, `last-build
 export function buildKey(project: Project, options: Record<string, unknown>): string {
   const hash = createHash('sha256').update(pipelineVersion(project.root)).update(JSON.stringify(options))
   // The content's last commit time goes into the editions' dates, so it is an input too.
-  hash.update(JSON.stringify(byteInputs())).update(String(lastCommitSeconds(project.contentDir) ?? ''))
+  hash.update(JSON.stringify(byteInputs())).update(String(lastCommitSeconds([project.contentDir], project.cacheDir) ?? ''))
   for (const file of projectInputFiles(project)) hash.update(path.relative(project.root, file)).update('\0').update(readFileSync(file)).update('\0')
   return hash.digest('hex')
 }
