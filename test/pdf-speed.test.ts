@@ -4,7 +4,9 @@
  * glyphs copied undecoded, the loca table read in one loop, the hyphenator's points remembered per word,
  * widths remembered per face and text, each face's glyph per character, and
  * the glyph encoder's texts compared without making their code points;
- * and HarfBuzz given each face without its outlines, shaping alike.
+ * and HarfBuzz given each face without its outlines, shaping alike;
+ * total fit weighing candidates without a node each, choosing alike;
+ * font fallback by code point with the run's own face first, itemizing alike.
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -19,6 +21,11 @@ import { hasGlyph, nominalGlyph, shapingFont } from '../pipeline/render/pdf/text
 import { withoutOutlines } from '../pipeline/render/pdf/text/shaping-tables.ts'
 import * as hb from 'harfbuzzjs'
 import { faceBuffer, type FaceId } from '../pipeline/render/pdf/fonts.ts'
+import { totalFit, type Breakpoint, type FitOptions } from '../pipeline/render/pdf/text/total-fit.ts'
+import { referenceTotalFit } from './helpers/total-fit-reference.ts'
+import { itemize } from '../pipeline/render/pdf/text/itemize.ts'
+import type { TextRun } from '../pipeline/render/pdf/text/types.ts'
+import { referenceItemize } from './helpers/itemize-reference.ts'
 
 const require = createRequire(import.meta.url)
 const SERIF = require.resolve('@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf')
@@ -219,5 +226,90 @@ describe('HarfBuzz given a face without its outlines', () => {
     const gpos = tablesOf(file).indexOf('GPOS')
     file.set([0x58], 12 + 16 * gpos)
     expect(tablesOf(withoutOutlines(file))).toEqual(tablesOf(file))
+  })
+})
+
+/** A paragraph of words, spaces, hyphenation points, hyphens in the text and forced breaks, from a seeded generator. */
+function randomParagraph(random: () => number): Breakpoint[] {
+  const points: Breakpoint[] = []
+  let width = 0
+  let stretch = 0
+  let shrink = 0
+  const words = 5 + Math.floor(random() * 120)
+  // Whole points, and in some paragraphs words all alike, so that ways of breaking tie and the tie rule is tested.
+  const alike = random() < 0.3
+  for (let word = 0; word < words; word++) {
+    const length = alike ? 30 : 10 + Math.floor(random() * 50)
+    for (let cut = 12; cut < length - 8; cut += 8 + Math.floor(random() * 10)) {
+      if (random() < 0.6) points.push({ width: width + cut, stretch, shrink, glue: 0, glueStretch: 0, glueShrink: 0, penalty: 300, hyphen: true, hyphenWidth: 4, forced: false })
+    }
+    width += length
+    const explicitHyphen = random() < 0.05
+    const glue = explicitHyphen ? 0 : 3 + Math.floor(random() * 2)
+    const forced = word === words - 1 || random() < 0.01
+    points.push({ width, stretch, shrink, glue, glueStretch: glue / 2, glueShrink: glue / 3, penalty: explicitHyphen ? 300 : 0, explicitHyphen, hyphen: false, hyphenWidth: 0, forced })
+    width += glue
+    stretch += glue / 2
+    shrink += glue / 3
+  }
+  return points
+}
+
+describe('total fit without a node per candidate line', () => {
+  it('chooses the breaks the first implementation chose, for every kind of paragraph and option', () => {
+    let seed = 14
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
+    let compared = 0
+    let found = 0
+    for (let paragraph = 0; paragraph < 600; paragraph++) {
+      const points = randomParagraph(random)
+      const options: FitOptions = {
+        width: 120 + Math.floor(random() * 300),
+        tolerance: [1, 4, Infinity][paragraph % 3]!,
+        hyphens: random() < 0.7,
+        lineStretch: random() < 0.2 ? 40 : 0,
+        pageEndLine: random() < 0.3 ? Math.floor(random() * 6) : undefined,
+        balance: random() < 0.1,
+        lastLineMin: random() < 0.2 ? 2 : undefined
+      }
+      const expected = referenceTotalFit(points, options)
+      expect(totalFit(points, options), `paragraph ${paragraph}`).toEqual(expected)
+      compared++
+      if (expected) found++
+    }
+    // Words all alike, lines of three words (stretched) or four (shrunk): many ways of breaking cost exactly the same.
+    for (let words = 5; words < 60; words++) {
+      const points = Array.from({ length: words }, (_, word): Breakpoint => ({
+        width: 8 * word + 4, stretch: 2 * word, shrink: 4 * word, glue: 4, glueStretch: 2, glueShrink: 4,
+        penalty: 0, hyphen: false, hyphenWidth: 0, forced: word === words - 1
+      }))
+      const options: FitOptions = { width: 22, tolerance: Infinity, hyphens: false, lineStretch: 0 }
+      expect(totalFit(points, options), `${words} words alike`).toEqual(referenceTotalFit(points, options))
+    }
+    // Both outcomes were tried: paragraphs that fit and ones that do not.
+    expect(found).toBeGreaterThan(300)
+    expect(compared - found).toBeGreaterThan(20)
+  })
+})
+
+describe('font fallback by code point', () => {
+  const run = (text: string, role: TextRun['role'] = 'serif'): TextRun => ({ text, role, size: 11, color: '#000' })
+  // Every path: the run's face going on, a fallback face and back, spaces and joiners inside a fallback, a character no face has, astral and lone surrogates, a box.
+  const paragraphs: TextRun[][] = [
+    [run('Plain Latin text, Кириллица and Қазақ тілі.')],
+    [run('Arabic inside: مرحبا بالعالم ‏(١٢٣)‏ and back'), run(' bold part', 'serifBold')],
+    [run('中文 mixed with English 2026年，测试。'), run('code()', 'mono')],
+    [run('A missing one: \u{1d11e} \u0378 \ud800 tail'), run('joiner\u200d\u200c inside\u00a0no-break')],
+    [run('in a box: '), { ...run('\ufffc'), box: { width: 10, height: 10, image: { path: 'x.png', alt: 'x' } } }, run(' after')],
+    [run('Тест\tтаб\u3000全角 ‏rtl mark‎ ltr mark emoji \u{1f600} end')]
+  ]
+
+  it('gives the spans, text and missing characters of asking every face for every character', () => {
+    for (const script of ['latin', 'arabic', 'cjk'] as const) {
+      for (const runs of paragraphs) {
+        const strip = (found: ReturnType<typeof itemize>) => ({ ...found, spans: found.spans.map(({ start, end, face, run }) => ({ start, end, face, text: run.text })) })
+        expect(strip(itemize(runs, script)), `${script}: ${runs.map((each) => each.text).join('|')}`).toEqual(strip(referenceItemize(runs, script)))
+      }
+    }
   })
 })

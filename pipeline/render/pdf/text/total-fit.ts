@@ -73,40 +73,64 @@ interface Node {
 /**
  * The indices of the breakpoints that end each line, or undefined when no
  * way of breaking keeps every line within the tolerance.
+ *
+ * Written for code that mostly runs before V8 optimises it (a cold build
+ * breaks each paragraph once): indexed loops instead of iterators, and a
+ * candidate line's node made only when it beats the best of its class, so
+ * that the many candidates weighed and dropped allocate nothing.
  */
 export function totalFit(points: readonly Breakpoint[], options: FitOptions): number[] | undefined {
   const start: Node = { index: -1, line: 0, fitness: 1, hyphens: 0, demerits: 0, afterWidth: 0, afterStretch: 0, afterShrink: 0 }
   const active: Node[] = [start]
   const last = points.length - 1
-  const best = new Map<number, Node>()
+  const { pageEndLine, tolerance } = options
+  // The best candidate per class (line, hyphens in a row, fitness), and the classes in the order they were first met: ties go to the first.
+  const best: Array<Node | undefined> = []
+  const classes: number[] = []
   for (let index = 0; index <= last; index++) {
     const point = points[index]!
     if (point.hyphen && !options.hyphens) continue
     const flagged = point.hyphen || point.explicitHyphen === true
-    best.clear()
+    const paragraphEnd = index === last
+    const count = active.length
     let kept = 0
-    for (const node of active) {
-      const ratio = stretchRatio(node, point, options, index === last)
+    for (let at = 0; at < count; at++) {
+      const node = active[at]!
+      const ratio = stretchRatio(node, point, options, paragraphEnd)
       // A line from this node is already too long (or must end here): it can start no later line.
       if (ratio >= -1 && !point.forced) active[kept++] = node
-      if (ratio < -1 || ratio > options.tolerance) continue
+      if (ratio < -1 || ratio > tolerance) continue
       if (flagged && node.hyphens >= MAX_HYPHENS_IN_A_ROW) continue
-      const candidate = nodeAt(index, node, point, flagged, ratio, options, index === last)
-      const line = options.pageEndLine === undefined ? 0 : Math.min(candidate.line, options.pageEndLine + 1)
-      const key = (line * 4 + candidate.hyphens) * 4 + candidate.fitness
-      const known = best.get(key)
-      if (!known || candidate.demerits < known.demerits) best.set(key, candidate)
+      const fitness = fitnessOf(ratio)
+      const demerits = node.demerits + lineDemerits(index, node, point, flagged, ratio, fitness, options, paragraphEnd)
+      const hyphens = flagged ? node.hyphens + 1 : 0
+      const line = pageEndLine === undefined ? 0 : Math.min(node.line + 1, pageEndLine + 1)
+      const key = (line * 4 + hyphens) * 4 + fitness
+      const known = best[key]
+      if (known === undefined) classes.push(key)
+      else if (!(demerits < known.demerits)) continue
+      best[key] = {
+        index, line: node.line + 1, fitness, hyphens, demerits, previous: node,
+        afterWidth: point.width + point.glue, afterStretch: point.stretch + point.glueStretch, afterShrink: point.shrink + point.glueShrink
+      }
     }
     active.length = kept
-    for (const node of best.values()) active.push(node)
+    for (let at = 0; at < classes.length; at++) {
+      active.push(best[classes[at]!]!)
+      best[classes[at]!] = undefined
+    }
+    classes.length = 0
     if (active.length === 0) return undefined
   }
-  const ending = active.filter((node) => node.index === last)
-  if (ending.length === 0) return undefined
-  let node: Node | undefined = ending.reduce((found, each) => (each.demerits < found.demerits ? each : found))
+  let node: Node | undefined
+  for (let at = 0; at < active.length; at++) {
+    const each = active[at]!
+    if (each.index === last && (node === undefined || each.demerits < node.demerits)) node = each
+  }
+  if (node === undefined) return undefined
   const breaks: number[] = []
-  for (; node && node.index >= 0; node = node.previous) breaks.unshift(node.index)
-  return breaks
+  for (; node && node.index >= 0; node = node.previous) breaks.push(node.index)
+  return breaks.reverse()
 }
 
 function stretchRatio(node: Node, point: Breakpoint, options: FitOptions, paragraphEnd: boolean): number {
@@ -122,7 +146,12 @@ function stretchRatio(node: Node, point: Breakpoint, options: FitOptions, paragr
   return shrink > 0 ? slack / shrink : slack < -0.01 ? -Infinity : 0
 }
 
-function nodeAt(index: number, from: Node, point: Breakpoint, flagged: boolean, ratio: number, options: FitOptions, paragraphEnd: boolean): Node {
+function fitnessOf(ratio: number): number {
+  return ratio < -0.5 ? 0 : ratio <= 0.5 ? 1 : ratio <= 1 ? 2 : 3
+}
+
+/** The demerits of a line from `from` to the break at `index`. */
+function lineDemerits(index: number, from: Node, point: Breakpoint, flagged: boolean, ratio: number, fitness: number, options: FitOptions, paragraphEnd: boolean): number {
   // Not capped at TeX's 10,000: in the last pass, a line twice as loose must cost more than one a little too loose.
   const badness = Number.isFinite(ratio) ? 100 * Math.abs(ratio) ** 3 : UNSTRETCHABLE
   let demerits = (LINE_PENALTY + badness) ** 2 + point.penalty ** 2
@@ -130,17 +159,6 @@ function nodeAt(index: number, from: Node, point: Breakpoint, flagged: boolean, 
   if (paragraphEnd && from.hyphens > 0) demerits += FINAL_HYPHEN_DEMERITS
   if (flagged && options.pageEndLine === from.line) demerits += PAGE_END_HYPHEN_DEMERITS
   if (paragraphEnd && from.index >= 0 && index - from.index < (options.lastLineMin ?? 0)) demerits += PAGE_END_HYPHEN_DEMERITS
-  const fitness = ratio < -0.5 ? 0 : ratio <= 0.5 ? 1 : ratio <= 1 ? 2 : 3
   if (Math.abs(fitness - from.fitness) > 1) demerits += ADJACENT_FITNESS_DEMERITS
-  return {
-    index,
-    line: from.line + 1,
-    fitness,
-    hyphens: flagged ? from.hyphens + 1 : 0,
-    demerits: from.demerits + demerits,
-    previous: from,
-    afterWidth: point.width + point.glue,
-    afterStretch: point.stretch + point.glueStretch,
-    afterShrink: point.shrink + point.glueShrink
-  }
+  return demerits
 }
