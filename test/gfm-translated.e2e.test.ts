@@ -1,19 +1,23 @@
 /**
  * Tables, footnotes and task items translated: the Kazakh and Arabic editions
- * of a document with all three show the translations, the Arabic table runs
- * right to left in HTML (dir) and in the PDF (its first column at the right),
- * and the PDF tags them. (EPUBCheck accepted both e-books, 0 messages, run
+ * of a document with all three show the translations (every header and body
+ * cell, in HTML, EPUB and the text of the PDF by pdf.js, poppler and MuPDF),
+ * the Arabic table runs right to left in HTML and EPUB (dir) and in the PDF
+ * (its first column at the right, the table at the right margin), and the
+ * PDF tags them. (EPUBCheck accepted both e-books, 0 messages, run
  * by hand; left out here: two Java runs take a minute or more on this machine.)
  */
+import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import type { Element, Root } from 'hast'
 import { toText } from 'hast-util-to-text'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { build, type BuildResult } from '../pipeline/build.ts'
 import { extract } from '../pipeline/translation/extract.ts'
 import { copyUiTerms, makeProject } from './helpers/project.ts'
-import { findAll, htmlTree } from './helpers/read-back.ts'
+import { findAll, htmlTree, normalize, pdfText, readEpub } from './helpers/read-back.ts'
 
 const MARKDOWN = `---
 title: Caspian ports
@@ -49,6 +53,30 @@ const CATALOGS = {
   }
 }
 
+/** Each locale's body cells, row by row, and the direction its tables run in. */
+const BODY_CELLS = {
+  kk: { cells: ['Ақтау', '1200', 'өсті', 'Құрық', '980', 'кеміді'], dir: 'ltr' },
+  ar: { cells: ['أكتاو', '١٢٠٠', 'ارتفاع', 'كوريك', '٩٨٠', 'انخفاض'], dir: 'rtl' }
+}
+
+/** The `dir` in force at each table: its own, else its nearest ancestor's. */
+function tableDirections(tree: Root): Array<string | undefined> {
+  const found: Array<string | undefined> = []
+  const walk = (node: Root | Element, inherited: string | undefined) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue
+      const dir = typeof child.properties.dir === 'string' ? child.properties.dir : inherited
+      if (child.tagName === 'table') found.push(dir)
+      walk(child, dir)
+    }
+  }
+  walk(tree, undefined)
+  return found
+}
+
+/** Text as poppler and MuPDF give it, without the bidi controls (U+200E/F, U+202A–E) they put around right-to-left runs. */
+const withoutBidiControls = (text: string) => normalize(text.replace(/[\u200e\u200f\u202a-\u202e]/g, ''))
+
 let root: string
 let result: BuildResult
 const out = (relative: string) => path.join(root, 'output', relative)
@@ -81,6 +109,28 @@ describe('tables, footnotes and task items in Kazakh and Arabic', () => {
     expect(findAll(tree, (node) => node.tagName === 'label').map((label) => toText(label).trim())).toEqual(tasks)
   })
 
+  it.each(Object.entries(BODY_CELLS))('%s: HTML and EPUB show every body cell translated, the table in the edition\'s direction', async (locale, { cells, dir }) => {
+    const html = htmlTree(readFileSync(out(`${locale}/ports.html`), 'utf8'))
+    const { zip } = await readEpub(readFileSync(out(`${locale}/ports.epub`)))
+    const xhtml = htmlTree(await zip.file('OEBPS/ports.xhtml')!.async('string'))
+    for (const tree of [html, xhtml]) {
+      expect(findAll(tree, (node) => node.tagName === 'td').map((td) => toText(td).trim())).toEqual(cells)
+      expect(tableDirections(tree)).toEqual([dir])
+    }
+  })
+
+  it.each(Object.entries(BODY_CELLS))('%s: pdf.js, poppler and MuPDF read every body cell of the PDF', async (locale, { cells }) => {
+    const file = out(`${locale}/ports.pdf`)
+    const texts = {
+      pdfjs: (await pdfText(readFileSync(file))).text,
+      poppler: withoutBidiControls(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString()),
+      mupdf: withoutBidiControls(execFileSync('mutool', ['draw', '-q', '-F', 'txt', '-o', '-', file]).toString())
+    }
+    for (const [reader, text] of Object.entries(texts)) {
+      for (const cell of cells) expect(text, `${reader}: ${cell}`).toContain(cell)
+    }
+  })
+
   it('ar: the PDF sets the table right to left (its first column at the right) and tags it', async () => {
     const pdf = await getDocument({ data: new Uint8Array(readFileSync(out('ar/ports.pdf'))), isEvalSupported: false }).promise
     const page = await pdf.getPage(1)
@@ -90,6 +140,16 @@ describe('tables, footnotes and task items in Kazakh and Arabic', () => {
     const x = (letter: string) => items.find((item) => item.str === letter && item.transform[5] === row)!.transform[4]!
     expect(x('م')).toBeGreaterThan(x('ض'))
     expect(x('ض')).toBeGreaterThan(x('غ'))
+    // The body rows too: أكتاو, ١٢٠٠, ارتفاع from right to left (ك, the number and ع are each in one cell of the row).
+    const body = items.find((item) => item.str === '١٢٠٠')!.transform[5]
+    const inBody = (text: string) => items.find((item) => item.str === text && item.transform[5] === body)!.transform[4]!
+    expect(inBody('ك')).toBeGreaterThan(inBody('١٢٠٠'))
+    expect(inBody('١٢٠٠')).toBeGreaterThan(inBody('ع'))
+    // Columns sized to their content, as in Kazakh, from the start side: the whole table in the right half of the page.
+    const { width } = page.getViewport({ scale: 1 })
+    const last = items.find((item) => item.str === '٩٨٠')!.transform[5]!
+    const table = items.filter((item) => item.transform[5]! <= row! && item.transform[5]! >= last)
+    expect(Math.min(...table.map((item) => item.transform[4]!))).toBeGreaterThan(width / 2)
     const roles: string[] = []
     const walk = (node: { role?: string; children?: unknown[] }) => {
       if (node.role) roles.push(node.role)

@@ -11,7 +11,7 @@ import { BODY, INK, inlineRuns, sourceOf, type Handler, type PdfState, type Run,
 import { artifact, grouped, tagged } from '../structure.ts'
 import { CAPTION } from './figure.ts'
 import { drawLine } from '../text/draw.ts'
-import type { Align } from '../text/types.ts'
+import type { Align, Line } from '../text/types.ts'
 import { figureInLine, frameOf, layoutRuns, linesHeight } from '../typeset.ts'
 
 const CELL: Style = { ...BODY, font: 'sans', size: 9, lineGap: 1.5, align: 'start', gapAfter: 0 }
@@ -82,7 +82,7 @@ function laidCell(state: PdfState, cell: Element, width: number, measure = false
   let parts = cellParts.get(cell)
   if (!parts) {
     const style = styleOf(cell)
-    // Measured from the start: an end-aligned line would start where the huge measuring width ends.
+    // Measured from the start: an end-aligned line would start where the huge measuring width ends (see lineWidth).
     parts = { runs: inlineRuns(cell.children), style, measuring: { ...style, align: 'start' } }
     cellParts.set(cell, parts)
   }
@@ -96,7 +96,7 @@ function columnWidths(state: PdfState, rows: Row[], columns: number, available: 
     ...rows.map((row) => {
       const cell = row.cells[column]
       if (!cell) return 0
-      return Math.max(0, ...laidCell(state, cell, 1e5, true).lines.map((line) => line.pieces.reduce((end, piece) => Math.max(end, piece.x + piece.width), 0)))
+      return Math.max(0, ...laidCell(state, cell, 1e5, true).lines.map(lineWidth))
     })
   ) + 2 * PAD + 1)
   const total = natural.reduce((sum, width) => sum + width, 0)
@@ -107,6 +107,12 @@ function columnWidths(state: PdfState, rows: Row[], columns: number, available: 
   const wanting = natural.map((width, column) => width - widths[column]!)
   const wanted = wanting.reduce((sum, want) => sum + want, 0)
   return widths.map((width, column) => width + (wanted > 0 ? (left * wanting[column]!) / wanted : 0))
+}
+
+/** From the line's first piece to its last: a right-to-left line starts at the far end of the measuring width. */
+function lineWidth(line: Line): number {
+  if (line.pieces.length === 0) return 0
+  return Math.max(...line.pieces.map((piece) => piece.x + piece.width)) - Math.min(...line.pieces.map((piece) => piece.x))
 }
 
 /** Set a row, starting a page (with the header row again) where it does not fit, with the notes its cells call at that page's foot. */
