@@ -6,7 +6,8 @@
  * the glyph encoder's texts compared without making their code points;
  * and HarfBuzz given each face without its outlines, shaping alike;
  * total fit weighing candidates without a node each, choosing alike;
- * font fallback by code point with the run's own face first, itemizing alike.
+ * font fallback by code point with the run's own face first, itemizing alike;
+ * Liang's patterns looked up word by word, hyphenating as npm `hyphen` does.
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -26,6 +27,10 @@ import { referenceTotalFit } from './helpers/total-fit-reference.ts'
 import { itemize } from '../pipeline/render/pdf/text/itemize.ts'
 import type { TextRun } from '../pipeline/render/pdf/text/types.ts'
 import { referenceItemize } from './helpers/itemize-reference.ts'
+import { readdirSync } from 'node:fs'
+import { liangPoints, type HyphenTable } from '../pipeline/hyphenation/liang.ts'
+import { readTexPatterns } from '../pipeline/hyphenation/tex-patterns.ts'
+import { PATTERNS } from '../pipeline/render/pdf/hyphenation.ts'
 
 const require = createRequire(import.meta.url)
 const SERIF = require.resolve('@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf')
@@ -310,6 +315,45 @@ describe('font fallback by code point', () => {
         const strip = (found: ReturnType<typeof itemize>) => ({ ...found, spans: found.spans.map(({ start, end, face, run }) => ({ start, end, face, text: run.text })) })
         expect(strip(itemize(runs, script)), `${script}: ${runs.map((each) => each.text).join('|')}`).toEqual(strip(referenceItemize(runs, script)))
       }
+    }
+  })
+})
+
+describe('Liang\'s patterns looked up word by word', () => {
+  type HyphenateSync = (text: string, options: { hyphenChar: string; minWordLength: number }) => string
+  const SOFT = '\u00ad'
+  /** The points npm `hyphen` marks in a word, as the PDF writer read them before. */
+  const hyphenPoints = (hyphenate: HyphenateSync, word: string) => {
+    const points: number[] = []
+    let index = 0
+    for (const char of hyphenate(word, { hyphenChar: SOFT, minWordLength: 5 })) {
+      if (char === SOFT) points.push(index)
+      else index += char.length
+    }
+    return points
+  }
+  /** Every word of five letters or more in the interview and a language's catalogs (shorter ones are never hyphenated). */
+  const wordsOf = (locale: string) => {
+    const texts = [readFileSync('content/interview.md', 'utf8'), ...readdirSync(`locales/${locale}`).map((file) => readFileSync(`locales/${locale}/${file}`, 'utf8'))]
+    return [...new Set(texts.join(' ').match(/\p{L}{5,}/gu))]
+  }
+  // Exceptions in any case, words whose lower case is longer (İ), and long compounds whose patterns reach the word's end.
+  const edges = ['present', 'Presents', 'ASSOCIATES', 'Associate', 'declination', 'İstanbulİİ', 'Straße', 'electroencephalographically', 'ЁЛКАМИ', 'бесприданница', 'Қазақстанның', 'ааааа', 'hyphenation']
+
+  it('gives the points npm hyphen\'s hyphenateSync marks, for every word of the editions', () => {
+    const hyphen = require('hyphen') as (table: HyphenTable) => HyphenateSync
+    for (const locale of ['en', 'ru', 'kk']) {
+      const table = locale === 'kk' ? readTexPatterns('hyph-kk.pat.txt') : (require(PATTERNS[locale]!) as HyphenTable)
+      const hyphenate = hyphen(table)
+      const words = [...wordsOf(locale), ...edges]
+      expect(words.length).toBeGreaterThan(300)
+      let hyphenated = 0
+      for (const word of words) {
+        const expected = hyphenPoints(hyphenate, word)
+        expect(liangPoints(table, word), `${locale}: ${word}`).toEqual(expected)
+        if (expected.length > 0) hyphenated++
+      }
+      expect(hyphenated).toBeGreaterThan(words.length / 3)
     }
   })
 })

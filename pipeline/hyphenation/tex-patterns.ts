@@ -1,8 +1,8 @@
 /**
  * Liang patterns as TeX writes them (`а1ба`, `.у2т`, one a line) turned into
  * the table npm `hyphen` hyphenates with, so a language that package does
- * not ship (Kazakh) runs through the same Liang implementation as English
- * and Russian. `hyphen`'s table is [levels, trie]: the trie's nodes are an
+ * not ship (Kazakh) is looked up as English and Russian are (liang.ts).
+ * `hyphen`'s table is [levels, trie]: the trie's nodes are an
  * object of children, a number (a leaf: an index into levels) or
  * [children, index]; a pattern's levels are the values between its letters,
  * the value before a leading `.` left out (it is always 0).

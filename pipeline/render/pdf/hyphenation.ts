@@ -1,19 +1,19 @@
 /**
  * Where a word may break at a line end, per language, for justified text:
- * Liang's TeX patterns through npm `hyphen`, the patterns it ships for
- * English and Russian, and for Kazakh the hyph-utf8 patterns of February
- * 2026 (pipeline/hyphenation/, with their note of origin), which no npm
- * package ships yet. Other languages are not hyphenated.
+ * Liang's TeX patterns, those npm `hyphen` ships for English and Russian,
+ * and for Kazakh the hyph-utf8 patterns of February 2026
+ * (pipeline/hyphenation/, with their note of origin), which no npm package
+ * ships yet; each word looked up as `hyphen` looks it up (liang.ts). Other
+ * languages are not hyphenated.
  */
 import { createRequire } from 'node:module'
-import { readTexPatterns, type PatternTable } from '../../hyphenation/tex-patterns.ts'
+import { liangPoints, type HyphenTable } from '../../hyphenation/liang.ts'
+import { readTexPatterns } from '../../hyphenation/tex-patterns.ts'
 import type { Hyphenator } from './text/types.ts'
 
-type HyphenateSync = (text: string, options?: { hyphenChar?: string; minWordLength?: number }) => string
-type CreateHyphenator = (patterns: PatternTable) => HyphenateSync
-
 const require = createRequire(import.meta.url)
-const PATTERNS: Record<string, string> = { en: 'hyphen/en', ru: 'hyphen/ru' }
+/** `hyphen`'s tables, as its `hyphen/en` and `hyphen/ru` load them. */
+export const PATTERNS: Record<string, string> = { en: 'hyphen/patterns/en-us.js', ru: 'hyphen/patterns/ru.js' }
 /**
  * Russian and Kazakh decline names (Қазақстанның, Интерпола), and their
  * typography breaks them like any word; English leaves names whole.
@@ -22,7 +22,6 @@ const PATTERNS: Record<string, string> = { en: 'hyphen/en', ru: 'hyphen/ru' }
 const NAMES_BREAK = new Set(['ru', 'kk'])
 /** Patterns the project carries itself (pipeline/hyphenation/). */
 const TEX_PATTERNS: Record<string, string> = { kk: 'hyph-kk.pat.txt' }
-const SOFT = '\u00ad'
 /** Letters kept together at each end of a word (TeX's lefthyphenmin/righthyphenmin, a little stricter). */
 const MIN_BEFORE = 2
 const MIN_AFTER = 3
@@ -40,19 +39,8 @@ function create(language: string): Hyphenator | undefined {
   const spec = PATTERNS[language]
   const own = TEX_PATTERNS[language]
   if (!spec && !own) return undefined
-  const hyphenate = spec
-    ? (require(spec) as { hyphenateSync: HyphenateSync }).hyphenateSync
-    : (require('hyphen') as CreateHyphenator)(readTexPatterns(own!))
-  return wordwise(NAMES_BREAK.has(language), remembered((word) => {
-    const marked = hyphenate(word, { hyphenChar: SOFT, minWordLength: MIN_BEFORE + MIN_AFTER })
-    const points: number[] = []
-    let index = 0
-    for (const char of marked) {
-      if (char === SOFT) points.push(index)
-      else index += char.length
-    }
-    return points
-  }))
+  const table = spec ? (require(spec) as HyphenTable) : readTexPatterns(own!)
+  return wordwise(NAMES_BREAK.has(language), remembered((word) => liangPoints(table, word)))
 }
 
 /**
