@@ -3,8 +3,8 @@
  * of a document with all three show the translations (every header and body
  * cell, in HTML, EPUB and the text of the PDF by pdf.js, poppler and MuPDF),
  * the Arabic table runs right to left in HTML and EPUB (dir) and in the PDF
- * (its first column at the right, the table at the right margin), and the
- * PDF tags them. (EPUBCheck accepted both e-books, 0 messages, run
+ * (its first column at the right, the table at the right margin, a task's
+ * ☑ or ☐ of the text layer at the item's right), and the PDF tags them. (EPUBCheck accepted both e-books, 0 messages, run
  * by hand; left out here: two Java runs take a minute or more on this machine.)
  */
 import { execFileSync } from 'node:child_process'
@@ -129,6 +129,24 @@ describe('tables, footnotes and task items in Kazakh and Arabic', () => {
     for (const [reader, text] of Object.entries(texts)) {
       for (const cell of cells) expect(text, `${reader}: ${cell}`).toContain(cell)
     }
+  })
+
+  it.each([['kk', 'ltr'], ['ar', 'rtl']])('%s: the text layer\'s ☑ and ☐ stand at the item\'s start side, beside its text, where the box is drawn (%s)', async (locale, dir) => {
+    const pdf = await getDocument({ data: new Uint8Array(readFileSync(out(`${locale}/ports.pdf`))), isEvalSupported: false }).promise
+    const items = (await (await pdf.getPage(1)).getTextContent()).items as Array<{ str: string; transform: number[]; width: number }>
+    for (const mark of ['☑', '☐']) {
+      const box = items.find((item) => item.str === mark)!
+      const baseline = box.transform[5]
+      const label = items.filter((item) => item.transform[5] === baseline && item !== box && item.str.trim())
+      expect(label.length, mark).toBeGreaterThan(0)
+      // The box at the item's start side, no more than a gap and a box away from its text.
+      const gap = dir === 'rtl'
+        ? box.transform[4]! - Math.max(...label.map((item) => item.transform[4]! + item.width))
+        : Math.min(...label.map((item) => item.transform[4]!)) - (box.transform[4]! + box.width)
+      expect(gap, mark).toBeGreaterThanOrEqual(0)
+      expect(gap, mark).toBeLessThan(12)
+    }
+    await pdf.destroy()
   })
 
   it('ar: the PDF sets the table right to left (its first column at the right) and tags it', async () => {

@@ -39,12 +39,14 @@ export function drawTaskBox(state: PdfState, checked: boolean, gutter: Frame, to
 /** One invisible glyph at `x` on the first line's baseline that extraction reads as `character` (text render mode 3: neither filled nor stroked). */
 function hiddenCharacter(state: PdfState, character: string, x: number, top: number, style: Style): void {
   const line = layoutRuns(state.edition, [{ text: SQUARE, bold: false, italic: false, code: true }], { ...style, align: 'start' }, 100).lines[0]
-  const glyph = line?.pieces[0]?.glyphs[0]
-  if (!line || !glyph) return
+  const piece = line?.pieces[0]
+  const glyph = piece?.glyphs[0]
+  if (!line || !piece || !glyph) return
   glyph.text = character
   // Text render mode is graphics state: q/Q keep it to this glyph.
   state.doc.save()
   state.doc.addContent('3 Tr')
-  drawLine(state.doc, line, x, top)
+  // Drawn where its piece starts: a right-to-left line sets it at the far end of the 100 pt it was laid out in.
+  drawLine(state.doc, line, x - piece.x, top)
   state.doc.restore()
 }
