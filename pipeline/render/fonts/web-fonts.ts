@@ -11,7 +11,6 @@ import { createHash } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import type { Element, Root } from 'hast'
-import subsetFont from 'subset-font'
 import { writeAtomic } from '../../output/write-atomic.ts'
 import type { FaceId } from '../pdf/fonts.ts'
 import { npmFace } from './npm-faces.ts'
@@ -59,6 +58,9 @@ export async function cachedSubset(face: FaceId, codePoints: number[], format: F
   } catch {
     // Not made yet.
   }
+  // Loaded only to make a subset: its two WebAssembly modules (hb-subset, WOFF2) cost about 30 ms of CPU to start,
+  // which a build whose subsets are all in the cache (the PDFs alone, or text unchanged) would pay for nothing.
+  const { default: subsetFont } = await import('subset-font')
   const data = await subsetFont(original, text, { targetFormat: format === 'woff2' ? 'woff2' : 'sfnt' })
   await writeAtomic(file, data, { sync: false })
   return { file, data }
