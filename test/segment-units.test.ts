@@ -34,6 +34,15 @@ describe('segment units', () => {
     expect(units[4]!.position?.start.line).toBe(13)
   })
 
+  it('keeps a unit\'s source text once a translation is applied, whenever the text is first read', () => {
+    const { tree } = doc('Why *this*?\n\nAnd **that**.\n')
+    const [read, unread] = bodyUnits(tree)
+    expect(read!.text).toBe('Why *this*?')
+    read!.apply([{ type: 'text', value: 'Почему?' }])
+    unread!.apply([{ type: 'text', value: 'И то.' }])
+    expect([read!.text, unread!.text]).toEqual(['Why *this*?', 'And **that**.'])
+  })
+
   it('takes the title from the first heading when there is no front matter, and does not repeat it', () => {
     const { tree, meta } = doc('# Plain document\n\nJust text.\n')
     expect(meta.title).toBe('Plain document')

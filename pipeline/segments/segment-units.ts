@@ -105,9 +105,16 @@ const TEXT_ATTRIBUTES: ReadonlyArray<[directive: string, attribute: string, kind
   ['question', 'label', 'label']
 ]
 
+/**
+ * The text is written out as Markdown only when asked for: an edition finds
+ * its units by the document's keys and never reads it (a toMarkdown run per
+ * unit and edition otherwise). It is the source's, even after `apply`.
+ */
 function phrasingUnit(kind: SegmentKind, node: { children: PhrasingContent[]; position?: Position | undefined; data?: object | undefined }): Unit {
+  const source = node.children
+  let text: string | undefined
   return {
-    kind, text: phrasingToMarkdown(node.children), position: node.position, inline: true, node,
+    kind, get text() { return (text ??= phrasingToMarkdown(source)) }, position: node.position, inline: true, node,
     apply: (value) => { node.children = typeof value === 'string' ? [{ type: 'text', value }] : value }
   }
 }
