@@ -7,7 +7,9 @@
  * and HarfBuzz given each face without its outlines, shaping alike;
  * total fit weighing candidates without a node each, choosing alike;
  * font fallback by code point with the run's own face first, itemizing alike;
- * Liang's patterns looked up word by word, hyphenating as npm `hyphen` does.
+ * Liang's patterns looked up word by word, hyphenating as npm `hyphen` does;
+ * lines whose levels are all 0 put in order without UAX #9's reordering;
+ * TeX patterns compiled character by character into the same table.
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -29,8 +31,12 @@ import type { TextRun } from '../pipeline/render/pdf/text/types.ts'
 import { referenceItemize } from './helpers/itemize-reference.ts'
 import { readdirSync } from 'node:fs'
 import { liangPoints, type HyphenTable } from '../pipeline/hyphenation/liang.ts'
-import { readTexPatterns } from '../pipeline/hyphenation/tex-patterns.ts'
+import { compileTexPatterns, readTexPatterns } from '../pipeline/hyphenation/tex-patterns.ts'
+import { referenceCompileTexPatterns } from './helpers/tex-patterns-reference.ts'
 import { PATTERNS } from '../pipeline/render/pdf/hyphenation.ts'
+import bidiModule from 'bidi-js'
+import { embeddingLevels, visualRanges } from '../pipeline/render/pdf/text/bidi.ts'
+import type { Span } from '../pipeline/render/pdf/text/types.ts'
 
 const require = createRequire(import.meta.url)
 const SERIF = require.resolve('@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf')
@@ -355,5 +361,43 @@ describe('Liang\'s patterns looked up word by word', () => {
       }
       expect(hyphenated).toBeGreaterThan(words.length / 3)
     }
+  })
+})
+
+describe('a line without right-to-left text put in order without UAX #9', () => {
+  const bidi = ((typeof bidiModule === 'function' ? bidiModule : bidiModule.default) as typeof bidiModule.default)()
+  const paragraphs: Array<[string, 'ltr' | 'rtl']> = [
+    ['Plain left-to-right text, trailing spaces   ', 'ltr'],
+    ['English with مرحبا بالعالم inside, and 123 after  ', 'ltr'],
+    ['مرحبا (Hello, world) بالعالم ١٢٣ «INTERPOL» 2026.  ', 'rtl'],
+    ['Line one\u2029second paragraph with עברית and more', 'ltr']
+  ]
+
+  it('gives every line the visual order bidi-js\'s getReorderedIndices gives', () => {
+    let plain = 0
+    for (const [text, direction] of paragraphs) {
+      const levels = embeddingLevels(text, direction)
+      const spans: Span[] = [{ start: 0, end: text.length, face: 'notoSerif', run: { text, role: 'serif', size: 11, color: '#000' } }]
+      for (let start = 0; start < text.length; start += 3) {
+        for (let end = start + 1; end <= text.length; end += 2) {
+          const order = visualRanges(text, levels, spans, start, end).flatMap((range) =>
+            Array.from({ length: range.end - range.start }, (_, step) => (range.rtl ? range.end - 1 - step : range.start + step)))
+          expect(order, `${text.slice(start, end)}`).toEqual(bidi.getReorderedIndices(text, levels, start, end - 1).slice(start, end))
+          if (levels.levels.subarray(start, end).every((level) => level === 0)) plain++
+        }
+      }
+    }
+    // Lines of both kinds were compared.
+    expect(plain).toBeGreaterThan(100)
+  })
+})
+
+describe('TeX patterns compiled character by character', () => {
+  it('makes the table the first compiler made, for the Kazakh patterns and odd inputs', () => {
+    const kazakh = readFileSync('pipeline/hyphenation/hyph-kk.pat.txt', 'utf8')
+    expect(compileTexPatterns(kazakh)).toEqual(referenceCompileTexPatterns(kazakh))
+    // Comments, CRLF, a comment before a CR, digits alone, letters beyond the BMP, a pattern that is a prefix of another and the reverse, repeats.
+    const odd = '% head\r\nа1ба % tail\r\n.у2т\n12\n\n  \t\n1-4\nа1б\nа1ба2в\n\u{1d400}1\u{1d401}\nx%y\rz\n.а1ба.\nа1ба\n9а8\nа0б1в\n'
+    expect(compileTexPatterns(odd)).toEqual(referenceCompileTexPatterns(odd))
   })
 })

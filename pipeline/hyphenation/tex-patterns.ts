@@ -19,21 +19,31 @@ export function readTexPatterns(file: string): PatternTable {
   return compileTexPatterns(readFileSync(new URL(`../hyphenation/${file}`, import.meta.url), 'utf8'))
 }
 
+/**
+ * Every pattern passes here once per build that sets Kazakh (5,766 of them),
+ * before V8 has optimised this code: characters by index, no regular
+ * expression per character, no closure per letter.
+ */
 export function compileTexPatterns(source: string): PatternTable {
   const levels: number[][] = []
   const indexOf = new Map<string, number>()
   const root: Trie = {}
-  for (const raw of source.split('\n')) {
-    const pattern = raw.replace(/%.*/, '').trim()
+  const lines = source.split('\n')
+  for (let line = 0; line < lines.length; line++) {
+    const raw = lines[line]!
+    const pattern = (raw.includes('%') ? raw.replace(/%.*/, '') : raw).trim()
     if (pattern === '') continue
     const letters: string[] = []
     const values: number[] = [0]
-    for (const char of pattern) {
-      if (/\d/.test(char)) values[values.length - 1] = Number(char)
+    for (let at = 0; at < pattern.length;) {
+      const code = pattern.codePointAt(at)!
+      const length = code > 0xffff ? 2 : 1
+      if (code >= 0x30 && code <= 0x39) values[values.length - 1] = code - 0x30
       else {
-        letters.push(char)
+        letters.push(length === 1 ? pattern[at]! : pattern.slice(at, at + 2))
         values.push(0)
       }
+      at += length
     }
     if (letters[0] === '.') values.shift()
     while (values.length > 0 && values[values.length - 1] === 0) values.pop()
@@ -50,16 +60,17 @@ export function compileTexPatterns(source: string): PatternTable {
 
 function insert(root: Trie, letters: readonly string[], index: number): void {
   let trie = root
-  letters.forEach((letter, position) => {
+  const last = letters.length - 1
+  for (let position = 0; position < last; position++) {
+    const letter = letters[position]!
     const node = trie[letter]
-    const last = position === letters.length - 1
-    if (last) {
-      trie[letter] = node === undefined || typeof node === 'number' ? index : [Array.isArray(node) ? node[0] : node, index]
-      return
-    }
     if (node === undefined) trie = trie[letter] = {}
     else if (typeof node === 'number') trie = (trie[letter] = [{}, node])[0]
     else if (Array.isArray(node)) trie = node[0]
     else trie = node
-  })
+  }
+  if (last < 0) return
+  const letter = letters[last]!
+  const node = trie[letter]
+  trie[letter] = node === undefined || typeof node === 'number' ? index : [Array.isArray(node) ? node[0] : node, index]
 }

@@ -43,7 +43,8 @@ export function visualRanges(text: string, levels: EmbeddingLevels, spans: reado
   const order = lineOrder(text, levels, start, end)
   const ranges: VisualRange[] = []
   let current: (VisualRange & { last: number }) | undefined
-  for (const index of order) {
+  for (let at = 0; at < order.length; at++) {
+    const index = order[at]!
     const rtl = (levels.levels[index]! & 1) === 1
     const span = spanAt(spans, index)
     if (current && current.span === span && current.rtl === rtl && index === current.last + (rtl ? -1 : 1)) {
@@ -66,7 +67,13 @@ export function visualRanges(text: string, levels: EmbeddingLevels, spans: reado
  */
 function lineOrder(text: string, levels: EmbeddingLevels, start: number, end: number): number[] {
   const order: number[] = []
-  for (let index = start; index < end; index++) order.push(index)
+  let reversible = false
+  for (let index = start; index < end; index++) {
+    order.push(index)
+    if (levels.levels[index] !== 0) reversible = true
+  }
+  // Every level 0 (a left-to-right line, most lines of most editions): rule L2 reverses nothing, and L1 only lowers levels to the paragraph's, 0.
+  if (!reversible) return order
   for (const segment of bidi.getReorderSegments(text, levels, start, end - 1)) {
     const [from, to] = segment as [number, number]
     const reversed = order.slice(from - start, to - start + 1).reverse()
@@ -80,7 +87,10 @@ function strip(range: VisualRange & { last: number }): VisualRange {
 }
 
 function spanAt(spans: readonly Span[], index: number): Span {
-  for (const span of spans) if (span.start <= index && index < span.end) return span
+  for (let at = 0; at < spans.length; at++) {
+    const span = spans[at]!
+    if (span.start <= index && index < span.end) return span
+  }
   throw new TypeError(`No span covers index ${index}`)
 }
 
