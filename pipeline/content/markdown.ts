@@ -58,6 +58,31 @@ const FOOTNOTE_CALL = /\[\^([^\]\s]+)\]/g
  * calls (the notes themselves are segments of their own).
  */
 export function markdownToPhrasing(value: string): PhrasingContent[] {
+  return isPlainText(value) ? [plainText(value)] : parsePhrasing(value)
+}
+
+/**
+ * Whether a value holds nothing Markdown could read as syntax, so that it
+ * parses to one text node of itself: one line without a control character,
+ * nothing the inline constructs open with (emphasis, code, links, images,
+ * references, HTML, escapes, strikethrough, directives, autolink literals),
+ * nothing a block opens with at its start (a list's digit, `+` or `-`), no
+ * white space at either end. Most translated segments are such sentences;
+ * they skip the parser (a micromark run each, per segment and edition).
+ */
+export function isPlainText(value: string): boolean {
+  return value !== '' && !SYNTAX.test(value)
+}
+
+const SYNTAX = /\p{Cc}|[\\`*_[\]!<>&~:@|#=]|www\.|^[\s\d+-]|\s$/iu
+
+/** The text node the parser makes of a plain one-line value, with its position in the value. */
+function plainText(value: string): PhrasingContent {
+  return { type: 'text', value, position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: value.length + 1, offset: value.length } } }
+}
+
+/** The parser's reading of a value (markdownToPhrasing skips it for plain text). */
+export function parsePhrasing(value: string): PhrasingContent[] {
   const labels = new Set([...value.matchAll(FOOTNOTE_CALL)].map((match) => match[1]!))
   const definitions = [...labels].map((label) => `\n\n[^${label}]: note`).join('')
   const root = segmentParser.parse(value + definitions) as Root
