@@ -21,19 +21,33 @@ const pipeline = path.join(root, 'pipeline')
 const out = path.join(pipeline, '.build')
 const ENTRIES = { cli: 'cli.ts', 'merge-manifests': 'merge-manifests.ts' }
 
+/**
+ * Every file of pipeline/ (code, templates, patterns) as this walk sees it:
+ * name, size, modification and change times, inode. A file written anew
+ * changes its change time, whatever tool kept its modification time.
+ * pipeline/output/edition-cache.ts keeps its hash of the files' bytes under
+ * this line in .cache/ instead of reading them all in every build.
+ */
+const PIPELINE_FILES = Symbol.for('polyglot-press.pipeline-files')
+
 /** Names and modification times of the TypeScript sources: the bundle's fingerprint. */
 function fingerprint() {
   const parts = []
+  const files = [`pipeline:${pipeline}`]
   const walk = (dir) => {
     for (const name of readdirSync(dir).sort()) {
       if (name === '.build') continue
       const file = path.join(dir, name)
       const stat = statSync(file)
       if (stat.isDirectory()) walk(file)
-      else if (name.endsWith('.ts')) parts.push(`${path.relative(pipeline, file)}:${stat.mtimeMs}:${stat.size}`)
+      else {
+        files.push(`${path.relative(pipeline, file)}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`)
+        if (name.endsWith('.ts')) parts.push(`${path.relative(pipeline, file)}:${stat.mtimeMs}:${stat.size}`)
+      }
     }
   }
   walk(pipeline)
+  globalThis[PIPELINE_FILES] = files.join('\n')
   parts.push(`root:${root}`)
   // What npm installed (the bundle holds copies of the libraries), and how this file bundles.
   for (const file of [path.join(root, 'package-lock.json'), path.join(root, 'node_modules/.package-lock.json'), fileURLToPath(import.meta.url)]) {

@@ -17,7 +17,7 @@ import { VFileMessage } from 'vfile-message'
 import { editionInputFiles, filesUnder, type EditionInputs } from '../edition-inputs.ts'
 import type { Project } from '../project.ts'
 import { sha256 } from './manifest.ts'
-import { writeAtomic } from './write-atomic.ts'
+import { writeAtomic, writeAtomicSync } from './write-atomic.ts'
 
 export interface CachedMessage {
   reason: string
@@ -41,10 +41,8 @@ let pipelineHash: string | undefined
 /** The pipeline's code, templates and locked dependencies, hashed once per process. */
 export function pipelineVersion(root: string): string {
   if (pipelineHash) return pipelineHash
-  const hash = createHash('sha256')
-  for (const file of filesUnder(PIPELINE_DIR).filter((name) => !name.includes(`${path.sep}.build${path.sep}`))) {
-    hash.update(path.relative(PIPELINE_DIR, file)).update('\0').update(readFileSync(file)).update('\0')
-  }
+  const seen = (globalThis as Record<symbol, unknown>)[PIPELINE_FILES]
+  const hash = createHash('sha256').update(pipelineFilesDigest(path.join(root, '.cache'), typeof seen === 'string' ? seen : undefined))
   for (const name of ['package-lock.json']) {
     const file = path.join(root, name)
     if (existsSync(file)) hash.update(readFileSync(file))
@@ -54,6 +52,36 @@ export function pipelineVersion(root: string): string {
   if (existsSync(bundler)) hash.update(readFileSync(bundler))
   pipelineHash = hash.digest('hex')
   return pipelineHash
+}
+
+/** What bin/press.mjs saw of pipeline/'s files when it started this process: each name, size, times and inode. */
+const PIPELINE_FILES = Symbol.for('polyglot-press.pipeline-files')
+const DIGEST = /^[0-9a-f]{64}$/
+
+/**
+ * A hash of the bytes of pipeline/'s files. Reading and hashing all of them
+ * is about 10 ms of every build, so with what bin/press.mjs saw of them
+ * (`seen`: it stats them all to decide whether to bundle again) the hash is
+ * kept in `cacheDir` and read back while they look the same; run otherwise
+ * (tests), it is made every time.
+ */
+export function pipelineFilesDigest(cacheDir: string, seen?: string): string {
+  const file = path.join(cacheDir, 'pipeline-files.json')
+  if (seen !== undefined) {
+    try {
+      const kept = JSON.parse(readFileSync(file, 'utf8')) as { files?: unknown; digest?: unknown }
+      if (kept.files === seen && typeof kept.digest === 'string' && DIGEST.test(kept.digest)) return kept.digest
+    } catch {
+      // Not kept yet, or damaged: made again below.
+    }
+  }
+  const hash = createHash('sha256')
+  for (const source of filesUnder(PIPELINE_DIR).filter((name) => !name.includes(`${path.sep}.build${path.sep}`))) {
+    hash.update(path.relative(PIPELINE_DIR, source)).update('\0').update(readFileSync(source)).update('\0')
+  }
+  const digest = hash.digest('hex')
+  if (seen !== undefined) writeAtomicSync(file, JSON.stringify({ files: seen, digest }))
+  return digest
 }
 
 export interface EditionKeyInputs {

@@ -12,11 +12,12 @@
  * git as before. Only git's answers are kept, never its failures.
  */
 import { execFileSync } from 'node:child_process'
-import { createHash, randomBytes } from 'node:crypto'
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { sourceDateEpoch } from './byte-inputs.ts'
 import { readGitHead } from './git-head.ts'
+import { writeAtomicSync } from './write-atomic.ts'
 
 /** The cache's file in `cacheDir`: the dates of one HEAD commit. */
 export const GIT_DATES = 'git-dates.json'
@@ -41,7 +42,7 @@ export function lastCommitSeconds(paths: readonly string[], cacheDir?: string): 
   const known = kept?.dates[key]
   if (known === null || (typeof known === 'number' && Number.isSafeInteger(known) && known >= 0)) return known ?? undefined
   const answer = askGit(paths)
-  if (answer) writeDates(file, { commit: head.commit, dates: { ...kept?.dates, [key]: answer.seconds ?? null } })
+  if (answer) writeAtomicSync(file, JSON.stringify({ commit: head.commit, dates: { ...kept?.dates, [key]: answer.seconds ?? null } } satisfies GitDates))
   return answer?.seconds
 }
 
@@ -62,18 +63,6 @@ function readDates(file: string, commit: string): GitDates | undefined {
     return kept.commit === commit && typeof kept.dates === 'object' && kept.dates !== null ? kept : undefined
   } catch {
     return undefined
-  }
-}
-
-/** Written whole under a temporary name; a cache that cannot be written is only slower. */
-function writeDates(file: string, dates: GitDates): void {
-  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
-  try {
-    mkdirSync(path.dirname(file), { recursive: true })
-    writeFileSync(temporary, JSON.stringify(dates))
-    renameSync(temporary, file)
-  } catch {
-    rmSync(temporary, { force: true })
   }
 }
 

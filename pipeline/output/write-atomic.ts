@@ -8,6 +8,7 @@
  * start with a dot and carry the writer's process id.
  */
 import { randomBytes } from 'node:crypto'
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { open, readdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { createFolder, describeOsError } from './os-error.ts'
@@ -51,6 +52,22 @@ export async function writeAtomic(file: string, data: string | Uint8Array, optio
   } catch (error) {
     await rm(temporary, { force: true }).catch(() => {})
     throw describeOsError(error, file, 'write')
+  }
+}
+
+/**
+ * A small cache file, written whole under a temporary name beside it, for
+ * code that cannot wait (a cache of answers read back with their checks):
+ * no flush, and a file that cannot be written only leaves the cache empty.
+ */
+export function writeAtomicSync(file: string, data: string): void {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  try {
+    mkdirSync(path.dirname(file), { recursive: true })
+    writeFileSync(temporary, data)
+    renameSync(temporary, file)
+  } catch {
+    rmSync(temporary, { force: true })
   }
 }
 
