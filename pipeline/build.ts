@@ -100,7 +100,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const { catalogs, errors } = await loadCatalogs(project, allLocales, allDocs)
   if (locales.includes(PSEUDO_LOCALE)) catalogs.set(PSEUDO_LOCALE, pseudoCatalogs(catalogs.get(project.sourceLocale)!))
   const i18n = await createI18n(toResources(catalogs), project.sourceLocale)
-  const load = documentLoader(project)
+  const load = documentLoader(project, project.cacheDir)
   // Each git process costs a fork of this one: a document's date is asked for once.
   const dateOf = sourceDates(project.cacheDir)
   // The catalogs just read; a locale whose catalogs failed is read again, so the status names its error.

@@ -9,6 +9,7 @@ import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import { isMap, isScalar, LineCounter, parseDocument as parseYaml, type Document } from 'yaml'
 import { attachTableCaptions, TABLE_DIRECTIVE } from './table-captions.ts'
+import { cachedParse } from './document-cache.ts'
 import { createParser } from '../create-processor.ts'
 import type { DocumentMeta } from '../types.ts'
 import { plainText } from './plain-text.ts'
@@ -27,7 +28,8 @@ export interface LoadedDocument {
 
 const DOC_NAME = /^[a-z0-9][a-z0-9._-]*$/i
 
-export async function loadDocument(filePath: string, defaultLang: string): Promise<LoadedDocument> {
+/** With `cacheDir`, a text parsed before is read back from there (document-cache.ts). */
+export async function loadDocument(filePath: string, defaultLang: string, cacheDir?: string): Promise<LoadedDocument> {
   const name = path.basename(filePath, '.md')
   const file: VFile = new VFile({ path: filePath })
   if (!DOC_NAME.test(name)) {
@@ -43,7 +45,12 @@ export async function loadDocument(filePath: string, defaultLang: string): Promi
     })
   }
   file.value = decodeText(bytes, file)
-  return parseLoaded(name, file, defaultLang)
+  if (!cacheDir) return parseLoaded(name, file, defaultLang)
+  const { tree, meta } = cachedParse(name, file, defaultLang, cacheDir, () => {
+    const parsed = parseLoaded(name, file, defaultLang)
+    return { tree: parsed.tree, meta: parsed.meta }
+  })
+  return { name, file, tree, meta }
 }
 
 /** UTF-8 only, and without characters no edition can carry (removed with a message at their place). */

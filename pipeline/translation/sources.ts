@@ -48,13 +48,13 @@ export async function loadSources(project: Project, docs?: readonly string[], lo
   return { namespaces, errors }
 }
 
-/** Reads and parses a document of content/ by name, each at most once. */
-export function documentLoader(project: Project): DocumentLoader {
+/** Reads and parses a document of content/ by name, each at most once; with `cacheDir`, a text parsed by an earlier build is read back from there. */
+export function documentLoader(project: Project, cacheDir?: string): DocumentLoader {
   const loaded = new Map<string, Promise<LoadedDocument>>()
   return (name) => {
     let document = loaded.get(name)
     if (!document) {
-      document = loadDocument(path.join(project.contentDir, `${name}.md`), project.sourceLocale)
+      document = loadDocument(path.join(project.contentDir, `${name}.md`), project.sourceLocale, cacheDir)
       loaded.set(name, document)
     }
     return document
