@@ -9,7 +9,8 @@
  * font fallback by code point with the run's own face first, itemizing alike;
  * Liang's patterns looked up word by word, hyphenating as npm `hyphen` does;
  * lines whose levels are all 0 put in order without UAX #9's reordering;
- * TeX patterns compiled character by character into the same table.
+ * TeX patterns compiled character by character into the same table, and
+ * kept compiled in the project's cache.
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -29,9 +30,12 @@ import { referenceTotalFit } from './helpers/total-fit-reference.ts'
 import { itemize } from '../pipeline/render/pdf/text/itemize.ts'
 import type { TextRun } from '../pipeline/render/pdf/text/types.ts'
 import { referenceItemize } from './helpers/itemize-reference.ts'
-import { readdirSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { liangPoints, type HyphenTable } from '../pipeline/hyphenation/liang.ts'
-import { compileTexPatterns, readTexPatterns } from '../pipeline/hyphenation/tex-patterns.ts'
+import { compileTexPatterns } from '../pipeline/hyphenation/tex-patterns.ts'
+import { readTexPatterns } from '../pipeline/hyphenation/pattern-cache.ts'
 import { referenceCompileTexPatterns } from './helpers/tex-patterns-reference.ts'
 import { PATTERNS } from '../pipeline/render/pdf/hyphenation.ts'
 import bidiModule from 'bidi-js'
@@ -399,5 +403,29 @@ describe('TeX patterns compiled character by character', () => {
     // Comments, CRLF, a comment before a CR, digits alone, letters beyond the BMP, a pattern that is a prefix of another and the reverse, repeats.
     const odd = '% head\r\nа1ба % tail\r\n.у2т\n12\n\n  \t\n1-4\nа1б\nа1ба2в\n\u{1d400}1\u{1d401}\nx%y\rz\n.а1ба.\nа1ба\n9а8\nа0б1в\n'
     expect(compileTexPatterns(odd)).toEqual(referenceCompileTexPatterns(odd))
+  })
+})
+
+describe('compiled TeX patterns kept in the project\'s cache', () => {
+  it('reads back the table it compiled, and compiles again when the entry is damaged', () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'patterns-'))
+    try {
+      const compiled = compileTexPatterns(readFileSync('pipeline/hyphenation/hyph-kk.pat.txt', 'utf8'))
+      expect(readTexPatterns('hyph-kk.pat.txt', cacheDir)).toEqual(compiled)
+      const entries = readdirSync(path.join(cacheDir, 'hyphenation'))
+      expect(entries).toHaveLength(1)
+      const entry = path.join(cacheDir, 'hyphenation', entries[0]!)
+      // What the entry holds is what a build gets: an entry (here a made-up one) is read, not compiled anew.
+      writeFileSync(entry, JSON.stringify([[[0, 1]], { а: 0 }]))
+      expect(readTexPatterns('hyph-kk.pat.txt', cacheDir)).toEqual([[[0, 1]], { а: 0 }])
+      for (const damaged of ['[[[0,1]],{"а":', '{}', '[[], []]']) {
+        writeFileSync(entry, damaged)
+        expect(readTexPatterns('hyph-kk.pat.txt', cacheDir)).toEqual(compiled)
+        expect(JSON.parse(readFileSync(entry, 'utf8'))).toEqual(compiled)
+      }
+      expect(readdirSync(path.join(cacheDir, 'hyphenation'))).toEqual(entries)
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true })
+    }
   })
 })

@@ -7,17 +7,9 @@
  * [children, index]; a pattern's levels are the values between its letters,
  * the value before a leading `.` left out (it is always 0).
  */
-import { readFileSync } from 'node:fs'
-
 type Trie = { [letter: string]: TrieNode }
 type TrieNode = Trie | number | [Trie, number]
 export type PatternTable = [number[][], Trie]
-
-/** The patterns of pipeline/hyphenation/<file> (copied from hyph-utf8: see README.md there). */
-export function readTexPatterns(file: string): PatternTable {
-  // From pipeline/hyphenation/ and from the bundle in pipeline/.build/ alike.
-  return compileTexPatterns(readFileSync(new URL(`../hyphenation/${file}`, import.meta.url), 'utf8'))
-}
 
 /**
  * Every pattern passes here once per build that sets Kazakh (5,766 of them),
@@ -53,12 +45,12 @@ export function compileTexPatterns(source: string): PatternTable {
       index = levels.push(values) - 1
       indexOf.set(key, index)
     }
-    insert(root, letters, index)
+    insertPattern(root, letters, index)
   }
   return [levels, root]
 }
 
-function insert(root: Trie, letters: readonly string[], index: number): void {
+export function insertPattern(root: Trie, letters: readonly string[], index: number): void {
   let trie = root
   const last = letters.length - 1
   for (let position = 0; position < last; position++) {

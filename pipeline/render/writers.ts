@@ -51,6 +51,6 @@ export const writers: Record<Format, Writer> = {
   },
   async pdf(tree, file, options) {
     const { renderPdf } = await import('./pdf/index.ts')
-    return renderPdf(editionOf(tree, file), { modified: options.modified, strict: options.strict })
+    return renderPdf(editionOf(tree, file), { modified: options.modified, strict: options.strict, cacheDir: options.cacheDir })
   }
 }

@@ -8,7 +8,7 @@
  */
 import { createRequire } from 'node:module'
 import { liangPoints, type HyphenTable } from '../../hyphenation/liang.ts'
-import { readTexPatterns } from '../../hyphenation/tex-patterns.ts'
+import { readTexPatterns } from '../../hyphenation/pattern-cache.ts'
 import type { Hyphenator } from './text/types.ts'
 
 const require = createRequire(import.meta.url)
@@ -26,6 +26,12 @@ const TEX_PATTERNS: Record<string, string> = { kk: 'hyph-kk.pat.txt' }
 const MIN_BEFORE = 2
 const MIN_AFTER = 3
 const loaded = new Map<string, Hyphenator | undefined>()
+/** Where compiled patterns are kept between builds (the project's cache); none: compiled in every process. */
+let patternCache: string | undefined
+
+export function keepCompiledPatternsIn(cacheDir: string | undefined): void {
+  patternCache = cacheDir
+}
 /** Words remembered per language (a book's vocabulary fits; a long-running preview starts over past it). */
 const REMEMBERED_WORDS = 50_000
 
@@ -39,7 +45,7 @@ function create(language: string): Hyphenator | undefined {
   const spec = PATTERNS[language]
   const own = TEX_PATTERNS[language]
   if (!spec && !own) return undefined
-  const table = spec ? (require(spec) as HyphenTable) : readTexPatterns(own!)
+  const table = spec ? (require(spec) as HyphenTable) : readTexPatterns(own!, patternCache)
   return wordwise(NAMES_BREAK.has(language), remembered((word) => liangPoints(table, word)))
 }
 

@@ -15,6 +15,7 @@ import { createFootNotes, drawNotesOnPageTurn } from './footnotes/foot-notes.ts'
 import { reportMissingGlyphs } from './missing-glyphs.ts'
 import { runningTitleCandidates } from './running-title.ts'
 import { MUTED, type PdfState, type Style } from './state.ts'
+import { keepCompiledPatternsIn } from './hyphenation.ts'
 import { artifact, documentRoot, tagged } from './structure.ts'
 import { drawSingleLine, fitSingleLine, lineAdvance, paragraphHeight, setParagraph, type Frame } from './typeset.ts'
 
@@ -23,6 +24,8 @@ export interface PdfOptions {
   modified: Date
   /** Characters no font can draw fail the edition instead of warning. */
   strict?: boolean | undefined
+  /** The project's cache: compiled hyphenation patterns are kept there. */
+  cacheDir?: string | undefined
 }
 
 /** A 385 pt measure (see BODY) centred on A4, with room above the running head and below the folio. */
@@ -31,6 +34,7 @@ const FOLIO: Style = { font: 'sans', size: 8, color: MUTED, lineGap: 0, align: '
 
 export async function renderPdf(edition: Edition, options: PdfOptions): Promise<Buffer> {
   const { meta, locale } = edition
+  keepCompiledPatternsIn(options.cacheDir)
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGINS,
