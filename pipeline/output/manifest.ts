@@ -6,6 +6,7 @@
  * an entry before the file under it is replaced.
  */
 import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { isBelow } from '../inside.ts'
@@ -46,10 +47,19 @@ export async function readVerifiedManifest(outputDir: string): Promise<Map<strin
   }
   for (const entry of Array.isArray(old.files) ? old.files : []) {
     if (typeof entry?.path !== 'string' || !isBelow(outputDir, path.resolve(outputDir, entry.path))) continue
-    const data = await readFile(path.join(outputDir, entry.path)).catch(() => undefined)
+    const data = readIfThere(path.join(outputDir, entry.path))
     if (data && data.byteLength === entry.bytes && sha256(data) === entry.sha256) verified.set(entry.path, entry)
   }
   return verified
+}
+
+/** A published file's bytes, read at once (edition-cache.ts, sameBytes), or undefined when it cannot be read. */
+function readIfThere(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file)
+  } catch {
+    return undefined
+  }
 }
 
 export function manifestText(entries: Iterable<ManifestEntry>): string {
