@@ -36,7 +36,7 @@ import { countOf } from './messages.ts'
 import { reasonOf, UsageError, type Failure } from './report.ts'
 import { chosenFonts, type FontRole, useFonts } from './render/pdf/font-choice.ts'
 import { template } from './render/templates.ts'
-import { writers } from './render/writers.ts'
+import { cutPageFontsAhead, writers } from './render/writers.ts'
 import { FORMATS, type Format } from './types.ts'
 
 export interface BuildOptions {
@@ -108,6 +108,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const status = await computeStatus(project, { locales: allLocales, sources: await loadSources(project, allDocs, load, catalogOf), catalogOf })
   const context: PrepareContext = { project, i18n, catalogs, locales: [...catalogs.keys()], status }
   const css = template('edition.css')
+  // The status page is known now; its fonts are cut while the editions are made.
+  const statusPage = statusTree(status, template('status.css'), modifiedOf(project))
+  const { cutFontsAhead } = await import('./render/fonts/web-fonts.ts')
+  cutFontsAhead(statusPage, 'en', 'woff2', project.cacheDir)
   const cache = options.force ? undefined : new EditionCache(path.join(project.cacheDir, 'editions'))
   const digests: FileDigests = new Map()
   let reused = 0
@@ -122,7 +126,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // What an HTML page may link: the formats of its language and the languages of its document that are
   // in the folder, or that this build (all shards of it, for a shard) is making and has not failed.
   const planned = options.shard ? new Set(docs.flatMap((doc) => locales.map((locale) => `${doc}/${locale}`))) : new Set([...jobs].filter((job) => job.endsWith('/html')).map((job) => job.slice(0, -'/html'.length)))
-  const linksOf = (doc: string, locale: string): Links => {
+  // `ahead`: as the page will be once this build has written its e-book and PDF (pages' fonts are cut before).
+  const linksOf = (doc: string, locale: string, { ahead = false } = {}): Links => {
     // A failed edition keeps its older file, which may be linked; a refused one is being withdrawn.
     const failedNow = new Set(failures.map((failure) => `${failure.doc}/${failure.locale}${failure.format ? `/${failure.format}` : ''}`))
     const refusedNow = new Set(failures.filter((failure) => failure.refused).map((failure) => `${failure.doc}/${failure.locale}`))
@@ -130,7 +135,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const there = (other: string, format: Format) => onDisk.has(`${other}/${doc}.${format}`) && !refusedNow.has(`${doc}/${other}`)
     const coming = (other: string) => planned.has(`${doc}/${other}`) && !failedNow.has(`${doc}/${other}`) && !failedNow.has(`${doc}/${other}/html`)
     return {
-      formats: FORMATS.filter((format) => format !== 'html' && there(locale, format)),
+      formats: FORMATS.filter((format) => format !== 'html' && (there(locale, format) || (ahead && jobs.has(`${doc}/${locale}/${format}`)))),
       locales: new Set(context.locales.filter((other) => other === locale || there(other, 'html') || coming(other)))
     }
   }
@@ -148,18 +153,24 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // Problems found while reading the document (characters no format can carry) are reported once, not per locale.
     files.push(document.file)
     const modified = dateOf(document.file.path)
+    // Every language prepared first, so that each page's fonts are cut while the e-books and PDFs are made.
+    const prepared = new Map<string, PreparedEdition | Failure>()
     for (const locale of locales) {
       if (!formats.some((format) => jobs.has(`${name}/${locale}/${format}`))) continue
       const broken = errors.get(locale)
-      if (broken) {
-        failures.push({ doc: name, locale, reason: reasonOf(broken, project) })
-        continue
-      }
-      let edition
       try {
-        edition = await prepareEdition(document, locale, context)
+        if (broken) throw broken
+        prepared.set(locale, await prepareEdition(document, locale, context))
       } catch (error) {
-        failures.push({ doc: name, locale, reason: reasonOf(error, project) })
+        prepared.set(locale, { doc: name, locale, reason: reasonOf(error, project) })
+      }
+    }
+    for (const [locale, edition] of prepared) {
+      if ('hast' in edition && jobs.has(`${name}/${locale}/html`)) await cutPageFontsAhead(edition.hast, edition.file, { css, cacheDir: project.cacheDir, ...linksOf(name, locale, { ahead: true }) })
+    }
+    for (const [locale, edition] of prepared) {
+      if (!('hast' in edition)) {
+        failures.push(edition)
         continue
       }
       files.push(edition.file)
@@ -219,7 +230,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const indexPage = indexTree(index, ui, project.sourceLocale, template('index.css'))
   prependStyle(indexPage, await travellingFonts(indexPage, project.sourceLocale, '', pages))
   await output.publish('index.html', stringifyPage(indexPage), null, null, 'html')
-  const statusPage = statusTree(status, template('status.css'), modifiedOf(project))
   prependStyle(statusPage, await travellingFonts(statusPage, 'en', '', pages))
   await output.publish('status.html', stringifyPage(statusPage), null, null, 'html')
   const failedEditions = failures.reduce((count, failure) => count + (failure.format ? 1 : formats.length), 0)

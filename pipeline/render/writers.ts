@@ -10,7 +10,7 @@
 import type { Root as HastRoot } from 'hast'
 import type { VFile } from 'vfile'
 import type { Format } from '../types.ts'
-import { editionOf } from './edition.ts'
+import { type Edition, editionOf } from './edition.ts'
 import { template } from './templates.ts'
 
 export interface WriterOptions {
@@ -34,15 +34,32 @@ export interface WriterOptions {
   decorate?: ((page: HastRoot) => void) | undefined
 }
 
+/** The edition as its page shows it: with the languages the page links. */
+function pageEdition(tree: HastRoot, file: VFile, locales: ReadonlySet<string> | undefined): Edition {
+  const edition = editionOf(tree, file)
+  return locales ? { ...edition, languages: edition.languages.filter((language) => locales.has(language.locale)) } : edition
+}
+
+/**
+ * Starts cutting the fonts of the edition's HTML page, as the page will be
+ * when it links `formats` and `locales`: their WOFF2 compression runs on its
+ * own thread (fonts/woff2-thread.ts) while the build writes the e-book and
+ * the PDF, and the page, written after them, finds its subsets made or being
+ * made. A page that turns out otherwise (a format failed) cuts its own.
+ */
+export async function cutPageFontsAhead(tree: HastRoot, file: VFile, options: Pick<WriterOptions, 'css' | 'formats' | 'locales' | 'cacheDir'>): Promise<void> {
+  const [{ pageTree }, { cutFontsAhead }] = await Promise.all([import('./html.ts'), import('./fonts/web-fonts.ts')])
+  const edition = pageEdition(tree, file, options.locales)
+  cutFontsAhead(pageTree(edition, { css: options.css, formats: options.formats, imageHref: () => '' }), edition.locale, 'woff2', options.cacheDir)
+}
+
 /** Messages (missing glyphs, unknown elements) go onto `file`, with their place. */
 export type Writer = (tree: HastRoot, file: VFile, options: WriterOptions) => Promise<string | Buffer>
 
 export const writers: Record<Format, Writer> = {
   async html(tree, file, options) {
     const { renderHtml } = await import('./html.ts')
-    const edition = editionOf(tree, file)
-    const languages = options.locales ? edition.languages.filter((language) => options.locales!.has(language.locale)) : edition.languages
-    return renderHtml({ ...edition, languages }, { css: options.css, formats: options.formats, decorate: options.decorate, fonts: options.fonts, imageHref: options.imageHref })
+    return renderHtml(pageEdition(tree, file, options.locales), { css: options.css, formats: options.formats, decorate: options.decorate, fonts: options.fonts, imageHref: options.imageHref })
   },
   async epub(tree, file, options) {
     const { renderEpub } = await import('./epub.ts')

@@ -15,6 +15,7 @@ import { writeAtomic } from '../../output/write-atomic.ts'
 import type { FaceId } from '../pdf/fonts.ts'
 import { npmFace } from './npm-faces.ts'
 import { charactersByFace, type FaceUse } from './font-usage.ts'
+import { woff2OnThread } from './woff2-thread.ts'
 
 export type FontFormat = 'woff2' | 'truetype'
 
@@ -30,17 +31,32 @@ export interface SubsetFont extends FaceUse {
 }
 
 export async function pageFonts(tree: Root | Element, locale: string, format: FontFormat, cacheDir: string): Promise<SubsetFont[]> {
-  const fonts: SubsetFont[] = []
-  for (const [face, { use, text }] of [...charactersByFace(tree, locale)].sort(([a], [b]) => a.localeCompare(b))) {
-    const { font } = npmFace(face)
-    const codePoints = [...text].map((char) => char.codePointAt(0)!).filter((code) => font.hasGlyphForCodePoint(code)).sort((a, b) => a - b)
-    if (codePoints.length === 0) continue
-    const { data } = await cachedSubset(face, codePoints, format, cacheDir)
+  // Every face is cut at once (their WOFF2 compressed on its thread, in turn); the list keeps the faces' order.
+  const faces = facesOf(tree, locale).map((face) => ({ ...face, cut: cachedSubset(face.face, face.codePoints, format, cacheDir) }))
+  const made = await Promise.all(faces.map(({ cut }) => cut))
+  return faces.map(({ face, use, codePoints }, index) => {
+    const { data } = made[index]!
     const hash = createHash('sha256').update(data).digest('hex').slice(0, 12)
     const base = `${use.family.replace(/\s+/g, '')}-${use.weight}${use.style === 'italic' ? 'i' : ''}`
-    fonts.push({ ...use, name: `${base}-${hash}.${format === 'woff2' ? 'woff2' : 'ttf'}`, data, format, codePoints, licence: licenceOf(face, use.family) })
-  }
-  return fonts
+    return { ...use, name: `${base}-${hash}.${format === 'woff2' ? 'woff2' : 'ttf'}`, data, format, codePoints, licence: licenceOf(face, use.family) }
+  })
+}
+
+/**
+ * Starts cutting a page's fonts into the cache, for pageFonts to find when
+ * the page is written; a failure is left for that call to report.
+ */
+export function cutFontsAhead(tree: Root | Element, locale: string, format: FontFormat, cacheDir: string): void {
+  for (const { face, codePoints } of facesOf(tree, locale)) cachedSubset(face, codePoints, format, cacheDir).catch(() => {})
+}
+
+/** The faces a page uses, by face id, each with the code points it has glyphs for (faces with none left out). */
+function facesOf(tree: Root | Element, locale: string): Array<{ face: FaceId; use: FaceUse; codePoints: number[] }> {
+  return [...charactersByFace(tree, locale)].sort(([a], [b]) => a.localeCompare(b)).flatMap(([face, { use, text }]) => {
+    const { font } = npmFace(face)
+    const codePoints = [...text].map((char) => char.codePointAt(0)!).filter((code) => font.hasGlyphForCodePoint(code)).sort((a, b) => a - b)
+    return codePoints.length > 0 ? [{ face, use, codePoints }] : []
+  })
 }
 
 /**
@@ -58,12 +74,27 @@ export async function cachedSubset(face: FaceId, codePoints: number[], format: F
   } catch {
     // Not made yet.
   }
+  let making = inFlight.get(file)
+  if (!making) {
+    making = cut(original, text, format).then(async (data) => {
+      await writeAtomic(file, data, { sync: false })
+      return { file, data }
+    }).finally(() => inFlight.delete(file))
+    inFlight.set(file, making)
+  }
+  return making
+}
+
+/** Subsets being made, by cache file: a face asked for twice at once (two pages, or a page asked ahead) is cut once. */
+const inFlight = new Map<string, Promise<{ file: string; data: Buffer }>>()
+
+/** hb-subset here, WOFF2's compression on its thread: the bytes subset-font would make with `targetFormat: 'woff2'`. */
+async function cut(original: Buffer, text: string, format: FontFormat): Promise<Buffer> {
   // Loaded only to make a subset: its two WebAssembly modules (hb-subset, WOFF2) cost about 30 ms of CPU to start,
   // which a build whose subsets are all in the cache (the PDFs alone, or text unchanged) would pay for nothing.
   const { default: subsetFont } = await import('subset-font')
-  const data = await subsetFont(original, text, { targetFormat: format === 'woff2' ? 'woff2' : 'sfnt' })
-  await writeAtomic(file, data, { sync: false })
-  return { file, data }
+  const sfnt = await subsetFont(original, text, { targetFormat: 'sfnt' })
+  return format === 'woff2' ? woff2OnThread(sfnt) : sfnt
 }
 
 /** The font package's OFL text (LICENSE_FONT), named by family: `OFL-NotoSerif.txt`. */

@@ -1,0 +1,45 @@
+/**
+ * A page's WOFF2 subsets are compressed on their own thread
+ * (render/fonts/woff2-thread.ts), with the bytes subset-font itself makes,
+ * and a face cut ahead (cutFontsAhead) is not cut again when the page asks.
+ */
+import { h } from 'hastscript'
+import subsetFont from 'subset-font'
+import { describe, expect, it } from 'vitest'
+import { npmFace } from '../pipeline/render/fonts/npm-faces.ts'
+import { cutFontsAhead, pageFonts } from '../pipeline/render/fonts/web-fonts.ts'
+import { woff2Jobs } from '../pipeline/render/fonts/woff2-thread.ts'
+import { tempDir } from './helpers/project.ts'
+
+/** A Chinese page with a Latin name and a bold heading: four faces. */
+const page = () => h('div', { lang: 'zh-Hans' }, [
+  h('h1', '关于翻译的访谈 2026'),
+  h('p', ['我们和 ', h('em', 'Kazinform'), ' 的编辑谈了谈：每一种语言都有自己的排版。']),
+  h('p', 'Bold and plain Latin words, too.')
+])
+
+describe('web fonts off the main thread', () => {
+  it('compresses each face on the thread, to the bytes subset-font makes', async () => {
+    const before = woff2Jobs()
+    const fonts = await pageFonts(page(), 'zh-Hans', 'woff2', tempDir('press-woff2-'))
+    expect(fonts.map((font) => `${font.family} ${font.weight}`)).toEqual(['Noto Serif 400', 'Noto Serif 700', 'Noto Serif SC 400', 'Noto Serif SC 700'])
+    expect(woff2Jobs().made - before.made).toBe(fonts.length)
+    for (const font of fonts) {
+      const face = font.weight === 700 ? (font.family === 'Noto Serif' ? 'notoSerifBold' : 'serifSCBold') : font.family === 'Noto Serif' ? 'notoSerif' : 'serifSC'
+      const own = await subsetFont(npmFace(face).data, String.fromCodePoint(...font.codePoints), { targetFormat: 'woff2' })
+      expect(font.data.equals(own), `${font.family} ${font.weight}`).toBe(true)
+    }
+  })
+
+  it('cuts a face asked for ahead once: the page finds it made or being made', async () => {
+    const cacheDir = tempDir('press-woff2-')
+    const before = woff2Jobs()
+    cutFontsAhead(page(), 'zh-Hans', 'woff2', cacheDir)
+    const fonts = await pageFonts(page(), 'zh-Hans', 'woff2', cacheDir)
+    expect(fonts).toHaveLength(4)
+    expect(woff2Jobs().asked - before.asked).toBe(4)
+    // And from the cache, once made.
+    await pageFonts(page(), 'zh-Hans', 'woff2', cacheDir)
+    expect(woff2Jobs().asked - before.asked).toBe(4)
+  })
+})
