@@ -10,7 +10,8 @@
  * Liang's patterns looked up word by word, hyphenating as npm `hyphen` does;
  * lines whose levels are all 0 put in order without UAX #9's reordering;
  * TeX patterns compiled character by character into the same table, and
- * kept compiled in the project's cache.
+ * kept compiled in the project's cache; pdfkit's documents made without
+ * Helvetica, the same bytes.
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -36,6 +37,8 @@ import path from 'node:path'
 import { liangPoints, type HyphenTable } from '../pipeline/hyphenation/liang.ts'
 import { compileTexPatterns } from '../pipeline/hyphenation/tex-patterns.ts'
 import { readTexPatterns } from '../pipeline/hyphenation/pattern-cache.ts'
+import PDFDocument from 'pdfkit'
+import { documentWithoutDefaultFont } from '../pipeline/render/pdf/pdfkit-speed.ts'
 import { referenceCompileTexPatterns } from './helpers/tex-patterns-reference.ts'
 import { PATTERNS } from '../pipeline/render/pdf/hyphenation.ts'
 import bidiModule from 'bidi-js'
@@ -427,5 +430,30 @@ describe('compiled TeX patterns kept in the project\'s cache', () => {
     } finally {
       rmSync(cacheDir, { recursive: true, force: true })
     }
+  })
+})
+
+describe('pdfkit documents without the default font', () => {
+  /** A tagged page of text in two registered faces, as the writer sets them, ended and read back as bytes. */
+  const pdf = (doc: PDFKit.PDFDocument) => {
+    const chunks: Buffer[] = []
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+    const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))))
+    doc.registerFont('serif', faceFont('notoSerif') as unknown as string)
+    doc.registerFont('bold', faceFont('notoSerifBold') as unknown as string)
+    doc.font('serif').fontSize(11).text('Total fit, Қазақстан', 72, 72)
+    doc.addPage().font('bold').text('Second page', 72, 72).font('serif').text('and again', 72, 100)
+    doc.end()
+    return done
+  }
+  const options = { size: 'A4', bufferPages: true, pdfVersion: '1.7', tagged: true, info: { CreationDate: new Date(Date.UTC(2026, 0, 1)) } } as PDFKit.PDFDocumentOptions
+
+  it('write the bytes a document with Helvetica writes, the faces named /F2 and /F3 as beside it', async () => {
+    const own = await pdf(new PDFDocument(options))
+    const lean = documentWithoutDefaultFont(options)
+    expect((lean as unknown as { _fontFamilies: Record<string, unknown> })._fontFamilies).toEqual({})
+    const without = await pdf(lean)
+    expect(without.toString('latin1')).toContain('/F3')
+    expect(without.equals(own)).toBe(true)
   })
 })

@@ -3,7 +3,6 @@
  * per element (handlers/), then sets running headers, localized page
  * numbers, the outline and the document metadata.
  */
-import PDFDocument from 'pdfkit'
 import type { Element, ElementContent, Root } from 'hast'
 import type { Edition } from '../edition.ts'
 import { fillTerm } from '../../i18n/terms.ts'
@@ -14,6 +13,7 @@ import { warn } from '../../messages.ts'
 import { createFootNotes, drawNotesOnPageTurn } from './footnotes/foot-notes.ts'
 import { reportMissingGlyphs } from './missing-glyphs.ts'
 import { runningTitleCandidates } from './running-title.ts'
+import { documentWithoutDefaultFont } from './pdfkit-speed.ts'
 import { MUTED, type PdfState, type Style } from './state.ts'
 import { keepCompiledPatternsIn } from './hyphenation.ts'
 import { artifact, documentRoot, tagged } from './structure.ts'
@@ -35,7 +35,7 @@ const FOLIO: Style = { font: 'sans', size: 8, color: MUTED, lineGap: 0, align: '
 export async function renderPdf(edition: Edition, options: PdfOptions): Promise<Buffer> {
   const { meta, locale } = edition
   keepCompiledPatternsIn(options.cacheDir)
-  const doc = new PDFDocument({
+  const doc = documentWithoutDefaultFont({
     size: 'A4',
     margins: MARGINS,
     bufferPages: true,
