@@ -36,7 +36,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { liangPoints, type HyphenTable } from '../pipeline/hyphenation/liang.ts'
 import { compileTexPatterns } from '../pipeline/hyphenation/tex-patterns.ts'
-import { readTexPatterns } from '../pipeline/hyphenation/pattern-cache.ts'
+import { readHyphenPatterns, readTexPatterns } from '../pipeline/hyphenation/pattern-cache.ts'
 import PDFDocument from 'pdfkit'
 import { documentWithoutDefaultFont } from '../pipeline/render/pdf/pdfkit-speed.ts'
 import { referenceCompileTexPatterns } from './helpers/tex-patterns-reference.ts'
@@ -427,6 +427,27 @@ describe('compiled TeX patterns kept in the project\'s cache', () => {
         expect(JSON.parse(readFileSync(entry, 'utf8'))).toEqual(compiled)
       }
       expect(readdirSync(path.join(cacheDir, 'hyphenation'))).toEqual(entries)
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true })
+    }
+  })
+
+  it('reads back npm hyphen\'s English and Russian tables, exceptions included, and loads the module again when an entry is damaged', () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'patterns-'))
+    try {
+      for (const locale of ['en', 'ru']) {
+        const loaded = require(PATTERNS[locale]!) as HyphenTable
+        expect(readHyphenPatterns(PATTERNS[locale]!, cacheDir)).toEqual(loaded)
+        const entry = readdirSync(path.join(cacheDir, 'hyphenation')).find((name) => name.startsWith(path.basename(PATTERNS[locale]!)))!
+        const file = path.join(cacheDir, 'hyphenation', entry)
+        const read = readHyphenPatterns(PATTERNS[locale]!, cacheDir)
+        // Read from the entry (another object), equal to the module's table, exceptions (English) and all.
+        expect(read).not.toBe(loaded)
+        expect(read).toEqual(loaded)
+        expect(read.length).toBe(3)
+        writeFileSync(file, '[[], 1, 2]')
+        expect(readHyphenPatterns(PATTERNS[locale]!, cacheDir)).toEqual(loaded)
+      }
     } finally {
       rmSync(cacheDir, { recursive: true, force: true })
     }

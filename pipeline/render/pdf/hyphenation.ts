@@ -6,12 +6,10 @@
  * ships yet; each word looked up as `hyphen` looks it up (liang.ts). Other
  * languages are not hyphenated.
  */
-import { createRequire } from 'node:module'
-import { liangPoints, type HyphenTable } from '../../hyphenation/liang.ts'
-import { readTexPatterns } from '../../hyphenation/pattern-cache.ts'
+import { liangPoints } from '../../hyphenation/liang.ts'
+import { readHyphenPatterns, readTexPatterns } from '../../hyphenation/pattern-cache.ts'
 import type { Hyphenator } from './text/types.ts'
 
-const require = createRequire(import.meta.url)
 /** `hyphen`'s tables, as its `hyphen/en` and `hyphen/ru` load them. */
 export const PATTERNS: Record<string, string> = { en: 'hyphen/patterns/en-us.js', ru: 'hyphen/patterns/ru.js' }
 /**
@@ -45,7 +43,7 @@ function create(language: string): Hyphenator | undefined {
   const spec = PATTERNS[language]
   const own = TEX_PATTERNS[language]
   if (!spec && !own) return undefined
-  const table = spec ? (require(spec) as HyphenTable) : readTexPatterns(own!, patternCache)
+  const table = spec ? readHyphenPatterns(spec, patternCache) : readTexPatterns(own!, patternCache)
   return wordwise(NAMES_BREAK.has(language), remembered((word) => liangPoints(table, word)))
 }
 
