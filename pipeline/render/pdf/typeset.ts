@@ -205,7 +205,7 @@ export interface SingleLine {
 }
 
 /** The first of `candidates` that fits one line of `width` (running heads: see running-title.ts); else the last, cut. */
-export function fitSingleLine(edition: Edition, candidates: string | readonly string[], style: Style, width: number, source?: TextSource): SingleLine {
+export function fitSingleLine(edition: Edition, candidates: string | Iterable<string>, style: Style, width: number, source?: TextSource): SingleLine {
   const list = typeof candidates === 'string' ? [candidates] : candidates
   let laid: LaidParagraph | undefined
   for (const text of list) {
