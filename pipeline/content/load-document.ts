@@ -2,7 +2,7 @@
  * Reads one Markdown document from content/ into a vfile carrying its mdast
  * and front matter. Problems are vfile messages with file:line:column.
  */
-import { readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Heading, Root } from 'mdast'
 import { visit } from 'unist-util-visit'
@@ -37,7 +37,7 @@ export async function loadDocument(filePath: string, defaultLang: string, cacheD
   }
   let bytes: Buffer
   try {
-    bytes = await readFile(filePath)
+    bytes = readFileSync(filePath)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     fail(file, 'missing-content', code === 'ENOENT' ? 'Cannot find the content file: check the path under content/' : `Cannot read the content file (${code})`, {

@@ -2,7 +2,7 @@
  * Reads an i18next JSON v4 catalog with source positions, so every problem
  * in a hand-edited locale file can be reported as file:line:column and key.
  */
-import { readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser'
 import { VFile } from 'vfile'
 import { cleanText, describeProblems, firstHtml, firstInvalidUtf8, locator, type Locate } from '../content/untrusted-text.ts'
@@ -54,7 +54,8 @@ export function emptyCatalog(path: string): Catalog {
 export async function readCatalog(file: string, shownPath = file, options: ParseOptions = {}): Promise<Catalog> {
   let bytes: Buffer
   try {
-    bytes = await readFile(file)
+    // Read at once: a build reads every locale's catalogs, and fs/promises costs a thread-pool trip per step.
+    bytes = readFileSync(file)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyCatalog(shownPath)
     throw error

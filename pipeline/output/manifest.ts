@@ -7,7 +7,6 @@
  */
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { isBelow } from '../inside.ts'
 
@@ -41,7 +40,7 @@ export async function readVerifiedManifest(outputDir: string): Promise<Map<strin
   const verified = new Map<string, ManifestEntry>()
   let old: Partial<Manifest>
   try {
-    old = JSON.parse(await readFile(path.join(outputDir, MANIFEST), 'utf8')) as Partial<Manifest>
+    old = JSON.parse(readFileSync(path.join(outputDir, MANIFEST), 'utf8')) as Partial<Manifest>
   } catch {
     return verified // none yet, or damaged: rebuilt from this build's files
   }

@@ -7,7 +7,6 @@
  */
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Project } from '../project.ts'
 import { byteInputs } from './byte-inputs.ts'
@@ -39,7 +38,7 @@ export function buildKey(project: Project, options: Record<string, unknown>): st
 export async function upToDate(project: Project, key: string): Promise<BuildRecord | undefined> {
   let record: BuildRecord
   try {
-    record = JSON.parse(await readFile(recordFile(project), 'utf8')) as BuildRecord
+    record = JSON.parse(readFileSync(recordFile(project), 'utf8')) as BuildRecord
   } catch {
     return undefined
   }
