@@ -60,15 +60,18 @@ function scratchProject(files?: Record<string, string>): string {
 }
 
 /**
- * Cold, as the speed issue times it (`build --force`): no edition made
- * before and no output; what `--force` keeps stays: the font subsets,
- * WOFF2 files and covers an earlier build made, and the compiled bundle.
+ * Cold, as the speed issue times it (`build --force`), and then some:
+ * nothing kept of this text's words: no edition, no parsed document, no
+ * commit date, no output. What depends on the code and the characters
+ * alone stays, as after any earlier build: the font subsets, WOFF2 files,
+ * covers, compiled hyphenation tables and the compiled bundle.
  */
 const cold = (root: string) => () => {
   rmSync(path.join(root, 'output'), { recursive: true, force: true })
-  rmSync(path.join(root, '.cache/editions'), { recursive: true, force: true })
   const cache = path.join(root, '.cache')
-  for (const name of existsSync(cache) ? readdirSync(cache) : []) if (name.startsWith('last-build-')) rmSync(path.join(cache, name))
+  for (const name of existsSync(cache) ? readdirSync(cache) : []) {
+    if (['editions', 'documents', 'git-dates.json'].includes(name) || name.startsWith('last-build-')) rmSync(path.join(cache, name), { recursive: true, force: true })
+  }
 }
 /** A fresh clone's first build: no .cache/ at all, so every font subset, WOFF2 file, cover and compiled module is made anew. */
 const fresh = (root: string) => () => {
