@@ -1,7 +1,7 @@
 /**
  * A build with no cut fonts asks for every page's WOFF2 subsets (the five
- * pages and the status page) before it writes its first PDF, so they are
- * compressed on their thread while the PDFs are set; and it asks for none it
+ * pages and the status page) before it writes its first PDF, so a Chinese
+ * page's are compressed on their thread while the PDFs are set; and it asks for none it
  * does not publish: the pages it cut ahead are the pages it wrote.
  */
 import { readdirSync, readFileSync } from 'node:fs'

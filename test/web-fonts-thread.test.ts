@@ -1,14 +1,15 @@
 /**
- * A page's WOFF2 subsets are compressed on their own thread
- * (render/fonts/woff2-thread.ts), with the bytes subset-font itself makes,
- * and a face cut ahead (cutFontsAhead) is not cut again when the page asks.
+ * A page's large WOFF2 subsets (a Chinese page's faces) are compressed on
+ * their own thread (render/fonts/woff2-thread.ts), small ones on the main
+ * thread, all with the bytes subset-font itself makes; and a face cut ahead
+ * (cutFontsAhead) is not cut again when the page asks.
  */
 import { h } from 'hastscript'
 import subsetFont from 'subset-font'
 import { describe, expect, it } from 'vitest'
 import { npmFace } from '../pipeline/render/fonts/npm-faces.ts'
 import { cutFontsAhead, pageFonts } from '../pipeline/render/fonts/web-fonts.ts'
-import { woff2Jobs } from '../pipeline/render/fonts/woff2-thread.ts'
+import { THREAD_FROM, woff2Jobs } from '../pipeline/render/fonts/woff2-thread.ts'
 import { tempDir } from './helpers/project.ts'
 
 /** A Chinese page with a Latin name and a bold heading: four faces. */
@@ -19,14 +20,20 @@ const page = () => h('div', { lang: 'zh-Hans' }, [
 ])
 
 describe('web fonts off the main thread', () => {
-  it('compresses each face on the thread, to the bytes subset-font makes', async () => {
+  it('compresses a large subset on the thread and small ones here, to the bytes subset-font makes', async () => {
+    // 1,500 ideographs: a subset of the size of a long Chinese page's.
+    const ideographs = String.fromCodePoint(...Array.from({ length: 1500 }, (_, index) => 0x4e00 + index))
     const before = woff2Jobs()
-    const fonts = await pageFonts(page(), 'zh-Hans', 'woff2', tempDir('press-woff2-'))
+    const fonts = await pageFonts(h('div', { lang: 'zh-Hans' }, [page(), h('p', ideographs)]), 'zh-Hans', 'woff2', tempDir('press-woff2-'))
     expect(fonts.map((font) => `${font.family} ${font.weight}`)).toEqual(['Noto Serif 400', 'Noto Serif 700', 'Noto Serif SC 400', 'Noto Serif SC 700'])
-    expect(woff2Jobs().made - before.made).toBe(fonts.length)
+    expect(woff2Jobs().asked - before.asked).toBe(4)
+    expect(woff2Jobs().onThread - before.onThread).toBe(1)
     for (const font of fonts) {
       const face = font.weight === 700 ? (font.family === 'Noto Serif' ? 'notoSerifBold' : 'serifSCBold') : font.family === 'Noto Serif' ? 'notoSerif' : 'serifSC'
-      const own = await subsetFont(npmFace(face).data, String.fromCodePoint(...font.codePoints), { targetFormat: 'woff2' })
+      const text = String.fromCodePoint(...font.codePoints)
+      const sfnt = await subsetFont(npmFace(face).data, text, { targetFormat: 'sfnt' })
+      expect(sfnt.byteLength >= THREAD_FROM, `${font.family} ${font.weight}`).toBe(face === 'serifSC')
+      const own = await subsetFont(npmFace(face).data, text, { targetFormat: 'woff2' })
       expect(font.data.equals(own), `${font.family} ${font.weight}`).toBe(true)
     }
   })

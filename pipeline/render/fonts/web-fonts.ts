@@ -15,7 +15,7 @@ import { writeAtomic } from '../../output/write-atomic.ts'
 import type { FaceId } from '../pdf/fonts.ts'
 import { npmFace } from './npm-faces.ts'
 import { charactersByFace, type FaceUse } from './font-usage.ts'
-import { woff2OnThread } from './woff2-thread.ts'
+import { toWoff2 } from './woff2-thread.ts'
 
 export type FontFormat = 'woff2' | 'truetype'
 
@@ -88,13 +88,13 @@ export async function cachedSubset(face: FaceId, codePoints: number[], format: F
 /** Subsets being made, by cache file: a face asked for twice at once (two pages, or a page asked ahead) is cut once. */
 const inFlight = new Map<string, Promise<{ file: string; data: Buffer }>>()
 
-/** hb-subset here, WOFF2's compression on its thread: the bytes subset-font would make with `targetFormat: 'woff2'`. */
+/** hb-subset here, then WOFF2 (woff2-thread.ts): the bytes subset-font would make with `targetFormat: 'woff2'`. */
 async function cut(original: Buffer, text: string, format: FontFormat): Promise<Buffer> {
   // Loaded only to make a subset: its two WebAssembly modules (hb-subset, WOFF2) cost about 30 ms of CPU to start,
   // which a build whose subsets are all in the cache (the PDFs alone, or text unchanged) would pay for nothing.
   const { default: subsetFont } = await import('subset-font')
   const sfnt = await subsetFont(original, text, { targetFormat: 'sfnt' })
-  return format === 'woff2' ? woff2OnThread(sfnt) : sfnt
+  return format === 'woff2' ? toWoff2(sfnt) : sfnt
 }
 
 /** The font package's OFL text (LICENSE_FONT), named by family: `OFL-NotoSerif.txt`. */

@@ -1,17 +1,19 @@
 /**
- * WOFF2 compression on a worker thread. subset-font makes a page's WOFF2
- * with wawoff2 (Brotli at quality 11 with the glyf transform, in
- * WebAssembly): about a second of CPU for a Chinese page's regular face,
- * nine tenths of making a subset. The build cuts the face with hb-subset
- * (fast) and hands the TrueType subset to this thread, which converts it as
- * subset-font itself would (fontverter, the same wawoff2), so the bytes are
- * the same, while the main thread goes on setting the next edition.
+ * WOFF2 for a page's subsets. subset-font makes WOFF2 with wawoff2 (Brotli
+ * at quality 11 with the glyf transform, in WebAssembly): about a second of
+ * CPU for a Chinese page's regular face, nine tenths of making the subset.
+ * The build cuts the face with hb-subset (fast) and converts the TrueType
+ * subset as subset-font itself would (fontverter, the same wawoff2), so the
+ * bytes are the same: a large subset (a Chinese page's faces) on a worker
+ * thread, while the main thread goes on setting the next edition; a small
+ * one (a Latin, Cyrillic or Arabic page's, the index's: tens of
+ * milliseconds) here, because the thread costs about 30 MB of memory
+ * (its isolate, and wawoff2's WebAssembly memory, which only grows), more
+ * than a build without Chinese pages would gain from it.
  *
- * One thread: on two cores the main thread and it fill the machine, and each
- * thread carries its own WebAssembly memory (about 100 MB after a Chinese
- * face), which only ever grows. It starts with the first compression a build
- * needs (none when every subset is in the cache), stays for the process and
- * never keeps it alive while idle.
+ * One thread: on two cores the main thread and it fill the machine. It
+ * starts with the first large subset a build needs (none when they are all
+ * in the cache), stays for the process and never keeps it alive while idle.
  */
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
@@ -41,16 +43,21 @@ const queue: Job[] = []
 let thread: Worker | undefined
 let working: Job | undefined
 let asked = 0
-let made = 0
+let onThread = 0
 
-/** Compressions asked of the thread in this process, and made (the tests check when a build asks, and that nothing is asked twice). */
-export function woff2Jobs(): { asked: number; made: number } {
-  return { asked, made }
+/** TrueType subsets of this size and more are compressed on the thread: a Chinese page's faces (70 and 160 KB); a Latin page's are 10–30 KB. */
+export const THREAD_FROM = 64 * 1024
+
+/** WOFF2 conversions asked for in this process, and how many went to the thread (the tests check when a build asks, and that nothing is asked twice). */
+export function woff2Jobs(): { asked: number; onThread: number } {
+  return { asked, onThread }
 }
 
-/** A TrueType font as WOFF2, made on the compression thread; jobs run one after another, in order. */
-export function woff2OnThread(sfnt: Buffer): Promise<Buffer> {
+/** A TrueType font as WOFF2, as subset-font makes it: a large one on the thread (jobs in order), a small one here. */
+export async function toWoff2(sfnt: Buffer): Promise<Buffer> {
   asked++
+  if (sfnt.byteLength < THREAD_FROM) return fontverter().convert(sfnt, 'woff2', 'truetype')
+  onThread++
   return new Promise((resolve, reject) => {
     queue.push({ sfnt, resolve, reject })
     next()
@@ -66,18 +73,30 @@ function next(): void {
   thread.postMessage(working.sfnt)
 }
 
+/** subset-font's own fontverter (a dependency of it, not of this project). */
+function fontverterFile(): string {
+  return createRequire(createRequire(import.meta.url).resolve('subset-font')).resolve('fontverter')
+}
+
+interface Fontverter {
+  convert(font: Buffer, to: 'woff2', from: 'truetype'): Promise<Buffer>
+}
+
+let loaded: Fontverter | undefined
+
+function fontverter(): Fontverter {
+  loaded ??= createRequire(import.meta.url)(fontverterFile()) as Fontverter
+  return loaded
+}
+
 function spawn(): Worker {
-  const subsetFont = createRequire(import.meta.url).resolve('subset-font')
-  const fontverter = createRequire(subsetFont).resolve('fontverter')
-  const worker = new Worker(THREAD_CODE, { eval: true, workerData: { fontverter } })
+  const worker = new Worker(THREAD_CODE, { eval: true, workerData: { fontverter: fontverterFile() } })
   worker.on('message', (reply: Reply) => {
     const job = working
     working = undefined
     worker.unref()
-    if (reply.data) {
-      made++
-      job?.resolve(Buffer.from(reply.data.buffer, reply.data.byteOffset, reply.data.byteLength))
-    } else job?.reject(new Error(reply.error ?? 'WOFF2 compression failed'))
+    if (reply.data) job?.resolve(Buffer.from(reply.data.buffer, reply.data.byteOffset, reply.data.byteLength))
+    else job?.reject(new Error(reply.error ?? 'WOFF2 compression failed'))
     next()
   })
   // A thread that dies (out of memory) fails its job; the next job starts another.
