@@ -50,30 +50,40 @@ interface Context {
 
 /** Characters per face (keyed by face id), in the page's tree. */
 export function charactersByFace(tree: Root | Element, locale: string): Map<FaceId, { use: FaceUse; text: Set<string> }> {
-  const found = new Map<FaceId, { use: FaceUse; text: Set<string> }>()
-  const add = (script: Script, context: Context, char: string) => {
-    const use = faceUse(script, context.weight, context.style)
-    let entry = found.get(use.face)
-    if (!entry) found.set(use.face, (entry = { use, text: new Set() }))
-    entry.text.add(char)
+  // Each face's text nodes first, their characters once at the end: a book's pages are half a million characters.
+  const texts = new Map<FaceId, { use: FaceUse; parts: Set<string> }>()
+  const add = (use: FaceUse, text: string) => {
+    let entry = texts.get(use.face)
+    if (!entry) texts.set(use.face, (entry = { use, parts: new Set() }))
+    entry.parts.add(text)
   }
   const walk = (nodes: ElementContent[] | Root['children'], context: Context) => {
     for (const node of nodes) {
       if (node.type === 'text') {
         const script = scriptOfLocale(context.locale)
-        for (const char of node.value) {
-          if (/\s/u.test(char) && char !== '\u00a0') continue
-          add(script, context, char)
-          // The Latin face is every list's fallback: it gets what it can set of every script's text.
-          if (script !== 'latin') add('latin', { ...context, style: 'normal' }, char)
-        }
+        add(faceUse(script, context.weight, context.style), node.value)
+        // The Latin face is every list's fallback: it gets what it can set of every script's text.
+        if (script !== 'latin') add(faceUse('latin', context.weight, 'normal'), node.value)
       } else if (node.type === 'element' && !HIDDEN_TAGS.has(node.tagName)) {
         walk(node.children, contextOf(node, context))
       }
     }
   }
   walk(tree.type === 'root' ? tree.children : [tree], { locale, weight: 400, style: 'normal' })
+  const found = new Map<FaceId, { use: FaceUse; text: Set<string> }>()
+  for (const [face, { use, parts }] of texts) {
+    const text = charactersOf(parts)
+    if (text.size > 0) found.set(face, { use, text })
+  }
   return found
+}
+
+/** The characters of `parts` that need a glyph: white space needs none, but the no-break space is drawn as a space of the face. */
+function charactersOf(parts: Set<string>): Set<string> {
+  const characters = new Set<string>()
+  for (const part of parts) for (const char of part) characters.add(char)
+  for (const char of characters) if (char !== '\u00a0' && /\s/u.test(char)) characters.delete(char)
+  return characters
 }
 
 function contextOf(node: Element, parent: Context): Context {
