@@ -1,5 +1,7 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { assignKeys, similarity, slug } from '../pipeline/segments/assign-keys.ts'
+import { referenceAssignKeys } from './helpers/assign-keys-reference.ts'
 
 const unit = (kind: 'p' | 'question', text: string) => ({ kind, text })
 
@@ -61,4 +63,15 @@ describe('slug and similarity', () => {
     expect(similarity('the quick brown fox jumps', 'the quick brown fox leaps')).toBeGreaterThan(0.5)
     expect(similarity('the quick brown fox jumps', 'an entirely different sentence')).toBe(0)
   })
+
+  it('gives what looking back over every earlier unit gave: twins, edits, new text, fixed keys', () => {
+    // Few words, so texts repeat (twins), resemble each other (edits) and clash as slugs.
+    const text = fc.array(fc.constantFrom('crime', 'police', 'training', 'Astana', 'cooperation', 'new'), { minLength: 0, maxLength: 4 }).map((words) => words.join(' '))
+    const keyable = fc.record({ kind: fc.constantFrom('p' as const, 'question' as const), text, fixedKey: fc.option(fc.constantFrom('p.fixed', 'question.fixed', 'p.crime'), { nil: undefined, freq: 8 }) })
+    const register = fc.array(fc.tuple(fc.constantFrom('p', 'question'), fc.constantFrom('crime', 'police-training', 'astana', 'x1', 'new'), text), { maxLength: 6 }).map((entries) => new Map(entries.map(([kind, key, value]) => [`${kind}.${key}`, value])))
+    fc.assert(fc.property(fc.array(keyable, { maxLength: 14 }), register, (units, entries) => {
+      expect(assignKeys(units, entries)).toEqual(referenceAssignKeys(units, entries))
+    }), { numRuns: 2000 })
+  })
 })
+

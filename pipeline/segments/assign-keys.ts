@@ -39,45 +39,56 @@ export function assignKeys(units: Keyable[], register: ReadonlyMap<string, strin
     }
   })
 
-  // The same text of the same kind earlier in the document shares its key.
-  const twinKey = (index: number): string | undefined => {
-    const unit = units[index]!
-    const twin = units.findIndex((other, at) => at < index && keys[at] && other.kind === unit.kind && other.text === unit.text)
-    return twin === -1 ? undefined : keys[twin]
+  // The same text of the same kind earlier in the document shares its key: the first such unit's, kept
+  // as each pass goes (looking back at every earlier unit was quadratic: 1,700 new paragraphs of a book, 80 ms).
+  const firstKeyOf = () => {
+    const first = new Map<string, string>()
+    return {
+      get: (unit: Keyable) => first.get(kindText(unit.kind, unit.text)),
+      keep: (unit: Keyable, key: string | undefined) => {
+        if (key && !first.has(kindText(unit.kind, unit.text))) first.set(kindText(unit.kind, unit.text), key)
+      }
+    }
   }
 
   // Edited text keeps the key of the most similar unused entry of its kind.
   // Bigrams are computed once per text: thousands of edited segments stay fast.
   const grams = new Map<string, Set<string>>()
   const gramsOf = (text: string) => grams.get(text) ?? grams.set(text, bigrams(text)).get(text)!
+  const edited = firstKeyOf()
   units.forEach((unit, index) => {
-    keys[index] ??= twinKey(index)
-    if (keys[index]) return
-    let best: string | undefined
-    let bestScore = KEEP_KEY_SIMILARITY
-    for (const [key, text] of register) {
-      if (used.has(key) || kindOf(key) !== unit.kind) continue
-      const score = dice(unit.text, text, gramsOf(unit.text), gramsOf(text))
-      if (score >= bestScore) {
-        best = key
-        bestScore = score
+    keys[index] ??= edited.get(unit)
+    if (!keys[index]) {
+      let best: string | undefined
+      let bestScore = KEEP_KEY_SIMILARITY
+      for (const [key, text] of register) {
+        if (used.has(key) || kindOf(key) !== unit.kind) continue
+        const score = dice(unit.text, text, gramsOf(unit.text), gramsOf(text))
+        if (score >= bestScore) {
+          best = key
+          bestScore = score
+        }
+      }
+      if (best) {
+        keys[index] = best
+        used.add(best)
       }
     }
-    if (best) {
-      keys[index] = best
-      used.add(best)
-    }
+    edited.keep(unit, keys[index])
   })
 
   // Anything left is new.
+  const added = firstKeyOf()
   units.forEach((unit, index) => {
-    keys[index] ??= twinKey(index)
-    if (keys[index]) return
-    const base = `${unit.kind}.${slug(unit.text)}`
-    let key = base
-    for (let n = 2; used.has(key) || register.has(key); n++) key = `${base}-${n}`
-    keys[index] = key
-    used.add(key)
+    keys[index] ??= added.get(unit)
+    if (!keys[index]) {
+      const base = `${unit.kind}.${slug(unit.text)}`
+      let key = base
+      for (let n = 2; used.has(key) || register.has(key); n++) key = `${base}-${n}`
+      keys[index] = key
+      used.add(key)
+    }
+    added.keep(unit, keys[index])
   })
   return keys as string[]
 }
