@@ -5,7 +5,7 @@
  * refs, a detached HEAD, a linked worktree).
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -64,6 +64,31 @@ describe('the content date from git, kept by HEAD', () => {
     expect(withoutGit(() => lastCommitSeconds([doc], cacheDir))).toBe(1_800_000_000)
     // Only the current commit's dates are kept.
     expect(Object.values(JSON.parse(readFileSync(path.join(cacheDir, GIT_DATES), 'utf8')).dates)).toEqual([1_800_000_000])
+  })
+
+  it('keeps the date of the commit it read, when HEAD moves before git answers', () => {
+    const { root, doc, cacheDir } = repository(1_700_000_000)
+    git(root, 'checkout', '--quiet', '-b', 'other')
+    writeFileSync(doc, '# Two\n')
+    commitAt(root, 1_800_000_000)
+    git(root, 'checkout', '--quiet', 'main')
+    // A git that, the first time, is preceded by a checkout of the other branch (another terminal, mid-build).
+    const bin = path.join(root, 'bin')
+    const once = path.join(root, 'moved')
+    mkdirSync(bin)
+    const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim()
+    writeFileSync(path.join(bin, 'git'), `#!/bin/sh\nif [ ! -e '${once}' ]; then touch '${once}'; '${real}' -C '${root}' checkout --quiet other; fi\nexec '${real}' "$@"\n`)
+    chmodSync(path.join(bin, 'git'), 0o755)
+    const saved = process.env.PATH
+    process.env.PATH = `${bin}:${saved}`
+    try {
+      expect(lastCommitSeconds([doc], cacheDir)).toBe(1_700_000_000)
+    } finally {
+      process.env.PATH = saved
+    }
+    expect(existsSync(once)).toBe(true)
+    git(root, 'checkout', '--quiet', 'main')
+    expect(withoutGit(() => lastCommitSeconds([doc], cacheDir))).toBe(1_700_000_000)
   })
 
   it('keeps each set of paths apart: a file alone and with another have their own dates', () => {

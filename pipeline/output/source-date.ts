@@ -41,15 +41,16 @@ export function lastCommitSeconds(paths: readonly string[], cacheDir?: string): 
   const kept = readDates(file, head.commit)
   const known = kept?.dates[key]
   if (known === null || (typeof known === 'number' && Number.isSafeInteger(known) && known >= 0)) return known ?? undefined
-  const answer = askGit(paths)
+  // Asked of the commit in the key, not of HEAD: HEAD may have moved since it was read (a checkout in another terminal).
+  const answer = askGit(paths, head.commit)
   if (answer) writeAtomicSync(file, JSON.stringify({ commit: head.commit, dates: { ...kept?.dates, [key]: answer.seconds ?? null } } satisfies GitDates))
   return answer?.seconds
 }
 
-/** git's answer; undefined when git failed (not a checkout, no git, no commit yet). */
-function askGit(paths: readonly string[]): { seconds: number | undefined } | undefined {
+/** git's answer, of HEAD or of `commit`; undefined when git failed (not a checkout, no git, no commit yet). */
+function askGit(paths: readonly string[], commit?: string): { seconds: number | undefined } | undefined {
   try {
-    const out = execFileSync('git', ['log', '-1', '--format=%ct', '--', ...paths], { cwd: path.dirname(paths[0]!), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+    const out = execFileSync('git', ['log', '-1', '--format=%ct', ...(commit ? [commit] : []), '--', ...paths], { cwd: path.dirname(paths[0]!), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
     return { seconds: /^\d+$/.test(out) ? Number(out) : undefined }
   } catch {
     return undefined
