@@ -6,10 +6,13 @@
  */
 import { h } from 'hastscript'
 import subsetFont from 'subset-font'
-import { describe, expect, it } from 'vitest'
+import { Worker } from 'node:worker_threads'
+import { VFile } from 'vfile'
+import { describe, expect, it, vi } from 'vitest'
+import { cutPageFontsAhead } from '../pipeline/render/writers.ts'
 import { npmFace } from '../pipeline/render/fonts/npm-faces.ts'
 import { cutFontsAhead, pageFonts } from '../pipeline/render/fonts/web-fonts.ts'
-import { THREAD_FROM, woff2Jobs } from '../pipeline/render/fonts/woff2-thread.ts'
+import { THREAD_FROM, toWoff2, woff2Jobs } from '../pipeline/render/fonts/woff2-thread.ts'
 import { tempDir } from './helpers/project.ts'
 
 /** A Chinese page with a Latin name and a bold heading: four faces. */
@@ -49,4 +52,24 @@ describe('web fonts off the main thread', () => {
     await pageFonts(page(), 'zh-Hans', 'woff2', cacheDir)
     expect(woff2Jobs().asked - before.asked).toBe(4)
   })
+
+  it('fails the job of a thread that ends without an error, and the next job gets a new thread', async () => {
+    const large = await subsetFont(npmFace('serifSC').data, String.fromCodePoint(...Array.from({ length: 1500 }, (_, index) => 0x4e00 + index)), { targetFormat: 'sfnt' })
+    // The thread is stopped as it is given its job, as if it had exited.
+    const post = vi.spyOn(Worker.prototype, 'postMessage').mockImplementationOnce(function (this: Worker) {
+      void this.terminate()
+    })
+    try {
+      await expect(toWoff2(large)).rejects.toThrow(/WOFF2 thread stopped/)
+    } finally {
+      post.mockRestore()
+    }
+    expect((await toWoff2(large)).subarray(0, 4).toString('latin1')).toBe('wOF2')
+  })
+
+  it('never fails the build for a head start: what it cannot do, the page itself meets and reports', async () => {
+    // No edition facts on the file: making the page throws.
+    await expect(cutPageFontsAhead({ type: 'root', children: [] }, new VFile(), { css: '', formats: [], locales: undefined, cacheDir: tempDir('press-woff2-') })).resolves.toBeUndefined()
+  })
 })
+

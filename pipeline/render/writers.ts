@@ -49,8 +49,12 @@ function pageEdition(tree: HastRoot, file: VFile, locales: ReadonlySet<string> |
  */
 export async function cutPageFontsAhead(tree: HastRoot, file: VFile, options: Pick<WriterOptions, 'css' | 'formats' | 'locales' | 'cacheDir'>): Promise<void> {
   const [{ pageTree }, { cutFontsAhead }] = await Promise.all([import('./html.ts'), import('./fonts/web-fonts.ts')])
-  const edition = pageEdition(tree, file, options.locales)
-  cutFontsAhead(pageTree(edition, { css: options.css, formats: options.formats, imageHref: () => '' }), edition.locale, 'woff2', options.cacheDir)
+  try {
+    const edition = pageEdition(tree, file, options.locales)
+    cutFontsAhead(pageTree(edition, { css: options.css, formats: options.formats, imageHref: () => '' }), edition.locale, 'woff2', options.cacheDir)
+  } catch {
+    // Only a head start: the page's own writer meets the same problem and reports it as that edition's failure.
+  }
 }
 
 /** Messages (missing glyphs, unknown elements) go onto `file`, with their place. */

@@ -106,5 +106,14 @@ function spawn(): Worker {
     thread = undefined
     next()
   })
+  // One that ends without an error (terminated, or exiting) too: else its job would never settle and the queue stall.
+  worker.on('exit', (code) => {
+    if (thread !== worker) return // already replaced after its error
+    thread = undefined
+    const job = working
+    working = undefined
+    job?.reject(new Error(`The WOFF2 thread stopped (exit code ${code}) before compressing a font`))
+    next()
+  })
   return worker
 }
