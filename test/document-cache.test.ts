@@ -4,7 +4,7 @@
  * for a changed text or a damaged entry, and nothing kept for a document
  * whose parse gave a warning (it must be printed from the parse every time).
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -48,7 +48,8 @@ describe('parsed documents kept in .cache/', () => {
     }
     // Read back, not parsed again: what the entry holds is what the load gives.
     const [entry] = entries()
-    writeFileSync(entry!, JSON.stringify({ tree: { type: 'root', children: [] }, meta: { ...parsed.meta, title: 'Kept' } }))
+    const { key } = JSON.parse(readFileSync(entry!, 'utf8')) as { key: string }
+    writeFileSync(entry!, JSON.stringify({ key, tree: { type: 'root', children: [] }, meta: { ...parsed.meta, title: 'Kept' } }))
     expect((await loadDocument(doc, 'en', cacheDir)).meta.title).toBe('Kept')
   })
 
@@ -63,6 +64,18 @@ describe('parsed documents kept in .cache/', () => {
     expect((await loadDocument(doc, 'en', cacheDir)).tree).toStrictEqual(parsed.tree)
     for (const entry of entries()) writeFileSync(entry, JSON.stringify({ tree: { type: 'paragraph' }, meta: parsed.meta }))
     expect((await loadDocument(doc, 'en', cacheDir)).tree).toStrictEqual(parsed.tree)
+  })
+
+  it('keeps one entry per document, its latest parse: edits replace it', async () => {
+    const { doc, cacheDir, entries } = project(MARKDOWN)
+    for (const answer of ['Why?', 'Why not?', 'Because.', 'Why?']) {
+      writeFileSync(doc, MARKDOWN.replace('Why?', answer))
+      expect(JSON.stringify((await loadDocument(doc, 'en', cacheDir)).tree)).toContain(answer)
+      expect(entries()).toHaveLength(1)
+    }
+    // The entry of another text is not this one's, even for the same document.
+    writeFileSync(doc, MARKDOWN.replace('Why?', 'Later.'))
+    expect(JSON.stringify((await loadDocument(doc, 'en', cacheDir)).tree)).toContain('Later.')
   })
 
   it('keeps nothing for a document whose parse warns, and warns on every load', async () => {

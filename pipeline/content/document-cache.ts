@@ -5,7 +5,9 @@
  * code, about 30 ms of CPU for the interview on Node.js 24; the same text
  * reads back as JSON. Kept only when the parse gave no message (a warning is
  * printed from the parse itself, with its whole place) and the tree and
- * front matter come back from JSON exactly as they were made.
+ * front matter come back from JSON exactly as they were made. One entry per
+ * document, its latest parse: an edited text replaces the entry instead of
+ * adding one, so the folder never grows with the edits.
  */
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -22,16 +24,20 @@ interface Parsed {
   meta: DocumentMeta
 }
 
+interface Entry extends Parsed {
+  key: string
+}
+
 /** `parse`'s result for this file, from `cacheDir` when the same text was parsed before. */
 export function cachedParse(name: string, file: VFile, defaultLang: string, cacheDir: string, parse: () => Parsed): Parsed {
   const key = createHash('sha256').update(JSON.stringify([pipelineVersion(path.dirname(cacheDir)), name, defaultLang, String(file.value)])).digest('hex')
-  const entry = path.join(cacheDir, 'documents', `${key}.json`)
-  const kept = readParsed(entry)
+  const entry = path.join(cacheDir, 'documents', `${name}.json`)
+  const kept = readParsed(entry, key)
   if (kept && file.messages.length === 0) return kept
   const before = file.messages.length
   const parsed = parse()
-  const json = JSON.stringify(parsed)
-  if (before === 0 && file.messages.length === 0 && isDeepStrictEqual(revive(JSON.parse(json) as Parsed), parsed)) writeAtomicSync(entry, json)
+  const json = JSON.stringify({ key, ...parsed } satisfies Entry)
+  if (before === 0 && file.messages.length === 0 && isDeepStrictEqual(revive(JSON.parse(json) as Entry), parsed)) writeAtomicSync(entry, json)
   return parsed
 }
 
@@ -42,12 +48,12 @@ function revive(kept: Parsed): Parsed {
   return { tree: kept.tree, meta: Object.fromEntries(META_FIELDS.map((field) => [field, kept.meta[field]])) as unknown as DocumentMeta }
 }
 
-/** A kept parse, or undefined when there is none or it is not one (damaged: parsed again). */
-function readParsed(entry: string): Parsed | undefined {
+/** The kept parse of this key, or undefined when there is none, it is another text's, or it is not one (damaged: parsed again). */
+function readParsed(entry: string, key: string): Parsed | undefined {
   try {
-    const kept = JSON.parse(readFileSync(entry, 'utf8')) as Partial<Parsed> | null
+    const kept = JSON.parse(readFileSync(entry, 'utf8')) as Partial<Entry> | null
     const meta = kept?.meta
-    if (kept?.tree?.type !== 'root' || !Array.isArray(kept.tree.children) || typeof meta?.title !== 'string' || typeof meta.lang !== 'string' || !Array.isArray(meta.credits)) return undefined
+    if (kept?.key !== key || kept.tree?.type !== 'root' || !Array.isArray(kept.tree.children) || typeof meta?.title !== 'string' || typeof meta.lang !== 'string' || !Array.isArray(meta.credits)) return undefined
     return revive(kept as Parsed)
   } catch {
     return undefined
