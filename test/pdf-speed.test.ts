@@ -421,7 +421,7 @@ describe('compiled TeX patterns kept in the project\'s cache', () => {
       // What the entry holds is what a build gets: an entry (here a made-up one) is read, not compiled anew.
       writeFileSync(entry, JSON.stringify([[[0, 1]], { а: 0 }]))
       expect(readTexPatterns('hyph-kk.pat.txt', cacheDir)).toEqual([[[0, 1]], { а: 0 }])
-      for (const damaged of ['[[[0,1]],{"а":', '{}', '[[], []]']) {
+      for (const damaged of ['[[[0,1]],{"а":', '{}', '[[], []]', '[[], {}]', '[[[0,1]], {}]']) {
         writeFileSync(entry, damaged)
         expect(readTexPatterns('hyph-kk.pat.txt', cacheDir)).toEqual(compiled)
         expect(JSON.parse(readFileSync(entry, 'utf8'))).toEqual(compiled)

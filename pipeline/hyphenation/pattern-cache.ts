@@ -10,9 +10,10 @@
  * cannot be written is left alone (the table is still made).
  */
 import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
+import { writeAtomicSync } from '../output/write-atomic.ts'
 import type { HyphenTable } from './liang.ts'
 import { compileTexPatterns, insertPattern, type PatternTable } from './tex-patterns.ts'
 
@@ -41,7 +42,8 @@ function cached(cacheDir: string, name: string, key: readonly string[], make: ()
   const kept = readEntry(entry)
   if (kept) return kept
   const table = make()
-  writeEntry(entry, JSON.stringify(table))
+  // A cache that cannot be written is left alone: the table was made, which is all the build needs.
+  writeAtomicSync(entry, JSON.stringify(table))
   return table
 }
 
@@ -49,21 +51,10 @@ function readEntry(entry: string): HyphenTable | undefined {
   try {
     const table: unknown = JSON.parse(readFileSync(entry, 'utf8'))
     const isObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value)
-    const wellFormed = Array.isArray(table) && (table.length === 2 || (table.length === 3 && isObject(table[2]))) && Array.isArray(table[0]) && isObject(table[1])
+    // An empty table is no language's (it would hyphenate nothing, silently): made again.
+    const wellFormed = Array.isArray(table) && (table.length === 2 || (table.length === 3 && isObject(table[2]))) && Array.isArray(table[0]) && table[0].length > 0 && isObject(table[1]) && Object.keys(table[1]).length > 0
     return wellFormed ? (table as HyphenTable) : undefined
   } catch {
     return undefined
-  }
-}
-
-function writeEntry(entry: string, json: string): void {
-  const temporary = `${entry}.${process.pid}.tmp`
-  try {
-    mkdirSync(path.dirname(entry), { recursive: true })
-    // Renamed into place whole: a build reading it meanwhile sees the old entry or none.
-    writeFileSync(temporary, json)
-    renameSync(temporary, entry)
-  } catch {
-    // A read-only cache: the table was compiled, which is all the build needs.
   }
 }
