@@ -99,20 +99,17 @@ function spawn(): Worker {
     else job?.reject(new Error(reply.error ?? 'WOFF2 compression failed'))
     next()
   })
-  // A thread that dies (out of memory) fails its job; the next job starts another.
+  // A thread that dies (out of memory, an error) or ends without one fails its job; the next job starts another.
+  // 'exit' follows 'error' too, so the job is failed in one place, with the error when there was one.
+  let failure: Error | undefined
   worker.on('error', (error) => {
-    working?.reject(error)
-    working = undefined
-    thread = undefined
-    next()
+    failure = error
   })
-  // One that ends without an error (terminated, or exiting) too: else its job would never settle and the queue stall.
   worker.on('exit', (code) => {
-    if (thread !== worker) return // already replaced after its error
     thread = undefined
     const job = working
     working = undefined
-    job?.reject(new Error(`The WOFF2 thread stopped (exit code ${code}) before compressing a font`))
+    job?.reject(failure ?? new Error(`The WOFF2 thread stopped (exit code ${code}) before compressing a font`))
     next()
   })
   return worker
