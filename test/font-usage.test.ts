@@ -27,7 +27,7 @@ describe('charactersByFace', () => {
   })
 
   it('finds what a character at a time found, on random trees', () => {
-    const text = fc.string({ unit: fc.constantFrom('a', 'Ж', 'ع', '中', ' ', '\u00a0', '\t', '\n', '\u2003', '😀', '.', '-') }).map((value): ElementContent => ({ type: 'text', value }))
+    const text = fc.string({ unit: fc.constantFrom('a', 'Ж', 'ع', '中', ' ', '\u00a0', '\t', '\n', '\u2003', '😀', '.', '-', '\ud83d', '\ude00', '\udbff') }).map((value): ElementContent => ({ type: 'text', value }))
     const element = fc.letrec<{ node: ElementContent }>((tie) => ({
       node: fc.oneof(
         { depthSize: 'small', withCrossShrink: true },

@@ -51,7 +51,7 @@ export async function cutPageFontsAhead(tree: HastRoot, file: VFile, options: Pi
   const [{ pageTree }, { cutFontsAhead }] = await Promise.all([import('./html.ts'), import('./fonts/web-fonts.ts')])
   try {
     const edition = pageEdition(tree, file, options.locales)
-    cutFontsAhead(pageTree(edition, { css: options.css, formats: options.formats, imageHref: () => '' }), edition.locale, 'woff2', options.cacheDir)
+    cutFontsAhead(pageTree(edition, { css: options.css, formats: options.formats, imageHref: () => '' }, { shared: true }), edition.locale, 'woff2', options.cacheDir)
   } catch {
     // Only a head start: the page's own writer meets the same problem and reports it as that edition's failure.
   }
