@@ -58,6 +58,24 @@ describe('PDF streams deflated off the main thread', () => {
     expect(off.equals(own)).toBe(true)
   })
 
+  it('keeps two deflates in flight at most (each holds zlib\'s state until done), all of them started', async () => {
+    const deflate = zlib.deflate
+    let inFlight = 0
+    let most = 0
+    let started = 0
+    vi.spyOn(zlib, 'deflate').mockImplementation(((data: Buffer, callback: (error: Error | null, result: Buffer) => void) => {
+      started++
+      most = Math.max(most, ++inFlight)
+      deflate(data, (error, result) => {
+        inFlight--
+        callback(error, result)
+      })
+    }) as unknown as typeof zlib.deflate)
+    await pdf(true)
+    expect(started).toBeGreaterThan(5)
+    expect(most).toBe(2)
+  })
+
   it('fails the document when zlib fails', async () => {
     vi.spyOn(zlib, 'deflate').mockImplementation(((_data: Buffer, callback: (error: Error | null, result: Buffer) => void) => {
       callback(new Error('zlib broke'), Buffer.alloc(0))

@@ -73,15 +73,18 @@ function deflated(ref: Reference, original: () => void, drained: () => void): Qu
       original.call(ref)
     }
   }
-  zlib.deflate(data, (error, bytes) => {
-    if (error) {
-      ;(ref.document as unknown as NodeJS.EventEmitter).emit('error', error)
-      return
-    }
-    ref.buffer = [bytes]
-    entry.ready = true
-    drained()
-  })
+  whenSlotFree((release) =>
+    zlib.deflate(data, (error, bytes) => {
+      release()
+      if (error) {
+        ;(ref.document as unknown as NodeJS.EventEmitter).emit('error', error)
+        return
+      }
+      ref.buffer = [bytes]
+      entry.ready = true
+      drained()
+    })
+  )
   return entry
 }
 
@@ -110,6 +113,28 @@ function recorded(ref: Reference, original: () => void): Queued {
 }
 
 /** Every object at the queue's head that is ready, in order. */
+/**
+ * Each deflate in flight holds zlib's state (about 300 KB) until it is done:
+ * the book's 193 pages all started at once were 45 MB more peak RSS. Two at
+ * a time keep both cores busy beside the main thread.
+ */
+const IN_FLIGHT = 2
+let inFlight = 0
+const waiting: ((release: () => void) => void)[] = []
+
+function whenSlotFree(start: (release: () => void) => void): void {
+  if (inFlight >= IN_FLIGHT) {
+    waiting.push(start)
+    return
+  }
+  inFlight++
+  start(() => {
+    inFlight--
+    const next = waiting.shift()
+    if (next) whenSlotFree(next)
+  })
+}
+
 function drain(queue: Queued[]): void {
   let written = 0
   while (written < queue.length && queue[written]!.ready) queue[written++]!.write()
