@@ -63,6 +63,10 @@ export function justification(text: string, pieces: readonly Piece[], lineEnd: n
 /** What opens after a glyph whose cluster is [start, end). */
 export function kindOf(text: string, [start, end]: readonly [number, number], lineEnd: number): Kind | undefined {
   if (end <= start || end >= lineEnd) return undefined
+  const before = text.charCodeAt(end - 1)
+  const after = text.charCodeAt(end)
+  // A justified line's every glyph is asked about: two characters of the BMP are answered from their classes, remembered.
+  if (!isSurrogate(before) && !isSurrogate(after)) return kindOfClasses(classOf(before), classOf(after))
   const last = charBefore(text, end)
   const next = String.fromCodePoint(text.codePointAt(end)!)
   if (SPACE.test(last)) return 'space'
@@ -70,6 +74,34 @@ export function kindOf(text: string, [start, end]: readonly [number, number], li
   if (LETTER.test(last) && LETTER.test(next) && !joins(last) && !joins(next)) return 'letter'
   return undefined
 }
+
+/** The same rules as kindOf's, over the characters' classes. */
+function kindOfClasses(last: number, next: number): Kind | undefined {
+  if (last & IS_SPACE) return 'space'
+  if ((last & IS_CJK || next & IS_CJK) && !(next & IS_SPACE)) return 'cjk'
+  if (last & IS_LETTER && next & IS_LETTER && !(last & JOINS) && !(next & JOINS)) return 'letter'
+  return undefined
+}
+
+const KNOWN = 1
+const IS_SPACE = 2
+const IS_CJK = 4
+const IS_LETTER = 8
+const JOINS = 16
+/** Each BMP character's answers to kindOf's tests, made on first use (0: not yet). */
+const classes = new Uint8Array(0x10000)
+
+function classOf(unit: number): number {
+  let found = classes[unit]!
+  if (found === 0) {
+    const char = String.fromCharCode(unit)
+    found = KNOWN | (SPACE.test(char) ? IS_SPACE : 0) | (isCjkChar(char) ? IS_CJK : 0) | (LETTER.test(char) ? IS_LETTER : 0) | (joins(char) ? JOINS : 0)
+    classes[unit] = found
+  }
+  return found
+}
+
+const isSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdfff
 
 function charBefore(text: string, end: number): string {
   const code = text.charCodeAt(end - 1)
