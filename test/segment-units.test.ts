@@ -43,6 +43,13 @@ describe('segment units', () => {
     expect([read!.text, unread!.text]).toEqual(['Why *this*?', 'And **that**.'])
   })
 
+  it('reads a body unit\'s text through its class\'s getter, not one made per unit (V8 makes a literal\'s getter in its runtime)', () => {
+    const [first, second] = bodyUnits(doc('One *a*.\n\nTwo.\n').tree)
+    expect(Object.getOwnPropertyDescriptor(first!, 'text')).toBeUndefined()
+    expect(Object.getPrototypeOf(first)).toBe(Object.getPrototypeOf(second))
+    expect([first!.text, second!.text]).toEqual(['One *a*.', 'Two.'])
+  })
+
   it('takes the title from the first heading when there is no front matter, and does not repeat it', () => {
     const { tree, meta } = doc('# Plain document\n\nJust text.\n')
     expect(meta.title).toBe('Plain document')

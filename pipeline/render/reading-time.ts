@@ -18,16 +18,61 @@ const minutesOf = new WeakMap<Root, number>()
 
 export function readingMinutes(source: Root, meta: Pick<DocumentMeta, 'title'>): number {
   let minutes = minutesOf.get(source)
-  if (minutes === undefined) minutesOf.set(source, (minutes = minutesOfText([meta.title ?? '', ...textsOf(source)].join(' '))))
+  if (minutes === undefined) minutesOf.set(source, (minutes = minutesOfTexts([meta.title ?? '', ...textsOf(source)])))
   return minutes
 }
 
 export function minutesOfText(text: string): number {
-  const ideograph = ideographs()
-  const ideographCount = text.match(ideograph)?.length ?? 0
-  const words = text.replace(ideograph, ' ').match(/[\p{L}\p{N}]+/gu)?.length ?? 0
+  return minutesOfTexts([text])
+}
+
+/** The minutes of texts read apart (as if joined by spaces): an ideograph (Han, kana) reads like two-thirds of a word. */
+function minutesOfTexts(texts: readonly string[]): number {
+  const { words, ideographs: ideographCount } = readingCounts(texts)
   return Math.max(1, Math.round((words + ideographCount * 0.66) / WORDS_PER_MINUTE))
 }
+
+/**
+ * The words (runs of letters and digits) and ideographs of texts read apart; an ideograph ends a
+ * word. Counted in one pass over the characters, each BMP character classed once by the same
+ * expressions, rather than matching the whole text three times and making an array of its words
+ * (a book's 74,000 words: 0.1 s of a build).
+ */
+export function readingCounts(texts: readonly string[]): { words: number; ideographs: number } {
+  let words = 0
+  let ideographCount = 0
+  for (const text of texts) {
+    let inWord = false
+    for (let index = 0; index < text.length; index++) {
+      const unit = text.charCodeAt(index)
+      let kind: number
+      if (unit >= 0xd800 && unit <= 0xdbff && index + 1 < text.length && isLowSurrogate(text.charCodeAt(index + 1))) {
+        kind = kindOfChar(text.slice(index, index + 2))
+        index++
+      } else {
+        kind = kinds[unit] ||= kindOfChar(String.fromCharCode(unit))
+      }
+      if (kind === IDEOGRAPH) ideographCount++
+      if (kind === WORD && !inWord) words++
+      inWord = kind === WORD
+    }
+  }
+  return { words, ideographs: ideographCount }
+}
+
+const OTHER = 1
+const WORD = 2
+const IDEOGRAPH = 3
+/** Each BMP character's kind, found on first use (0: not yet). */
+const kinds = new Uint8Array(0x10000)
+const IDEOGRAPH_CHAR = new RegExp(`^(?:${ideographs().source})$`, 'u')
+const WORD_CHAR = /^[\p{L}\p{N}]$/u
+
+function kindOfChar(char: string): number {
+  return IDEOGRAPH_CHAR.test(char) ? IDEOGRAPH : WORD_CHAR.test(char) ? WORD : OTHER
+}
+
+const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff
 
 /** Every text the reader reads (alt texts too), apart, so words of two paragraphs never run together. */
 function textsOf(node: Nodes): string[] {
