@@ -55,7 +55,9 @@ describe('the page read for its fonts', () => {
     const shared = pageTree(shown, options, { shared: true })
     const body = articleOf(shared).children.slice(1)
     expect(body.length).toBe(shown.hast.children.length)
-    body.forEach((node, index) => expect(node).toBe(shown.hast.children[index]))
+    body.forEach((node, index) => {
+      expect(node).toBe(shown.hast.children[index])
+    })
     expect(isDeepStrictEqual(shown.hast, before)).toBe(true)
     const written = pageTree(shown, options)
     expect(articleOf(written).children[1]).not.toBe(shown.hast.children[0])

@@ -35,7 +35,9 @@ export function shapePiece(text: string, visual: VisualRange): Piece {
   if (rtl) {
     const shaped = shapeByWords(span.face, logical, rtl)
     const ranges = clusters(shaped.glyphs, logical, rtl)
-    shaped.glyphs.forEach((glyph, index) => place(glyph, ranges[index]![0], ranges[index]![1]))
+    shaped.glyphs.forEach((glyph, index) => {
+      place(glyph, ranges[index]![0], ranges[index]![1])
+    })
   } else {
     // Left to right, the words' glyphs are in logical order: each is placed as its word is shaped, its
     // cluster found as clusters() finds it, without the arrays of words, glyphs and ranges between
