@@ -131,6 +131,23 @@ describe('hyphenation points remembered per word', () => {
   })
 })
 
+describe('shapes remembered per face, direction and text', () => {
+  it('gives each face and direction its own shape, asked first or again, and past the cache\'s limit', () => {
+    const arabic = 'سلام عليكم'
+    const ids = (face: FaceId, text: string, rtl: boolean) => shape(face, text, rtl).glyphs.map((glyph) => [glyph.id, glyph.advance])
+    const asked = () => [ids('naskh', arabic, true), ids('naskh', arabic, false), ids('naskhBold', arabic, true), ids('notoSerif', 'Wave', false), ids('notoSerifBold', 'Wave', false)]
+    const first = asked()
+    // Again, each from its own entry (the left-to-right shape of the same text is there now).
+    expect(asked()).toEqual(first)
+    // Right to left comes back in visual order; the other face has other glyphs or advances.
+    expect(first[0]).not.toEqual(first[1])
+    expect(first[0]).not.toEqual(first[2])
+    expect(first[3]).not.toEqual(first[4])
+    for (let index = 0; index < 50_001; index++) shape('notoSerif', `w${index}`, false)
+    expect(asked()).toEqual(first)
+  })
+})
+
 describe('widths remembered per face and text', () => {
   it('gives each face, text and size its own width, asked first or again', () => {
     // Asked in an order where a width kept under the wrong key would be found: same text in two faces, two sizes.
