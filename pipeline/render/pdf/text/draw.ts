@@ -10,9 +10,10 @@
  */
 import { faceFont, type FaceId } from '../fonts.ts'
 import { fillOutlines, logicalGlyphs, showLogical } from './draw-rtl.ts'
-import { encodeGlyph, type PdfkitInternals } from './glyph-encoder.ts'
+import type { PdfkitInternals } from './glyph-encoder.ts'
 import { popplerMarks } from './poppler-marks.ts'
-import type { DrawingGroup, InlineBox, Line, PlacedGlyph, TextRun } from './types.ts'
+import { num, showGlyphs, type TextObjectState } from './show-glyphs.ts'
+import type { DrawingGroup, InlineBox, Line, TextRun } from './types.ts'
 
 const UNDERLINE_OFFSET = 1.5
 /** A strikethrough line at about the height of a lower-case letter's middle, in ems. */
@@ -72,9 +73,10 @@ function drawGroup(doc: PDFKit.PDFDocument, group: DrawingGroup, left: number, b
     doc.addContent('ET')
     fillOutlines(doc, face, outlines, left + first.x, y, run.size)
   } else {
+    const state: TextObjectState = { spacing: 0 }
     for (const piece of group.pieces) {
       doc.fillColor(piece.span.run.color)
-      doc.addContent(showGlyphs(font, piece.glyphs, 1000 / piece.span.run.size))
+      doc.addContent(showGlyphs(font, piece.glyphs, 1000 / piece.span.run.size, state))
     }
     doc.addContent('ET')
   }
@@ -93,40 +95,6 @@ function drawGroup(doc: PDFKit.PDFDocument, group: DrawingGroup, left: number, b
   }
 }
 
-/**
- * TJ operators for glyphs continuing from the current text position. x
- * offsets (mark positioning, justification) are TJ adjustments and y offsets
- * a text rise, so extraction sees one unbroken flow of glyphs.
- */
-function showGlyphs(font: PdfkitInternals['_font'], glyphs: readonly PlacedGlyph[], scale: number): string {
-  const parts: string[] = []
-  let pending: string[] = []
-  let rise = 0
-  const close = () => {
-    if (pending.length > 0) parts.push(`[${pending.join(' ')}] TJ`)
-    pending = []
-  }
-  for (const glyph of glyphs) {
-    if (glyph.yOffset !== rise) {
-      close()
-      rise = glyph.yOffset
-      parts.push(`${num(rise)} Ts`)
-    }
-    const code = encodeGlyph(font, glyph.id, glyph.text)
-    if (glyph.xOffset !== 0) pending.push(num(-glyph.xOffset * scale))
-    pending.push(`<${code.toString(16).padStart(4, '0')}>`)
-    // The viewer advances by the code's width; a TJ number (thousandths of an em, sign inverted) makes up the rest.
-    const adjust = font.widths[code]! - (glyph.advance - glyph.xOffset) * scale
-    // Extractors skip a glyph that stands for nothing together with the number after it:
-    // end the TJ there, so the number opens the next one instead.
-    if (glyph.text === '') close()
-    if (Math.abs(adjust) > 0.01) pending.push(num(adjust))
-  }
-  close()
-  if (rise !== 0) parts.push('0 Ts')
-  return parts.join('\n')
-}
-
 const registered = new WeakMap<PDFKit.PDFDocument, Set<FaceId>>()
 
 /** Register a face with the document when first drawn: a PDF embeds only the faces it uses. */
@@ -139,9 +107,4 @@ function useFace(doc: PDFKit.PDFDocument, face: FaceId): PDFKit.PDFDocument {
     faces.add(face)
   }
   return doc.font(face)
-}
-
-function num(value: number): string {
-  const rounded = Math.round(value * 1000) / 1000
-  return Object.is(rounded, -0) ? '0' : String(rounded)
 }
