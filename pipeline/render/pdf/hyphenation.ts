@@ -66,11 +66,19 @@ function remembered(breaks: (word: string) => number[]): (word: string) => reado
   }
 }
 
-/** Applies a word rule to the letters of [start, end), leaving words in capitals, short words, numbers and (unless `names`) capitalised words whole. */
-function wordwise(names: boolean, breaks: (word: string) => readonly number[]): Hyphenator {
+const LETTERS = /\p{L}+/gu
+
+/**
+ * Applies a word rule to the letters of [start, end), leaving words in capitals, short words, numbers
+ * and (unless `names`) capitalised words whole. Called for every word of a justified paragraph: one
+ * expression, searched with exec, rather than a new one and matchAll's copy of it per call.
+ */
+export function wordwise(names: boolean, breaks: (word: string) => readonly number[]): Hyphenator {
   return (text, start, end) => {
     const points: number[] = []
-    for (const match of text.slice(start, end).matchAll(/\p{L}+/gu)) {
+    const part = text.slice(start, end)
+    LETTERS.lastIndex = 0
+    for (let match = LETTERS.exec(part); match; match = LETTERS.exec(part)) {
       const word = match[0]
       if (word.length < MIN_BEFORE + MIN_AFTER || word === word.toUpperCase()) continue
       if (!names && word[0] !== word[0]!.toLowerCase()) continue
