@@ -1,19 +1,19 @@
 /**
  * WOFF2 for a page's subsets. subset-font makes WOFF2 with wawoff2 (Brotli
  * at quality 11 with the glyf transform, in WebAssembly): about a second of
- * CPU for a Chinese page's regular face, nine tenths of making the subset.
- * The build cuts the face with hb-subset (fast) and converts the TrueType
- * subset as subset-font itself would (fontverter, the same wawoff2), so the
- * bytes are the same: a large subset (a Chinese page's faces) on a worker
- * thread, while the main thread goes on setting the next edition; a small
- * one (a Latin, Cyrillic or Arabic page's, the index's: tens of
- * milliseconds) here, because the thread costs about 30 MB of memory
- * (its isolate, and wawoff2's WebAssembly memory, which only grows), more
- * than a build without Chinese pages would gain from it.
+ * CPU for a Chinese page's regular face, nine tenths of making the subset,
+ * and 0.4 s for the 74k-word book's Latin faces. The build cuts the face with
+ * hb-subset (fast) and converts the TrueType subset as subset-font itself
+ * would (fontverter, the same wawoff2), so the bytes are the same, on a
+ * worker thread, while the main thread goes on parsing, setting the e-book
+ * and the PDF: on two cores the main thread is the build's critical path.
  *
  * One thread: on two cores the main thread and it fill the machine. It
- * starts with the first large subset a build needs (none when they are all
- * in the cache), stays for the process and never keeps it alive while idle.
+ * starts with the first subset a build needs (none when they are all in the
+ * cache) and ends as soon as it has nothing left to do, so that its isolate
+ * and wawoff2's WebAssembly memory (which only grows: about 50 MB for a Latin
+ * page, more for a Chinese one) are given back before the PDFs' peak instead
+ * of staying for the process. A later job starts a new one.
  */
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
@@ -43,21 +43,16 @@ const queue: Job[] = []
 let thread: Worker | undefined
 let working: Job | undefined
 let asked = 0
-let onThread = 0
+let started = 0
 
-/** TrueType subsets of this size and more are compressed on the thread: a Chinese page's faces (70 and 160 KB); a Latin page's are 10–30 KB. */
-export const THREAD_FROM = 64 * 1024
-
-/** WOFF2 conversions asked for in this process, and how many went to the thread (the tests check when a build asks, and that nothing is asked twice). */
-export function woff2Jobs(): { asked: number; onThread: number } {
-  return { asked, onThread }
+/** WOFF2 conversions asked for in this process, and how many threads were started for them (the tests check when a build asks, that nothing is asked twice, and that an idle thread ends). */
+export function woff2Jobs(): { asked: number; threads: number; running: boolean } {
+  return { asked, threads: started, running: thread !== undefined }
 }
 
-/** A TrueType font as WOFF2, as subset-font makes it: a large one on the thread (jobs in order), a small one here. */
+/** A TrueType font as WOFF2, as subset-font makes it, on the thread (jobs in order). */
 export async function toWoff2(sfnt: Buffer): Promise<Buffer> {
   asked++
-  if (sfnt.byteLength < THREAD_FROM) return fontverter().convert(sfnt, 'woff2', 'truetype')
-  onThread++
   return new Promise((resolve, reject) => {
     queue.push({ sfnt, resolve, reject })
     next()
@@ -78,23 +73,18 @@ function fontverterFile(): string {
   return createRequire(createRequire(import.meta.url).resolve('subset-font')).resolve('fontverter')
 }
 
-interface Fontverter {
-  convert(font: Buffer, to: 'woff2', from: 'truetype'): Promise<Buffer>
-}
-
-let loaded: Fontverter | undefined
-
-function fontverter(): Fontverter {
-  loaded ??= createRequire(import.meta.url)(fontverterFile()) as Fontverter
-  return loaded
-}
-
 function spawn(): Worker {
+  started++
   const worker = new Worker(THREAD_CODE, { eval: true, workerData: { fontverter: fontverterFile() } })
   worker.on('message', (reply: Reply) => {
     const job = working
     working = undefined
     worker.unref()
+    // Idle: ended now (its memory given back), not at the process's exit. Jobs asked in one go are queued by then.
+    if (queue.length === 0) {
+      thread = undefined
+      void worker.terminate()
+    }
     if (reply.data) job?.resolve(Buffer.from(reply.data.buffer, reply.data.byteOffset, reply.data.byteLength))
     else job?.reject(new Error(reply.error ?? 'WOFF2 compression failed'))
     next()
@@ -106,6 +96,8 @@ function spawn(): Worker {
     failure = error
   })
   worker.on('exit', (code) => {
+    // A thread ended for being idle had no job.
+    if (thread !== worker) return
     thread = undefined
     const job = working
     working = undefined
