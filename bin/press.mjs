@@ -11,7 +11,7 @@
  * build. harfbuzzjs stays outside: it finds its WebAssembly file beside its
  * own module.
  */
-import './heap-growth.mjs'
+import './v8-flags.mjs'
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import module from 'node:module'
 import path from 'node:path'
