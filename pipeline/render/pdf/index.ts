@@ -13,7 +13,7 @@ import { warn } from '../../messages.ts'
 import { createFootNotes, drawNotesOnPageTurn } from './footnotes/foot-notes.ts'
 import { reportMissingGlyphs } from './missing-glyphs.ts'
 import { runningTitleCandidates } from './running-title.ts'
-import { leanDocument } from './pdfkit-speed.ts'
+import { documentWithoutDefaultFont } from './pdfkit-speed.ts'
 import { MUTED, type PdfState, type Style } from './state.ts'
 import { keepCompiledPatternsIn } from './hyphenation.ts'
 import { artifact, documentRoot, tagged } from './structure.ts'
@@ -35,7 +35,7 @@ const FOLIO: Style = { font: 'sans', size: 8, color: MUTED, lineGap: 0, align: '
 export async function renderPdf(edition: Edition, options: PdfOptions): Promise<Buffer> {
   const { meta, locale } = edition
   keepCompiledPatternsIn(options.cacheDir)
-  const doc = leanDocument({
+  const doc = documentWithoutDefaultFont({
     size: 'A4',
     margins: MARGINS,
     bufferPages: true,

@@ -6,14 +6,6 @@
  * (/F2, /F3…), so the PDF's bytes are the same (test/pdf-speed.test.ts).
  */
 import PDFDocument from 'pdfkit'
-import { deflateOffThread } from './deflate-off-thread.ts'
-
-/** The PDF writer's document: without Helvetica, its streams deflated off the main thread (deflate-off-thread.ts). */
-export function leanDocument(options: PDFKit.PDFDocumentOptions): PDFKit.PDFDocument {
-  const doc = documentWithoutDefaultFont(options)
-  deflateOffThread(doc)
-  return doc
-}
 
 export function documentWithoutDefaultFont(options: PDFKit.PDFDocumentOptions): PDFKit.PDFDocument {
   const doc = new PDFDocument({ ...options, font: null } as unknown as PDFKit.PDFDocumentOptions)
