@@ -5,15 +5,16 @@
  * and 0.4 s for the 74k-word book's Latin faces. The build cuts the face with
  * hb-subset (fast) and converts the TrueType subset as subset-font itself
  * would (fontverter, the same wawoff2), so the bytes are the same, on a
- * worker thread, while the main thread goes on parsing, setting the e-book
- * and the PDF: on two cores the main thread is the build's critical path.
+ * worker thread, while the main thread, the build's critical path, goes on
+ * parsing and setting the e-book and the PDF.
  *
  * One thread: on two cores the main thread and it fill the machine. It
  * starts with the first subset a build needs (none when they are all in the
  * cache) and ends as soon as it has nothing left to do, so that its isolate
  * and wawoff2's WebAssembly memory (which only grows: about 50 MB for a Latin
  * page, more for a Chinese one) are given back before the PDFs' peak instead
- * of staying for the process. A later job starts a new one.
+ * of staying for the process (all of it on Node.js 24; Node.js 20's malloc
+ * keeps part of the thread's arena). A later job starts a new one.
  */
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
