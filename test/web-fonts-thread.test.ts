@@ -14,7 +14,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { cutPageFontsAhead } from '../pipeline/render/writers.ts'
 import { npmFace } from '../pipeline/render/fonts/npm-faces.ts'
 import { cutFontsAhead, pageFonts } from '../pipeline/render/fonts/web-fonts.ts'
-import { toWoff2, woff2Jobs } from '../pipeline/render/fonts/woff2-thread.ts'
+import { LINGER_MS, toWoff2, woff2Jobs } from '../pipeline/render/fonts/woff2-thread.ts'
 import { tempDir } from './helpers/project.ts'
 
 /** subset-font's own fontverter: what WOFF2 work on this thread would call. */
@@ -27,6 +27,15 @@ const page = () => h('div', { lang: 'zh-Hans' }, [
   h('p', 'Bold and plain Latin words, too.')
 ])
 
+/** Waits until a thread started after `exited` threads had exited has itself exited (really, not only forgotten). */
+async function threadExits(exited: number): Promise<void> {
+  for (let waited = 0; woff2Jobs().exited === exited; waited += 20) {
+    if (waited > LINGER_MS + 5_000) throw new Error('the idle WOFF2 thread did not exit')
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+  expect(woff2Jobs().running).toBe(false)
+}
+
 describe('web fonts off the main thread', () => {
   it('compresses large and small subsets on the thread, to the bytes subset-font makes here', async () => {
     // 1,500 ideographs: a subset of the size of a long Chinese page's.
@@ -37,8 +46,8 @@ describe('web fonts off the main thread', () => {
     const fonts = await pageFonts(h('div', { lang: 'zh-Hans' }, [page(), h('p', ideographs)]), 'zh-Hans', 'woff2', tempDir('press-woff2-'))
     expect(here.mock.calls.filter(([, to]) => to === 'woff2')).toEqual([])
     here.mockRestore()
-    // Nothing left to do: the thread has ended, its memory given back.
-    expect(woff2Jobs().running).toBe(false)
+    // Nothing left to do: the thread ends, its memory given back.
+    await threadExits(before.exited)
     expect(fonts.map((font) => `${font.family} ${font.weight}`)).toEqual(['Noto Serif 400', 'Noto Serif 700', 'Noto Serif SC 400', 'Noto Serif SC 700'])
     expect(woff2Jobs().asked - before.asked).toBe(4)
     expect(woff2Jobs().threads - before.threads).toBeGreaterThanOrEqual(1)
@@ -53,6 +62,21 @@ describe('web fonts off the main thread', () => {
     }
     // Two Chinese faces compressed twice (there and here): seconds of CPU, more on a loaded machine.
   }, 30_000)
+
+  it('keeps an idle thread for the next page a moment, then ends it', async () => {
+    const small = await subsetFont(npmFace('notoSerif').data, 'Page by page.', { targetFormat: 'sfnt' })
+    // An earlier test's thread gone first.
+    if (woff2Jobs().running) await threadExits(woff2Jobs().exited)
+    const before = woff2Jobs()
+    // Pages ask one after another: one thread, not one started (about 60 ms of CPU) per page.
+    for (let page = 0; page < 3; page++) {
+      await toWoff2(small)
+      // The main thread's work on the page between.
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    expect(woff2Jobs().threads - before.threads).toBe(1)
+    await threadExits(before.exited)
+  })
 
   it('cuts a face asked for ahead once: the page finds it made or being made', async () => {
     const cacheDir = tempDir('press-woff2-')

@@ -10,11 +10,14 @@
  *
  * One thread: on two cores the main thread and it fill the machine. It
  * starts with the first subset a build needs (none when they are all in the
- * cache) and ends as soon as it has nothing left to do, so that its isolate
- * and wawoff2's WebAssembly memory (which only grows: about 50 MB for a Latin
- * page, more for a Chinese one) are given back before the PDFs' peak instead
- * of staying for the process (all of it on Node.js 24; Node.js 20's malloc
- * keeps part of the thread's arena). A later job starts a new one.
+ * cache) and ends once it has had nothing to do for a moment (LINGER_MS), so
+ * that its isolate and wawoff2's WebAssembly memory (which only grows: about
+ * 50 MB for a Latin page, more for a Chinese one) are given back before the
+ * PDFs' peak instead of staying for the process (all of it on Node.js 24;
+ * Node.js 20's malloc keeps part of the thread's arena). The moment is there
+ * because a thread costs about 60 ms of CPU to start (an isolate, fontverter
+ * and wawoff2's WebAssembly compiled again), and a build asks page by page.
+ * A later job starts a new one.
  */
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
@@ -40,15 +43,20 @@ parentPort.on('message', (sfnt) => {
 })
 `
 
+/** How long an idle thread waits for another job before it ends: the pages of one build ask within it. */
+export const LINGER_MS = 250
+
 const queue: Job[] = []
 let thread: Worker | undefined
 let working: Job | undefined
+let idle: NodeJS.Timeout | undefined
 let asked = 0
 let started = 0
+let exited = 0
 
-/** WOFF2 conversions asked for in this process, and how many threads were started for them (the tests check when a build asks, that nothing is asked twice, and that an idle thread ends). */
-export function woff2Jobs(): { asked: number; threads: number; running: boolean } {
-  return { asked, threads: started, running: thread !== undefined }
+/** WOFF2 conversions asked for in this process, threads started for them and threads that have exited (the tests check when a build asks, that nothing is asked twice, and that an idle thread ends). */
+export function woff2Jobs(): { asked: number; threads: number; exited: number; running: boolean } {
+  return { asked, threads: started, exited, running: thread !== undefined }
 }
 
 /** A TrueType font as WOFF2, as subset-font makes it, on the thread (jobs in order). */
@@ -62,6 +70,7 @@ export async function toWoff2(sfnt: Buffer): Promise<Buffer> {
 
 function next(): void {
   if (working || queue.length === 0) return
+  clearTimeout(idle)
   working = queue.shift()!
   thread ??= spawn()
   // A thread at work keeps the process alive: the build awaits its answer.
@@ -81,11 +90,8 @@ function spawn(): Worker {
     const job = working
     working = undefined
     worker.unref()
-    // Idle: ended now (its memory given back), not at the process's exit. Jobs asked in one go are queued by then.
-    if (queue.length === 0) {
-      thread = undefined
-      void worker.terminate()
-    }
+    // Idle: ended soon (its memory given back), not at the process's exit; the timer keeps no process alive.
+    if (queue.length === 0) idle = setTimeout(() => endIdle(worker), LINGER_MS).unref()
     if (reply.data) job?.resolve(Buffer.from(reply.data.buffer, reply.data.byteOffset, reply.data.byteLength))
     else job?.reject(new Error(reply.error ?? 'WOFF2 compression failed'))
     next()
@@ -97,6 +103,7 @@ function spawn(): Worker {
     failure = error
   })
   worker.on('exit', (code) => {
+    exited++
     // A thread ended for being idle had no job.
     if (thread !== worker) return
     thread = undefined
@@ -106,4 +113,10 @@ function spawn(): Worker {
     next()
   })
   return worker
+}
+
+function endIdle(worker: Worker): void {
+  if (thread !== worker || working) return
+  thread = undefined
+  void worker.terminate()
 }
