@@ -82,10 +82,13 @@ export function writePhrasing(children: PhrasingContent[]): string {
  * are such sentences: keying the book's 1,700 segments took 0.26 s, a toMarkdown run each.
  */
 export function writesAsItself(value: string): boolean {
-  return value !== '' && !WRITTEN_SYNTAX.test(value)
+  return value !== '' && !WRITTEN_SYNTAX.test(value) && !SYNTAX_EVERYWHERE.test(value)
 }
 
-const WRITTEN_SYNTAX = /\p{Cc}|[\\`*_[\]<>&~@|#=]|:(?! )|www\.|^[\s\d+-]|\s$/iu
+/** What both the reader and the writer take for syntax: control characters, `www.`, a line's start, a trailing space. */
+const SYNTAX_EVERYWHERE = /\p{Cc}|www\.|^[\s\d+-]|\s$/iu
+
+const WRITTEN_SYNTAX = /[\\`*_[\]<>&~@|#=]|:(?! )/
 
 /** The plain text of inline Markdown (`*Harbour* notes` → `Harbour notes`). */
 export function inlineMarkdownText(value: string): string {
@@ -122,10 +125,10 @@ export function markdownToPhrasing(value: string): PhrasingContent[] {
  * they skip the parser (a micromark run each, per segment and edition).
  */
 export function isPlainText(value: string): boolean {
-  return value !== '' && !SYNTAX.test(value)
+  return value !== '' && !SYNTAX.test(value) && !SYNTAX_EVERYWHERE.test(value)
 }
 
-const SYNTAX = /\p{Cc}|[\\`*_[\]!<>&~:@|#=]|www\.|^[\s\d+-]|\s$/iu
+const SYNTAX = /[\\`*_[\]!<>&~:@|#=]/
 
 /** The text node the parser makes of a plain one-line value, with its position in the value. */
 function plainText(value: string): PhrasingContent {

@@ -10,6 +10,7 @@
 import type { Nodes, Root } from 'mdast'
 import type { DocumentMeta } from '../types.ts'
 import { ideographs } from './cjk.ts'
+import { isPairAt } from '../content/utf16.ts'
 
 const WORDS_PER_MINUTE = 200
 
@@ -44,12 +45,12 @@ export function readingCounts(texts: readonly string[]): { words: number; ideogr
   for (const text of texts) {
     let inWord = false
     for (let index = 0; index < text.length; index++) {
-      const unit = text.charCodeAt(index)
       let kind: number
-      if (unit >= 0xd800 && unit <= 0xdbff && index + 1 < text.length && isLowSurrogate(text.charCodeAt(index + 1))) {
+      if (isPairAt(text, index)) {
         kind = kindOfChar(text.slice(index, index + 2))
         index++
       } else {
+        const unit = text.charCodeAt(index)
         kind = kinds[unit] ||= kindOfChar(String.fromCharCode(unit))
       }
       if (kind === IDEOGRAPH) ideographCount++
@@ -71,8 +72,6 @@ const WORD_CHAR = /^[\p{L}\p{N}]$/u
 function kindOfChar(char: string): number {
   return IDEOGRAPH_CHAR.test(char) ? IDEOGRAPH : WORD_CHAR.test(char) ? WORD : OTHER
 }
-
-const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff
 
 /** Every text the reader reads (alt texts too), apart, so words of two paragraphs never run together. */
 function textsOf(node: Nodes): string[] {

@@ -7,6 +7,7 @@
  * as the stylesheets' family lists fall back.
  */
 import type { Element, ElementContent, Root } from 'hast'
+import { isPairAt } from '../../content/utf16.ts'
 import type { FaceId } from '../pdf/fonts.ts'
 import { scriptOfLocale, type Script } from '../script-of-locale.ts'
 
@@ -97,8 +98,7 @@ function charactersOf(parts: readonly string[]): Set<string> {
   for (const part of parts) {
     for (let index = 0; index < part.length; index++) {
       const unit = part.charCodeAt(index)
-      const pair = unit >= 0xd800 && unit <= 0xdbff && index + 1 < part.length && isLowSurrogate(part.charCodeAt(index + 1))
-      if (pair) {
+      if (isPairAt(part, index)) {
         characters.add(part.slice(index, index + 2))
         index++
       } else if (seen[unit] === 0) {
@@ -110,8 +110,6 @@ function charactersOf(parts: readonly string[]): Set<string> {
   for (const char of characters) if (char !== '\u00a0' && /\s/u.test(char)) characters.delete(char)
   return characters
 }
-
-const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff
 
 function contextOf(node: Element, parent: Context): Context {
   const className = Array.isArray(node.properties.className) ? node.properties.className.map(String) : []

@@ -5,6 +5,7 @@
  * space is spread evenly instead of opening gaps at the few Latin spaces.
  */
 import { isCjkChar } from '../../cjk.ts'
+import { isLowSurrogate, isSurrogate } from '../../../content/utf16.ts'
 import { joins } from './script.ts'
 import type { Piece } from './types.ts'
 
@@ -101,9 +102,7 @@ function classOf(unit: number): number {
   return found
 }
 
-const isSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdfff
-
 function charBefore(text: string, end: number): string {
   const code = text.charCodeAt(end - 1)
-  return code >= 0xdc00 && code <= 0xdfff && end >= 2 ? text.slice(end - 2, end) : text.slice(end - 1, end)
+  return isLowSurrogate(code) && end >= 2 ? text.slice(end - 2, end) : text.slice(end - 1, end)
 }
