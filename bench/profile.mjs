@@ -14,6 +14,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { bundleMarkers } from './bundle-markers.mjs'
 
 const PHASES = ['ensureBundle', 'upToDate', 'loadCatalogs', 'loadDocument', 'computeStatus', 'prepareEdition', 'renderHtml', 'renderEpub', 'renderPdf', 'renderIndex', 'renderStatusPage']
 const V8_OWN = { '(garbage collector)': 'garbage collector', '(idle)': 'idle', '(program)': 'V8 and Node.js internals' }
@@ -41,12 +42,7 @@ function libraryOf({ url, lineNumber, functionName }) {
   if (!url) return `${functionName || '(native)'}`
   if (url.startsWith('node:')) return 'Node.js'
   if (!url.includes('/.build/')) return url.replace(/^.*node_modules\/((@[^/]+\/)?[^/]+).*$/, '$1').replace(/^file:\/\/.*\/(bin|bench)\//, '$1/')
-  if (!markers.has(url)) {
-    markers.set(url, readFileSync(fileURLToPath(url), 'utf8').split('\n').flatMap((line, index) => {
-      const found = /^\/\/ (?:(?:[^ ]*\/)?node_modules\/((?:@[^/]+\/)?[^/]+)|(pipeline\/(?:render\/pdf\/text|render\/pdf|[^/]+\/)?))/.exec(line)
-      return found ? [[index, found[1] ?? `${found[2]}…`]] : []
-    }))
-  }
+  if (!markers.has(url)) markers.set(url, bundleMarkers(readFileSync(fileURLToPath(url), 'utf8')))
   return markers.get(url).findLast(([index]) => index <= lineNumber)?.[1] ?? '(bundle)'
 }
 
