@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { EmbeddedFontInternals } from '../pipeline/render/pdf/text/glyph-encoder.ts'
-import { showGlyphs, type TextObjectState } from '../pipeline/render/pdf/text/show-glyphs.ts'
+import { hex4, showGlyphs, type TextObjectState } from '../pipeline/render/pdf/text/show-glyphs.ts'
 import type { PlacedGlyph } from '../pipeline/render/pdf/text/types.ts'
 
 const SIZE = 11
@@ -97,5 +97,12 @@ describe('text-showing operators', () => {
     expect(content).toContain('\n0 Tc\n')
     const all = [...spaced, ...spaced, ...plain]
     expectPlaced(font, content, all)
+  })
+})
+
+describe('a glyph code in hex', () => {
+  it('is its four digits, each code kept apart, whichever comes first', () => {
+    const codes = Array.from({ length: 0x10000 }, (_, code) => (code * 40_503) % 0x10000)
+    for (const code of [...codes, ...codes]) expect(hex4(code)).toBe(code.toString(16).padStart(4, '0'))
   })
 })

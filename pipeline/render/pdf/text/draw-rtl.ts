@@ -33,6 +33,7 @@ import { faceFont, type FaceId } from '../fonts.ts'
 import { encodeGlyph, type EmbeddedFontInternals } from './glyph-encoder.ts'
 import { outlineForm } from './outline.ts'
 import { hasGlyph, nominalGlyph } from './shaping-font.ts'
+import { hex4 } from './show-glyphs.ts'
 import type { DrawingGroup } from './types.ts'
 
 /** One thing to show, in logical order: a glyph at `x` (points from the group's left) standing for `text`. */
@@ -114,7 +115,7 @@ export function showLogical(doc: PDFKit.PDFDocument, font: EmbeddedFontInternals
     ops.push(`${num(glyph.x - x)} 0 Td`)
     doc.addContent(ops.join('\n'))
     if (glyph.color !== color) doc.fillColor((color = glyph.color))
-    const code = `<${encodeGlyph(font, glyph.id, glyph.text).toString(16).padStart(4, '0')}> Tj`
+    const code = `<${hex4(encodeGlyph(font, glyph.id, glyph.text))}> Tj`
     doc.addContent(glyph.invisible ? `3 Tr\n${code}\n0 Tr\nEMC` : `${code}\nEMC`)
     x = glyph.x
   }

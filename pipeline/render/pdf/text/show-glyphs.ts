@@ -57,7 +57,7 @@ export function showGlyphs(font: PdfkitInternals['_font'], glyphs: readonly Plac
       parts.push(`${num(rise)} Ts`)
     }
     if (glyph.xOffset !== 0) number(num(-glyph.xOffset * scale))
-    run += codes[index]!.toString(16).padStart(4, '0')
+    run += hex4(codes[index]!)
     // Extractors skip a glyph that stands for nothing together with the number after it:
     // end the TJ there, so the number opens the next one instead.
     if (glyph.text === '') close()
@@ -91,6 +91,17 @@ function sharedAdjustment(adjusts: readonly number[]): number {
     if (count > most) [best, most] = [written, count]
   }
   return most > none + 1 ? best / 1000 : 0
+}
+
+/**
+ * A glyph code as four hex digits, each code's string made once: a book's
+ * half million glyphs made two strings each (toString, padStart), about
+ * 30 MB for the collector.
+ */
+const HEX4: string[] = []
+
+export function hex4(code: number): string {
+  return HEX4[code] ??= code.toString(16).padStart(4, '0')
 }
 
 export function num(value: number): string {
