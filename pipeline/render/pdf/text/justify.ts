@@ -31,34 +31,48 @@ export const LETTER_STRETCH = 0.02
 
 type Kind = 'space' | 'cjk' | 'letter'
 
-/** Extra advance per glyph of each piece, summing to `slack`; undefined when nothing can stretch. */
-export function justification(text: string, pieces: readonly Piece[], lineEnd: number, slack: number): Map<Piece, number[]> | undefined {
-  const spread = (shrinkAtSpacesOnly: boolean) => {
-    const weights = new Map<Piece, number[]>()
-    let total = 0
-    for (const piece of pieces) {
-      const size = piece.span.run.size
-      weights.set(piece, piece.glyphs.map((glyph) => {
-        const kind = kindOf(text, glyph.cluster, lineEnd)
-        const weight = kind === 'space' ? glyph.advance * (slack < 0 ? SPACE_SHRINK : SPACE_STRETCH)
-          : shrinkAtSpacesOnly ? 0
-          : kind === 'cjk' ? CJK_STRETCH * size
-          : kind === 'letter' ? LETTER_STRETCH * size
-          : 0
-        total += weight
-        return weight
-      }))
-    }
-    return { weights, total }
-  }
-  let { weights, total } = spread(slack < 0)
+/**
+ * Spreads `slack` over the line's glyphs (added to their advances) by what
+ * opens after each; false when nothing can stretch. Every justified line's
+ * every glyph passes here: the weights go into one buffer kept between
+ * lines, not an array per piece and a map per line.
+ */
+export function justify(text: string, pieces: readonly Piece[], lineEnd: number, slack: number): boolean {
+  let count = 0
+  for (const piece of pieces) count += piece.glyphs.length
+  if (weights.length < count) weights = new Float64Array(Math.max(count, 2 * weights.length))
+  let total = spread(text, pieces, lineEnd, slack, slack < 0)
   // A line a hair too long with no space to shrink (Chinese: whole-line shaping kerns a little differently
   // from the pieces total fit measured) closes up between its characters instead.
-  if (total === 0 && slack < 0) ({ weights, total } = spread(false))
-  if (total === 0) return undefined
-  const extra = new Map<Piece, number[]>()
-  for (const [piece, list] of weights) extra.set(piece, list.map((weight) => (slack * weight) / total))
-  return extra
+  if (total === 0 && slack < 0) total = spread(text, pieces, lineEnd, slack, false)
+  if (total === 0) return false
+  let at = 0
+  for (const piece of pieces) {
+    for (const glyph of piece.glyphs) glyph.advance += (slack * weights[at++]!) / total
+  }
+  return true
+}
+
+let weights = new Float64Array(256)
+
+/** Each glyph's weight into `weights`, in line order; their sum. */
+function spread(text: string, pieces: readonly Piece[], lineEnd: number, slack: number, shrinkAtSpacesOnly: boolean): number {
+  let total = 0
+  let at = 0
+  for (const piece of pieces) {
+    const size = piece.span.run.size
+    for (const glyph of piece.glyphs) {
+      const kind = kindOf(text, glyph.cluster, lineEnd)
+      const weight = kind === 'space' ? glyph.advance * (slack < 0 ? SPACE_SHRINK : SPACE_STRETCH)
+        : shrinkAtSpacesOnly ? 0
+        : kind === 'cjk' ? CJK_STRETCH * size
+        : kind === 'letter' ? LETTER_STRETCH * size
+        : 0
+      total += weight
+      weights[at++] = weight
+    }
+  }
+  return total
 }
 
 /** What opens after a glyph whose cluster is [start, end). */

@@ -8,7 +8,7 @@ import { faceFont, type FaceId } from '../fonts.ts'
 import { embeddingLevels, visualRanges, type EmbeddingLevels, type VisualRange } from './bidi.ts'
 import { breakLines, HYPHEN, type LineRange } from './break-lines.ts'
 import { itemize } from './itemize.ts'
-import { justification } from './justify.ts'
+import { justify } from './justify.ts'
 import { shapePiece } from './piece.ts'
 import { autospace } from './script.ts'
 import { shape } from './shape.ts'
@@ -60,17 +60,15 @@ function placeLine(text: string, levels: EmbeddingLevels, spans: readonly Span[]
   const slack = options.width - natural
   // Total fit may have chosen to shrink a justified line's spaces a little (at most a third of a space).
   // A last line is set at its natural width, unless total fit counted on its spaces shrinking to fit.
-  const extra = options.align === 'justify' && (range.last ? slack < 0 : slack !== 0) ? justification(text, pieces, range.end, slack) : undefined
-  let x = extra ? 0
+  const justified = options.align === 'justify' && (range.last ? slack < 0 : slack !== 0) && justify(text, pieces, range.end, slack)
+  let x = justified ? 0
     : options.align === 'center' ? slack / 2
     : (options.align === 'end') !== rtl ? Math.max(0, slack) : 0
   for (const piece of pieces) {
     piece.x = x
-    const added = extra?.get(piece)
     // An index, not entries(): a line's every glyph passes here, mostly before the code is optimised.
     for (let index = 0; index < piece.glyphs.length; index++) {
       const glyph = piece.glyphs[index]!
-      glyph.advance += added?.[index] ?? 0
       glyph.x = x - piece.x
       x += glyph.advance
     }
