@@ -48,7 +48,7 @@ export interface BreakOptions {
   lastLineMin?: number | undefined
 }
 
-interface Segment {
+export interface Segment {
   start: number
   /** End of its text without trailing white space. */
   content: number
@@ -62,7 +62,10 @@ interface Place extends Breakpoint {
   next: number
 }
 
-const TRAILING_SPACE = /[ \t\n\u2028\u3000]+$/
+/** White space that hangs at a line's end: space, tab, line feed, line separator, ideographic space. */
+function isTrailingSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x2028 || code === 0x3000
+}
 export const HYPHEN = '-'
 /** A headline's break between two words, not after punctuation. */
 const BETWEEN_WORDS_PENALTY = 250
@@ -190,22 +193,25 @@ function placesOf(
  * shaping of the whole word (its glyphs' advances summed up to the point),
  * not one shaping per point; a word in more than one style is measured piece by piece.
  */
-function prefixWidths(text: string, segment: Segment, span: Span | undefined, widthOf: (start: number, end: number) => number): (point: number) => number {
+export function prefixWidths(text: string, segment: Segment, span: Span | undefined, widthOf: (start: number, end: number) => number): (point: number) => number {
   if (!span || span.end < segment.content || span.run.tracking) return (point) => widthOf(segment.start, point)
-  const word = text.slice(segment.start, segment.content)
-  const shaped = shape(span.face, word, false)
-  const at = new Map<number, number>()
+  const { glyphs } = shape(span.face, text.slice(segment.start, segment.content), false)
+  const scale = span.run.size / 1000
+  // The points come in order: one walk along the glyphs finds each, with no map of every glyph's offset per word.
+  let glyph = 0
   let offset = 0
   let advance = 0
-  for (const glyph of shaped.glyphs) {
-    if (glyph.codePoints.length > 0) at.set(offset, advance)
-    for (const code of glyph.codePoints) offset += code > 0xffff ? 2 : 1
-    advance += glyph.advance
-  }
-  const scale = span.run.size / 1000
   return (point) => {
-    const width = at.get(point - segment.start)
-    return width === undefined ? widthOf(segment.start, point) : width * scale
+    const target = point - segment.start
+    if (target < offset) [glyph, offset, advance] = [0, 0, 0]
+    for (; glyph < glyphs.length && offset < target; glyph++) {
+      for (const code of glyphs[glyph]!.codePoints) offset += code > 0xffff ? 2 : 1
+      advance += glyphs[glyph]!.advance
+    }
+    if (offset !== target) return widthOf(segment.start, point)
+    // The later glyphs of the character before (no characters of their own) are drawn before the point.
+    for (; glyph < glyphs.length && glyphs[glyph]!.codePoints.length === 0; glyph++) advance += glyphs[glyph]!.advance
+    return glyph < glyphs.length ? advance * scale : widthOf(segment.start, point)
   }
 }
 
@@ -285,8 +291,9 @@ function segmentsOf(text: string): Segment[] {
   let start = 0
   for (const found of breakOpportunities(text)) {
     const end = found.position
-    const trailing = TRAILING_SPACE.exec(text.slice(start, end))
-    segments.push({ start, content: end - (trailing ? trailing[0].length : 0), end, required: found.required })
+    let content = end
+    while (content > start && isTrailingSpace(text.charCodeAt(content - 1))) content--
+    segments.push({ start, content, end, required: found.required })
     start = end
   }
   return segments
