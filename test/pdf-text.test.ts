@@ -260,7 +260,7 @@ describe('mirrored characters (Bidi_Mirrored)', () => {
       const font = faceFont(piece.span.face)
       const shown = glyph.id === font.glyphForCodePoint(glyph.text.codePointAt(0)!).id ? 'as written'
         : glyph.id === font.glyphForCodePoint(bidi.getMirroredCharacter(glyph.text)!.codePointAt(0)!).id ? 'mirrored' : 'other'
-      return [glyph.cluster[0], `${glyph.text} ${piece.rtl ? 'rtl' : 'ltr'} ${shown}`] as const
+      return [glyph.clusterStart, `${glyph.text} ${piece.rtl ? 'rtl' : 'ltr'} ${shown}`] as const
     }))).sort((a, b) => a[0] - b[0]).map(([, found]) => found)
 
   it('draws them in a right-to-left run as their mirror image, once, and keeps their own text', () => {

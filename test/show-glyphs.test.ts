@@ -29,9 +29,9 @@ function line(words: number, letterExtra: number, spaceExtra: number): PlacedGly
       const id = 1 + ((word + letter) % 9)
       const kern = letter === 1 && word % 3 === 0 ? -0.4 : 0
       const extra = letter < letters - 1 ? letterExtra : 0
-      glyphs.push({ id, x: 0, xOffset: 0, yOffset: 0, advance: ((400 + 10 * id) * SIZE) / 1000 + kern + extra, text: 'a', cluster: [0, 1] })
+      glyphs.push({ id, x: 0, xOffset: 0, yOffset: 0, advance: ((400 + 10 * id) * SIZE) / 1000 + kern + extra, text: 'a', clusterStart: 0, clusterEnd: 1 })
     }
-    if (word < words - 1) glyphs.push({ id: 20, x: 0, xOffset: 0, yOffset: 0, advance: (600 * SIZE) / 1000 + spaceExtra, text: ' ', cluster: [0, 1] })
+    if (word < words - 1) glyphs.push({ id: 20, x: 0, xOffset: 0, yOffset: 0, advance: (600 * SIZE) / 1000 + spaceExtra, text: ' ', clusterStart: 0, clusterEnd: 1 })
   }
   return glyphs
 }

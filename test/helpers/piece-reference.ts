@@ -26,7 +26,8 @@ export function referenceShapePiece(text: string, visual: VisualRange): Piece {
       advance: glyph.advance * scale + tracking,
       // Logical order: right-to-left glyphs are written in logical order too (draw-rtl.ts).
       text: cluster,
-      cluster: [start + from, start + to]
+      clusterStart: start + from,
+      clusterEnd: start + to
     }
   })
   return { span, rtl, start, end, x: 0, width: glyphs.reduce((sum, glyph) => sum + glyph.advance, 0), glyphs }
@@ -34,7 +35,7 @@ export function referenceShapePiece(text: string, visual: VisualRange): Piece {
 
 /** An inline box as a piece of one glyph that is its width and stands for no text (draw.ts draws the box itself). */
 function boxPiece({ span, rtl, start, end }: VisualRange, width: number): Piece {
-  const glyph: PlacedGlyph = { id: 0, x: 0, xOffset: 0, yOffset: 0, advance: width, text: '', cluster: [start, end] }
+  const glyph: PlacedGlyph = { id: 0, x: 0, xOffset: 0, yOffset: 0, advance: width, text: '', clusterStart: start, clusterEnd: end }
   return { span, rtl, start, end, x: 0, width, glyphs: [glyph] }
 }
 

@@ -62,7 +62,7 @@ function spread(text: string, pieces: readonly Piece[], lineEnd: number, slack: 
   for (const piece of pieces) {
     const size = piece.span.run.size
     for (const glyph of piece.glyphs) {
-      const kind = kindOf(text, glyph.cluster, lineEnd)
+      const kind = kindOf(text, glyph.clusterStart, glyph.clusterEnd, lineEnd)
       const weight = kind === 'space' ? glyph.advance * (slack < 0 ? SPACE_SHRINK : SPACE_STRETCH)
         : shrinkAtSpacesOnly ? 0
         : kind === 'cjk' ? CJK_STRETCH * size
@@ -76,7 +76,7 @@ function spread(text: string, pieces: readonly Piece[], lineEnd: number, slack: 
 }
 
 /** What opens after a glyph whose cluster is [start, end). */
-export function kindOf(text: string, [start, end]: readonly [number, number], lineEnd: number): Kind | undefined {
+export function kindOf(text: string, start: number, end: number, lineEnd: number): Kind | undefined {
   if (end <= start || end >= lineEnd) return undefined
   const before = text.charCodeAt(end - 1)
   const after = text.charCodeAt(end)

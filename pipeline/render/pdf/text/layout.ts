@@ -52,7 +52,7 @@ function placeLine(text: string, levels: EmbeddingLevels, spans: readonly Span[]
   if (range.hyphen && ranges.length > 0) pieces.splice(rtl ? 0 : pieces.length, 0, hyphenPiece(ranges, range.end))
   for (const piece of pieces) {
     for (const glyph of piece.glyphs) {
-      if (glyph.cluster[1] < range.end && glyph.cluster[1] > glyph.cluster[0]) glyph.advance += autospace(text, glyph.cluster[1], piece.span.run.size)
+      if (glyph.clusterEnd < range.end && glyph.clusterEnd > glyph.clusterStart) glyph.advance += autospace(text, glyph.clusterEnd, piece.span.run.size)
     }
     piece.width = piece.glyphs.reduce((sum, glyph) => sum + glyph.advance, 0)
   }
@@ -84,7 +84,7 @@ function hyphenPiece(ranges: VisualRange[], at: number): Piece {
   const scale = last.span.run.size / 1000
   const glyphs = shaped.glyphs.map((glyph): PlacedGlyph => ({
     // U+00AD: the hyphen a line break added, which extractors and search drop when they join the word (PDF 32000-1 §14.8.2.2.3).
-    id: glyph.id, x: 0, xOffset: 0, yOffset: 0, advance: glyph.advance * scale, text: '\u00ad', cluster: [at, at]
+    id: glyph.id, x: 0, xOffset: 0, yOffset: 0, advance: glyph.advance * scale, text: '\u00ad', clusterStart: at, clusterEnd: at
   }))
   return { span: last.span, rtl: false, start: at, end: at, x: 0, width: shaped.advance * scale, glyphs }
 }

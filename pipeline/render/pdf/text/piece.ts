@@ -29,7 +29,8 @@ export function shapePiece(text: string, visual: VisualRange): Piece {
       advance: glyph.advance * scale + tracking,
       // Logical order: right-to-left glyphs are written in logical order too (draw-rtl.ts).
       text: composed(logical.slice(from, to)),
-      cluster: [start + from, start + to]
+      clusterStart: start + from,
+      clusterEnd: start + to
     })
   }
   if (rtl) {
@@ -68,7 +69,7 @@ function forEachWord(text: string, visit: (word: string) => void): void {
 
 /** An inline box as a piece of one glyph that is its width and stands for no text (draw.ts draws the box itself). */
 function boxPiece({ span, rtl, start, end }: VisualRange, width: number): Piece {
-  const glyph: PlacedGlyph = { id: 0, x: 0, xOffset: 0, yOffset: 0, advance: width, text: '', cluster: [start, end] }
+  const glyph: PlacedGlyph = { id: 0, x: 0, xOffset: 0, yOffset: 0, advance: width, text: '', clusterStart: start, clusterEnd: end }
   return { span, rtl, start, end, x: 0, width, glyphs: [glyph] }
 }
 

@@ -24,8 +24,8 @@ const RIGHT = new Set(['R', 'AL'])
 /** x (from the line's left edge) of each mark the line needs. */
 export function popplerMarks(line: Line): number[] {
   const clusters = line.pieces
-    .flatMap((piece) => piece.glyphs.filter((glyph) => glyph.text !== '' && glyph.cluster[1] > glyph.cluster[0]).map((glyph) => ({ piece, glyph })))
-    .sort((a, b) => a.glyph.cluster[0] - b.glyph.cluster[0])
+    .flatMap((piece) => piece.glyphs.filter((glyph) => glyph.text !== '' && glyph.clusterEnd > glyph.clusterStart).map((glyph) => ({ piece, glyph })))
+    .sort((a, b) => a.glyph.clusterStart - b.glyph.clusterStart)
   const marks: number[] = []
   for (const [index, { piece, glyph }] of clusters.entries()) {
     const next = clusters[index + 1]

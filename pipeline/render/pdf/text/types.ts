@@ -94,8 +94,13 @@ export interface PlacedGlyph {
   advance: number
   /** The text this glyph stands for, in the order a reader's copy should see it. */
   text: string
-  /** Logical range of the paragraph text it stands for (empty for an added hyphen). */
-  cluster: [number, number]
+  /**
+   * Logical range [clusterStart, clusterEnd) of the paragraph text it stands
+   * for (empty for an added hyphen): two numbers, not a pair, as a book has
+   * half a million glyphs.
+   */
+  clusterStart: number
+  clusterEnd: number
 }
 
 /** Consecutive glyphs of one span and one direction, in visual order. */
