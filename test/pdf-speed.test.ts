@@ -11,7 +11,8 @@
  * lines whose levels are all 0 put in order without UAX #9's reordering;
  * TeX patterns compiled character by character into the same table, and
  * kept compiled in the project's cache; pdfkit's documents made without
- * Helvetica, the same bytes.
+ * Helvetica, the same bytes; a stream's text kept as strings until the
+ * stream ends, the same bytes.
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -38,7 +39,7 @@ import { liangPoints, type HyphenTable } from '../pipeline/hyphenation/liang.ts'
 import { compileTexPatterns } from '../pipeline/hyphenation/tex-patterns.ts'
 import { readHyphenPatterns, readTexPatterns } from '../pipeline/hyphenation/pattern-cache.ts'
 import PDFDocument from 'pdfkit'
-import { documentWithoutDefaultFont } from '../pipeline/render/pdf/pdfkit-speed.ts'
+import { deferStreamText, documentWithoutDefaultFont } from '../pipeline/render/pdf/pdfkit-speed.ts'
 import { referenceCompileTexPatterns } from './helpers/tex-patterns-reference.ts'
 import { PATTERNS } from '../pipeline/render/pdf/hyphenation.ts'
 import bidiModule from 'bidi-js'
@@ -493,5 +494,43 @@ describe('pdfkit documents without the default font', () => {
     const without = await pdf(lean)
     expect(without.toString('latin1')).toContain('/F3')
     expect(without.equals(own)).toBe(true)
+  })
+})
+
+describe('pdfkit streams whose text is made bytes when they end', () => {
+  const options = { size: 'A4', bufferPages: true, pdfVersion: '1.7', tagged: true, info: { CreationDate: new Date(Date.UTC(2026, 0, 1)) } } as PDFKit.PDFDocumentOptions
+  /** Pages of text, tagged and in two faces, drawn, turned back to (as the folios are) and a picture's bytes between. */
+  const pdf = (deferred: boolean) => {
+    // Told before the document is made (the prototype is pdfkit's, shared): its every write goes one way.
+    deferStreamText(new PDFDocument(options), deferred)
+    const doc = new PDFDocument(options)
+    const chunks: Buffer[] = []
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+    const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))))
+    doc.registerFont('serif', faceFont('notoSerif') as unknown as string)
+    doc.registerFont('bold', faceFont('notoSerifBold') as unknown as string)
+    const pending = (doc as unknown as { page: { content: { buffer: unknown[] } } }).page.content.buffer
+    doc.font('serif').fontSize(11).text('Total fit, Қазақстан', 72, 72).moveTo(72, 90).lineTo(300, 90).stroke()
+    const written = [...pending]
+    doc.addPage().font('bold').text('Second page', 72, 72).font('serif').text('and again', 72, 100)
+    ;(doc as unknown as { page: { write: (chunk: Uint8Array) => void } }).page.write(new Uint8Array([0x25, 0x20, 0x62, 0x79, 0x74, 0x65, 0x73]))
+    doc.addContent('0 0 m 10 10 l S')
+    // A character past ASCII is written as its low byte, as pdfkit writes it.
+    doc.addContent('% \u00e9\u0141')
+    doc.switchToPage(0)
+    doc.fontSize(8).text('Page 1 of 2', 72, 800)
+    doc.end()
+    return { done, written }
+  }
+
+  it('writes the bytes pdfkit writes, each write made bytes as its own', async () => {
+    const own = pdf(false)
+    const deferred = pdf(true)
+    expect(own.written.every((chunk) => chunk instanceof Uint8Array)).toBe(true)
+    // The page's text is still strings while the page is open: no array buffer per write.
+    expect(deferred.written.length).toBeGreaterThan(5)
+    expect(deferred.written.every((chunk) => typeof chunk === 'string')).toBe(true)
+    const [ownBytes, deferredBytes] = await Promise.all([own.done, deferred.done])
+    expect(deferredBytes.equals(ownBytes)).toBe(true)
   })
 })
