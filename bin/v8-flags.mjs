@@ -3,7 +3,7 @@
  * by bin/press.mjs; V8 reads it when it uses it, so they need not be on
  * the command line). Measurements in the README's "Peak memory".
  *
- * WebAssembly (HarfBuzz shaping and subsetting, wawoff2's Brotli) stays in
+ * WebAssembly (HarfBuzz shaping and subsetting; wawoff2's Brotli too when this was measured) stays in
  * the code Liftoff compiles at once: a function is optimised by TurboFan only
  * after it has run about 2,000,000,000 bytes' worth (Node.js 20's V8 did so
  * after 1,800,000, Node.js 24's after 13,000,000). In a build of a few

@@ -1,14 +1,14 @@
 /**
  * A build with no cut fonts asks for every page's WOFF2 subsets (the five
  * pages and the status page) before it writes its first PDF, so a Chinese
- * page's are compressed on their thread while the PDFs are set; and it asks for none it
+ * page's are compressed off the main thread while the PDFs are set; and it asks for none it
  * does not publish: the pages it cut ahead are the pages it wrote.
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { expect, it } from 'vitest'
 import { build } from '../pipeline/build.ts'
-import { woff2Jobs } from '../pipeline/render/fonts/woff2-thread.ts'
+import { woff2Jobs } from '../pipeline/render/fonts/woff2.ts'
 import { smallProject, tempDir } from './helpers/project.ts'
 
 it('asks for the pages’ fonts before the first PDF, and only those it publishes', async () => {

@@ -42,8 +42,8 @@ function pageEdition(tree: HastRoot, file: VFile, locales: ReadonlySet<string> |
 
 /**
  * Starts cutting the fonts of the edition's HTML page, as the page will be
- * when it links `formats` and `locales`: their WOFF2 compression runs on its
- * own thread (fonts/woff2-thread.ts) while the build writes the e-book and
+ * when it links `formats` and `locales`: their WOFF2 compression runs on
+ * libuv's thread pool (fonts/woff2.ts) while the build writes the e-book and
  * the PDF, and the page, written after them, finds its subsets made or being
  * made. A page that turns out otherwise (a format failed) cuts its own.
  */

@@ -4,8 +4,8 @@
  * WOFF2 for browsers and TrueType for e-books, with @font-face rules whose
  * unicode-range lists exactly those characters, so a browser never asks for a
  * face it does not need. Subsets are kept in the project's cache by content:
- * compressing a Chinese face to WOFF2 takes seconds, and a rebuild with the
- * same characters takes none.
+ * cutting and compressing a Chinese page's faces takes about half a second of
+ * CPU, and a rebuild with the same characters takes none.
  */
 import { createHash } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
@@ -15,7 +15,7 @@ import { writeAtomic } from '../../output/write-atomic.ts'
 import type { FaceId } from '../pdf/fonts.ts'
 import { npmFace } from './npm-faces.ts'
 import { charactersByFace, type FaceUse } from './font-usage.ts'
-import { toWoff2 } from './woff2-thread.ts'
+import { toWoff2 } from './woff2.ts'
 
 export type FontFormat = 'woff2' | 'truetype'
 
@@ -31,7 +31,7 @@ export interface SubsetFont extends FaceUse {
 }
 
 export async function pageFonts(tree: Root | Element, locale: string, format: FontFormat, cacheDir: string): Promise<SubsetFont[]> {
-  // Every face is cut at once (their WOFF2 compressed on its thread, in turn); the list keeps the faces' order.
+  // Every face is cut at once (their WOFF2 compressed off the main thread, in turn); the list keeps the faces' order.
   const faces = facesOf(tree, locale).map((face) => ({ ...face, cut: cachedSubset(face.face, face.codePoints, format, cacheDir) }))
   const made = await Promise.all(faces.map(({ cut }) => cut))
   return faces.map(({ face, use, codePoints }, index) => {
@@ -76,7 +76,7 @@ export async function cachedSubset(face: FaceId, codePoints: number[], format: F
   }
   let making = inFlight.get(file)
   if (!making) {
-    making = cut(original, text, format).then(async (data) => {
+    making = cut(original, codePoints, format).then(async (data) => {
       await writeAtomic(file, data, { sync: false })
       return { file, data }
     }).finally(() => inFlight.delete(file))
@@ -88,12 +88,12 @@ export async function cachedSubset(face: FaceId, codePoints: number[], format: F
 /** Subsets being made, by cache file: a face asked for twice at once (two pages, or a page asked ahead) is cut once. */
 const inFlight = new Map<string, Promise<{ file: string; data: Buffer }>>()
 
-/** hb-subset here, then WOFF2 (woff2-thread.ts): the bytes subset-font would make with `targetFormat: 'woff2'`. */
-async function cut(original: Buffer, text: string, format: FontFormat): Promise<Buffer> {
-  // Loaded only to make a subset: its two WebAssembly modules (hb-subset, WOFF2) cost about 30 ms of CPU to start,
+/** hb-subset here, then WOFF2 off the main thread (woff2.ts). */
+async function cut(original: Buffer, codePoints: number[], format: FontFormat): Promise<Buffer> {
+  // Loaded only to make a subset: its WebAssembly modules cost about 30 ms of CPU to start,
   // which a build whose subsets are all in the cache (the PDFs alone, or text unchanged) would pay for nothing.
   const { default: subsetFont } = await import('subset-font')
-  const sfnt = await subsetFont(original, text, { targetFormat: 'sfnt' })
+  const sfnt = await subsetFont(original, String.fromCodePoint(...codePoints), { targetFormat: 'sfnt' })
   return format === 'woff2' ? toWoff2(sfnt) : sfnt
 }
 
