@@ -1,6 +1,6 @@
 /**
  * Fonts that travel with a page or a book: the faces a page uses, cut to the
- * characters it shows (npm subset-font: HarfBuzz's hb-subset in WebAssembly),
+ * characters it shows (HarfBuzz's hb-subset in WebAssembly, hb-subset.ts),
  * WOFF2 for browsers and TrueType for e-books, with @font-face rules whose
  * unicode-range lists exactly those characters, so a browser never asks for a
  * face it does not need. Subsets are kept in the project's cache by content:
@@ -15,6 +15,7 @@ import { writeAtomic } from '../../output/write-atomic.ts'
 import type { FaceId } from '../pdf/fonts.ts'
 import { npmFace } from './npm-faces.ts'
 import { charactersByFace, type FaceUse } from './font-usage.ts'
+import { subsetFace } from './hb-subset.ts'
 import { toWoff2 } from './woff2.ts'
 
 export type FontFormat = 'woff2' | 'truetype'
@@ -88,12 +89,9 @@ export async function cachedSubset(face: FaceId, codePoints: number[], format: F
 /** Subsets being made, by cache file: a face asked for twice at once (two pages, or a page asked ahead) is cut once. */
 const inFlight = new Map<string, Promise<{ file: string; data: Buffer }>>()
 
-/** hb-subset here, then WOFF2 off the main thread (woff2.ts). */
+/** hb-subset here (hb-subset.ts), then WOFF2 off the main thread (woff2.ts). */
 async function cut(original: Buffer, codePoints: number[], format: FontFormat): Promise<Buffer> {
-  // Loaded only to make a subset: its WebAssembly modules cost about 30 ms of CPU to start,
-  // which a build whose subsets are all in the cache (the PDFs alone, or text unchanged) would pay for nothing.
-  const { default: subsetFont } = await import('subset-font')
-  const sfnt = await subsetFont(original, String.fromCodePoint(...codePoints), { targetFormat: 'sfnt' })
+  const sfnt = subsetFace(original, codePoints)
   return format === 'woff2' ? toWoff2(sfnt) : sfnt
 }
 

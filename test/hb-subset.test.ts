@@ -1,0 +1,62 @@
+/**
+ * hb-subset called directly (render/fonts/hb-subset.ts) cuts a face to the
+ * very bytes subset-font makes with the same HarfBuzz build, in every script
+ * the editions use; and its instance, with its WebAssembly memory (a
+ * Chinese face touches about 40 MB of it), is let go once its turn is over,
+ * not kept for the process as subset-font keeps its own.
+ */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import v8 from 'node:v8'
+import vm from 'node:vm'
+import subsetFont from 'subset-font'
+import { describe, expect, it } from 'vitest'
+import { heldMemory, subsetFace } from '../pipeline/render/fonts/hb-subset.ts'
+import { npmFace } from '../pipeline/render/fonts/npm-faces.ts'
+import type { FaceId } from '../pipeline/render/pdf/fonts.ts'
+
+const interview = readFileSync(path.join(import.meta.dirname, '..', 'content', 'interview.md'), 'utf8')
+const translated = (locale: string) => readFileSync(path.join(import.meta.dirname, '..', 'locales', locale, 'interview.json'), 'utf8')
+
+/** A random pick of `count` characters of `text`. */
+function pick(text: string, count: number, seed: number): string {
+  const chars = [...new Set(text)]
+  let state = seed
+  return Array.from({ length: count }, () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31
+    return chars[state % chars.length]!
+  }).join('')
+}
+
+describe('hb-subset', () => {
+  it('cuts a face to the bytes subset-font makes', async () => {
+    const cases: Array<[FaceId, string]> = [
+      ['notoSerif', interview], ['notoSerifBold', 'Interview'], ['notoSerifItalic', pick(interview, 40, 1)],
+      ['notoSerif', translated('kk')], ['notoSerif', translated('ru')], ['naskh', translated('ar')], ['naskhBold', pick(translated('ar'), 30, 2)],
+      ['serifSC', translated('zh')], ['serifSCBold', pick(translated('zh'), 50, 3)], ['notoSansMono', 'const x = 1'],
+      // Nothing the face has: hb-subset still makes a font (.notdef alone).
+      ['notoSerif', '\u4e00']
+    ]
+    for (const [face, text] of cases) {
+      const own = await subsetFont(npmFace(face).data, text, { targetFormat: 'sfnt' })
+      const ours = subsetFace(npmFace(face).data, [...new Set(text)].map((char) => char.codePointAt(0)!))
+      expect(ours.equals(own), `${face}: ${ours.byteLength} bytes against ${own.byteLength}`).toBe(true)
+    }
+  }, 30_000)
+
+  it('lets its instance and memory go after the turn that used it', async () => {
+    v8.setFlagsFromString('--expose-gc')
+    const gc = vm.runInNewContext('gc') as () => void
+    subsetFace(npmFace('serifSC').data, [0x4e00, 0x4e01, 0x4e2d])
+    subsetFace(npmFace('serifSCBold').data, [0x4e00, 0x4e01, 0x4e2d])
+    const memory = new WeakRef(heldMemory()!)
+    expect(memory.deref()).toBeDefined()
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(heldMemory()).toBeUndefined()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    gc()
+    expect(memory.deref()).toBeUndefined()
+    // And the next cut makes another.
+    expect(subsetFace(npmFace('notoSerif').data, [0x41]).subarray(0, 4)).toEqual(Buffer.from([0, 1, 0, 0]))
+  })
+})
