@@ -124,8 +124,8 @@ async function ensureBundle() {
   await build({
     entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, path.join(pipeline, file)])),
     bundle: true, splitting: true, format: 'esm', platform: 'node', target: 'node20',
-    // resvg is a native module; subset-font finds its WebAssembly beside its own module.
-    external: ['harfbuzzjs', '@resvg/resvg-js', 'subset-font'],
+    // resvg is a native module (so is the WOFF2 encoder, loaded with createRequire in render/fonts/woff2.ts).
+    external: ['harfbuzzjs', '@resvg/resvg-js'],
     plugins: [pdfkitData, noWoff2, noNetwork],
     // jsonc-parser's "main" is a UMD build that esbuild cannot follow; its "module" is plain ESM.
     mainFields: ['module', 'main'],
