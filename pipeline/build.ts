@@ -21,7 +21,7 @@ import { sha256, type ManifestEntry } from './output/manifest.ts'
 import { byteInputs } from './output/byte-inputs.ts'
 import { confineOutput } from './output/confine.ts'
 import { sourceDate, sourceDates } from './output/source-date.ts'
-import { openOutput, type Publish } from './output/publish.ts'
+import { NotPublished, openOutput, type Publish } from './output/publish.ts'
 import { editionsToRetract } from './output/retract.ts'
 import { editionInputs } from './edition-inputs.ts'
 import { factsOf, languagesOf, prepareEdition, type PrepareContext, type PreparedEdition } from './prepare-edition.ts'
@@ -120,6 +120,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // Released (manifest written, lock removed) however this function ends.
   await using output = await openOutput(project.outputDir, { log })
   const { written } = output
+  // Editions handed to the publisher: each settles once its file is in place (or its failure noted).
+  const publishing: Array<Promise<void>> = []
 
   const jobs = new Set(jobsOf(docs.flatMap((doc) => locales.flatMap((locale) => formats.map((format) => `${doc}/${locale}/${format}`))), options.shard))
 
@@ -127,7 +129,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // in the folder, or that this build (all shards of it, for a shard) is making and has not failed.
   const planned = options.shard ? new Set(docs.flatMap((doc) => locales.map((locale) => `${doc}/${locale}`))) : new Set([...jobs].filter((job) => job.endsWith('/html')).map((job) => job.slice(0, -'/html'.length)))
   // `ahead`: as the page will be once this build has written its e-book and PDF (pages' fonts are cut before).
-  const linksOf = (doc: string, locale: string, { ahead = false } = {}): Links => {
+  // `coming`: formats of this edition handed to the publisher and not yet in the folder.
+  const linksOf = (doc: string, locale: string, { ahead = false, coming: publishing = [] as readonly Format[] } = {}): Links => {
     // A failed edition keeps its older file, which may be linked; a refused one is being withdrawn.
     const failedNow = new Set(failures.map((failure) => `${failure.doc}/${failure.locale}${failure.format ? `/${failure.format}` : ''}`))
     const refusedNow = new Set(failures.filter((failure) => failure.refused).map((failure) => `${failure.doc}/${failure.locale}`))
@@ -135,7 +138,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const there = (other: string, format: Format) => onDisk.has(`${other}/${doc}.${format}`) && !refusedNow.has(`${doc}/${other}`)
     const coming = (other: string) => planned.has(`${doc}/${other}`) && !failedNow.has(`${doc}/${other}`) && !failedNow.has(`${doc}/${other}/html`)
     return {
-      formats: FORMATS.filter((format) => format !== 'html' && (there(locale, format) || (ahead && jobs.has(`${doc}/${locale}/${format}`)))),
+      formats: FORMATS.filter((format) => format !== 'html' && (there(locale, format) || publishing.includes(format) || (ahead && jobs.has(`${doc}/${locale}/${format}`)))),
       locales: new Set(context.locales.filter((other) => other === locale || there(other, 'html') || coming(other)))
     }
   }
@@ -182,19 +185,50 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         failures.push({ doc: name, locale, reason: refused, refused: true })
         continue
       }
-      // The page last: it links the e-book and the PDF only once they are in the folder.
+      // The page last: it links the e-book and the PDF only once they are in the folder. Each file is
+      // flushed and renamed into place while the next is made; the page is renamed after them, or made
+      // again with the links the folder then holds if one of them could not be published.
+      const ahead: Array<Promise<unknown>> = []
+      const coming: Format[] = []
       for (const format of pageLast(formats.filter((each) => jobs.has(`${name}/${locale}/${each}`)))) {
+        const context: RenderContext = { css, modified, formats, project, strict: options.strict ?? false, cache, docs: allDocs, output, digests }
+        const messages = edition.file.messages.length
+        const page = format === 'html'
         try {
-          const links = format === 'html' ? linksOf(name, locale) : undefined
-          const entry = await writeEdition(format, edition, { css, modified, formats, project, strict: options.strict ?? false, cache, docs: allDocs, output, digests, links })
-          if (entry.reused) reused++
-          log(`  ${entry.reused ? 'cached' : 'wrote'} ${entry.path} (${formatBytes(entry.bytes)})`)
+          const { published, reused: hit } = await startEdition(format, edition, { ...context, links: page ? linksOf(name, locale, { coming }) : undefined, after: page ? ahead : undefined })
+          if (!page) {
+            ahead.push(published)
+            coming.push(format)
+          }
+          // Made again once, with the links the folder now holds; failing again, for the reason a file it links failed.
+          const again = async (error: unknown) => {
+            if (!(error instanceof NotPublished)) throw error
+            edition.file.messages.length = messages
+            return await writeEdition(format, edition, { ...context, links: linksOf(name, locale) }).catch((next: unknown) => {
+              throw next instanceof NotPublished ? next.cause : next
+            })
+          }
+          publishing.push(published.catch(again).then((entry) => {
+            if (hit) reused++
+            log(`  ${hit ? 'cached' : 'wrote'} ${entry.path} (${formatBytes(entry.bytes)})`)
+          }, (error: unknown) => {
+            failures.push({ doc: name, locale, format, reason: reasonOf(error, project) })
+          }))
         } catch (error) {
           failures.push({ doc: name, locale, format, reason: reasonOf(error, project) })
         }
       }
     }
   }
+  // A page with its fonts (handed to the publisher, into `fonts`), made while the last editions are written.
+  const dress = async (page: HastRoot, locale: string) => {
+    const fonts: Array<Promise<unknown>> = []
+    prependStyle(page, await travellingFonts(page, locale, '', { project, output }, fonts))
+    return { html: stringifyPage(page), fonts }
+  }
+  const statusHtml = await dress(statusPage, 'en')
+  // The index reads the folder (sizes, a PDF's pages, a failed language's published title): once every edition is in place.
+  await Promise.all(publishing)
 
   const removed: string[] = []
   const gone = editionsToRetract(output.files(), { docs: allDocs, locales: allLocales, built: locales, pseudoLocale: PSEUDO_LOCALE, allLanguages: !options.locales?.length })
@@ -225,13 +259,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       ? (docs.includes(doc) && locales.includes(locale) ? formats : [])
       : FORMATS.filter((format) => present.has(`${locale}/${doc}.${format}`))
   })
-  const ui = uiTranslator(i18n, project.sourceLocale)
-  const pages = { project, output }
-  const indexPage = indexTree(index, ui, project.sourceLocale, template('index.css'))
-  prependStyle(indexPage, await travellingFonts(indexPage, project.sourceLocale, '', pages))
-  await output.publish('index.html', stringifyPage(indexPage), null, null, 'html')
-  prependStyle(statusPage, await travellingFonts(statusPage, 'en', '', pages))
-  await output.publish('status.html', stringifyPage(statusPage), null, null, 'html')
+  const indexHtml = await dress(indexTree(index, uiTranslator(i18n, project.sourceLocale), project.sourceLocale, template('index.css')), project.sourceLocale)
+  // Each page after its fonts, the status page after the index (not at all if the index failed);
+  // the first file to fail gives the build's error.
+  const indexDone = output.publish('index.html', indexHtml.html, null, null, 'html', indexHtml.fonts)
+  const statusDone = output.publish('status.html', statusHtml.html, null, null, 'html', [...statusHtml.fonts, indexDone])
+  await Promise.all([...statusHtml.fonts, ...indexHtml.fonts, indexDone, statusDone])
   const failedEditions = failures.reduce((count, failure) => count + (failure.format ? 1 : formats.length), 0)
   return { project, files, written, removed, failures, failedEditions, missing, status, reused, milliseconds: performance.now() - started }
 }
@@ -256,6 +289,8 @@ export interface RenderContext {
   decorate?: HtmlOptions['decorate'] | undefined
   /** What the HTML page links (the build: what the output folder holds); none: every format and language. */
   links?: Links | undefined
+  /** Files the edition links that are still on their way into the folder: it is published after them, or not at all. */
+  after?: ReadonlyArray<Promise<unknown>> | undefined
 }
 
 export interface Links {
@@ -272,6 +307,18 @@ function pageLast(formats: readonly Format[]): Format[] {
 
 /** One edition in one format, rendered and published atomically: the unit the build and the preview share. */
 export async function writeEdition(format: Format, edition: PreparedEdition, context: RenderContext): Promise<ManifestEntry & { reused: boolean }> {
+  const { published, reused } = await startEdition(format, edition, context)
+  return { ...(await published), reused }
+}
+
+/** An edition rendered, its file on its way into the folder (`published`: in place and listed). */
+export interface StartedEdition {
+  published: Promise<ManifestEntry>
+  reused: boolean
+}
+
+/** writeEdition up to the moment its bytes are handed to the publisher, which writes them while the caller goes on. */
+export async function startEdition(format: Format, edition: PreparedEdition, context: RenderContext): Promise<StartedEdition> {
   const facts = factsOf(edition)
   const relative = `${facts.locale}/${facts.doc}.${format}`
   // HTML is cheap to make and publishes the images beside it, so only EPUB and PDF come from the cache.
@@ -282,21 +329,26 @@ export async function writeEdition(format: Format, edition: PreparedEdition, con
     digests: context.digests
   }) : undefined
   const hit = key ? await context.cache!.get(key) : undefined
+  // The fonts and images the page links, on their way into the folder before it.
+  const beside: Array<Promise<unknown>> = []
   let data: string | Buffer
   if (hit) {
     data = hit.data
     replayMessages(edition.file, hit.messages)
   } else {
     const before = edition.file.messages.length
-    data = await render(format, edition, facts.locale, context)
+    data = await render(format, edition, facts.locale, context, beside)
     if (key) await context.cache!.put(key, data, edition.file.messages.slice(before).map(cachedMessage))
   }
-  const entry = await context.output.publish(relative, data, facts.doc, facts.locale, format)
-  return { ...entry, reused: Boolean(hit) }
+  const published = context.output.publish(relative, data, facts.doc, facts.locale, format, [...(context.after ?? []), ...beside])
+  return { published, reused: Boolean(hit) }
 }
 
-/** One edition through its format's writer; the images and fonts an HTML page refers to are published beside it. */
-async function render(format: Format, edition: PreparedEdition, locale: string, context: RenderContext): Promise<string | Buffer> {
+/**
+ * One edition through its format's writer; the images and fonts an HTML page
+ * refers to are handed to the publisher beside it (their publishing goes in `beside`).
+ */
+async function render(format: Format, edition: PreparedEdition, locale: string, context: RenderContext, beside: Array<Promise<unknown>>): Promise<string | Buffer> {
   const media = new Map<string, string>()
   const data = await writers[format](edition.hast, edition.file, {
     modified: context.modified,
@@ -307,7 +359,7 @@ async function render(format: Format, edition: PreparedEdition, locale: string, 
     locales: context.links?.locales,
     cacheDir: context.project.cacheDir,
     decorate: context.decorate,
-    fonts: context.webFonts === false ? undefined : (page) => travellingFonts(page, locale, '../', context),
+    fonts: context.webFonts === false ? undefined : (page) => travellingFonts(page, locale, '../', context, beside),
     imageHref: (localPath) => {
       // Named by content: a published name never changes its bytes, so its manifest entry stays true.
       const digest = fileDigest(localPath, context.digests) ?? sha256(readFileSync(localPath))
@@ -316,31 +368,33 @@ async function render(format: Format, edition: PreparedEdition, locale: string, 
       return `../media/${name}`
     }
   })
-  for (const [localPath, name] of media) await publishMedia(localPath, name, context)
+  for (const [localPath, name] of media) await publishMedia(localPath, name, context, beside)
   return data
 }
 
 /**
- * The page's fonts, cut to its characters, published under fonts/ with
- * their licences; returns the @font-face rules, addressed from the page
- * (`prefix`: the way from the page's folder to the output folder).
+ * The page's fonts, cut to its characters, handed to the publisher (into
+ * `publishing`) under fonts/ with their licences; returns the @font-face
+ * rules, addressed from the page (`prefix`: the way from the page's folder
+ * to the output folder).
  */
-export async function travellingFonts(page: HastRoot, locale: string, prefix: string, context: Pick<RenderContext, 'project' | 'output'>): Promise<string> {
+export async function travellingFonts(page: HastRoot, locale: string, prefix: string, context: Pick<RenderContext, 'project' | 'output'>, publishing: Array<Promise<unknown>>): Promise<string> {
   const { fontFaceCss, pageFonts } = await import('./render/fonts/web-fonts.ts')
   const fonts = await pageFonts(page, locale, 'woff2', context.project.cacheDir)
   for (const font of fonts) {
     for (const [name, data] of [[font.name, font.data], ...(font.licence ? [[font.licence.name, font.licence.text]] : [])] as Array<[string, string | Buffer]>) {
       const relative = `fonts/${name}`
-      if (!context.output.written.some((entry) => entry.path === relative)) await context.output.publish(relative, data, null, null, 'font')
+      if (!context.output.written.some((entry) => entry.path === relative)) publishing.push(context.output.publish(relative, data, null, null, 'font'))
     }
   }
   return fontFaceCss(fonts, (font) => `${prefix}fonts/${font.name}`)
 }
 
-async function publishMedia(localPath: string, name: string, context: RenderContext): Promise<void> {
+/** The image read, and handed to the publisher (into `publishing`) unless it was published already. */
+async function publishMedia(localPath: string, name: string, context: RenderContext, publishing: Array<Promise<unknown>>): Promise<void> {
   const relative = `media/${name}`
   if (context.output.written.some((entry) => entry.path === relative)) return
-  await context.output.publish(relative, await readFile(localPath), null, null, 'media')
+  publishing.push(context.output.publish(relative, await readFile(localPath), null, null, 'media'))
 }
 
 function pick<T extends string>(what: string, asked: readonly string[] | undefined, known: readonly T[]): T[] {

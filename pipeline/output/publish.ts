@@ -4,6 +4,12 @@
  * manifest that is rewritten (atomically) around every file so that at any
  * instant, even after SIGKILL, it lists only files that exist with those
  * hashes. The manifest is the last file a build writes.
+ *
+ * A publish returns as soon as the file's bytes are on their way: they are
+ * written and flushed under a temporary name on the thread pool while the
+ * build makes the next edition, and renamed into place one at a time, in
+ * the order the files were published (so a page published after its e-book
+ * and PDF lands after them), each with its manifest rewrite.
  */
 import { rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -12,12 +18,15 @@ import { sameBytes } from './edition-cache.ts'
 import { entryFor, MANIFEST, manifestText, readVerifiedManifest, type ManifestEntry } from './manifest.ts'
 import { MARKER_TEXT, OUTPUT_MARKER } from './confine.ts'
 import { createFolder, describeOsError } from './os-error.ts'
-import { removeStaleTemporaries, TEMPORARY_DIR, writeAtomic } from './write-atomic.ts'
+import { removeStaleTemporaries, stageAtomic, TEMPORARY_DIR, writeAtomic, type Staged } from './write-atomic.ts'
 
 /** What publishing a file takes: the build's publisher and the preview's alike. */
 export interface Publish {
-  /** Write one file atomically, unless the folder already holds these bytes (its date stays, and so do watchers and syncs). */
-  publish: (relative: string, data: string | Uint8Array, document: string | null, locale: string | null, format: string) => Promise<ManifestEntry>
+  /**
+   * Write one file atomically, unless the folder already holds these bytes (its date stays, and so do watchers and syncs).
+   * `after`: files this one links; if any of them could not be published, this one is not either (NotPublished).
+   */
+  publish: (relative: string, data: string | Uint8Array, document: string | null, locale: string | null, format: string, after?: ReadonlyArray<Promise<unknown>>) => Promise<ManifestEntry>
   /** Entries published so far, in order (a font or an image is published once). */
   written: ManifestEntry[]
 }
@@ -32,6 +41,9 @@ export interface Publisher extends Publish {
   close: () => Promise<void>
   [Symbol.asyncDispose]: () => Promise<void>
 }
+
+/** A file left unpublished because one it links could not be published (its links must be made again). */
+export class NotPublished extends Error {}
 
 export interface OpenOptions {
   log?: (line: string) => void
@@ -54,10 +66,54 @@ export async function openOutput(outputDir: string, options: OpenOptions = {}): 
     const saveManifest = (sync = false) => writeAtomic(path.join(outputDir, MANIFEST), manifestText(entries.values()), { sync, temporaryDir })
     await saveManifest()
     const written: ManifestEntry[] = []
+    // Every change to the folder and the manifest, one at a time, in the order asked.
+    let tail: Promise<unknown> = Promise.resolve()
+    const inTurn = <T>(step: () => Promise<T>): Promise<T> => {
+      const turn = tail.then(step)
+      tail = turn.catch(() => {})
+      return turn
+    }
+    // Files on their way: one published twice (a font two pages use) is written once.
+    const coming = new Map<string, { entry: ManifestEntry; done: Promise<ManifestEntry> }>()
+    const commit = async (entry: ManifestEntry, staged: Staged | null, after: ReadonlyArray<Promise<unknown>>): Promise<ManifestEntry> => {
+      const unpublished = (await Promise.allSettled(after)).find((result) => result.status === 'rejected')
+      if (unpublished) {
+        await staged?.discard()
+        throw new NotPublished(`${entry.path} links a file that could not be published`, { cause: unpublished.reason })
+      }
+      if (!staged) {
+        written.push(entry)
+        return entry
+      }
+      // Forget the old file before it is replaced, so no instant lists it with a hash it no longer has.
+      const previous = entries.get(entry.path)
+      if (previous && previous.sha256 !== entry.sha256) {
+        entries.delete(entry.path)
+        await saveManifest()
+      }
+      try {
+        await staged.commit()
+      } catch (error) {
+        // Not replaced: the previous file is still there, whole, and listed again.
+        if (previous) {
+          entries.set(entry.path, previous)
+          try {
+            await saveManifest()
+          } catch {
+            // The manifest on disk lists neither version: still true.
+          }
+        }
+        throw error
+      }
+      entries.set(entry.path, entry)
+      written.push(entry)
+      await saveManifest()
+      return entry
+    }
     // The lock is released even when the last manifest cannot be written: the one on disk is still true.
     const close = async () => {
       try {
-        await saveManifest(true)
+        await inTurn(() => saveManifest(true))
       } finally {
         await lock.release()
       }
@@ -67,37 +123,29 @@ export async function openOutput(outputDir: string, options: OpenOptions = {}): 
       [Symbol.asyncDispose]: close,
       written,
       files: () => [...entries.values()],
-      async publish(relative, data, document, locale, format) {
+      publish(relative, data, document, locale, format, after = []) {
         const entry = entryFor(relative, data, document, locale, format)
-        if (JSON.stringify(entries.get(relative)) === JSON.stringify(entry) && (await sameBytes(path.join(outputDir, relative), entry.sha256))) {
-          written.push(entry)
-          return entry
+        const already = coming.get(relative)
+        if (already?.entry.sha256 === entry.sha256) return already.done
+        const file = path.join(outputDir, relative)
+        const listed = JSON.stringify(entries.get(relative)) === JSON.stringify(entry)
+        // Started now, on the thread pool; renamed into place in its turn.
+        const staged = (async () => (listed && (await sameBytes(file, entry.sha256)) ? null : stageAtomic(file, data, { temporaryDir })))()
+        staged.catch(() => {})
+        const done = inTurn(async () => commit(entry, await staged, after))
+        coming.set(relative, { entry, done })
+        const arrived = () => {
+          if (coming.get(relative)?.done === done) coming.delete(relative)
         }
-        // Forget the old file before it is replaced, so no instant lists it with a hash it no longer has.
-        const previous = entries.get(relative)
-        if (previous && previous.sha256 !== entry.sha256) {
-          entries.delete(relative)
-          await saveManifest()
-        }
-        try {
-          await writeAtomic(path.join(outputDir, relative), data, { temporaryDir })
-        } catch (error) {
-          // Not replaced: the previous file is still there, whole, and listed again.
-          if (previous) {
-            entries.set(relative, previous)
-            await saveManifest().catch(() => {})
-          }
-          throw error
-        }
-        entries.set(relative, entry)
-        written.push(entry)
-        await saveManifest()
-        return entry
+        done.then(arrived, arrived)
+        return done
       },
-      async retract(relative) {
-        if (!entries.delete(relative)) return
-        await saveManifest()
-        await rm(path.join(outputDir, relative), { force: true })
+      retract(relative) {
+        return inTurn(async () => {
+          if (!entries.delete(relative)) return
+          await saveManifest()
+          await rm(path.join(outputDir, relative), { force: true })
+        })
       }
     }
   } catch (error) {
@@ -115,9 +163,10 @@ export async function openOutput(outputDir: string, options: OpenOptions = {}): 
 export function sameBytesPublisher(outputDir: string, written: ManifestEntry[] = []): Publish {
   return {
     written,
-    async publish(relative, data, document, locale, format) {
+    async publish(relative, data, document, locale, format, after = []) {
       const entry = entryFor(relative, data, document, locale, format)
       const file = path.join(outputDir, relative)
+      await Promise.all(after)
       if (!(await sameBytes(file, entry.sha256))) await writeAtomic(file, data)
       written.push(entry)
       return entry

@@ -49,6 +49,7 @@ export async function upToDate(project: Project, key: string): Promise<BuildReco
   return record
 }
 
+/** Not flushed: a record that a power cut damaged does not parse, or does not match, and only costs a full build. */
 export async function recordBuild(project: Project, record: BuildRecord): Promise<void> {
-  await writeAtomic(recordFile(project), JSON.stringify(record))
+  await writeAtomic(recordFile(project), JSON.stringify(record), { sync: false })
 }

@@ -36,11 +36,31 @@ export interface WriteOptions {
 export const TEMPORARY_DIR = '.tmp'
 
 export async function writeAtomic(file: string, data: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
+  const staged = await stageAtomic(file, data, options)
+  await staged.commit()
+}
+
+/** A file written whole under its temporary name, waiting to be renamed into place (or discarded). */
+export interface Staged {
+  /** Rename it into place; if that fails, the temporary file is removed and the target keeps its previous version. */
+  commit: () => Promise<void>
+  /** Remove the temporary file: the target was never touched. */
+  discard: () => Promise<void>
+}
+
+/**
+ * The first half of writeAtomic: the bytes written and flushed under a
+ * temporary name, the target untouched. Splitting it lets a publisher flush
+ * one file on the thread pool while the next is being made, and still rename
+ * them into place in the order it chooses (output/publish.ts).
+ */
+export async function stageAtomic(file: string, data: string | Uint8Array, options: WriteOptions = {}): Promise<Staged> {
   const folder = options.temporaryDir ?? path.dirname(file)
-  await createFolder(path.dirname(file))
-  if (options.temporaryDir) await createFolder(folder)
   const temporary = path.join(folder, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  const discard = () => rm(temporary, { force: true }).catch(() => {})
   try {
+    await createFolder(path.dirname(file))
+    if (options.temporaryDir) await createFolder(folder)
     const handle = await open(temporary, 'wx')
     try {
       await handle.writeFile(data)
@@ -48,10 +68,20 @@ export async function writeAtomic(file: string, data: string | Uint8Array, optio
     } finally {
       await handle.close()
     }
-    await rename(temporary, file)
   } catch (error) {
-    await rm(temporary, { force: true }).catch(() => {})
+    await discard()
     throw describeOsError(error, file, 'write')
+  }
+  return {
+    discard,
+    async commit() {
+      try {
+        await rename(temporary, file)
+      } catch (error) {
+        await discard()
+        throw describeOsError(error, file, 'write')
+      }
+    }
   }
 }
 
