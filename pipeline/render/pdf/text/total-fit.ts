@@ -57,18 +57,62 @@ const UNSTRETCHABLE = 1e7
 /** No more than this many hyphenated lines in a row. */
 export const MAX_HYPHENS_IN_A_ROW = 2
 
-interface Node {
-  index: number
-  line: number
-  fitness: number
-  hyphens: number
-  demerits: number
-  previous?: Node | undefined
-  /** Where the next line starts: the widths summed from the paragraph's start, this break's glue included (kept flat: a node is made per candidate line). */
-  afterWidth: number
-  afterStretch: number
-  afterShrink: number
+/**
+ * The nodes (a feasible break with the best way to reach it) of one call,
+ * kept in columns and named by their index, not made as objects: a book's
+ * paragraphs made some 300,000, each with its numbers boxed, for the
+ * collector. Kept between calls and grown as needed (a call runs to its end
+ * before the next begins).
+ */
+class Nodes {
+  count = 0
+  index = new Int32Array(1024)
+  line = new Int32Array(1024)
+  fitness = new Int32Array(1024)
+  hyphens = new Int32Array(1024)
+  previous = new Int32Array(1024)
+  demerits = new Float64Array(1024)
+  /** Where the next line starts: the widths summed from the paragraph's start, this break's glue included. */
+  afterWidth = new Float64Array(1024)
+  afterStretch = new Float64Array(1024)
+  afterShrink = new Float64Array(1024)
+
+  add(index: number, line: number, fitness: number, hyphens: number, demerits: number, previous: number, afterWidth: number, afterStretch: number, afterShrink: number): number {
+    if (this.count === this.index.length) this.grow()
+    const node = this.count++
+    this.index[node] = index
+    this.line[node] = line
+    this.fitness[node] = fitness
+    this.hyphens[node] = hyphens
+    this.demerits[node] = demerits
+    this.previous[node] = previous
+    this.afterWidth[node] = afterWidth
+    this.afterStretch[node] = afterStretch
+    this.afterShrink[node] = afterShrink
+    return node
+  }
+
+  private grow(): void {
+    const grown = <T extends Int32Array | Float64Array>(column: T): T => {
+      const larger = new (column.constructor as new (length: number) => T)(column.length * 2)
+      larger.set(column)
+      return larger
+    }
+    this.index = grown(this.index)
+    this.line = grown(this.line)
+    this.fitness = grown(this.fitness)
+    this.hyphens = grown(this.hyphens)
+    this.previous = grown(this.previous)
+    this.demerits = grown(this.demerits)
+    this.afterWidth = grown(this.afterWidth)
+    this.afterStretch = grown(this.afterStretch)
+    this.afterShrink = grown(this.afterShrink)
+  }
 }
+
+const nodes = new Nodes()
+/** No node: the start's previous, and an empty class. */
+const NONE = -1
 
 /**
  * The indices of the breakpoints that end each line, or undefined when no
@@ -80,12 +124,13 @@ interface Node {
  * that the many candidates weighed and dropped allocate nothing.
  */
 export function totalFit(points: readonly Breakpoint[], options: FitOptions): number[] | undefined {
-  const start: Node = { index: -1, line: 0, fitness: 1, hyphens: 0, demerits: 0, afterWidth: 0, afterStretch: 0, afterShrink: 0 }
-  const active: Node[] = [start]
+  nodes.count = 0
+  const start = nodes.add(-1, 0, 1, 0, 0, NONE, 0, 0, 0)
+  const active: number[] = [start]
   const last = points.length - 1
   const { pageEndLine, tolerance } = options
   // The best candidate per class (line, hyphens in a row, fitness), and the classes in the order they were first met: ties go to the first.
-  const best: Array<Node | undefined> = []
+  const best: number[] = []
   const classes: number[] = []
   for (let index = 0; index <= last; index++) {
     const point = points[index]!
@@ -100,49 +145,49 @@ export function totalFit(points: readonly Breakpoint[], options: FitOptions): nu
       // A line from this node is already too long (or must end here): it can start no later line.
       if (ratio >= -1 && !point.forced) active[kept++] = node
       if (ratio < -1 || ratio > tolerance) continue
-      if (flagged && node.hyphens >= MAX_HYPHENS_IN_A_ROW) continue
+      if (flagged && nodes.hyphens[node]! >= MAX_HYPHENS_IN_A_ROW) continue
       const fitness = fitnessOf(ratio)
-      const demerits = node.demerits + lineDemerits(index, node, point, flagged, ratio, fitness, options, paragraphEnd)
-      const hyphens = flagged ? node.hyphens + 1 : 0
-      const line = pageEndLine === undefined ? 0 : Math.min(node.line + 1, pageEndLine + 1)
+      const demerits = nodes.demerits[node]! + lineDemerits(index, node, point, flagged, ratio, fitness, options, paragraphEnd)
+      const hyphens = flagged ? nodes.hyphens[node]! + 1 : 0
+      const line = pageEndLine === undefined ? 0 : Math.min(nodes.line[node]! + 1, pageEndLine + 1)
       const key = (line * 4 + hyphens) * 4 + fitness
-      const known = best[key]
-      if (known === undefined) classes.push(key)
-      else if (!(demerits < known.demerits)) continue
-      best[key] = {
-        index, line: node.line + 1, fitness, hyphens, demerits, previous: node,
-        afterWidth: point.width + point.glue, afterStretch: point.stretch + point.glueStretch, afterShrink: point.shrink + point.glueShrink
-      }
+      const known = best[key] ?? NONE
+      if (known === NONE) classes.push(key)
+      else if (!(demerits < nodes.demerits[known]!)) continue
+      best[key] = nodes.add(
+        index, nodes.line[node]! + 1, fitness, hyphens, demerits, node,
+        point.width + point.glue, point.stretch + point.glueStretch, point.shrink + point.glueShrink
+      )
     }
     active.length = kept
     for (let at = 0; at < classes.length; at++) {
       active.push(best[classes[at]!]!)
-      best[classes[at]!] = undefined
+      best[classes[at]!] = NONE
     }
     classes.length = 0
     if (active.length === 0) return undefined
   }
-  let node: Node | undefined
+  let node = NONE
   for (let at = 0; at < active.length; at++) {
     const each = active[at]!
-    if (each.index === last && (node === undefined || each.demerits < node.demerits)) node = each
+    if (nodes.index[each] === last && (node === NONE || nodes.demerits[each]! < nodes.demerits[node]!)) node = each
   }
-  if (node === undefined) return undefined
+  if (node === NONE) return undefined
   const breaks: number[] = []
-  for (; node && node.index >= 0; node = node.previous) breaks.push(node.index)
+  for (; node !== NONE && nodes.index[node]! >= 0; node = nodes.previous[node]!) breaks.push(nodes.index[node]!)
   return breaks.reverse()
 }
 
-function stretchRatio(node: Node, point: Breakpoint, options: FitOptions, paragraphEnd: boolean): number {
-  const natural = point.width - node.afterWidth + (point.hyphen ? point.hyphenWidth : 0)
+function stretchRatio(node: number, point: Breakpoint, options: FitOptions, paragraphEnd: boolean): number {
+  const natural = point.width - nodes.afterWidth[node]! + (point.hyphen ? point.hyphenWidth : 0)
   const slack = options.width - natural
   if (slack >= 0) {
     // The paragraph's last line is set at its natural width (TeX's \parfillskip).
     if (paragraphEnd && !options.balance) return 0
-    const stretch = point.stretch - node.afterStretch + options.lineStretch
+    const stretch = point.stretch - nodes.afterStretch[node]! + options.lineStretch
     return stretch > 0 ? slack / stretch : slack > 0.01 ? Infinity : 0
   }
-  const shrink = point.shrink - node.afterShrink
+  const shrink = point.shrink - nodes.afterShrink[node]!
   return shrink > 0 ? slack / shrink : slack < -0.01 ? -Infinity : 0
 }
 
@@ -150,15 +195,17 @@ function fitnessOf(ratio: number): number {
   return ratio < -0.5 ? 0 : ratio <= 0.5 ? 1 : ratio <= 1 ? 2 : 3
 }
 
-/** The demerits of a line from `from` to the break at `index`. */
-function lineDemerits(index: number, from: Node, point: Breakpoint, flagged: boolean, ratio: number, fitness: number, options: FitOptions, paragraphEnd: boolean): number {
+/** The demerits of a line from node `from` to the break at `index`. */
+function lineDemerits(index: number, from: number, point: Breakpoint, flagged: boolean, ratio: number, fitness: number, options: FitOptions, paragraphEnd: boolean): number {
   // Not capped at TeX's 10,000: in the last pass, a line twice as loose must cost more than one a little too loose.
   const badness = Number.isFinite(ratio) ? 100 * Math.abs(ratio) ** 3 : UNSTRETCHABLE
   let demerits = (LINE_PENALTY + badness) ** 2 + point.penalty ** 2
-  if (flagged && from.hyphens > 0) demerits += DOUBLE_HYPHEN_DEMERITS
-  if (paragraphEnd && from.hyphens > 0) demerits += FINAL_HYPHEN_DEMERITS
-  if (flagged && options.pageEndLine === from.line) demerits += PAGE_END_HYPHEN_DEMERITS
-  if (paragraphEnd && from.index >= 0 && index - from.index < (options.lastLineMin ?? 0)) demerits += PAGE_END_HYPHEN_DEMERITS
-  if (Math.abs(fitness - from.fitness) > 1) demerits += ADJACENT_FITNESS_DEMERITS
+  const hyphens = nodes.hyphens[from]!
+  if (flagged && hyphens > 0) demerits += DOUBLE_HYPHEN_DEMERITS
+  if (paragraphEnd && hyphens > 0) demerits += FINAL_HYPHEN_DEMERITS
+  if (flagged && options.pageEndLine === nodes.line[from]) demerits += PAGE_END_HYPHEN_DEMERITS
+  const fromIndex = nodes.index[from]!
+  if (paragraphEnd && fromIndex >= 0 && index - fromIndex < (options.lastLineMin ?? 0)) demerits += PAGE_END_HYPHEN_DEMERITS
+  if (Math.abs(fitness - nodes.fitness[from]!) > 1) demerits += ADJACENT_FITNESS_DEMERITS
   return demerits
 }
