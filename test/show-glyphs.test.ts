@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest'
 import type { EmbeddedFontInternals } from '../pipeline/render/pdf/text/glyph-encoder.ts'
 import { hex4, showGlyphs, type TextObjectState } from '../pipeline/render/pdf/text/show-glyphs.ts'
 import type { PlacedGlyph } from '../pipeline/render/pdf/text/types.ts'
+import fc from 'fast-check'
+import { referenceShowGlyphs } from './helpers/show-glyphs-reference.ts'
 
 const SIZE = 11
 
@@ -104,5 +106,29 @@ describe('a glyph code in hex', () => {
   it('is its four digits, each code kept apart, whichever comes first', () => {
     const codes = Array.from({ length: 0x10000 }, (_, code) => (code * 40_503) % 0x10000)
     for (const code of [...codes, ...codes]) expect(hex4(code)).toBe(code.toString(16).padStart(4, '0'))
+  })
+})
+
+describe('the operators of a piece', () => {
+  it('are those the first writer wrote, for glyphs with offsets, rises, texts of nothing and any spacing, piece after piece', () => {
+    const glyph = fc.record({
+      id: fc.integer({ min: 1, max: 30 }),
+      xOffset: fc.constantFrom(0, 0, 0, 0.7, -1.25),
+      yOffset: fc.constantFrom(0, 0, 0, 2.5),
+      extra: fc.constantFrom(0, 0.2, 0.2, 0.2, 1.3, -0.05, 0.000001),
+      text: fc.constantFrom('a', 'a', ' ', '', '\u00ad')
+    })
+    fc.assert(fc.property(fc.array(fc.oneof(fc.array(glyph, { maxLength: 40 }), fc.array(glyph, { minLength: 250, maxLength: 600 })), { minLength: 1, maxLength: 4 }), fc.constantFrom(9, 11, 16.5), (pieces, size) => {
+      const font = fakeFont()
+      const reference = fakeFont()
+      const state: TextObjectState = { spacing: 0 }
+      const referenceState: TextObjectState = { spacing: 0 }
+      for (const piece of pieces) {
+        const glyphs = piece.map(({ id, xOffset, yOffset, extra, text }): PlacedGlyph => ({
+          id, x: 0, xOffset, yOffset, advance: ((400 + 10 * id) * size) / 1000 + extra, text, clusterStart: 0, clusterEnd: 1
+        }))
+        expect(showGlyphs(font, glyphs, 1000 / size, state)).toBe(referenceShowGlyphs(reference, glyphs, 1000 / size, referenceState))
+      }
+    }), { numRuns: 150, seed: 17 })
   })
 })

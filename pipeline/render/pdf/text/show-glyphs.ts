@@ -27,68 +27,86 @@ export interface TextObjectState {
  * `scale` turns points into the font's thousandths of an em.
  */
 export function showGlyphs(font: PdfkitInternals['_font'], glyphs: readonly PlacedGlyph[], scale: number, state: TextObjectState): string {
-  const codes = glyphs.map((glyph) => encodeGlyph(font, glyph.id, glyph.text))
-  // The viewer advances by the code's width; a TJ number (thousandths of an em, sign inverted) makes up the rest.
-  const adjusts = glyphs.map((glyph, index) => font.widths[codes[index]!]! - (glyph.advance - glyph.xOffset) * scale)
-  const shared = sharedAdjustment(adjusts)
+  // Each piece's codes and adjustments go into buffers kept between pieces, not two arrays per piece.
+  if (codes.length < glyphs.length) [codes, adjusts] = [new Int32Array(2 * glyphs.length), new Float64Array(2 * glyphs.length)]
+  for (let index = 0; index < glyphs.length; index++) {
+    const glyph = glyphs[index]!
+    codes[index] = encodeGlyph(font, glyph.id, glyph.text)
+    // The viewer advances by the code's width; a TJ number (thousandths of an em, sign inverted) makes up the rest.
+    adjusts[index] = font.widths[codes[index]!]! - (glyph.advance - glyph.xOffset) * scale
+  }
+  const shared = sharedAdjustment(adjusts, glyphs.length)
   const parts: string[] = []
   const spacing = -shared / scale
   if (spacing !== state.spacing) parts.push(`${precise(spacing)} Tc`)
   state.spacing = spacing
-  let pending: string[] = []
-  // The codes of the string being made, in hex: glyphs with nothing between them.
+  // The TJ array being made, and the codes of its string being made, in hex: glyphs with nothing between them.
+  let pending = ''
   let run = ''
   let rise = 0
-  const number = (value: string) => {
-    if (run !== '') pending.push(`<${run}>`)
-    run = ''
-    pending.push(value)
-  }
-  const close = () => {
-    if (run !== '') pending.push(`<${run}>`)
-    run = ''
-    if (pending.length > 0) parts.push(`[${pending.join(' ')}] TJ`)
-    pending = []
-  }
-  glyphs.forEach((glyph, index) => {
+  for (let index = 0; index < glyphs.length; index++) {
+    const glyph = glyphs[index]!
     if (glyph.yOffset !== rise) {
-      close()
+      if (run !== '') pending += pending === '' ? `<${run}>` : ` <${run}>`
+      if (pending !== '') parts.push(`[${pending}] TJ`)
+      run = pending = ''
       rise = glyph.yOffset
       parts.push(`${num(rise)} Ts`)
     }
-    if (glyph.xOffset !== 0) number(num(-glyph.xOffset * scale))
+    if (glyph.xOffset !== 0) {
+      if (run !== '') pending += pending === '' ? `<${run}>` : ` <${run}>`
+      const value = num(-glyph.xOffset * scale)
+      pending += pending === '' ? value : ` ${value}`
+      run = ''
+    }
     run += hex4(codes[index]!)
     // Extractors skip a glyph that stands for nothing together with the number after it:
     // end the TJ there, so the number opens the next one instead.
-    if (glyph.text === '') close()
+    if (glyph.text === '') {
+      pending += pending === '' ? `<${run}>` : ` <${run}>`
+      parts.push(`[${pending}] TJ`)
+      run = pending = ''
+    }
     const rest = adjusts[index]! - shared
-    if (Math.abs(rest) > 0.01) number(num(rest))
-  })
-  close()
+    if (Math.abs(rest) > 0.01) {
+      if (run !== '') pending += pending === '' ? `<${run}>` : ` <${run}>`
+      const value = num(rest)
+      pending += pending === '' ? value : ` ${value}`
+      run = ''
+    }
+  }
+  if (run !== '') pending += pending === '' ? `<${run}>` : ` <${run}>`
+  if (pending !== '') parts.push(`[${pending}] TJ`)
   if (rise !== 0) parts.push('0 Ts')
   return parts.join('\n')
 }
 
+let codes = new Int32Array(256)
+let adjusts = new Float64Array(256)
+/** Each written adjustment's count, of one piece at a time. */
+const counts = new Map<number, number>()
+
 /**
- * The adjustment (as it would be written) that most glyphs share, when
- * making it character spacing leaves fewer TJ numbers than it removes:
- * glyphs with none would each need one then. 0 otherwise.
+ * The adjustment (as it would be written) that most of the first `count`
+ * glyphs share, when making it character spacing leaves fewer TJ numbers
+ * than it removes: glyphs with none would each need one then. 0 otherwise.
  */
-function sharedAdjustment(adjusts: readonly number[]): number {
+function sharedAdjustment(adjusts: Float64Array, count: number): number {
   // Keyed in thousandths, as num() writes them.
-  const counts = new Map<number, number>()
+  counts.clear()
   let none = 0
   let best = 0
   let most = 0
-  for (const adjust of adjusts) {
+  for (let index = 0; index < count; index++) {
+    const adjust = adjusts[index]!
     if (Math.abs(adjust) <= 0.01) {
       none++
       continue
     }
     const written = Math.round(adjust * 1000)
-    const count = (counts.get(written) ?? 0) + 1
-    counts.set(written, count)
-    if (count > most) [best, most] = [written, count]
+    const times = (counts.get(written) ?? 0) + 1
+    counts.set(written, times)
+    if (times > most) [best, most] = [written, times]
   }
   return most > none + 1 ? best / 1000 : 0
 }
