@@ -129,6 +129,6 @@ describe('the operators of a piece', () => {
         }))
         expect(showGlyphs(font, glyphs, 1000 / size, state)).toBe(referenceShowGlyphs(reference, glyphs, 1000 / size, referenceState))
       }
-    }), { numRuns: 150, seed: 17 })
+    }), { numRuns: 100, seed: 17 })
   })
 })
