@@ -26,6 +26,15 @@ describe('charactersByFace', () => {
     expect(charactersByFace(tree, 'ar').get('naskhBold')?.text.has('ع')).toBe(true)
   })
 
+  it('keeps the space between words for the face that sets them, and no tab or line break', () => {
+    const tree = fromHtml('<p>two words\tand\na <em>slanted one</em></p><p lang="zh">中文\u3000中文</p>')
+    const found = charactersByFace(tree, 'en')
+    expect(found.get('notoSerif')?.text.has(' ')).toBe(true)
+    expect(found.get('notoSerifItalic')?.text.has(' ')).toBe(true)
+    expect(found.get('serifSC')?.text.has('\u3000')).toBe(true)
+    for (const { text } of found.values()) for (const char of ['\t', '\n']) expect(text.has(char)).toBe(false)
+  })
+
   it('finds what a character at a time found, on random trees', () => {
     const text = fc.string({ unit: fc.constantFrom('a', 'Ж', 'ع', '中', ' ', '\u00a0', '\t', '\n', '\u2003', '😀', '.', '-', '\ud83d', '\ude00', '\udbff') }).map((value): ElementContent => ({ type: 'text', value }))
     const element = fc.letrec<{ node: ElementContent }>((tie) => ({

@@ -34,6 +34,12 @@ function shownCharacters(markup: string): Set<string> {
   return new Set([...text].filter((char) => !/\s/u.test(char)))
 }
 
+/** A unicode-range value (`U+20, U+41-5A`) as a test of a code point. */
+function inRange(range: string): (code: number) => boolean {
+  const spans = range.split(',').map((part) => part.trim().slice(2).split('-').map((hex) => parseInt(hex, 16)))
+  return (code) => spans.some(([from, to = from]) => code >= from! && code <= to!)
+}
+
 function fontFaces(css: string): Array<{ family: string; weight: string; style: string; url: string; range: string }> {
   return [...css.matchAll(/@font-face \{([^}]*)\}/g)].map(([, body]) => ({
     family: /font-family: "([^"]+)"/.exec(body!)![1]!,
@@ -89,6 +95,12 @@ describe('HTML fonts', () => {
         expect(face.range).toMatch(/^U\+[0-9A-F]+/)
         bytes += data.byteLength
       }
+      // A browser sets each character, the space between words too, in the first face whose range holds it: none may fall to a system font.
+      const ranges = faces.map((face) => inRange(face.range))
+      const spaced = /\S \S/.test(html.slice(html.indexOf('<body')).replace(/<[^>]*>/g, '\n'))
+      const shown = new Set([...shownCharacters(html), ...(spaced ? [' '] : [])])
+      expect(spaced || locale.startsWith('zh'), locale).toBe(true)
+      expect([...shown].filter((char) => !ranges.some((holds) => holds(char.codePointAt(0)!))), locale).toEqual([])
       // The README's budget: every page's fonts under 300 KB (Chinese, the largest, about 150 KB).
       expect(bytes, locale).toBeLessThan(300 * 1024)
       if (!locale.startsWith('zh')) expect(bytes, locale).toBeLessThan(120 * 1024)

@@ -37,7 +37,7 @@ export function referenceCharactersByFace(tree: Root | Element, locale: string):
       if (node.type === 'text') {
         const script = scriptOfLocale(context.locale)
         for (const char of node.value) {
-          if (/\s/u.test(char) && char !== '\u00a0') continue
+          if (/[\t\n\v\f\r\u0085\u2028\u2029]/u.test(char)) continue
           add(script, context, char)
           // The Latin face is every list's fallback: it gets what it can set of every script's text.
           if (script !== 'latin') add('latin', { ...context, style: 'normal' }, char)
