@@ -5,10 +5,10 @@
  * ARIA roles say the same for assistive technology (Ace checks both agree).
  */
 import type { Element, ElementContent } from 'hast'
-import { visit } from 'unist-util-visit'
+import { eachElement } from './hast/each-element.ts'
 
 export function epubNotes(article: Element): void {
-  visit(article, 'element', (node: Element) => {
+  eachElement(article, (node: Element) => {
     if (node.tagName === 'a' && node.properties.dataFootnoteRef !== undefined) {
       node.properties['epub:type'] = 'noteref'
       node.properties.role = 'doc-noteref'

@@ -4,7 +4,7 @@
  * by first call), each with the id of its first call for the link back.
  */
 import type { Element, ElementContent } from 'hast'
-import { visit } from 'unist-util-visit'
+import { eachElement } from '../../hast/each-element.ts'
 
 export interface NoteItem {
   /** The `li`'s id: the target of every call's link. */
@@ -21,7 +21,7 @@ export function collectNotes(article: Element, locale: string): Map<string, Note
   const notes = new Map<string, NoteItem>()
   const calls = new Map<string, string>()
   const digits = new Intl.NumberFormat(locale)
-  visit(article, 'element', (node: Element) => {
+  eachElement(article, (node: Element) => {
     if (node.tagName === 'a' && node.properties.dataFootnoteRef !== undefined) {
       const href = node.properties.href
       if (typeof href === 'string' && href.startsWith('#') && typeof node.properties.id === 'string' && !calls.has(href.slice(1))) calls.set(href.slice(1), node.properties.id)
