@@ -200,19 +200,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
             ahead.push(published)
             coming.push(format)
           }
-          // Made again once, with the links the folder now holds; failing again, for the reason a file it links failed.
+          // A page made again once, with the links the folder now holds.
           const again = async (error: unknown) => {
-            if (!(error instanceof NotPublished)) throw error
+            if (!page || !(error instanceof NotPublished)) throw error
             edition.file.messages.length = messages
-            return await writeEdition(format, edition, { ...context, links: linksOf(name, locale) }).catch((next: unknown) => {
-              throw next instanceof NotPublished ? next.cause : next
-            })
+            return await writeEdition(format, edition, { ...context, links: linksOf(name, locale) })
           }
           publishing.push(published.catch(again).then((entry) => {
             if (hit) reused++
             log(`  ${hit ? 'cached' : 'wrote'} ${entry.path} (${formatBytes(entry.bytes)})`)
           }, (error: unknown) => {
-            failures.push({ doc: name, locale, format, reason: reasonOf(error, project) })
+            // Not published for a file it needed: that file's reason.
+            failures.push({ doc: name, locale, format, reason: reasonOf(error instanceof NotPublished ? error.cause : error, project) })
           }))
         } catch (error) {
           failures.push({ doc: name, locale, format, reason: reasonOf(error, project) })
@@ -329,7 +328,8 @@ export async function startEdition(format: Format, edition: PreparedEdition, con
     digests: context.digests
   }) : undefined
   const hit = key ? await context.cache!.get(key) : undefined
-  // The fonts and images the page links, on their way into the folder before it.
+  // The fonts and images the page links on their way into the folder, and the cache's copy on its way into
+  // .cache/: the file is published after them, or not at all.
   const beside: Array<Promise<unknown>> = []
   let data: string | Buffer
   if (hit) {
@@ -338,7 +338,11 @@ export async function startEdition(format: Format, edition: PreparedEdition, con
   } else {
     const before = edition.file.messages.length
     data = await render(format, edition, facts.locale, context, beside)
-    if (key) await context.cache!.put(key, data, edition.file.messages.slice(before).map(cachedMessage))
+    if (key) {
+      const stored = context.cache!.put(key, data, edition.file.messages.slice(before).map(cachedMessage))
+      stored.catch(() => {}) // its failure is the edition's, given by the publisher
+      beside.push(stored)
+    }
   }
   const published = context.output.publish(relative, data, facts.doc, facts.locale, format, [...(context.after ?? []), ...beside])
   return { published, reused: Boolean(hit) }

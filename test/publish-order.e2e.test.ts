@@ -3,9 +3,11 @@
  * page only after the e-book and PDF it links. When one of them cannot be
  * put in place (here a folder stands where the PDF goes), the page is made
  * again without that link and published, the index does not list the PDF,
- * and the failure is the PDF's alone.
+ * and the failure is the PDF's alone. The same when the cache cannot keep
+ * an edition's copy: the e-book and PDF are written while the cache is, and
+ * published only if it could.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { build } from '../pipeline/build.ts'
@@ -32,5 +34,20 @@ describe('a PDF that cannot be published', () => {
     expect(index).not.toContain('en/interview.pdf')
     const listed = (JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as { files: Array<{ path: string }> }).files.map((entry) => entry.path)
     expect(listed).not.toContain('en/interview.pdf')
+  })
+
+  it('is not published either when the cache cannot keep its copy, nor linked', async () => {
+    const root = smallProject()
+    const out = path.join(root, 'output')
+    mkdirSync(path.join(root, '.cache'), { recursive: true })
+    writeFileSync(path.join(root, '.cache/editions'), 'a file where the edition cache goes')
+    const result = await build({ root, locales: ['en'] })
+    expect(result.failures.map((failure) => `${failure.locale}/${failure.format}`).sort()).toEqual(['en/epub', 'en/pdf'])
+    // The cache's own error, in its words, for each.
+    for (const failure of result.failures) expect(failure.reason).toMatch(/^Cannot create \S+\.cache\/editions: a file is in the way/)
+    expect(existsSync(path.join(out, 'en/interview.epub'))).toBe(false)
+    expect(existsSync(path.join(out, 'en/interview.pdf'))).toBe(false)
+    const page = readFileSync(path.join(out, 'en/interview.html'), 'utf8')
+    expect(page).not.toMatch(/interview\.(epub|pdf)/)
   })
 })
