@@ -1,8 +1,10 @@
 /**
  * bin/press.mjs sets V8's flags first (bin/v8-flags.mjs): WebAssembly stays
  * in Liftoff's code (TurboFan's compiling of HarfBuzz and Brotli cost a short
- * build more CPU and memory than it saved). Checked in a child process, by
- * V8's own trace, never by time.
+ * build more CPU and memory than it saved), and no allocation site is
+ * pretenured (the PDF's short-lived objects were made straight in the old
+ * generation, which grew to 150 MB before V8 collected it). Checked in a
+ * child process, by V8's own trace, never by time or memory.
  */
 import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
@@ -26,12 +28,29 @@ for (let i = 0; i < 200; i++) total += instance.exports.f(100000)
 console.log('sum', total)
 `
 
+/** Objects of two allocation sites (an object and an array literal) that all survive: V8 alone decides to make them in the old generation. */
+const SURVIVING_LITERALS = `
+const kept = []
+function make(i) { return { a: i, b: [i, i + 1] } }
+for (let i = 0; i < 1000000; i++) kept.push(make(i))
+console.log('kept', kept.length)
+`
+
 describe('V8 flags of a build', () => {
   it('leaves a hot WebAssembly function in Liftoff’s code (V8 alone optimises it with TurboFan)', () => {
     const { stdout } = run(['--trace-wasm-compilation-times'], HOT_WASM)
     expect(stdout).toContain('sum 141016540800')
     expect(stdout).toMatch(/Compiled function .* using Liftoff/)
     expect(stdout).not.toMatch(/using TurboFan/)
+  })
+
+  it('pretenures no allocation site, even one whose objects all survive (V8 alone does)', () => {
+    const { stdout } = run(['--trace-pretenuring', '--trace-pretenuring-statistics'], SURVIVING_LITERALS)
+    expect(stdout).toContain('kept 1000000')
+    expect(stdout).not.toMatch(/=> (maybe )?tenure/)
+    // Without bin/v8-flags.mjs the same code is pretenured: the trace above can show it.
+    const bare = spawnSync(process.execPath, ['--trace-pretenuring', '--trace-pretenuring-statistics', '--input-type=module', '-e', SURVIVING_LITERALS], { encoding: 'utf8' })
+    expect(bare.stdout).toMatch(/=> (maybe )?tenure/)
   })
 
   it('are the first thing bin/press.mjs imports', () => {
