@@ -2,16 +2,16 @@
  * A face cut to some characters by HarfBuzz's hb-subset (the WebAssembly
  * build harfbuzzjs ships), with every layout feature kept: the calls and
  * options subset-font makes, so the same bytes. Called here rather than
- * through subset-font, which keeps its one instance for the life of the
- * process: hb-subset's memory starts at 65 MB and a Chinese face (15 MB,
- * copied in) touches about 40 MB of it, held to the end of the build and
- * counted in its peak; and subset-font loads wawoff2's two modules, which
- * the build no longer uses (woff2.ts).
+ * through subset-font, which loads wawoff2's two modules (16 MB of memory
+ * each) that the build no longer uses (woff2.ts).
  *
- * The compiled module is kept (compiling costs; an instance costs almost
- * nothing); an instance serves the cuts asked for in one turn of the event
- * loop (a page's faces) and is then let go, its memory given back at the
- * next collection.
+ * One instance serves the process, as subset-font's did. hb-subset's memory
+ * starts at 65 MB and a Chinese face (15 MB, copied in) touches about 40 MB
+ * of it, kept to the end; an instance per turn of the event loop gave that
+ * back, but only at the next full collection, so dropped instances waited
+ * side by side, and each new one cost its start and V8's collections for its
+ * 65 MB: the 15 editions' first build took 0.4 s more CPU for a peak no lower
+ * (README, "Where the memory goes").
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -41,7 +41,6 @@ interface HbSubset {
 const HB_MEMORY_MODE_WRITABLE = 2
 const HB_SUBSET_SETS_LAYOUT_FEATURE_TAG = 6
 
-let compiled: WebAssembly.Module | undefined
 let instance: HbSubset | undefined
 
 /** The TrueType or OpenType `font` cut to the glyphs of `codePoints` (and what its layout reaches from them), as TrueType. */
@@ -78,20 +77,17 @@ export function subsetFace(font: Uint8Array, codePoints: Iterable<number>): Buff
   }
 }
 
-/** This turn's instance, made from the compiled module on first use. */
+/** The process's instance, made on first use. */
 function current(): HbSubset {
   if (!instance) {
-    compiled ??= new WebAssembly.Module(readFileSync(createRequire(import.meta.url).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm')))
+    const compiled = new WebAssembly.Module(readFileSync(createRequire(import.meta.url).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm')))
     instance = new WebAssembly.Instance(compiled).exports as unknown as HbSubset
     instance._initialize()
-    setImmediate(() => {
-      instance = undefined
-    })
   }
   return instance
 }
 
-/** The memory of the instance held now, if any (the tests check that it is let go after its turn). */
+/** The memory of the instance, once made (the tests check that later cuts use the same). */
 export function heldMemory(): WebAssembly.Memory | undefined {
   return instance?.memory
 }
