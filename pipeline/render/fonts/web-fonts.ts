@@ -3,14 +3,16 @@
  * characters it shows (HarfBuzz's hb-subset in WebAssembly, hb-subset.ts),
  * WOFF2 for browsers and TrueType for e-books, with @font-face rules whose
  * unicode-range lists exactly those characters, so a browser never asks for a
- * face it does not need. Subsets are kept in the project's cache by content:
- * cutting and compressing a Chinese page's faces takes about half a second of
- * CPU, and a rebuild with the same characters takes none.
+ * face it does not need. Subsets are kept in the project's cache by content
+ * and by the code and libraries that made them: cutting and compressing a
+ * Chinese page's faces takes about half a second of CPU, and a rebuild with
+ * the same characters takes none.
  */
 import { createHash } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import type { Element, Root } from 'hast'
+import { pipelineVersion } from '../../output/edition-cache.ts'
 import { writeAtomic } from '../../output/write-atomic.ts'
 import type { FaceId } from '../pdf/fonts.ts'
 import { npmFace } from './npm-faces.ts'
@@ -65,11 +67,8 @@ function facesOf(tree: Root | Element, locale: string): Array<{ face: FaceId; us
  * bytes and the cache file that holds them (the cover gives resvg the file).
  */
 export async function cachedSubset(face: FaceId, codePoints: number[], format: FontFormat, cacheDir: string): Promise<{ file: string; data: Buffer }> {
-  const text = String.fromCodePoint(...codePoints)
   const { file: source, data: original } = npmFace(face)
-  const { size, mtimeMs } = statSync(source)
-  const key = createHash('sha256').update(`${source}\u0000${size}\u0000${mtimeMs}\u0000${format}\u0000${text}`).digest('hex')
-  const file = path.join(cacheDir, 'fonts', `${key}.${format}`)
+  const file = path.join(cacheDir, 'fonts', `${subsetKey(source, format, codePoints, pipelineVersion(path.dirname(cacheDir)))}.${format}`)
   try {
     return { file, data: readFileSync(file) }
   } catch {
@@ -84,6 +83,18 @@ export async function cachedSubset(face: FaceId, codePoints: number[], format: F
     inFlight.set(file, making)
   }
   return making
+}
+
+/**
+ * What a subset's bytes depend on: the font file (path, size, modification
+ * time), the format, the characters, and the code and locked libraries that
+ * cut and compress it (`code`: hb-subset's build, the WOFF2 encoder and its
+ * Brotli, our calls), so an upgrade or a fix makes the fonts anew instead of
+ * finding an older encoder's files.
+ */
+export function subsetKey(source: string, format: FontFormat, codePoints: readonly number[], code: string): string {
+  const { size, mtimeMs } = statSync(source)
+  return createHash('sha256').update(`${code}\u0000${source}\u0000${size}\u0000${mtimeMs}\u0000${format}\u0000${String.fromCodePoint(...codePoints)}`).digest('hex')
 }
 
 /** Subsets being made, by cache file: a face asked for twice at once (two pages, or a page asked ahead) is cut once. */
