@@ -1,0 +1,28 @@
+/**
+ * justify() keeps its glyph weights in one buffer between lines, grown when a
+ * line has more glyphs than it holds: a long line (a table cell's run, a line
+ * of Chinese in small type) gets all of its slack, shared as a short one's.
+ */
+import { describe, expect, it } from 'vitest'
+import { justify } from '../pipeline/render/pdf/text/justify.ts'
+import type { Piece, PlacedGlyph } from '../pipeline/render/pdf/text/types.ts'
+
+/** One piece of `text`, a glyph per character, each 5 pt wide. */
+function line(text: string): Piece[] {
+  const glyphs = [...text].map((char, index): PlacedGlyph => ({ id: 1, x: 0, xOffset: 0, yOffset: 0, advance: 5, text: char, clusterStart: index, clusterEnd: index + 1 }) as PlacedGlyph)
+  return [{ span: { run: { size: 10 } }, rtl: false, start: 0, end: text.length, x: 0, width: 5 * text.length, glyphs } as unknown as Piece]
+}
+
+describe('justify on long lines', () => {
+  it.each([10, 300, 1000])('spreads the whole slack over %i words, every space alike', (words) => {
+    const text = Array.from({ length: words }, () => 'ab').join(' ')
+    const pieces = line(text)
+    expect(justify(text, pieces, text.length, 40)).toBe(true)
+    const added = pieces[0]!.glyphs.map((glyph) => glyph.advance - 5)
+    expect(added.every(Number.isFinite)).toBe(true)
+    expect(added.reduce((sum, value) => sum + value, 0)).toBeCloseTo(40, 9)
+    const spaces = added.filter((_, index) => text[index] === ' ')
+    expect(Math.max(...spaces) - Math.min(...spaces)).toBeLessThan(1e-12)
+    expect(spaces.at(-1)).toBeGreaterThan(added[0]!)
+  })
+})
