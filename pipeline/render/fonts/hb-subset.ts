@@ -49,6 +49,10 @@ export function subsetFace(font: Uint8Array, codePoints: Iterable<number>): Buff
   const input = hb.hb_subset_input_create_or_fail()
   if (input === 0) throw new Error('hb-subset could not start a subset (out of memory?)')
   const data = hb.malloc(font.byteLength)
+  if (data === 0) {
+    hb.hb_subset_input_destroy(input)
+    throw new Error(`hb-subset has no memory for a ${font.byteLength}-byte font`)
+  }
   new Uint8Array(hb.memory.buffer).set(font, data)
   const blob = hb.hb_blob_create(data, font.byteLength, HB_MEMORY_MODE_WRITABLE, 0, 0)
   const face = hb.hb_face_create(blob, 0)

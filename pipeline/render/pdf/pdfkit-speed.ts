@@ -33,8 +33,11 @@ type ReferencePrototype = ReferenceInternals & { [PDFKIT_OWN]?: Pick<ReferenceIn
  * as strings until the stream is ended, then made bytes at once, in the same
  * bytes: pdfkit made each write a Uint8Array of its own, an array buffer
  * for the collector per write (the book's pages kept some 100,000 until
- * `doc.end()`, as the folios keep every page open). `deferred` false puts
- * pdfkit's own methods back (for the test that compares the two).
+ * `doc.end()`, as the folios keep every page open). It is set on pdfkit's
+ * shared PDFReference prototype, so it holds for every document of the
+ * process (every PDF the build writes passes here first); `deferred` false
+ * puts pdfkit's own methods back for all of them (the test that compares
+ * the two).
  */
 export function deferStreamText(doc: PDFKit.PDFDocument, deferred = true): void {
   const prototype = Object.getPrototypeOf((doc as unknown as { _root: object })._root) as ReferencePrototype
