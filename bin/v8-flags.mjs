@@ -16,7 +16,7 @@
  * generation. During the PDF's layout some such place's later objects died
  * young (the book: the old generation grew from 54 to 150 MB of which 54–64
  * MB were alive, and V8 kept the 150 MB); made in the young generation, they
- * die there, and the book's first build peaked at 238 MB instead of 314 MB on
+ * die there, and the book's first build peaked at 236 MB instead of 308 MB on
  * Node.js 24 with no more CPU (README, "Where the memory goes").
  *
  * Not set: `--heap-growing-percent=50` (the old generation grown to 1.5
