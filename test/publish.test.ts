@@ -74,4 +74,18 @@ describe('openOutput().publish', () => {
     await output.publish('en/a.html', 'new page', 'a', 'en', 'html')
     expect(readFileSync(path.join(dir, 'en/a.html'), 'utf8')).toBe('new page')
   })
+
+  it('throws once the output is closed, and writes nothing', async () => {
+    const dir = folder()
+    const output = await openOutput(dir)
+    await output.publish('en/a.html', 'before', 'a', 'en', 'html')
+    await output.close()
+    const manifest = readFileSync(path.join(dir, 'manifest.json'), 'utf8')
+    expect(() => output.publish('en/b.html', 'after', 'b', 'en', 'html')).toThrow(/en\/b\.html after the output folder .* was closed/)
+    expect(() => output.retract('en/a.html')).toThrow(/en\/a\.html after the output folder .* was closed/)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(existsSync(path.join(dir, 'en/b.html'))).toBe(false)
+    expect(existsSync(path.join(dir, 'en/a.html'))).toBe(true)
+    expect(readFileSync(path.join(dir, 'manifest.json'), 'utf8')).toBe(manifest)
+  })
 })

@@ -37,7 +37,7 @@ export interface Publisher extends Publish {
   files: () => ManifestEntry[]
   /** Remove a file the manifest lists (and only such a file): its entry first, then the file. */
   retract: (relative: string) => Promise<void>
-  /** Write the final manifest and let the next build in. */
+  /** Write the final manifest and let the next build in; publish and retract throw from then on. */
   close: () => Promise<void>
   [Symbol.asyncDispose]: () => Promise<void>
 }
@@ -110,8 +110,14 @@ export async function openOutput(outputDir: string, options: OpenOptions = {}): 
       await saveManifest()
       return entry
     }
+    // Once closing, nothing more is written: the lock is released after the final manifest, and another build may hold it.
+    let closed = false
+    const open = (relative: string) => {
+      if (closed) throw new Error(`Unexpected write of ${relative} after the output folder ${outputDir} was closed (a bug: run again with DEBUG=1 to see where, and report it)`)
+    }
     // The lock is released even when the last manifest cannot be written: the one on disk is still true.
     const close = async () => {
+      closed = true
       try {
         await inTurn(() => saveManifest(true))
       } finally {
@@ -124,6 +130,7 @@ export async function openOutput(outputDir: string, options: OpenOptions = {}): 
       written,
       files: () => [...entries.values()],
       publish(relative, data, document, locale, format, after = []) {
+        open(relative)
         const entry = entryFor(relative, data, document, locale, format)
         const already = coming.get(relative)
         if (already?.entry.sha256 === entry.sha256) return already.done
@@ -141,6 +148,7 @@ export async function openOutput(outputDir: string, options: OpenOptions = {}): 
         return done
       },
       retract(relative) {
+        open(relative)
         return inTurn(async () => {
           if (!entries.delete(relative)) return
           await saveManifest()
