@@ -33,7 +33,7 @@ import { indexTree, stringifyPage } from './render/index-page.ts'
 import { prependStyle } from './render/page-style.ts'
 import { indexDocuments } from './index-documents.ts'
 import { countOf } from './messages.ts'
-import { reasonOf, UsageError, type Failure } from './report.ts'
+import { reasonOf, StoppedBuild, UsageError, type Failure } from './report.ts'
 import { chosenFonts, type FontRole, useFonts } from './render/pdf/font-choice.ts'
 import { template } from './render/templates.ts'
 import { cutPageFontsAhead, writers } from './render/writers.ts'
@@ -123,149 +123,156 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // Editions handed to the publisher: each settles once its file is in place (or its failure noted).
   const publishing: Array<Promise<void>> = []
 
-  const jobs = new Set(jobsOf(docs.flatMap((doc) => locales.flatMap((locale) => formats.map((format) => `${doc}/${locale}/${format}`))), options.shard))
+  // Nothing is published once the output is closed: every edition handed to the publisher settles before it
+  // is (the page made again for a failed PDF too), and their failures are reported with the error that stopped the build.
+  try {
+    const jobs = new Set(jobsOf(docs.flatMap((doc) => locales.flatMap((locale) => formats.map((format) => `${doc}/${locale}/${format}`))), options.shard))
 
-  // What an HTML page may link: the formats of its language and the languages of its document that are
-  // in the folder, or that this build (all shards of it, for a shard) is making and has not failed.
-  const planned = options.shard ? new Set(docs.flatMap((doc) => locales.map((locale) => `${doc}/${locale}`))) : new Set([...jobs].filter((job) => job.endsWith('/html')).map((job) => job.slice(0, -'/html'.length)))
-  // `ahead`: as the page will be once this build has written its e-book and PDF (pages' fonts are cut before).
-  // `coming`: formats of this edition handed to the publisher and not yet in the folder.
-  const linksOf = (doc: string, locale: string, { ahead = false, coming: publishing = [] as readonly Format[] } = {}): Links => {
-    // A failed edition keeps its older file, which may be linked; a refused one is being withdrawn.
-    const failedNow = new Set(failures.map((failure) => `${failure.doc}/${failure.locale}${failure.format ? `/${failure.format}` : ''}`))
-    const refusedNow = new Set(failures.filter((failure) => failure.refused).map((failure) => `${failure.doc}/${failure.locale}`))
-    const onDisk = new Set(output.files().map((file) => file.path))
-    const there = (other: string, format: Format) => onDisk.has(`${other}/${doc}.${format}`) && !refusedNow.has(`${doc}/${other}`)
-    const coming = (other: string) => planned.has(`${doc}/${other}`) && !failedNow.has(`${doc}/${other}`) && !failedNow.has(`${doc}/${other}/html`)
-    return {
-      formats: FORMATS.filter((format) => format !== 'html' && (there(locale, format) || publishing.includes(format) || (ahead && jobs.has(`${doc}/${locale}/${format}`)))),
-      locales: new Set(context.locales.filter((other) => other === locale || there(other, 'html') || coming(other)))
+    // What an HTML page may link: the formats of its language and the languages of its document that are
+    // in the folder, or that this build (all shards of it, for a shard) is making and has not failed.
+    const planned = options.shard ? new Set(docs.flatMap((doc) => locales.map((locale) => `${doc}/${locale}`))) : new Set([...jobs].filter((job) => job.endsWith('/html')).map((job) => job.slice(0, -'/html'.length)))
+    // `ahead`: as the page will be once this build has written its e-book and PDF (pages' fonts are cut before).
+    // `coming`: formats of this edition handed to the publisher and not yet in the folder.
+    const linksOf = (doc: string, locale: string, { ahead = false, coming: publishing = [] as readonly Format[] } = {}): Links => {
+      // A failed edition keeps its older file, which may be linked; a refused one is being withdrawn.
+      const failedNow = new Set(failures.map((failure) => `${failure.doc}/${failure.locale}${failure.format ? `/${failure.format}` : ''}`))
+      const refusedNow = new Set(failures.filter((failure) => failure.refused).map((failure) => `${failure.doc}/${failure.locale}`))
+      const onDisk = new Set(output.files().map((file) => file.path))
+      const there = (other: string, format: Format) => onDisk.has(`${other}/${doc}.${format}`) && !refusedNow.has(`${doc}/${other}`)
+      const coming = (other: string) => planned.has(`${doc}/${other}`) && !failedNow.has(`${doc}/${other}`) && !failedNow.has(`${doc}/${other}/html`)
+      return {
+        formats: FORMATS.filter((format) => format !== 'html' && (there(locale, format) || publishing.includes(format) || (ahead && jobs.has(`${doc}/${locale}/${format}`)))),
+        locales: new Set(context.locales.filter((other) => other === locale || there(other, 'html') || coming(other)))
+      }
     }
-  }
 
-  for (const name of docs) {
-    // Another shard builds this document.
-    if (!locales.some((locale) => formats.some((format) => jobs.has(`${name}/${locale}/${format}`)))) continue
-    let document: LoadedDocument
-    try {
-      document = await load(name)
-    } catch (error) {
-      for (const locale of locales) failures.push({ doc: name, locale, reason: reasonOf(error, project) })
-      continue
-    }
-    // Problems found while reading the document (characters no format can carry) are reported once, not per locale.
-    files.push(document.file)
-    const modified = dateOf(document.file.path)
-    // Every language prepared first, so that each page's fonts are cut while the e-books and PDFs are made.
-    const prepared = new Map<string, PreparedEdition | Failure>()
-    for (const locale of locales) {
-      if (!formats.some((format) => jobs.has(`${name}/${locale}/${format}`))) continue
-      const broken = errors.get(locale)
+    for (const name of docs) {
+      // Another shard builds this document.
+      if (!locales.some((locale) => formats.some((format) => jobs.has(`${name}/${locale}/${format}`)))) continue
+      let document: LoadedDocument
       try {
-        if (broken) throw broken
-        prepared.set(locale, await prepareEdition(document, locale, context))
+        document = await load(name)
       } catch (error) {
-        prepared.set(locale, { doc: name, locale, reason: reasonOf(error, project) })
-      }
-    }
-    for (const [locale, edition] of prepared) {
-      if ('hast' in edition && jobs.has(`${name}/${locale}/html`)) await cutPageFontsAhead(edition.hast, edition.file, { css, cacheDir: project.cacheDir, ...linksOf(name, locale, { ahead: true }) })
-    }
-    for (const [locale, edition] of prepared) {
-      if (!('hast' in edition)) {
-        failures.push(edition)
+        for (const locale of locales) failures.push({ doc: name, locale, reason: reasonOf(error, project) })
         continue
       }
-      files.push(edition.file)
-      noteInterfaceStatus(edition.file, status, locale)
-      // Content segments and interface terms alike.
-      missing += countOf(edition.file.messages, 'missing')
-      const refused = options.strict ? strictRefusal(edition.file) : undefined
-      if (refused) {
-        failures.push({ doc: name, locale, reason: refused, refused: true })
-        continue
-      }
-      // The page last: it links the e-book and the PDF only once they are in the folder. Each file is
-      // flushed and renamed into place while the next is made; the page is renamed after them, or made
-      // again with the links the folder then holds if one of them could not be published.
-      const ahead: Array<Promise<unknown>> = []
-      const coming: Format[] = []
-      for (const format of pageLast(formats.filter((each) => jobs.has(`${name}/${locale}/${each}`)))) {
-        const context: RenderContext = { css, modified, formats, project, strict: options.strict ?? false, cache, docs: allDocs, output, digests }
-        const messages = edition.file.messages.length
-        const page = format === 'html'
+      // Problems found while reading the document (characters no format can carry) are reported once, not per locale.
+      files.push(document.file)
+      const modified = dateOf(document.file.path)
+      // Every language prepared first, so that each page's fonts are cut while the e-books and PDFs are made.
+      const prepared = new Map<string, PreparedEdition | Failure>()
+      for (const locale of locales) {
+        if (!formats.some((format) => jobs.has(`${name}/${locale}/${format}`))) continue
+        const broken = errors.get(locale)
         try {
-          const { published, reused: hit } = await startEdition(format, edition, { ...context, links: page ? linksOf(name, locale, { coming }) : undefined, after: page ? ahead : undefined })
-          if (!page) {
-            ahead.push(published)
-            coming.push(format)
-          }
-          // A page made again once, with the links the folder now holds.
-          const again = async (error: unknown) => {
-            if (!page || !(error instanceof NotPublished)) throw error
-            edition.file.messages.length = messages
-            return await writeEdition(format, edition, { ...context, links: linksOf(name, locale) })
-          }
-          publishing.push(published.catch(again).then((entry) => {
-            if (hit) reused++
-            log(`  ${hit ? 'cached' : 'wrote'} ${entry.path} (${formatBytes(entry.bytes)})`)
-          }, (error: unknown) => {
-            // Not published for a file it needed: that file's reason.
-            failures.push({ doc: name, locale, format, reason: reasonOf(error instanceof NotPublished ? error.cause : error, project) })
-          }))
+          if (broken) throw broken
+          prepared.set(locale, await prepareEdition(document, locale, context))
         } catch (error) {
-          failures.push({ doc: name, locale, format, reason: reasonOf(error, project) })
+          prepared.set(locale, { doc: name, locale, reason: reasonOf(error, project) })
+        }
+      }
+      for (const [locale, edition] of prepared) {
+        if ('hast' in edition && jobs.has(`${name}/${locale}/html`)) await cutPageFontsAhead(edition.hast, edition.file, { css, cacheDir: project.cacheDir, ...linksOf(name, locale, { ahead: true }) })
+      }
+      for (const [locale, edition] of prepared) {
+        if (!('hast' in edition)) {
+          failures.push(edition)
+          continue
+        }
+        files.push(edition.file)
+        noteInterfaceStatus(edition.file, status, locale)
+        // Content segments and interface terms alike.
+        missing += countOf(edition.file.messages, 'missing')
+        const refused = options.strict ? strictRefusal(edition.file) : undefined
+        if (refused) {
+          failures.push({ doc: name, locale, reason: refused, refused: true })
+          continue
+        }
+        // The page last: it links the e-book and the PDF only once they are in the folder. Each file is
+        // flushed and renamed into place while the next is made; the page is renamed after them, or made
+        // again with the links the folder then holds if one of them could not be published.
+        const ahead: Array<Promise<unknown>> = []
+        const coming: Format[] = []
+        for (const format of pageLast(formats.filter((each) => jobs.has(`${name}/${locale}/${each}`)))) {
+          const context: RenderContext = { css, modified, formats, project, strict: options.strict ?? false, cache, docs: allDocs, output, digests }
+          const messages = edition.file.messages.length
+          const page = format === 'html'
+          try {
+            const { published, reused: hit } = await startEdition(format, edition, { ...context, links: page ? linksOf(name, locale, { coming }) : undefined, after: page ? ahead : undefined })
+            if (!page) {
+              ahead.push(published)
+              coming.push(format)
+            }
+            // A page made again once, with the links the folder now holds.
+            const again = async (error: unknown) => {
+              if (!page || !(error instanceof NotPublished)) throw error
+              edition.file.messages.length = messages
+              return await writeEdition(format, edition, { ...context, links: linksOf(name, locale) })
+            }
+            publishing.push(published.catch(again).then((entry) => {
+              if (hit) reused++
+              log(`  ${hit ? 'cached' : 'wrote'} ${entry.path} (${formatBytes(entry.bytes)})`)
+            }, (error: unknown) => {
+              // Not published for a file it needed: that file's reason.
+              failures.push({ doc: name, locale, format, reason: reasonOf(error instanceof NotPublished ? error.cause : error, project) })
+            }))
+          } catch (error) {
+            failures.push({ doc: name, locale, format, reason: reasonOf(error, project) })
+          }
         }
       }
     }
-  }
-  // A page with its fonts (handed to the publisher, into `fonts`), made while the last editions are written.
-  const dress = async (page: HastRoot, locale: string) => {
-    const fonts: Array<Promise<unknown>> = []
-    prependStyle(page, await travellingFonts(page, locale, '', { project, output }, fonts))
-    return { html: stringifyPage(page), fonts }
-  }
-  const statusHtml = await dress(statusPage, 'en')
-  // The index reads the folder (sizes, a PDF's pages, a failed language's published title): once every edition is in place.
-  await Promise.all(publishing)
-
-  const removed: string[] = []
-  const gone = editionsToRetract(output.files(), { docs: allDocs, locales: allLocales, built: locales, pseudoLocale: PSEUDO_LOCALE, allLanguages: !options.locales?.length })
-  for (const { entry, why } of gone) {
-    await output.retract(entry.path)
-    removed.push(entry.path)
-    log(`  removed ${entry.path} (${why})`)
-  }
-
-  // A failed edition keeps its last good file published and listed; one --strict refused is not published:
-  // its older file is removed with its manifest entry.
-  for (const failure of failures.filter((each) => each.refused)) {
-    for (const format of formats) {
-      const older = `${failure.locale}/${failure.doc}.${format}`
-      if (!output.files().some((file) => file.path === older)) continue
-      await output.retract(older)
-      log(`  removed ${older} (refused by --strict)`)
+    // A page with its fonts (handed to the publisher, into `fonts`), made while the last editions are written.
+    const dress = async (page: HastRoot, locale: string) => {
+      const fonts: Array<Promise<unknown>> = []
+      prependStyle(page, await travellingFonts(page, locale, '', { project, output }, fonts))
+      return { html: stringifyPage(page), fonts }
     }
+    const statusHtml = await dress(statusPage, 'en')
+    // The index reads the folder (sizes, a PDF's pages, a failed language's published title): once every edition is in place.
+    await Promise.all(publishing)
+
+    const removed: string[] = []
+    const gone = editionsToRetract(output.files(), { docs: allDocs, locales: allLocales, built: locales, pseudoLocale: PSEUDO_LOCALE, allLanguages: !options.locales?.length })
+    for (const { entry, why } of gone) {
+      await output.retract(entry.path)
+      removed.push(entry.path)
+      log(`  removed ${entry.path} (${why})`)
+    }
+
+    // A failed edition keeps its last good file published and listed; one --strict refused is not published:
+    // its older file is removed with its manifest entry.
+    for (const failure of failures.filter((each) => each.refused)) {
+      for (const format of formats) {
+        const older = `${failure.locale}/${failure.doc}.${format}`
+        if (!output.files().some((file) => file.path === older)) continue
+        await output.retract(older)
+        log(`  removed ${older} (refused by --strict)`)
+      }
+    }
+    // A shard's index lists what all shards build together; any other build's, every edition the folder holds.
+    const present = new Set(output.files().map((file) => file.path))
+    const index = await indexDocuments(allDocs, {
+      load, languages: languagesOf(context), catalogOf, i18n, outputDir: project.outputDir,
+      // Every shard writes the same index: sizes only of the files all shards agree on (none).
+      files: options.shard ? [] : output.files(),
+      dateOf: (doc) => dateOf(path.join(project.contentDir, `${doc}.md`)),
+      formatsOf: (doc, locale) => options.shard
+        ? (docs.includes(doc) && locales.includes(locale) ? formats : [])
+        : FORMATS.filter((format) => present.has(`${locale}/${doc}.${format}`))
+    })
+    const indexHtml = await dress(indexTree(index, uiTranslator(i18n, project.sourceLocale), project.sourceLocale, template('index.css')), project.sourceLocale)
+    // Each page after its fonts, the status page after the index (not at all if the index failed);
+    // the first file to fail gives the build's error.
+    const indexDone = output.publish('index.html', indexHtml.html, null, null, 'html', indexHtml.fonts)
+    const statusDone = output.publish('status.html', statusHtml.html, null, null, 'html', [...statusHtml.fonts, indexDone])
+    await Promise.all([...statusHtml.fonts, ...indexHtml.fonts, indexDone, statusDone])
+    const failedEditions = failures.reduce((count, failure) => count + (failure.format ? 1 : formats.length), 0)
+    return { project, files, written, removed, failures, failedEditions, missing, status, reused, milliseconds: performance.now() - started }
+  } catch (error) {
+    await Promise.allSettled(publishing)
+    throw failures.length > 0 ? new StoppedBuild(error, failures) : error
   }
-  // A shard's index lists what all shards build together; any other build's, every edition the folder holds.
-  const present = new Set(output.files().map((file) => file.path))
-  const index = await indexDocuments(allDocs, {
-    load, languages: languagesOf(context), catalogOf, i18n, outputDir: project.outputDir,
-    // Every shard writes the same index: sizes only of the files all shards agree on (none).
-    files: options.shard ? [] : output.files(),
-    dateOf: (doc) => dateOf(path.join(project.contentDir, `${doc}.md`)),
-    formatsOf: (doc, locale) => options.shard
-      ? (docs.includes(doc) && locales.includes(locale) ? formats : [])
-      : FORMATS.filter((format) => present.has(`${locale}/${doc}.${format}`))
-  })
-  const indexHtml = await dress(indexTree(index, uiTranslator(i18n, project.sourceLocale), project.sourceLocale, template('index.css')), project.sourceLocale)
-  // Each page after its fonts, the status page after the index (not at all if the index failed);
-  // the first file to fail gives the build's error.
-  const indexDone = output.publish('index.html', indexHtml.html, null, null, 'html', indexHtml.fonts)
-  const statusDone = output.publish('status.html', statusHtml.html, null, null, 'html', [...statusHtml.fonts, indexDone])
-  await Promise.all([...statusHtml.fonts, ...indexHtml.fonts, indexDone, statusDone])
-  const failedEditions = failures.reduce((count, failure) => count + (failure.format ? 1 : formats.length), 0)
-  return { project, files, written, removed, failures, failedEditions, missing, status, reused, milliseconds: performance.now() - started }
 }
 
 export interface RenderContext {

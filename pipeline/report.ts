@@ -19,8 +19,26 @@ export class UsageError extends Error {
   override name = 'UsageError'
 }
 
+/**
+ * An error that stopped the build after some editions had failed: each of those is reported too, one line each.
+ * Its message is the error's, so that it reads (and matches) as the error that stopped the build.
+ */
+export class StoppedBuild extends Error {
+  override name = 'StoppedBuild'
+  readonly failures: readonly Failure[]
+  constructor(cause: unknown, failures: readonly Failure[]) {
+    const error = plainError(cause)
+    super(error instanceof Error ? error.message : String(error), { cause })
+    this.failures = [...failures]
+  }
+}
+
 export function reportFailure(thrown: unknown): number {
   const error = plainError(thrown)
+  if (error instanceof StoppedBuild) {
+    for (const line of formatFailures(error.failures)) console.error(line)
+    return reportFailure(error.cause)
+  }
   if (error instanceof VFileMessage) {
     console.error(`error ${describeMessage(error, process.cwd())}`)
     return 1

@@ -7,10 +7,11 @@
  * an edition's copy: the e-book and PDF are written while the cache is, and
  * published only if it could.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { build } from '../pipeline/build.ts'
+import { StoppedBuild } from '../pipeline/report.ts'
 import { smallProject } from './helpers/project.ts'
 
 describe('a PDF that cannot be published', () => {
@@ -49,5 +50,45 @@ describe('a PDF that cannot be published', () => {
     expect(existsSync(path.join(out, 'en/interview.pdf'))).toBe(false)
     const page = readFileSync(path.join(out, 'en/interview.html'), 'utf8')
     expect(page).not.toMatch(/interview\.(epub|pdf)/)
+  })
+})
+
+describe('a build stopped by an error while a page is made again', () => {
+  it('writes nothing once the lock is gone, and reports both errors', async () => {
+    const root = smallProject()
+    const out = path.join(root, 'output')
+    // Only PDFs: the web fonts cut are the status page's and the index's (no page has any yet).
+    expect((await build({ root, locales: ['en', 'zh'], formats: ['pdf'] })).failures).toEqual([])
+    const fonts = path.join(root, '.cache/fonts')
+    const pageFonts = readdirSync(fonts).filter((name) => name.endsWith('.woff2'))
+    expect(pageFonts.length).toBeGreaterThan(0)
+    // Folders where those fonts are kept (the status page cannot be dressed) and where the zh PDF goes
+    // (its page is made again without the link, after the PDF's rename failed).
+    for (const name of pageFonts) {
+      rmSync(path.join(fonts, name))
+      mkdirSync(path.join(fonts, name, 'inside'), { recursive: true })
+    }
+    rmSync(path.join(out, 'zh/interview.pdf'))
+    mkdirSync(path.join(out, 'zh/interview.pdf/inside'), { recursive: true })
+    writeFileSync(path.join(out, 'zh/interview.pdf/inside/file'), 'in the way')
+
+    const stopped = await build({ root, locales: ['en', 'zh'] }).then(() => undefined, (error: unknown) => error)
+    // What the folder is as the build ends: the lock released, and nothing written after it.
+    const snapshot = () => readdirSync(out, { recursive: true, encoding: 'utf8' }).sort().map((name) => {
+      const stats = statSync(path.join(out, name))
+      return `${name} ${stats.isFile() ? `${stats.size} ${stats.mtimeMs}` : 'folder'}`
+    })
+    const ended = snapshot()
+    expect(existsSync(path.join(out, '.lock'))).toBe(false)
+    // The zh page, made again without the PDF's link, was in place before the lock went.
+    expect(readFileSync(path.join(out, 'zh/interview.html'), 'utf8')).not.toContain('interview.pdf')
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    expect(snapshot()).toEqual(ended)
+    // Both errors: the one that stopped the build (the font cache's) and the zh PDF's.
+    expect(stopped).toBeInstanceOf(StoppedBuild)
+    const error = stopped as StoppedBuild
+    expect(error.message).toMatch(/\.cache\/fonts\/\w+\.woff2/)
+    expect(error.failures.map((failure) => `${failure.locale}/${failure.format}`)).toEqual(['zh/pdf'])
+    expect(error.failures[0]!.reason).toMatch(/Cannot write .*zh\/interview\.pdf/)
   })
 })
