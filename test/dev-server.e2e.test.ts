@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { createServer, type Server } from 'node:net'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHROMIUM, CHROMIUM_ARGS } from './conformance/browser.ts'
@@ -43,8 +44,11 @@ beforeAll(async () => {
   blocker = createServer()
   await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
   blockedPort = (blocker.address() as { port: number }).port
-  child = spawn(path.join(REPO, 'node_modules/.bin/tsx'), [path.join(REPO, 'pipeline/dev/cli.ts'), '--port', String(blockedPort)], {
-    // Its own process group, so a signal reaches tsx's node child as Ctrl-C in a terminal does.
+  // What `npm run dev` runs (`node --import tsx pipeline/dev/cli.ts`): one process. tsx's own command would put a
+  // parent in front that, on Ctrl-C, kills its child if the child has not answered within 30 ms (a busy preview).
+  const tsx = pathToFileURL(path.join(REPO, 'node_modules/tsx/dist/loader.mjs')).href
+  child = spawn(process.execPath, ['--import', tsx, path.join(REPO, 'pipeline/dev/cli.ts'), '--port', String(blockedPort)], {
+    // Its own process group, so a signal reaches it as Ctrl-C in a terminal does.
     cwd: root, env: { ...process.env, NODE_OPTIONS: '' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true
   })
   child.stdout!.on('data', (chunk: Buffer) => { output += chunk.toString() })
