@@ -4,7 +4,7 @@
  * of Chinese in small type) gets all of its slack, shared as a short one's.
  */
 import { describe, expect, it } from 'vitest'
-import { justify } from '../pipeline/render/pdf/text/justify.ts'
+import { justify, LETTER_STRETCH, STRETCH_TOLERANCE } from '../pipeline/render/pdf/text/justify.ts'
 import type { Piece, PlacedGlyph } from '../pipeline/render/pdf/text/types.ts'
 
 /** One piece of `text`, a glyph per character, each 5 pt wide. */
@@ -24,5 +24,31 @@ describe('justify on long lines', () => {
     const spaces = added.filter((_, index) => text[index] === ' ')
     expect(Math.max(...spaces) - Math.min(...spaces)).toBeLessThan(1e-12)
     expect(spaces.at(-1)).toBeGreaterThan(added[0]!)
+  })
+})
+
+describe('justify on a line far looser than total fit allows', () => {
+  // A long word or URL on the next line leaves "A very long word:" alone on a justified line.
+  const text = 'A very long word:'
+  const slack = 200
+
+  it('opens its letters no more than the tolerance lets them, and its spaces take the rest', () => {
+    const pieces = line(text)
+    expect(justify(text, pieces, text.length, slack)).toBe(true)
+    const added = pieces[0]!.glyphs.map((glyph) => glyph.advance - 5)
+    expect(added.reduce((sum, value) => sum + value, 0)).toBeCloseTo(slack, 9)
+    const letterGaps = added.filter((_, index) => /\p{L}/u.test(text[index]!) && /\p{L}/u.test(text[index + 1] ?? ''))
+    expect(Math.max(...letterGaps)).toBeCloseTo(STRETCH_TOLERANCE * LETTER_STRETCH * 10, 9)
+    const spaces = added.filter((_, index) => text[index] === ' ')
+    expect(spaces).toHaveLength(3)
+    expect(Math.min(...spaces)).toBeGreaterThan(60)
+  })
+
+  it('spreads over its letters alone when it has no space', () => {
+    const word = 'Donaudampfschiff'
+    const pieces = line(word)
+    expect(justify(word, pieces, word.length, 30)).toBe(true)
+    const added = pieces[0]!.glyphs.map((glyph) => glyph.advance - 5)
+    expect(added.reduce((sum, value) => sum + value, 0)).toBeCloseTo(30, 9)
   })
 })

@@ -17,7 +17,7 @@
  */
 import { breakOpportunities, wordBoundaries } from '../../break-opportunities.ts'
 import { isCjkChar } from '../../cjk.ts'
-import { CJK_STRETCH, LETTER_STRETCH, SPACE_SHRINK, SPACE_STRETCH } from './justify.ts'
+import { CJK_STRETCH, LETTER_STRETCH, SPACE_SHRINK, SPACE_STRETCH, STRETCH_TOLERANCE } from './justify.ts'
 import { autospace, joins } from './script.ts'
 import { measure, shape } from './shape.ts'
 import { totalFit, type Breakpoint, type FitOptions } from './total-fit.ts'
@@ -74,7 +74,7 @@ const HYPHEN_PENALTY = 300
 /** Stretch ratio of the first pass: spaces up to their stretch, and no hyphens. */
 const PRETOLERANCE = 1
 /** Of the second: spaces up to three times their width; wider only as the last resort. */
-const TOLERANCE = 4
+const TOLERANCE = STRETCH_TOLERANCE
 /** Ragged lines may end up to a third of the measure short before they count as bad. */
 const RAGGED_STRETCH = 1 / 3
 

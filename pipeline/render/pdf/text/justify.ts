@@ -22,12 +22,18 @@ const LETTER = /^[\p{L}\p{M}]$/u
  * line may open 2 % of an em (a trace of letter spacing, as microtype's
  * font expansion gives), so long Russian and Kazakh words do not leave
  * rivers of space. Joining scripts (Arabic) never open between letters.
- * Shrinking is done by spaces alone.
+ * Shrinking is done by spaces alone. Letters open at most LETTER_STRETCH
+ * times the stretch ratio total fit's second pass allows: a line looser
+ * than that (its last resort, a long word or URL before it) leaves the rest
+ * to its spaces, or its words would come apart letter by letter
+ * ("v e r y", which MuPDF's text reads as one word a line).
  */
 export const SPACE_STRETCH = 0.5
 export const SPACE_SHRINK = 1 / 3
 export const CJK_STRETCH = 0.1
 export const LETTER_STRETCH = 0.02
+/** The stretch ratio total fit's second pass allows a line (break-lines.ts), and the most its letters ever open. */
+export const STRETCH_TOLERANCE = 4
 
 type Kind = 'space' | 'cjk' | 'letter'
 
@@ -40,25 +46,38 @@ type Kind = 'space' | 'cjk' | 'letter'
 export function justify(text: string, pieces: readonly Piece[], lineEnd: number, slack: number): boolean {
   let count = 0
   for (const piece of pieces) count += piece.glyphs.length
-  if (weights.length < count) weights = new Float64Array(Math.max(count, 2 * weights.length))
+  if (weights.length < count) {
+    weights = new Float64Array(Math.max(count, 2 * weights.length))
+    letters = new Uint8Array(weights.length)
+  }
   let total = spread(text, pieces, lineEnd, slack, slack < 0)
   // A line a hair too long with no space to shrink (Chinese: whole-line shaping kerns a little differently
   // from the pieces total fit measured) closes up between its characters instead.
   if (total === 0 && slack < 0) total = spread(text, pieces, lineEnd, slack, false)
   if (total === 0) return false
+  const letterShare = slack > 0 && letterTotal < total && slack > STRETCH_TOLERANCE * total ? STRETCH_TOLERANCE : 0
+  const rest = (slack - letterShare * letterTotal) / (total - letterTotal)
   let at = 0
   for (const piece of pieces) {
-    for (const glyph of piece.glyphs) glyph.advance += (slack * weights[at++]!) / total
+    for (const glyph of piece.glyphs) {
+      // Uncapped, the share is computed as it always was (same bytes for every line within the tolerance).
+      glyph.advance += letterShare ? (letters[at] ? letterShare : rest) * weights[at]! : (slack * weights[at]!) / total
+      at++
+    }
   }
   return true
 }
 
 let weights = new Float64Array(256)
+/** Which of `weights` are a letter gap's (1), and their sum. */
+let letters = new Uint8Array(256)
+let letterTotal = 0
 
 /** Each glyph's weight into `weights`, in line order; their sum. */
 function spread(text: string, pieces: readonly Piece[], lineEnd: number, slack: number, shrinkAtSpacesOnly: boolean): number {
   let total = 0
   let at = 0
+  letterTotal = 0
   for (const piece of pieces) {
     const size = piece.span.run.size
     for (const glyph of piece.glyphs) {
@@ -68,6 +87,9 @@ function spread(text: string, pieces: readonly Piece[], lineEnd: number, slack: 
         : kind === 'cjk' ? CJK_STRETCH * size
         : kind === 'letter' ? LETTER_STRETCH * size
         : 0
+      const letter = kind === 'letter' && weight > 0
+      if (letter) letterTotal += weight
+      letters[at] = letter ? 1 : 0
       total += weight
       weights[at++] = weight
     }
