@@ -44,3 +44,21 @@ describe('hyphenation', () => {
     expect(hyphenatorFor('zh')).toBeUndefined()
   })
 })
+
+/** As show(), asked word by word, as line breaking asks for the text between two break opportunities. */
+function showWords(locale: string, text: string): string {
+  const hyphenate = hyphenatorFor(locale)!
+  const points = [...text.matchAll(/\S+/g)].flatMap((word) => hyphenate(text, word.index, word.index + word[0].length))
+  return points.reduceRight((out, point) => `${out.slice(0, point)}-${out.slice(point)}`, text)
+}
+
+describe('hyphenation of addresses', () => {
+  it('adds no hyphen inside a web or mail address or a path, which a reader types as printed', () => {
+    const text = 'https://example.org/documentation www.example.com editorial@example.org pipeline/templates example.org'
+    expect(showWords('en', text)).toBe(text)
+  })
+
+  it('still hyphenates the words around an address', () => {
+    expect(showWords('en', 'documentation https://example.org/documentation anticipating')).toBe('doc-u-men-ta-tion https://example.org/documentation an-tic-i-pat-ing')
+  })
+})

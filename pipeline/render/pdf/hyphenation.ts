@@ -76,6 +76,7 @@ const LETTERS = /\p{L}+/gu
 export function wordwise(names: boolean, breaks: (word: string) => readonly number[]): Hyphenator {
   return (text, start, end) => {
     const points: number[] = []
+    if (inAddress(text, start, end)) return points
     const part = text.slice(start, end)
     LETTERS.lastIndex = 0
     for (let match = LETTERS.exec(part); match; match = LETTERS.exec(part)) {
@@ -88,4 +89,23 @@ export function wordwise(names: boolean, breaks: (word: string) => readonly numb
     }
     return points
   }
+}
+
+/**
+ * A web or mail address or a path (`https://…`, `www.…`, `name@host`, `a/b`, `example.org`): a reader
+ * types it as printed, so no hyphen is ever added inside it (it still breaks after a slash, where UAX #14
+ * lets it). Asked of the text between the white space around the part.
+ */
+const ADDRESS = /:\/\/|^www\.|[@/]|\p{L}\.\p{L}/u
+
+export function inAddress(text: string, start: number, end: number): boolean {
+  let from = start
+  while (from > 0 && !isWhiteSpace(text.charCodeAt(from - 1))) from--
+  let to = end
+  while (to < text.length && !isWhiteSpace(text.charCodeAt(to))) to++
+  return ADDRESS.test(text.slice(from, to))
+}
+
+function isWhiteSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0xa0 || code === 0x2028 || code === 0x3000
 }
