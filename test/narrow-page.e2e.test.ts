@@ -1,0 +1,136 @@
+/**
+ * A document that is not the interview, read in a browser on a phone
+ * (390 px) as a reader would: nothing runs past the text's edge (a long
+ * word, a long URL, a code line: the page would scroll sideways and cut
+ * them), and no heading is set smaller than the text under it (a browser's
+ * own h5 and h6 are 0.83 and 0.67 em), and a table's short words stay
+ * whole beside a long cell. The web page and the e-book's
+ * content document (its own stylesheet, as a reading system opens it) alike.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { build } from '../pipeline/build.ts'
+import { closeBrowser, launch } from './conformance/browser.ts'
+import { readEpub } from './helpers/read-back.ts'
+import { makeProject, tempDir } from './helpers/project.ts'
+
+const MARKDOWN = `---
+title: Shore notes
+lang: en
+---
+
+## Words
+
+A long word: Donaudampfschifffahrtsgesellschaftskapitänswitwenrentenversicherungsanstaltsangestellter, and a long URL https://example.org/a/very/long/path/that/goes/on/and/on/without/any/spaces/at/all/until/it/ends/here.html in a sentence.
+
+\`\`\`js
+// a fenced code block with a very long line that must wrap at the text's edge rather than run off the page
+const tide = 1
+\`\`\`
+
+| Harbour | Rise | Note |
+| :------ | ---: | ---- |
+| Aktau | 0.25 | a plain text cell that is rather long and wraps inside its column |
+
+##### A fifth-level heading
+
+Its paragraph.
+
+###### A sixth-level heading
+
+Its paragraph.
+`
+
+const PHONE = { width: 390, height: 844 }
+let root: string
+const files: Record<string, string> = {}
+
+beforeAll(async () => {
+  root = makeProject({ 'content/shore.md': MARKDOWN })
+  const result = await build({ root })
+  expect(result.failures).toEqual([])
+  files.html = path.join(root, 'output/en/shore.html')
+  // The e-book's content document with its stylesheet beside it, as the reading system has them.
+  const { zip } = await readEpub(readFileSync(path.join(root, 'output/en/shore.epub')))
+  const book = tempDir('press-epub-')
+  for (const name of Object.keys(zip.files)) {
+    const entry = zip.file(name)
+    if (!entry) continue
+    mkdirSync(path.dirname(path.join(book, name)), { recursive: true })
+    writeFileSync(path.join(book, name), await entry.async('nodebuffer'))
+  }
+  files.epub = path.join(book, 'OEBPS/shore.xhtml')
+}, 120_000)
+
+afterAll(closeBrowser)
+
+/*
+ * What runs in the page, as source text (the project's TypeScript has no DOM types): the words (runs of
+ * visible characters) past the right edge of the text column, and whether the page scrolls sideways.
+ */
+const OVERFLOWING = `(() => {
+  const column = document.querySelector('main') ?? document.body
+  const edge = column.getBoundingClientRect().right - Number.parseFloat(getComputedStyle(column).paddingRight)
+  const found = []
+  const walker = document.createTreeWalker(column, NodeFilter.SHOW_TEXT)
+  const range = document.createRange()
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const word of node.textContent.matchAll(/\\S+/g)) {
+      range.setStart(node, word.index)
+      range.setEnd(node, word.index + word[0].length)
+      if ([...range.getClientRects()].some((rect) => rect.right > edge + 1)) found.push(word[0].slice(0, 30))
+    }
+  }
+  if (document.documentElement.scrollWidth > window.innerWidth) found.push('page scrolls sideways: ' + document.documentElement.scrollWidth + ' px')
+  return found
+})()`
+
+/** The words of table cells set on more than one line. */
+const BROKEN_IN_CELLS = `(() => {
+  const range = document.createRange()
+  const found = []
+  for (const cell of document.querySelectorAll('th, td')) {
+    for (const node of cell.childNodes) {
+      for (const word of node.textContent.matchAll(/\\S+/g)) {
+        range.setStart(node, word.index)
+        range.setEnd(node, word.index + word[0].length)
+        if (range.getClientRects().length > 1) found.push(word[0])
+      }
+    }
+  }
+  return found
+})()`
+
+/** The font size of a fifth- and a sixth-level heading and of the paragraph after the first. */
+const SIZES = `(() => {
+  const size = (selector) => Number.parseFloat(getComputedStyle(document.querySelector(selector)).fontSize)
+  return { p: size('h5 + p'), h5: size('h5'), h6: size('h6') }
+})()`
+
+describe.each(['html', 'epub'])('the %s edition on a 390 px phone', (format) => {
+  let page: Page
+
+  beforeAll(async () => {
+    page = await (await launch()).newPage({ viewport: PHONE })
+    await page.goto(pathToFileURL(files[format]!).href, { waitUntil: 'load' })
+  })
+
+  afterAll(() => page.close())
+
+  it('keeps every word, URL and code line inside the text column', async () => {
+    expect(await page.evaluate(OVERFLOWING)).toEqual([])
+  })
+
+  it('breaks no word of a table cell when the cell can take it whole', async () => {
+    expect(await page.evaluate(BROKEN_IN_CELLS)).toEqual([])
+  })
+
+  it('sets no heading smaller than the text', async () => {
+    const sizes = (await page.evaluate(SIZES)) as { p: number; h5: number; h6: number }
+    expect(sizes.h5).toBeGreaterThanOrEqual(sizes.p)
+    expect(sizes.h6).toBeGreaterThanOrEqual(sizes.p)
+  })
+})
