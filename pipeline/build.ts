@@ -23,6 +23,7 @@ import { confineOutput } from './output/confine.ts'
 import { sourceDate, sourceDates } from './output/source-date.ts'
 import { NotPublished, openOutput, type Publish } from './output/publish.ts'
 import { editionsToRetract } from './output/retract.ts'
+import { removeUnusedFonts } from './output/unused-fonts.ts'
 import { editionInputs } from './edition-inputs.ts'
 import { factsOf, languagesOf, prepareEdition, type PrepareContext, type PreparedEdition } from './prepare-edition.ts'
 import { jobsOf, type Shard } from './shard.ts'
@@ -267,6 +268,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const indexDone = output.publish('index.html', indexHtml.html, null, null, 'html', indexHtml.fonts)
     const statusDone = output.publish('status.html', statusHtml.html, null, null, 'html', [...statusHtml.fonts, indexDone])
     await Promise.all([...statusHtml.fonts, ...indexHtml.fonts, indexDone, statusDone])
+    // Every page is in place: fonts none of them links any more go (the pages of other builds and shards read from the folder).
+    for (const font of await removeUnusedFonts(project.outputDir, output)) log(`  removed ${font} (no page uses it)`)
     const failedEditions = failures.reduce((count, failure) => count + (failure.format ? 1 : formats.length), 0)
     return { project, files, written, removed, failures, failedEditions, missing, status, reused, milliseconds: performance.now() - started }
   } catch (error) {
