@@ -24,6 +24,7 @@ import { sourceDate, sourceDates } from './output/source-date.ts'
 import { NotPublished, openOutput, type Publish } from './output/publish.ts'
 import { editionsToRetract } from './output/retract.ts'
 import { removeUnusedFonts } from './output/unused-fonts.ts'
+import { removeStaleCacheTemporaries } from './output/cache-temporaries.ts'
 import { editionInputs } from './edition-inputs.ts'
 import { factsOf, languagesOf, prepareEdition, type PrepareContext, type PreparedEdition } from './prepare-edition.ts'
 import { jobsOf, type Shard } from './shard.ts'
@@ -120,6 +121,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let missing = 0
   // Released (manifest written, lock removed) however this function ends.
   await using output = await openOutput(project.outputDir, { log })
+  // What a killed build was writing into the cache (its temporary files) goes; a live writer's stays.
+  await removeStaleCacheTemporaries(project.cacheDir)
   const { written } = output
   // Editions handed to the publisher: each settles once its file is in place (or its failure noted).
   const publishing: Array<Promise<void>> = []

@@ -3,7 +3,6 @@
  * killed build's leftovers, two builds at once. The file system is made to
  * fail on purpose through a thin wrapper of node:fs/promises.
  */
-import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -14,7 +13,7 @@ import { lockOutput, processStart } from '../pipeline/output/lock.ts'
 import { manifestText, readVerifiedManifest } from '../pipeline/output/manifest.ts'
 import { openOutput } from '../pipeline/output/publish.ts'
 import { isTemporary, removeStaleTemporaries, writeAtomic } from '../pipeline/output/write-atomic.ts'
-import { makeProject, tempDir } from './helpers/project.ts'
+import { deadPid, makeProject, tempDir } from './helpers/project.ts'
 
 /** Paths whose writes fail, and how. */
 const failing = vi.hoisted(() => ({ test: (_file: string): 'full' | 'crash' | undefined => undefined }))
@@ -201,9 +200,3 @@ describe('the output lock', () => {
     await holder.release()
   })
 })
-
-/** The id of a process that has exited. */
-function deadPid(): number {
-  const child = spawnSync(process.execPath, ['-e', '0'])
-  return child.pid!
-}

@@ -17,7 +17,7 @@ import { VFileMessage } from 'vfile-message'
 import { editionInputFiles, filesUnder, type EditionInputs } from '../edition-inputs.ts'
 import type { Project } from '../project.ts'
 import { sha256 } from './manifest.ts'
-import { writeAtomic, writeAtomicSync } from './write-atomic.ts'
+import { TEMPORARY_DIR, writeAtomic, writeAtomicSync } from './write-atomic.ts'
 
 export interface CachedMessage {
   reason: string
@@ -138,10 +138,12 @@ export class EditionCache {
   async put(key: string, data: string | Uint8Array, messages: CachedMessage[]): Promise<void> {
     await mkdir(this.dir, { recursive: true })
     const bytes = typeof data === 'string' ? Buffer.from(data) : data
-    await writeAtomic(this.file(key, 'bin'), bytes, { sync: false })
+    // Written in one folder, not beside the entry in one of 256: a build looks there for what a killed one left.
+    const written = { sync: false, temporaryDir: path.join(this.dir, TEMPORARY_DIR) }
+    await writeAtomic(this.file(key, 'bin'), bytes, written)
     // The record last: an entry without its record is never read.
     const entry: Entry = { sha256: sha256(bytes), messages }
-    await writeAtomic(this.file(key, 'json'), JSON.stringify(entry), { sync: false })
+    await writeAtomic(this.file(key, 'json'), JSON.stringify(entry), written)
   }
 
   private file(key: string, extension: string): string {

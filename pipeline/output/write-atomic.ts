@@ -107,15 +107,24 @@ export function writeAtomicSync(file: string, data: string): void {
  * never anything else, and never a scan of the folder's tree.
  */
 export async function removeStaleTemporaries(dir: string): Promise<string[]> {
+  return removeDeadWritersFiles(path.join(dir, TEMPORARY_DIR))
+}
+
+/**
+ * The files of `folder` (not below it) with a temporary name whose writer's
+ * process is gone (killed mid-write: a SIGKILL runs no clean-up). A live
+ * writer's file, this process's included, is left alone; so is every other name.
+ */
+export async function removeDeadWritersFiles(folder: string): Promise<string[]> {
   const removed: string[] = []
-  const folder = path.join(dir, TEMPORARY_DIR)
-  const entries = await readdir(folder, { withFileTypes: true }).catch(() => [])
-  for (const entry of entries) {
-    const match = entry.isFile() ? TEMPORARY.exec(entry.name) : null
+  // Names only: a cache folder holds thousands of files, and a name tells a temporary one.
+  const names = await readdir(folder).catch(() => [] as string[])
+  for (const name of names) {
+    const match = TEMPORARY.exec(name)
     if (!match || isRunning(Number(match[1]))) continue
-    const file = path.join(folder, entry.name)
-    await rm(file, { force: true })
-    removed.push(file)
+    const file = path.join(folder, name)
+    // A folder with such a name is not a temporary file: rm refuses it.
+    if (await rm(file, { force: true }).then(() => true, () => false)) removed.push(file)
   }
   return removed
 }

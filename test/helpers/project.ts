@@ -1,4 +1,5 @@
 /** Temporary projects for tests: a content/ and locales/ of their own. */
+import { spawnSync } from 'node:child_process'
 import { cpSync, mkdtempSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -74,4 +75,10 @@ export function copyRepoProject(): string {
   cpSync(path.join(REPO, 'content'), path.join(root, 'content'), { recursive: true })
   cpSync(path.join(REPO, 'locales'), path.join(root, 'locales'), { recursive: true })
   return root
+}
+
+/** The id of a process that has exited (as a build killed with SIGKILL has). */
+export function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', '0'])
+  return child.pid!
 }
