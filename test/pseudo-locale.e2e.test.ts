@@ -31,7 +31,7 @@ describe('pseudo-localization', () => {
   })
 
   it('uses only letters the PDF fonts have', () => {
-    const roles: FontRole[] = ['serif', 'serifBold', 'serifItalic', 'serifBoldItalic', 'sans', 'sansBold', 'sansItalic']
+    const roles: FontRole[] = ['serif', 'serifBold', 'serifItalic', 'serifBoldItalic', 'sans', 'sansBold', 'sansItalic', 'sansBoldItalic']
     for (const role of roles) {
       // The first face of a Latin-script edition's list sets every pseudo letter.
       const font = faceFont(fallbackFaces(role, 'latin')[0]!)

@@ -67,7 +67,7 @@ export interface FuzzCase {
 }
 
 const KK_UI = JSON.parse(readFileSync(path.join(REPO, 'locales/kk/ui.json'), 'utf8')) as Record<string, unknown>
-const LATIN_FACES = [...new Set((['serif', 'serifBold', 'serifItalic', 'serifBoldItalic', 'sans', 'sansBold', 'sansItalic'] as const).flatMap((role) => fallbackFaces(role, 'latin')[0]!))]
+const LATIN_FACES = [...new Set((['serif', 'serifBold', 'serifItalic', 'serifBoldItalic', 'sans', 'sansBold', 'sansItalic', 'sansBoldItalic'] as const).flatMap((role) => fallbackFaces(role, 'latin')[0]!))]
 /** Code points some face of a Latin-script edition can draw. */
 const coverage = { has: (codePoint: number) => LATIN_FACES.some((face) => faceFont(face).hasGlyphForCodePoint(codePoint)) }
 

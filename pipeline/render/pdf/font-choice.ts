@@ -6,7 +6,7 @@
  */
 import { UsageError } from '../../report.ts'
 
-export const FONT_ROLES = ['serif', 'serifBold', 'serifItalic', 'serifBoldItalic', 'sans', 'sansBold', 'sansItalic', 'mono'] as const
+export const FONT_ROLES = ['serif', 'serifBold', 'serifItalic', 'serifBoldItalic', 'sans', 'sansBold', 'sansItalic', 'sansBoldItalic', 'mono'] as const
 export type FontRole = (typeof FONT_ROLES)[number]
 
 export function chosenFonts(setting: string | undefined): Partial<Record<FontRole, string>> {

@@ -33,6 +33,7 @@ const FACES = {
   notoSans: '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
   notoSansBold: '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf',
   notoSansItalic: '@expo-google-fonts/noto-sans/400Regular_Italic/NotoSans_400Regular_Italic.ttf',
+  notoSansBoldItalic: '@expo-google-fonts/noto-sans/700Bold_Italic/NotoSans_700Bold_Italic.ttf',
   notoSansMono: '@expo-google-fonts/noto-sans-mono/400Regular/NotoSansMono_400Regular.ttf',
   naskh: '@expo-google-fonts/noto-naskh-arabic/400Regular/NotoNaskhArabic_400Regular.ttf',
   naskhBold: '@expo-google-fonts/noto-naskh-arabic/700Bold/NotoNaskhArabic_700Bold.ttf',
@@ -54,15 +55,15 @@ export function npmFontFiles(): string[] {
 const ROLE_FACES: Record<Script, Record<FontRole, FaceId>> = {
   latin: {
     serif: 'notoSerif', serifBold: 'notoSerifBold', serifItalic: 'notoSerifItalic', serifBoldItalic: 'notoSerifBoldItalic',
-    sans: 'notoSans', sansBold: 'notoSansBold', sansItalic: 'notoSansItalic', mono: 'notoSansMono'
+    sans: 'notoSans', sansBold: 'notoSansBold', sansItalic: 'notoSansItalic', sansBoldItalic: 'notoSansBoldItalic', mono: 'notoSansMono'
   },
   arabic: {
     serif: 'naskh', serifBold: 'naskhBold', serifItalic: 'naskh', serifBoldItalic: 'naskhBold',
-    sans: 'sansArabic', sansBold: 'sansArabicBold', sansItalic: 'sansArabic', mono: 'sansArabic'
+    sans: 'sansArabic', sansBold: 'sansArabicBold', sansItalic: 'sansArabic', sansBoldItalic: 'sansArabicBold', mono: 'sansArabic'
   },
   cjk: {
     serif: 'serifSC', serifBold: 'serifSCBold', serifItalic: 'serifSC', serifBoldItalic: 'serifSCBold',
-    sans: 'sansSC', sansBold: 'sansSCBold', sansItalic: 'sansSC', mono: 'sansSC'
+    sans: 'sansSC', sansBold: 'sansSCBold', sansItalic: 'sansSC', sansBoldItalic: 'sansSCBold', mono: 'sansSC'
   }
 }
 

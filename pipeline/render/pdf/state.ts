@@ -113,7 +113,7 @@ export function runFont(style: Style, run: Run): FontRole {
   const sans = style.font.startsWith('sans')
   const bold = run.bold || style.font.includes('Bold')
   const italic = run.italic || style.font.endsWith('Italic')
-  if (sans) return bold ? 'sansBold' : italic ? 'sansItalic' : 'sans'
+  if (sans) return bold && italic ? 'sansBoldItalic' : bold ? 'sansBold' : italic ? 'sansItalic' : 'sans'
   if (bold && italic) return 'serifBoldItalic'
   return bold ? 'serifBold' : italic ? 'serifItalic' : 'serif'
 }
