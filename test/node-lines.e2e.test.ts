@@ -1,10 +1,10 @@
 /**
  * The same bytes on every Node.js line: the editions built by the machine's
- * Node.js and by Node.js 24 (npm run setup:node24) are compared file by
- * file. Only a change in a library's own compressed output (zlib's deflate
+ * Node.js, by Node.js 22 and by Node.js 24 (npm run setup:node22, setup:node24)
+ * are compared file by file. Only a change in a library's own compressed output (zlib's deflate
  * streams in a PDF or an EPUB's zip) may differ, and then what it compresses
  * must be the same; README ("Node.js lines") says what differs today.
- * When the suite itself runs on Node.js 24 both builds use it.
+ * When the suite itself runs on Node.js 22 or 24, the machine's build is that line's.
  */
 import { spawnSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
@@ -12,7 +12,7 @@ import path from 'node:path'
 import { inflateSync } from 'node:zlib'
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
-import { node24 } from './helpers/node-lines.ts'
+import { node22, node24 } from './helpers/node-lines.ts'
 import { copyRepoProject, REPO } from './helpers/project.ts'
 
 type Files = Map<string, Buffer>
@@ -70,19 +70,26 @@ async function expectSameButCompression(name: string, a: Buffer, b: Buffer, comp
   else expect.fail(`${name} differs between the Node.js lines, and it holds no compressed data`)
 }
 
+/** `other` as `reference` but where zlib's own output differs, and then only in what it compresses. */
+async function expectSameButZlib(other: Files, reference: Files): Promise<void> {
+  expect([...other.keys()].sort()).toEqual([...reference.keys()].sort())
+  const different = differing(other, reference)
+  const compressed = different.filter((name) => /\.(pdf|epub)$/.test(name))
+  // Compressed files first: a manifest that differs because they do is checked knowing which they are.
+  for (const name of [...compressed, ...different.filter((name) => !compressed.includes(name))]) {
+    await expectSameButCompression(name, other.get(name)!, reference.get(name)!, compressed)
+  }
+}
+
 describe('the same bytes on each Node.js line', () => {
-  it(`builds every edition identically twice on Node.js 24, and on ${process.version} as on Node.js 24 but for zlib's own output`, async () => {
+  it(`builds every edition identically twice on Node.js 24, and on ${process.version} and Node.js 22 as on Node.js 24 but for zlib's own output`, async () => {
     const machine = buildWith(process.execPath)
+    const lts22 = buildWith(node22())
     const first = buildWith(node24())
     const second = buildWith(node24())
     expect([...first.keys()].filter((name) => /\.(html|epub|pdf)$/.test(name)).length).toBeGreaterThanOrEqual(15)
     expect(differing(first, second), 'Node.js 24 built different bytes from the same inputs').toEqual([])
-    expect([...machine.keys()].sort()).toEqual([...first.keys()].sort())
-    const different = differing(machine, first)
-    const compressed = different.filter((name) => /\.(pdf|epub)$/.test(name))
-    // Compressed files first: a manifest that differs because they do is checked knowing which they are.
-    for (const name of [...compressed, ...different.filter((name) => !compressed.includes(name))]) {
-      await expectSameButCompression(name, machine.get(name)!, first.get(name)!, compressed)
-    }
-  }, 600_000) // three whole builds of every edition: longer than one test's usual limit on a busy machine
+    await expectSameButZlib(machine, first)
+    await expectSameButZlib(lts22, first)
+  }, 900_000) // four whole builds of every edition: longer than one test's usual limit on a busy machine
 })
