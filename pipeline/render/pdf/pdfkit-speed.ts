@@ -6,6 +6,7 @@
  * (/F2, /F3…), so the PDF's bytes are the same (test/pdf-speed.test.ts).
  */
 import PDFDocument from 'pdfkit'
+import { takeCompressed } from './compress-ahead.ts'
 
 export function documentWithoutDefaultFont(options: PDFKit.PDFDocumentOptions): PDFKit.PDFDocument {
   const doc = new PDFDocument({ ...options, font: null } as unknown as PDFKit.PDFDocumentOptions)
@@ -45,7 +46,12 @@ export function deferStreamText(doc: PDFKit.PDFDocument, deferred = true): void 
   prototype.write = deferred ? writeDeferred : own.write
   prototype.finalize = deferred
     ? function (this: ReferenceInternals) {
-      if (this.buffer.some((chunk) => typeof chunk === 'string')) this.buffer = bytesOf(this.buffer)
+      const compressed = takeCompressed(this)
+      if (compressed) {
+        // pdfkit's finalize compresses what it is given while `compress` is set; its Filter is set already.
+        this.buffer = [compressed]
+        this.compress = false
+      } else if (this.buffer.some((chunk) => typeof chunk === 'string')) this.buffer = bytesOf(this.buffer)
       own.finalize.call(this)
     }
     : own.finalize
