@@ -16,6 +16,7 @@ import { isDeepStrictEqual } from 'node:util'
 import type { Root } from 'mdast'
 import type { VFile } from 'vfile'
 import { pipelineVersion } from '../output/edition-cache.ts'
+import { exactJson } from './exact-json.ts'
 import { writeAtomicSync } from '../output/write-atomic.ts'
 import type { DocumentMeta } from '../types.ts'
 
@@ -36,9 +37,23 @@ export function cachedParse(name: string, file: VFile, defaultLang: string, cach
   if (kept && file.messages.length === 0) return kept
   const before = file.messages.length
   const parsed = parse()
-  const json = JSON.stringify({ key, ...parsed } satisfies Entry)
-  if (before === 0 && file.messages.length === 0 && isDeepStrictEqual(revive(JSON.parse(json) as Entry), parsed)) writeAtomicSync(entry, json)
+  if (before === 0 && file.messages.length === 0) {
+    const json = entryJson(key, parsed)
+    if (json !== undefined) writeAtomicSync(entry, json)
+  }
   return parsed
+}
+
+/**
+ * The entry as JSON, when the tree and front matter come back from it
+ * exactly: the tree checked as it is written (exact-json.ts), the few fields
+ * of the front matter, which may be undefined (JSON leaves them out, revive() puts them back), by parsing them back.
+ */
+function entryJson(key: string, parsed: Parsed): string | undefined {
+  const tree = exactJson(parsed.tree)
+  const meta = JSON.stringify(parsed.meta)
+  if (tree === undefined || !isDeepStrictEqual(revive({ tree: parsed.tree, meta: JSON.parse(meta) as DocumentMeta }).meta, parsed.meta)) return undefined
+  return `{"key":${JSON.stringify(key)},"tree":${tree},"meta":${meta}}`
 }
 
 /** The front matter's fields in the order load-document.ts makes them, those JSON leaves out (undefined) too. */
