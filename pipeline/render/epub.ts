@@ -11,7 +11,7 @@ import { EPub } from 'epub-gen-memory'
 import { allowedAttributes } from 'epub-gen-memory/dist/lib/util/constants.js'
 import type { Edition } from './edition.ts'
 import { articleTree } from './article.ts'
-import { navEntries } from './nav-entries.ts'
+import { navEntries, nestEntries, type NavTree } from './nav-entries.ts'
 import { mapImages } from './hast/images.ts'
 import { renderCover } from './epub-cover.ts'
 import { epubNotes } from './epub-notes.ts'
@@ -42,7 +42,7 @@ export async function renderEpub(edition: Edition, options: EpubOptions): Promis
   mapImages(article, (localPath) => pathToFileURL(localPath).href)
   epubNotes(article)
   const filename = `${doc}.xhtml`
-  const tocEntries = navEntries(article).map((entry) => ({ href: `${filename}#${entry.id}`, text: entry.label }))
+  const tocEntries = navEntries(article).map((entry) => ({ href: `${filename}#${entry.id}`, text: entry.label, depth: entry.depth }))
   const content = toHtml(article, { space: 'html' })
   const cover = await renderCover(edition, options.cacheDir)
   // The book carries its faces, cut to the characters of its pages: the article, the contents and the guide.
@@ -78,7 +78,8 @@ export async function renderEpub(edition: Edition, options: EpubOptions): Promis
         contributors: meta.interviewee ? [meta.interviewee] : [],
         credits: meta.credits,
         embeddedFonts: fonts.map((font, index) => ({ id: `font-${index}`, href: `fonts/${font.name}` })),
-        tocEntries,
+        tocTree: nestEntries(tocEntries),
+        tocDepth: nestingDepth(nestEntries(tocEntries)),
         landmarksTitle: terms.landmarks.text,
         bodyHref: filename,
         coverHref: 'cover.xhtml',
@@ -154,4 +155,9 @@ export function stableIdentifier(publisher: string, doc: string, locale: string)
   bytes[8] = (bytes[8]! & 0x3f) | 0x80
   const hex = bytes.toString('hex')
   return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+}
+
+/** How many levels the contents nest (the NCX's dtb:depth). */
+function nestingDepth(entries: ReadonlyArray<NavTree<object>>): number {
+  return entries.length === 0 ? 0 : 1 + Math.max(...entries.map((entry) => nestingDepth(entry.children)))
 }

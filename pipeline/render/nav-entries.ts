@@ -47,6 +47,29 @@ export function shortLabel(text: string, maxWidth = MAX_LABEL_WIDTH): string {
   return head.replace(/[\s\p{P}]+$/u, '') + ELLIPSIS
 }
 
+/** An entry of the contents with the entries of the sections under it. */
+export type NavTree<T> = T & { children: Array<NavTree<T>> }
+
+/**
+ * The entries nested as their headings are: each under the nearest heading
+ * before it of a higher level (an h3 under its h2), so a reading system
+ * shows sections inside their chapters. The title (level 1) heads the list
+ * and takes none: an interview's questions stay one flat list beside it.
+ */
+export function nestEntries<T extends { depth: number }>(entries: readonly T[]): Array<NavTree<T>> {
+  const top: Array<NavTree<T>> = []
+  const open: Array<NavTree<T>> = []
+  for (const entry of entries) {
+    const node: NavTree<T> = { ...entry, children: [] }
+    while (open.length > 0 && open.at(-1)!.depth >= entry.depth) open.pop()
+    const parent = open.at(-1)
+    if (parent) parent.children.push(node)
+    else top.push(node)
+    if (entry.depth > 1) open.push(node)
+  }
+  return top
+}
+
 function width(text: string): number {
   let total = 0
   for (const char of text) total += isCjkChar(char) ? 2 : 1

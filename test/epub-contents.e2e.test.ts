@@ -1,0 +1,65 @@
+/**
+ * The e-book's contents nest as the document's sections do: a reading
+ * system lists a section under its chapter (nav.xhtml's nested <ol>, the
+ * NCX's nested navPoints in reading order), not every heading of every
+ * level in one flat list. The title heads the list and an interview's
+ * questions stay one flat list (nav-labels.e2e).
+ */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import JSZip from 'jszip'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { build } from '../pipeline/build.ts'
+import { nestEntries } from '../pipeline/render/nav-entries.ts'
+import { makeProject } from './helpers/project.ts'
+
+const MARKDOWN = `---
+title: Harbour guide
+lang: en
+---
+
+## Ports
+
+### Aktau
+
+#### The old quay
+
+### Kuryk
+
+## Ships
+`
+
+describe('nestEntries', () => {
+  it('puts each entry under the nearest one before it of a higher level; the title takes none', () => {
+    const entries = [1, 2, 3, 4, 3, 2, 4, 2].map((depth, index) => ({ depth, index }))
+    const shape = (nodes: ReturnType<typeof nestEntries<{ depth: number; index: number }>>): unknown[] =>
+      nodes.map((node) => (node.children.length ? [node.index, shape(node.children)] : node.index))
+    expect(shape(nestEntries(entries))).toEqual([0, [1, [[2, [3]], 4]], [5, [6]], 7])
+  })
+})
+
+describe('the e-book of a document with sections', () => {
+  let nav: string
+  let ncx: string
+
+  beforeAll(async () => {
+    const root = makeProject({ 'content/guide.md': MARKDOWN })
+    const result = await build({ root, formats: ['epub'] })
+    expect(result.failures).toEqual([])
+    const zip = await JSZip.loadAsync(readFileSync(path.join(root, 'output/en/guide.epub')))
+    nav = await zip.file('OEBPS/toc.xhtml')!.async('string')
+    ncx = await zip.file('OEBPS/toc.ncx')!.async('string')
+  }, 120_000)
+
+  it('nests a section’s entry in its chapter’s list item', () => {
+    const links = (text: string) => text.replace(/\s+/g, '').replace(/<ahref="[^"]*">([^<]*)<\/a>/g, '$1')
+    const toc = links(nav.slice(nav.indexOf('<nav epub:type="toc"'), nav.indexOf('</nav>')))
+    expect(toc).toContain('<ol><li>Harbourguide</li><li>Ports<ol><li>Aktau<ol><li>Theoldquay</li></ol></li><li>Kuryk</li></ol></li><li>Ships</li></ol>')
+  })
+
+  it('nests the NCX’s navPoints the same way, numbered in reading order', () => {
+    const points = [...ncx.matchAll(/<navPoint id="nav-(\d+)" playOrder="(\d+)">|<\/navPoint>/g)].map((match) => match[1] ? `<${match[2]}` : '>').join('')
+    expect(points).toBe('<1><2<3<4>><5>><6>')
+    expect(ncx).toContain('<meta name="dtb:depth" content="3"/>')
+  })
+})
