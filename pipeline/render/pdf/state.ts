@@ -65,6 +65,8 @@ export interface PdfState {
   edition: Edition
   /** Outline entry of the title, under which section headings are nested. */
   outlineRoot?: PDFKit.PDFOutline | undefined
+  /** The outline's open sections, by heading level: a heading's item goes under the nearest of a higher level. */
+  outlineSections?: Array<{ depth: number; item: PDFKit.PDFOutline }> | undefined
   /** Indentation from the text's start side (left in LTR, right in RTL), in points. */
   insetStart: number
   /** Characters no font could draw, with where they came from. */

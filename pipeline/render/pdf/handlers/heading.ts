@@ -1,6 +1,6 @@
 import type { Element } from 'hast'
 import { toText } from 'hast-util-to-text'
-import { BODY, INK, inlineRuns, sourceOf, type Handler, type Style } from '../state.ts'
+import { BODY, INK, inlineRuns, sourceOf, type Handler, type PdfState, type Style } from '../state.ts'
 import { roomAfterHeading } from '../footnotes/keep.ts'
 import type { StructureType } from '../structure.ts'
 
@@ -27,9 +27,19 @@ export const heading: Handler = (state, node: Element) => {
   // Links inside the document (`#id`) land here.
   if (typeof node.properties.id === 'string') state.doc.addNamedDestination(node.properties.id, 'XYZ', null, state.doc.y, null)
   const text = toText(node).replace(/\s+/g, ' ').trim()
-  if (text) {
-    if (depth === 1) state.outlineRoot = state.doc.outline.addItem(text, { expanded: true })
-    else (state.outlineRoot ?? state.doc.outline).addItem(text)
-  }
+  if (text) addToOutline(state, depth, text)
   state.paragraph(runs, style, sourceOf(node), `H${Math.min(Math.max(depth, 1), 6)}` as StructureType)
+}
+
+/** The headline heads the outline; a section's heading nests under its chapter's, as in the e-book's contents. */
+function addToOutline(state: PdfState, depth: number, text: string): void {
+  if (depth === 1) {
+    state.outlineRoot = state.doc.outline.addItem(text, { expanded: true })
+    state.outlineSections = []
+    return
+  }
+  const open = (state.outlineSections ??= [])
+  while (open.length > 0 && open.at(-1)!.depth >= depth) open.pop()
+  const parent = open.at(-1)?.item ?? state.outlineRoot ?? state.doc.outline
+  open.push({ depth, item: parent.addItem(text) })
 }

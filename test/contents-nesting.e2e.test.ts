@@ -1,13 +1,15 @@
 /**
- * The e-book's contents nest as the document's sections do: a reading
- * system lists a section under its chapter (nav.xhtml's nested <ol>, the
- * NCX's nested navPoints in reading order), not every heading of every
- * level in one flat list. The title heads the list and an interview's
- * questions stay one flat list (nav-labels.e2e).
+ * The e-book's contents and the PDF's outline nest as the document's
+ * sections do: a reading system lists a section under its chapter
+ * (nav.xhtml's nested <ol>, the NCX's nested navPoints in reading order, the
+ * PDF's outline items), not every heading of every level in one flat list.
+ * The title heads the list and an interview's questions stay one flat list
+ * (nav-labels.e2e).
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import JSZip from 'jszip'
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../pipeline/build.ts'
 import { nestEntries } from '../pipeline/render/nav-entries.ts'
@@ -38,14 +40,19 @@ describe('nestEntries', () => {
   })
 })
 
-describe('the e-book of a document with sections', () => {
+describe('the e-book and the PDF of a document with sections', () => {
   let nav: string
   let ncx: string
+  let outline: unknown[]
 
   beforeAll(async () => {
     const root = makeProject({ 'content/guide.md': MARKDOWN })
-    const result = await build({ root, formats: ['epub'] })
+    const result = await build({ root, formats: ['epub', 'pdf'] })
     expect(result.failures).toEqual([])
+    const pdf = await getDocument({ data: new Uint8Array(readFileSync(path.join(root, 'output/en/guide.pdf'))) }).promise
+    type Item = { title: string; items: Item[] }
+    const shape = (items: Item[]): unknown[] => items.map((item) => (item.items.length ? [item.title, shape(item.items)] : item.title))
+    outline = shape((await pdf.getOutline()) as Item[])
     const zip = await JSZip.loadAsync(readFileSync(path.join(root, 'output/en/guide.epub')))
     nav = await zip.file('OEBPS/toc.xhtml')!.async('string')
     ncx = await zip.file('OEBPS/toc.ncx')!.async('string')
@@ -61,5 +68,9 @@ describe('the e-book of a document with sections', () => {
     const points = [...ncx.matchAll(/<navPoint id="nav-(\d+)" playOrder="(\d+)">|<\/navPoint>/g)].map((match) => match[1] ? `<${match[2]}` : '>').join('')
     expect(points).toBe('<1><2<3<4>><5>><6>')
     expect(ncx).toContain('<meta name="dtb:depth" content="3"/>')
+  })
+
+  it('nests the PDF’s outline the same way, under the headline', () => {
+    expect(outline).toEqual([['Harbour guide', [['Ports', [['Aktau', ['The old quay']], 'Kuryk']], 'Ships']]])
   })
 })
