@@ -44,15 +44,27 @@ Its paragraph.
 Its paragraph.
 `
 
+/** A table wider than a phone's column, whatever its cells do: a long address and several columns. */
+const WIDE = `---
+title: Tides
+lang: en
+---
+
+| Harbour | Rise | Fall | Source |
+| :------ | ---: | ---: | ------ |
+| Aktau | 0.25 | 0.20 | https://example.org/almanac/caspian/aktau/tides |
+`
+
 const PHONE = { width: 390, height: 844 }
 let root: string
 const files: Record<string, string> = {}
 
 beforeAll(async () => {
-  root = makeProject({ 'content/shore.md': MARKDOWN })
+  root = makeProject({ 'content/shore.md': MARKDOWN, 'content/tides.md': WIDE })
   const result = await build({ root })
   expect(result.failures).toEqual([])
   files.html = path.join(root, 'output/en/shore.html')
+  files.wide = path.join(root, 'output/en/tides.html')
   // The e-book's content document with its stylesheet beside it, as the reading system has them.
   const { zip } = await readEpub(readFileSync(path.join(root, 'output/en/shore.epub')))
   const book = tempDir('press-epub-')
@@ -132,5 +144,18 @@ describe.each(['html', 'epub'])('the %s edition on a 390 px phone', (format) => 
     const sizes = (await page.evaluate(SIZES)) as { p: number; h5: number; h6: number }
     expect(sizes.h5).toBeGreaterThanOrEqual(sizes.p)
     expect(sizes.h6).toBeGreaterThanOrEqual(sizes.p)
+  })
+})
+
+describe('a table wider than a phone, on the web page', () => {
+  it('scrolls in a box of its own, which a keyboard can focus; the page does not scroll sideways', async () => {
+    const page = await (await launch()).newPage({ viewport: PHONE })
+    await page.goto(pathToFileURL(files.wide!).href, { waitUntil: 'load' })
+    const seen = (await page.evaluate(`(() => {
+      const box = document.querySelector('table').parentElement
+      return { page: document.documentElement.scrollWidth, box: box.scrollWidth > box.clientWidth, focusable: box.tabIndex === 0 }
+    })()`)) as { page: number; box: boolean; focusable: boolean }
+    await page.close()
+    expect(seen).toEqual({ page: PHONE.width, box: true, focusable: true })
   })
 })

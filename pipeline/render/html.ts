@@ -12,6 +12,7 @@ import type { Format, Term } from '../types.ts'
 import { articleTree } from './article.ts'
 import { latinRunLanguage, latinSpans } from '../plugins/rehype-latin-runs.ts'
 import { mapImages } from './hast/images.ts'
+import { scrollTables } from './hast/scroll-tables.ts'
 import { metadataElements } from './html-metadata.ts'
 import { prependStyle } from './page-style.ts'
 
@@ -62,7 +63,10 @@ export function pageTree(edition: Edition, options: HtmlOptions, { shared = fals
   const { doc, locale, sourceLocale, meta, terms, languages } = edition
   const href = (other: string) => `../${other}/${doc}.html`
   const article = articleTree(edition, { copy: !shared })
-  if (!shared) mapImages(article, options.imageHref)
+  if (!shared) {
+    mapImages(article, options.imageHref)
+    scrollTables(article)
+  }
   const head = [
     h('meta', { charSet: 'utf-8' }),
     h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
