@@ -4,7 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads'
 import { VFile } from 'vfile'
-import { writeEdition } from '../build.ts'
+import { writeEdition } from '../write-edition.ts'
 import { sourceDate } from '../output/source-date.ts'
 import type { PreparedEdition } from '../prepare-edition.ts'
 import { sameBytesPublisher } from '../output/publish.ts'

@@ -13,7 +13,7 @@
  */
 import { rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { lockOutput } from './lock.ts'
+import { lockOutput, type OutputLock } from './lock.ts'
 import { sameBytes } from './edition-cache.ts'
 import { entryFor, MANIFEST, manifestText, readVerifiedManifest, type ManifestEntry } from './manifest.ts'
 import { MARKER_TEXT, OUTPUT_MARKER } from './confine.ts'
@@ -50,116 +50,150 @@ export interface OpenOptions {
 }
 
 export async function openOutput(outputDir: string, options: OpenOptions = {}): Promise<Publisher> {
-  await createFolder(outputDir)
-  // The folder is this tool's from now on: a later build may replace and prune it (output/confine.ts).
-  await writeFile(path.join(outputDir, OUTPUT_MARKER), MARKER_TEXT, { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EEXIST') throw describeOsError(error, path.join(outputDir, OUTPUT_MARKER), 'write')
-  })
-  const temporaryDir = path.join(outputDir, TEMPORARY_DIR)
+  await claimFolder(outputDir)
   const lock = await lockOutput(outputDir, {
     onWait: (holder) => options.log?.(`  waiting for another build (process ${holder}) writing to ${outputDir}`)
   })
   try {
     await removeStaleTemporaries(outputDir)
-    const entries = await readVerifiedManifest(outputDir)
-    // Rewritten around every file without a flush (it is verified when read); the last one is flushed.
-    const saveManifest = (sync = false) => writeAtomic(path.join(outputDir, MANIFEST), manifestText(entries.values()), { sync, temporaryDir })
-    await saveManifest()
-    const written: ManifestEntry[] = []
-    // Every change to the folder and the manifest, one at a time, in the order asked.
-    let tail: Promise<unknown> = Promise.resolve()
-    const inTurn = <T>(step: () => Promise<T>): Promise<T> => {
-      const turn = tail.then(step)
-      tail = turn.catch(() => {})
-      return turn
-    }
-    // Files on their way: one published twice (a font two pages use) is written once.
-    const coming = new Map<string, { entry: ManifestEntry; done: Promise<ManifestEntry> }>()
-    const commit = async (entry: ManifestEntry, staged: Staged | null, after: ReadonlyArray<Promise<unknown>>): Promise<ManifestEntry> => {
-      const unpublished = (await Promise.allSettled(after)).find((result) => result.status === 'rejected')
-      if (unpublished) {
-        await staged?.discard()
-        throw new NotPublished(`${entry.path} links a file that could not be published`, { cause: unpublished.reason })
-      }
-      if (!staged) {
-        written.push(entry)
-        return entry
-      }
-      // Forget the old file before it is replaced, so no instant lists it with a hash it no longer has.
-      const previous = entries.get(entry.path)
-      if (previous && previous.sha256 !== entry.sha256) {
-        entries.delete(entry.path)
-        await saveManifest()
-      }
-      try {
-        await staged.commit()
-      } catch (error) {
-        // Not replaced: the previous file is still there, whole, and listed again.
-        if (previous) {
-          entries.set(entry.path, previous)
-          try {
-            await saveManifest()
-          } catch {
-            // The manifest on disk lists neither version: still true.
-          }
-        }
-        throw error
-      }
-      entries.set(entry.path, entry)
-      written.push(entry)
-      await saveManifest()
-      return entry
-    }
-    // Once closing, nothing more is written: the lock is released after the final manifest, and another build may hold it.
-    let closed = false
-    const open = (relative: string) => {
-      if (closed) throw new Error(`Unexpected write of ${relative} after the output folder ${outputDir} was closed (a bug: run again with DEBUG=1 to see where, and report it)`)
-    }
-    // The lock is released even when the last manifest cannot be written: the one on disk is still true.
-    const close = async () => {
-      closed = true
-      try {
-        await inTurn(() => saveManifest(true))
-      } finally {
-        await lock.release()
-      }
-    }
-    return {
-      close,
-      [Symbol.asyncDispose]: close,
-      written,
-      files: () => [...entries.values()],
-      publish(relative, data, document, locale, format, after = []) {
-        open(relative)
-        const entry = entryFor(relative, data, document, locale, format)
-        const already = coming.get(relative)
-        if (already?.entry.sha256 === entry.sha256) return already.done
-        const file = path.join(outputDir, relative)
-        const listed = JSON.stringify(entries.get(relative)) === JSON.stringify(entry)
-        // Started now, on the thread pool; renamed into place in its turn.
-        const staged = (async () => (listed && (await sameBytes(file, entry.sha256)) ? null : stageAtomic(file, data, { temporaryDir })))()
-        staged.catch(() => {})
-        const done = inTurn(async () => commit(entry, await staged, after))
-        coming.set(relative, { entry, done })
-        const arrived = () => {
-          if (coming.get(relative)?.done === done) coming.delete(relative)
-        }
-        done.then(arrived, arrived)
-        return done
-      },
-      retract(relative) {
-        open(relative)
-        return inTurn(async () => {
-          if (!entries.delete(relative)) return
-          await saveManifest()
-          await rm(path.join(outputDir, relative), { force: true })
-        })
-      }
-    }
+    const folder = await openManifest(outputDir)
+    await folder.saveManifest()
+    return publisherOf(folder, lock)
   } catch (error) {
     await lock.release()
     throw error
   }
+}
+
+/** The folder is this tool's from now on: a later build may replace and prune it (output/confine.ts). */
+async function claimFolder(outputDir: string): Promise<void> {
+  await createFolder(outputDir)
+  await writeFile(path.join(outputDir, OUTPUT_MARKER), MARKER_TEXT, { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EEXIST') throw describeOsError(error, path.join(outputDir, OUTPUT_MARKER), 'write')
+  })
+}
+
+/** An open output folder: what its manifest lists, and every change to both made one at a time. */
+interface OpenFolder {
+  outputDir: string
+  temporaryDir: string
+  /** The manifest's entries, as on disk after the last saveManifest. */
+  entries: Map<string, ManifestEntry>
+  /** Rewritten around every file without a flush (it is verified when read); the last one is flushed. */
+  saveManifest: (sync?: boolean) => Promise<void>
+  /** Entries published so far, in order. */
+  written: ManifestEntry[]
+  /** Every change to the folder and the manifest, one at a time, in the order asked. */
+  inTurn: <T>(step: () => Promise<T>) => Promise<T>
+}
+
+async function openManifest(outputDir: string): Promise<OpenFolder> {
+  const temporaryDir = path.join(outputDir, TEMPORARY_DIR)
+  const entries = await readVerifiedManifest(outputDir)
+  let tail: Promise<unknown> = Promise.resolve()
+  return {
+    outputDir, temporaryDir, entries, written: [],
+    saveManifest: (sync = false) => writeAtomic(path.join(outputDir, MANIFEST), manifestText(entries.values()), { sync, temporaryDir }),
+    inTurn: <T>(step: () => Promise<T>): Promise<T> => {
+      const turn = tail.then(step)
+      tail = turn.catch(() => {})
+      return turn
+    }
+  }
+}
+
+/** The build's publisher over an open folder; closing it writes the final manifest and releases the lock. */
+function publisherOf(folder: OpenFolder, lock: OutputLock): Publisher {
+  const { outputDir, entries, written, inTurn } = folder
+  // Files on their way: one published twice (a font two pages use) is written once.
+  const coming = new Map<string, { entry: ManifestEntry; done: Promise<ManifestEntry> }>()
+  // Once closing, nothing more is written: the lock is released after the final manifest, and another build may hold it.
+  let closed = false
+  const open = (relative: string) => {
+    if (closed) throw new Error(`Unexpected write of ${relative} after the output folder ${outputDir} was closed (a bug: run again with DEBUG=1 to see where, and report it)`)
+  }
+  // The lock is released even when the last manifest cannot be written: the one on disk is still true.
+  const close = async () => {
+    closed = true
+    try {
+      await inTurn(() => folder.saveManifest(true))
+    } finally {
+      await lock.release()
+    }
+  }
+  return {
+    close,
+    [Symbol.asyncDispose]: close,
+    written,
+    files: () => [...entries.values()],
+    publish(relative, data, document, locale, format, after = []) {
+      open(relative)
+      const entry = entryFor(relative, data, document, locale, format)
+      const already = coming.get(relative)
+      if (already?.entry.sha256 === entry.sha256) return already.done
+      const file = path.join(outputDir, relative)
+      const listed = JSON.stringify(entries.get(relative)) === JSON.stringify(entry)
+      // Started now, on the thread pool; renamed into place in its turn.
+      const staged = (async () => (listed && (await sameBytes(file, entry.sha256)) ? null : stageAtomic(file, data, { temporaryDir: folder.temporaryDir })))()
+      staged.catch(() => {})
+      const done = inTurn(async () => commit(folder, entry, await staged, after))
+      coming.set(relative, { entry, done })
+      const arrived = () => {
+        if (coming.get(relative)?.done === done) coming.delete(relative)
+      }
+      done.then(arrived, arrived)
+      return done
+    },
+    retract(relative) {
+      open(relative)
+      return inTurn(async () => {
+        if (!entries.delete(relative)) return
+        await folder.saveManifest()
+        await rm(path.join(outputDir, relative), { force: true })
+      })
+    }
+  }
+}
+
+/**
+ * A staged file renamed into place with its manifest entry, in its turn, once the files it links are in
+ * place (NotPublished if one is not); `staged` null: the folder holds these bytes already.
+ */
+async function commit(folder: OpenFolder, entry: ManifestEntry, staged: Staged | null, after: ReadonlyArray<Promise<unknown>>): Promise<ManifestEntry> {
+  const { entries, written, saveManifest } = folder
+  const unpublished = (await Promise.allSettled(after)).find((result) => result.status === 'rejected')
+  if (unpublished) {
+    await staged?.discard()
+    throw new NotPublished(`${entry.path} links a file that could not be published`, { cause: unpublished.reason })
+  }
+  if (!staged) {
+    written.push(entry)
+    return entry
+  }
+  // Forget the old file before it is replaced, so no instant lists it with a hash it no longer has.
+  const previous = entries.get(entry.path)
+  if (previous && previous.sha256 !== entry.sha256) {
+    entries.delete(entry.path)
+    await saveManifest()
+  }
+  try {
+    await staged.commit()
+  } catch (error) {
+    // Not replaced: the previous file is still there, whole, and listed again.
+    if (previous) {
+      entries.set(entry.path, previous)
+      try {
+        await saveManifest()
+      } catch {
+        // The manifest on disk lists neither version: still true.
+      }
+    }
+    throw error
+  }
+  entries.set(entry.path, entry)
+  written.push(entry)
+  await saveManifest()
+  return entry
 }
 
 /**
