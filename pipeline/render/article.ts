@@ -15,7 +15,7 @@ import { tagLatinRuns } from '../plugins/rehype-latin-runs.ts'
 export function articleTree(edition: Edition, { copy = true } = {}): Element {
   const { meta, metaKeys, terms } = edition
   const headline = meta.titleMarkdown ? titleContent(meta.titleMarkdown) : [meta.title]
-  const header: ElementContent[] = [keyed(h('h1', { id: 'title' }, headline), metaKeys.title)]
+  const header: ElementContent[] = [keyed(h('h1', { id: 'title', ...sourceLanguageOf(edition, metaKeys.title) }, headline), metaKeys.title)]
   if (meta.interviewee) {
     header.push(h('p.byline', [
       keyed(h('bdi.interviewee', meta.interviewee), metaKeys.interviewee),
@@ -28,6 +28,16 @@ export function articleTree(edition: Edition, { copy = true } = {}): Element {
   // The edition's tree is shared by all three writers.
   const body = (copy ? structuredClone(edition.hast.children) : edition.hast.children) as ElementContent[]
   return h('article', [h('header.article-header', header), ...body])
+}
+
+/**
+ * A title not yet translated stands in the source's language and direction, as a body segment does
+ * (remark-translate): an English title in the Arabic edition runs left to right, its words in order,
+ * instead of Latin runs isolated one by one inside a right-to-left heading ("shore Caspian A field…").
+ */
+function sourceLanguageOf(edition: Edition, key: string | undefined): { lang?: string; dir?: 'ltr' | 'rtl' } {
+  if (!key || !edition.file.data.translation?.missing.includes(key)) return {}
+  return { lang: edition.sourceLocale, dir: scriptOfLocale(edition.sourceLocale) === 'arabic' ? 'rtl' : 'ltr' }
 }
 
 /** The element with the catalog key of its text, when it has one. */
