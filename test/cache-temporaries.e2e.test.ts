@@ -2,11 +2,12 @@
  * A process killed with SIGKILL while a cache file was on its way into place
  * (a cover, a font subset, an edition, a parsed document, a hyphenation
  * table, the git dates) leaves its temporary file in .cache/. The next build
- * removes those whose writer is gone, and nothing a live process (another
- * build, the preview) is writing, nor any other file.
+ * removes those whose writer is gone (or whose process id now belongs to a
+ * process started after the file was written), and nothing a live process
+ * (another build, the preview) is writing, nor any other file.
  */
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { build } from '../pipeline/build.ts'
@@ -47,6 +48,11 @@ describe('temporary files in .cache/', () => {
       // Not a cache of ours: npm's and Node.js's folders.
       temporary(cacheDir, 'tools/package.json', dead), temporary(cacheDir, 'compile/v8.cache', dead)
     ]
+    // A killed writer whose process id the system has given since to a process started after the file was
+    // written (in a container, every run may get the same id): this very process, here.
+    const reused = temporary(cacheDir, 'fonts/6a7b.woff2', process.pid)
+    utimesSync(reused, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000))
+    killed.push(reused)
     const other = path.join(cacheDir, 'covers/notes.tmp')
     writeFileSync(other, 'not a temporary name')
 

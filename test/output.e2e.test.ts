@@ -4,12 +4,13 @@
  * fail on purpose through a thin wrapper of node:fs/promises.
  */
 import { createHash } from 'node:crypto'
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { build } from '../pipeline/build.ts'
 import { OUTPUT_MARKER } from '../pipeline/output/confine.ts'
-import { lockOutput, processStart } from '../pipeline/output/lock.ts'
+import { lockOutput } from '../pipeline/output/lock.ts'
+import { processStart } from '../pipeline/output/processes.ts'
 import { manifestText, readVerifiedManifest } from '../pipeline/output/manifest.ts'
 import { openOutput } from '../pipeline/output/publish.ts'
 import { isTemporary, removeStaleTemporaries, writeAtomic } from '../pipeline/output/write-atomic.ts'
@@ -75,11 +76,14 @@ describe('writeAtomic', () => {
     mkdirSync(path.join(dir, 'kk'))
     writeFileSync(path.join(dir, `.tmp/.interview.pdf.${dead}.0123abcd.tmp`), 'half')
     writeFileSync(path.join(dir, `.tmp/.index.html.${process.pid}.89abcdef.tmp`), 'being written')
+    // Written an hour ago by a killed build whose process id this process has now.
+    writeFileSync(path.join(dir, `.tmp/.status.html.${process.pid}.456789ab.tmp`), 'half')
+    utimesSync(path.join(dir, `.tmp/.status.html.${process.pid}.456789ab.tmp`), new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000))
     // Someone else's file that merely looks like a temporary one, outside .tmp/: never touched.
     writeFileSync(path.join(dir, `kk/.notes.txt.${dead}.0123abcd.tmp`), 'not ours')
     writeFileSync(path.join(dir, 'kk/interview.pdf'), 'whole')
     const removed = await removeStaleTemporaries(dir)
-    expect(removed.map((file) => path.relative(dir, file))).toEqual([`.tmp/.interview.pdf.${dead}.0123abcd.tmp`])
+    expect(removed.map((file) => path.relative(dir, file)).sort()).toEqual([`.tmp/.interview.pdf.${dead}.0123abcd.tmp`, `.tmp/.status.html.${process.pid}.456789ab.tmp`])
     expect(readdirSync(path.join(dir, 'kk')).sort()).toEqual([`.notes.txt.${dead}.0123abcd.tmp`, 'interview.pdf'])
     expect(readdirSync(path.join(dir, '.tmp'))).toEqual([`.index.html.${process.pid}.89abcdef.tmp`])
   })

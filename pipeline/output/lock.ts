@@ -17,7 +17,7 @@ import { link, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { describeOsError } from './os-error.ts'
-import { isRunning } from './write-atomic.ts'
+import { isRunning, processStart } from './processes.ts'
 
 export interface LockOptions {
   /** Called once when another build holds the lock and this one starts waiting. */
@@ -97,17 +97,6 @@ function holderOf(text: string): Holder | undefined {
 function lockText(pid: number): string {
   const started = processStart(pid)
   return started ? `${pid} ${started}\n` : `${pid}\n`
-}
-
-/** When the process started, in clock ticks since boot; undefined without /proc (or when it is gone). */
-export function processStart(pid: number): string | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    // The command name (field 2) may hold spaces and parentheses: count fields after its last `)`.
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]
-  } catch {
-    return undefined
-  }
 }
 
 /** The lock's process is alive and is the same process that took the lock (not a later one given its id). */

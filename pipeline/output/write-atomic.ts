@@ -9,9 +9,10 @@
  */
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import { open, readdir, rename, rm } from 'node:fs/promises'
+import { open, readdir, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { createFolder, describeOsError } from './os-error.ts'
+import { mayBeWriting } from './processes.ts'
 
 const TEMPORARY = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/
 
@@ -112,8 +113,10 @@ export async function removeStaleTemporaries(dir: string): Promise<string[]> {
 
 /**
  * The files of `folder` (not below it) with a temporary name whose writer's
- * process is gone (killed mid-write: a SIGKILL runs no clean-up). A live
- * writer's file, this process's included, is left alone; so is every other name.
+ * process is gone (killed mid-write: a SIGKILL runs no clean-up), or whose
+ * process id now belongs to a process started after the file was written. A
+ * live writer's file, this process's included, is left alone; so is every
+ * other name.
  */
 export async function removeDeadWritersFiles(folder: string): Promise<string[]> {
   const removed: string[] = []
@@ -121,21 +124,12 @@ export async function removeDeadWritersFiles(folder: string): Promise<string[]> 
   const names = await readdir(folder).catch(() => [] as string[])
   for (const name of names) {
     const match = TEMPORARY.exec(name)
-    if (!match || isRunning(Number(match[1]))) continue
+    if (!match) continue
     const file = path.join(folder, name)
+    const changed = await stat(file).then((stats) => stats.mtimeMs, () => undefined)
+    if (changed === undefined || mayBeWriting(Number(match[1]), changed)) continue
     // A folder with such a name is not a temporary file: rm refuses it.
     if (await rm(file, { force: true }).then(() => true, () => false)) removed.push(file)
   }
   return removed
-}
-
-/** Whether a process with this id exists (one we may not signal still exists). */
-export function isRunning(pid: number): boolean {
-  if (pid === process.pid) return true
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
 }
