@@ -3,7 +3,7 @@
  * stable key through i18next. A missing translation falls back to the source
  * text and leaves a positioned warning; nothing is ever silently dropped.
  */
-import type { Paragraph, PhrasingContent, Root } from 'mdast'
+import type { List, ListItem, Paragraph, PhrasingContent, Root } from 'mdast'
 import type { Position } from 'unist'
 import { visit } from 'unist-util-visit'
 import type { i18n as I18n } from 'i18next'
@@ -109,12 +109,35 @@ export function translateTree(tree: Root, meta: DocumentMeta, file: VFile, optio
     const entry = catalog.entries.get(key)
     if (entry) places[key] = { path: catalog.path, line: entry.line, column: entry.column }
   }
+  if (missing.size > 0) liftSourceDirection(tree)
   if (unregistered.size > 0) {
     warn(file, 'unextracted-segment', `Unexpected ${unregistered.size} segment(s) not in the source catalog (${[...unregistered].slice(0, 3).join(', ')}…), expected them extracted: run \`npm run i18n:extract\``, {
       source: 'remark-translate'
     })
   }
   return { missing: [...missing], outdated: [...outdated], used: [...used], translated: [...translated], places, metaKeys }
+}
+
+/**
+ * A list item whose text is the source's (its first paragraph fell back) takes that paragraph's language
+ * and direction, and so does a list all of whose items do: in a right-to-left edition an English item's
+ * marker stands at its left, beside its text, not at the far right (and a tight item, whose paragraph
+ * HTML unwraps, keeps its direction at all).
+ */
+function liftSourceDirection(tree: Root): void {
+  const sourceOf = (node: ListItem) => {
+    const first = node.children[0]
+    return first?.type === 'paragraph' ? first.data?.hProperties : undefined
+  }
+  type Source = NonNullable<ReturnType<typeof sourceOf>>
+  const lift = (node: List | ListItem, from: Source) => {
+    node.data = { ...node.data, hProperties: { ...node.data?.hProperties, lang: from.lang, dir: from.dir } }
+  }
+  visit(tree, 'list', (list: List) => {
+    const sources = list.children.map(sourceOf)
+    for (const [index, item] of list.children.entries()) if (sources[index]?.dir) lift(item, sources[index]!)
+    if (sources.length > 0 && sources.every((source) => source?.dir && source.dir === sources[0]!.dir)) lift(list, sources[0]!)
+  })
 }
 
 /**

@@ -33,9 +33,9 @@ export const editionSchema: Schema = {
     ],
     // No `src`: writers set it from the checked local path (remark-local-images), never from the text.
     img: ['alt', 'title', 'dataLocalPath', ['className', 'inline']],
-    ol: ['start', ['className', 'contains-task-list']],
-    ul: [['className', 'contains-task-list']],
-    li: ['id', ['className', 'task-list-item']],
+    ol: ['start', ['className', 'contains-task-list'], ...LANGUAGE],
+    ul: [['className', 'contains-task-list'], ...LANGUAGE],
+    li: ['id', ['className', 'task-list-item'], ...LANGUAGE],
     section: ['dataFootnotes', ['className', 'footnotes']],
     th: ['scope', ['className', ...CELL_ALIGN], ...LANGUAGE],
     td: [['className', ...CELL_ALIGN], ...LANGUAGE],

@@ -69,6 +69,8 @@ export interface PdfState {
   outlineSections?: Array<{ depth: number; item: PDFKit.PDFOutline }> | undefined
   /** Indentation from the text's start side (left in LTR, right in RTL), in points. */
   insetStart: number
+  /** The direction blocks are set in, where it is not the edition's: a list left in the source's language (list.ts). */
+  blockDir?: 'ltr' | 'rtl' | undefined
   /** Characters no font could draw, with where they came from. */
   missing: Array<MissingGlyph & { place?: Position | undefined }>
   /** Walk the children of a node through the handlers. */

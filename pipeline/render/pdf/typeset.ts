@@ -29,8 +29,9 @@ export interface Frame {
 /** The text column, narrowed on the start side by the state's inset (a blockquote's, a nested list's). */
 export function frameOf(state: PdfState): Frame {
   const { doc } = state
-  const left = doc.page.margins.left + (state.edition.dir === 'rtl' ? 0 : state.insetStart)
-  const right = doc.page.width - doc.page.margins.right - (state.edition.dir === 'rtl' ? state.insetStart : 0)
+  const rtl = (state.blockDir ?? state.edition.dir) === 'rtl'
+  const left = doc.page.margins.left + (rtl ? 0 : state.insetStart)
+  const right = doc.page.width - doc.page.margins.right - (rtl ? state.insetStart : 0)
   return { left, width: right - left }
 }
 

@@ -51,6 +51,10 @@ export const footnotes: Handler = (state, node: Element) => {
 }
 
 export const list: Handler = (state, node: Element) => {
+  // A list left in the source's language runs in its direction: markers and indents at its own start side.
+  const outer = state.blockDir
+  const dir = node.properties.dir
+  if (dir === 'ltr' || dir === 'rtl') state.blockDir = dir
   grouped(state, 'L', () => {
     const ordered = node.tagName === 'ol'
     let number = typeof node.properties.start === 'number' ? node.properties.start : 1
@@ -60,6 +64,7 @@ export const list: Handler = (state, node: Element) => {
       grouped(state, 'LI', () => listItem(state, item, ordered ? `${numeral.format(number++)}.` : '•'))
     }
   })
+  state.blockDir = outer
   state.doc.moveDown(0.3)
 }
 
@@ -74,9 +79,9 @@ function listItem(state: PdfState, item: Element, marker: string, style = ITEM, 
   const first = blocks[0]
   state.ensureSpace(state.lineAdvance(style) + (first && 'runs' in first ? noteRoom(state, first.runs, style, first.source, 1) : 0))
   const top = state.doc.y
-  const gutter = gutterOf(frameOf(state), state.edition.dir === 'rtl')
+  const gutter = gutterOf(frameOf(state), (state.blockDir ?? state.edition.dir) === 'rtl')
   if (box) drawTaskBox(state, box.checked, gutter, top, ITEM)
-  else tagged(state, 'Lbl', {}, () => state.missing.push(...drawSingleLine(state.doc, fitSingleLine(state.edition, marker, { ...style, align: 'end' }, gutter.width), gutter, top)))
+  else tagged(state, 'Lbl', {}, () => state.missing.push(...drawSingleLine(state.doc, fitSingleLine(state.edition, marker, { ...style, align: 'end' }, gutter.width, state.blockDir && { dir: state.blockDir }), gutter, top)))
   const fill = () => {
     for (const block of blocks) {
       if ('runs' in block) state.paragraph(block.runs, style, block.source)
