@@ -24,9 +24,21 @@
  * heap at 104–108 MB instead of 164–174 MB, but cost 10–18 % more CPU in the
  * book and the 15 editions' first builds, and took no build under 300 MB that
  * was not already (README, "Where the memory goes").
+ *
+ * On Node.js 20 (V8 11, which has no Maglev), a JavaScript function is
+ * optimised by TurboFan after four times as much of its bytecode has run as
+ * V8 alone waits for (`--interrupt-budget`, 67,584 bytes by default). In a
+ * build of a few seconds TurboFan compiled many functions that then ran too
+ * little to repay it: 1.3–1.7 s of CPU on V8's threads in the book's first
+ * build beside 1.9–2.1 s on the main thread, on a machine of two cores. The
+ * book's first build: 3.7–4.1 s of CPU instead, 3.1–3.3 s with it, the main
+ * thread's within noise (README, "Where the time goes"). Node.js 22 and 24
+ * tier up through Maglev first and count calls instead; their V8 has no such
+ * flag, and is left as it is.
  */
 import v8 from 'node:v8'
 
 v8.setFlagsFromString('--wasm-tiering-budget=2000000000')
 // Before any code runs: a site's decision is kept with the site.
 v8.setFlagsFromString('--no-allocation-site-pretenuring')
+if (Number.parseInt(process.versions.v8, 10) < 12) v8.setFlagsFromString('--interrupt-budget=270336')
