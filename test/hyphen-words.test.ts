@@ -7,10 +7,18 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { wordwise } from '../pipeline/render/pdf/hyphenation.ts'
 
-/** wordwise as it was (MIN_BEFORE 2, MIN_AFTER 3). */
+/** The text between the white space around [start, end): a web or mail address, a path or a domain is never hyphenated. */
+function isAddress(text: string, start: number, end: number): boolean {
+  const space = /[ \t\n\u00a0\u2028\u3000]/
+  const token = (text.slice(0, start).split(space).pop() ?? '') + text.slice(start, end) + (text.slice(end).split(space)[0] ?? '')
+  return token.includes('://') || token.startsWith('www.') || token.includes('@') || token.includes('/') || /\p{L}\.\p{L}/u.test(token)
+}
+
+/** wordwise as it was (MIN_BEFORE 2, MIN_AFTER 3), with addresses left whole. */
 function referenceWordwise(names: boolean, breaks: (word: string) => readonly number[]) {
   return (text: string, start: number, end: number): number[] => {
     const points: number[] = []
+    if (isAddress(text, start, end)) return points
     for (const match of text.slice(start, end).matchAll(/\p{L}+/gu)) {
       const word = match[0]
       if (word.length < 5 || word === word.toUpperCase()) continue
@@ -27,7 +35,7 @@ function referenceWordwise(names: boolean, breaks: (word: string) => readonly nu
 const everywhere = (word: string) => Array.from({ length: word.length + 1 }, (_, index) => index)
 const everyOther = (word: string) => everywhere(word).filter((index) => index % 2 === 1)
 
-const UNITS = ['a', 'b', 'é', 'e\u0301', 'Z', 'Ж', 'ж', 'ә', 'ب', '中', '𝒻', ' ', '-', '1', '.', '\u00ad', 'İ', 'ß']
+const UNITS = ['a', 'b', 'é', 'e\u0301', 'Z', 'Ж', 'ж', 'ә', 'ب', '中', '𝒻', ' ', '-', '1', '.', '\u00ad', 'İ', 'ß', '/', '@', 'www.', '://', '\u00a0']
 
 describe('the words a hyphenator breaks', () => {
   it('are those matchAll found, for any text, range and rule', () => {
