@@ -117,6 +117,33 @@ describe('the content date from git, kept by HEAD', () => {
     expect(lastCommitSeconds([doc], cacheDir)).toBe(1_700_000_000)
   })
 
+  it('starts no git outside any repository, and asks git wherever one may be', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'press-nogit-'))
+    folders.push(root)
+    const doc = path.join(root, 'content', 'doc.md')
+    mkdirSync(path.dirname(doc), { recursive: true })
+    writeFileSync(doc, '# One\n')
+    // A git that only notes it was started, first on PATH.
+    const bin = path.join(root, 'bin')
+    const started = path.join(root, 'started')
+    mkdirSync(bin)
+    writeFileSync(path.join(bin, 'git'), `#!/bin/sh\necho "$PWD" >> '${started}'\nexit 1\n`)
+    chmodSync(path.join(bin, 'git'), 0o755)
+    const saved = process.env.PATH
+    process.env.PATH = bin
+    try {
+      expect(lastCommitSeconds([doc], path.join(root, '.cache'))).toBeUndefined()
+      expect(lastCommitSeconds([path.join(root, 'content')])).toBeUndefined()
+      expect(existsSync(started)).toBe(false)
+      // A .git git itself would have to judge (here an empty folder): asked.
+      mkdirSync(path.join(root, '.git'))
+      expect(lastCommitSeconds([doc], path.join(root, '.cache'))).toBeUndefined()
+      expect(readFileSync(started, 'utf8')).toBe(`${path.join(root, 'content')}\n`)
+    } finally {
+      process.env.PATH = saved
+    }
+  })
+
   it('keeps no answer where git failed', () => {
     const { doc, cacheDir } = repository(1_700_000_000)
     expect(withoutGit(() => lastCommitSeconds([doc], cacheDir))).toBeUndefined()

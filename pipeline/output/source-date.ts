@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { sourceDateEpoch } from './byte-inputs.ts'
-import { readGitHead } from './git-head.ts'
+import { noRepositoryAbove, readGitHead } from './git-head.ts'
 import { writeAtomicSync } from './write-atomic.ts'
 
 /** The cache's file in `cacheDir`: the dates of one HEAD commit. */
@@ -35,6 +35,7 @@ interface GitDates {
  */
 export function lastCommitSeconds(paths: readonly string[], cacheDir?: string): number | undefined {
   const head = cacheDir ? readGitHead(path.dirname(paths[0]!)) : undefined
+  if (!head && noRepositoryAbove(path.dirname(paths[0]!))) return undefined
   if (!head || !cacheDir) return askGit(paths)?.seconds
   const key = createHash('sha256').update(JSON.stringify([head.gitDir, head.commit, head.context, paths])).digest('hex')
   const file = path.join(cacheDir, GIT_DATES)
