@@ -51,7 +51,7 @@ function fingerprint() {
   globalThis[PIPELINE_FILES] = files.join('\n')
   parts.push(`root:${root}`)
   // What npm installed (the bundle holds copies of the libraries), and how this file bundles.
-  for (const file of [path.join(root, 'package-lock.json'), path.join(root, 'node_modules/.package-lock.json'), fileURLToPath(import.meta.url)]) {
+  for (const file of [path.join(root, 'package-lock.json'), path.join(root, 'node_modules/.package-lock.json'), fileURLToPath(import.meta.url), path.join(root, 'bin', 'native-inflate.cjs')]) {
     const stat = existsSync(file) ? statSync(file) : undefined
     parts.push(`${path.relative(root, file)}:${stat?.mtimeMs}:${stat?.size}`)
   }
@@ -114,6 +114,19 @@ const noNetwork = {
   }
 }
 
+/**
+ * unicode-trie (the line breaker's and fontkit's Unicode tables) inflates
+ * its tables with tiny-inflate, a JavaScript inflater, whenever its module is
+ * loaded: about 20 ms of every build on Node.js 20. Node.js's own zlib
+ * inflates the same data to the same bytes (bin/native-inflate.cjs).
+ */
+const nativeInflate = {
+  name: 'native-inflate',
+  setup(build) {
+    build.onResolve({ filter: /^tiny-inflate$/ }, () => ({ path: path.join(root, 'bin', 'native-inflate.cjs') }))
+  }
+}
+
 async function ensureBundle() {
   const stamp = path.join(out, 'fingerprint')
   const current = fingerprint()
@@ -126,7 +139,7 @@ async function ensureBundle() {
     bundle: true, splitting: true, format: 'esm', platform: 'node', target: 'node20',
     // resvg is a native module (so is the WOFF2 encoder, loaded with createRequire in render/fonts/woff2.ts).
     external: ['harfbuzzjs', '@resvg/resvg-js'],
-    plugins: [pdfkitData, noWoff2, noNetwork],
+    plugins: [pdfkitData, noWoff2, noNetwork, nativeInflate],
     // jsonc-parser's "main" is a UMD build that esbuild cannot follow; its "module" is plain ESM.
     mainFields: ['module', 'main'],
     // CommonJS libraries inside an ES module bundle still call require() for Node's own modules.
