@@ -52,3 +52,21 @@ describe('justify on a line far looser than total fit allows', () => {
     expect(added.reduce((sum, value) => sum + value, 0)).toBeCloseTo(30, 9)
   })
 })
+
+describe('justify on a line with code', () => {
+  it('keeps code’s letters and spaces as typed: the slack goes to the spaces around it', () => {
+    const text = 'call the run fn now'
+    const code = { start: 9, end: 15 } // "run fn"
+    const pieces = line(text)
+    // The code in a piece of its own, set in the monospaced face.
+    const [all] = pieces
+    const before = { ...all!, glyphs: all!.glyphs.slice(0, code.start), end: code.start }
+    const middle = { ...all!, span: { run: { size: 10, role: 'mono' } }, glyphs: all!.glyphs.slice(code.start, code.end), start: code.start, end: code.end }
+    const after = { ...all!, glyphs: all!.glyphs.slice(code.end), start: code.end }
+    const split = [before, middle, after] as unknown as Piece[]
+    expect(justify(text, split, text.length, 12)).toBe(true)
+    const added = split.flatMap((piece) => piece.glyphs.map((glyph) => glyph.advance - 5))
+    expect(added.slice(code.start, code.end)).toEqual([0, 0, 0, 0, 0, 0])
+    expect(added.reduce((sum, value) => sum + value, 0)).toBeCloseTo(12, 9)
+  })
+})

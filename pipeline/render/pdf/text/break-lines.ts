@@ -122,6 +122,8 @@ interface Measured {
   /** Stretch and shrink inside the segment: its no-break spaces, and its letter gaps (justify.ts). */
   stretch: number
   shrink: number
+  /** The space after it is code's, which never stretches or shrinks (justify.ts). */
+  rigidGlue: boolean
   explicitHyphen: boolean
 }
 
@@ -129,9 +131,10 @@ function measureSegments(text: string, spans: readonly Span[], segments: readonl
   return segments.map((segment) => {
     const { span, size } = sizeAt(spans, segment.start)
     const word = text.slice(segment.start, segment.content)
-    const tied = justify && word.includes('\u00a0') ? (word.split('\u00a0').length - 1) * spaceWidth(spans, segment.start) : 0
+    const code = span?.run.role === 'mono'
+    const tied = justify && !code && word.includes('\u00a0') ? (word.split('\u00a0').length - 1) * spaceWidth(spans, segment.start) : 0
     // Letter gaps counted roughly (punctuation too): justification spreads by the exact ones, in the same proportion.
-    const letters = justify && !(span && joins(word)) ? Math.max(0, word.length - 1) : 0
+    const letters = justify && !code && !(span && joins(word)) ? Math.max(0, word.length - 1) : 0
     const last = text.charCodeAt(segment.content - 1)
     return {
       content: widthOf(segment.start, segment.content),
@@ -139,6 +142,7 @@ function measureSegments(text: string, spans: readonly Span[], segments: readonl
       size, span,
       stretch: tied * SPACE_STRETCH + letters * LETTER_STRETCH * size,
       shrink: tied * SPACE_SHRINK,
+      rigidGlue: code && sizeAt(spans, segment.content).span?.run.role === 'mono',
       explicitHyphen: segment.content === segment.end && (last === 0x2d || last === 0x2010) && /\p{L}/u.test(text[segment.content - 2] ?? '')
     }
   })
@@ -155,7 +159,8 @@ function placesOf(
   let shrink = 0
   segments.forEach((segment, index) => {
     const m = measured[index]!
-    const points = hyphenate ? hyphenate(text, segment.start, segment.content) : []
+    // Code is never hyphenated: a hyphen added to an identifier changes it.
+    const points = hyphenate && m.span?.run.role !== 'mono' ? hyphenate(text, segment.start, segment.content) : []
     if (points.length > 0) {
       const hyphenWidth = m.span ? measure(m.span.face, HYPHEN, m.size) : 0
       const prefix = prefixWidths(text, segment, m.span, widthOf)
@@ -171,8 +176,8 @@ function placesOf(
     stretch += m.stretch
     shrink += m.shrink
     const cjk = justify && m.glue === 0 && isCjkChar(text.slice(segment.content - 1, segment.content)) ? CJK_STRETCH * m.size : 0
-    const glueStretch = justify ? m.glue * SPACE_STRETCH + cjk : 0
-    const glueShrink = justify ? m.glue * SPACE_SHRINK : 0
+    const glueStretch = justify && !m.rigidGlue ? m.glue * SPACE_STRETCH + cjk : 0
+    const glueShrink = justify && !m.rigidGlue ? m.glue * SPACE_SHRINK : 0
     places.push({
       width, stretch, shrink, glue: m.glue, glueStretch, glueShrink,
       // A break after a hyphen the text has (large-/scale) costs as TeX's \exhyphenpenalty and counts in a ladder.

@@ -80,8 +80,10 @@ function spread(text: string, pieces: readonly Piece[], lineEnd: number, slack: 
   letterTotal = 0
   for (const piece of pieces) {
     const size = piece.span.run.size
+    // Code keeps its monospaced letters and spaces as they are (TeX's typewriter face has rigid spaces too).
+    const rigid = piece.span.run.role === 'mono'
     for (const glyph of piece.glyphs) {
-      const kind = kindOf(text, glyph.clusterStart, glyph.clusterEnd, lineEnd)
+      const kind = rigid ? undefined : kindOf(text, glyph.clusterStart, glyph.clusterEnd, lineEnd)
       const weight = kind === 'space' ? glyph.advance * (slack < 0 ? SPACE_SHRINK : SPACE_STRETCH)
         : shrinkAtSpacesOnly ? 0
         : kind === 'cjk' ? CJK_STRETCH * size
