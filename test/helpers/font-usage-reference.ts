@@ -57,5 +57,6 @@ function contextOf(node: Element, parent: Context): Context {
   const bold = BOLD_TAGS.has(node.tagName) || className.some((name) => BOLD_CLASSES.includes(name)) || node.properties.ariaCurrent === 'page'
   const italic = ITALIC_TAGS.has(node.tagName) || className.some((name) => ITALIC_CLASSES.includes(name))
   const upright = className.some((name) => UPRIGHT_CLASSES.includes(name))
-  return { locale: lang, weight: bold ? 700 : parent.weight, style: upright ? 'normal' : italic ? 'italic' : parent.style }
+  // Emphasis in Arabic or Chinese (em:lang(ar) in the stylesheets) is upright; in Latin, Cyrillic or Greek script italic.
+  return { locale: lang, weight: bold ? 700 : parent.weight, style: upright ? 'normal' : italic ? (scriptOfLocale(lang) === 'latin' ? 'italic' : 'normal') : parent.style }
 }

@@ -121,5 +121,7 @@ function contextOf(node: Element, parent: Context): Context {
   const bold = BOLD_TAGS.has(node.tagName) || className.some((name) => BOLD_CLASSES.includes(name)) || node.properties.ariaCurrent === 'page'
   const italic = ITALIC_TAGS.has(node.tagName) || className.some((name) => ITALIC_CLASSES.includes(name))
   const upright = className.some((name) => UPRIGHT_CLASSES.includes(name))
-  return { locale: lang, weight: bold ? 700 : parent.weight, style: upright ? 'normal' : italic ? 'italic' : parent.style }
+  // Emphasis in Arabic or Chinese is upright (the stylesheets: em:lang(ar)), and so is a Latin name inside it.
+  const style = upright ? 'normal' : italic ? (scriptOfLocale(lang) === 'latin' ? 'italic' : 'normal') : parent.style
+  return { locale: lang, weight: bold ? 700 : parent.weight, style }
 }

@@ -1,0 +1,69 @@
+/**
+ * Every letter a reader sees on the web page is drawn in a face the page
+ * carries (its @font-face subsets), never in a font of the reader's system:
+ * Chromium's own account of the fonts it drew each element's text with
+ * (DevTools' CSS.getPlatformFontsForNode). The case that failed: emphasis in
+ * English inside an Arabic page (a missing translation's source text, an
+ * untranslated title). The stylesheet set it upright (`:lang(ar) em` matched
+ * any em under the Arabic page), the subsets were cut for italic, and the
+ * browser drew "Caspian" partly in the system's Liberation Serif. Code is
+ * set in the system's monospace by design and is left out.
+ */
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { build } from '../pipeline/build.ts'
+import { closeBrowser, launch } from './conformance/browser.ts'
+import { copyUiTerms, makeProject } from './helpers/project.ts'
+
+const MARKDOWN = `---
+title: "A field guide to the *Caspian* shore"
+lang: en
+---
+
+Intro with *emphasis*, **strong text**, ***both at once*** and a name, *Kazinform*.
+
+## A *named* section
+
+The shore in spring.
+`
+
+const CATALOG = { p: { 'the-shore-in-spring': 'الشاطئ في الربيع.' }, heading: { 'a-named-section': 'قسم *مسمّى*' } }
+let root: string
+
+beforeAll(async () => {
+  root = makeProject({ 'content/guide.md': MARKDOWN, 'locales/ar/guide.json': JSON.stringify(CATALOG) })
+  copyUiTerms(root, ['ar'])
+  const result = await build({ root, locales: ['en', 'ar'], formats: ['html'] })
+  expect(result.failures).toEqual([])
+}, 120_000)
+
+afterAll(closeBrowser)
+
+/** Each element's text drawn in a font that is not the page's own: the element's first words and the font. */
+async function systemFonts(file: string): Promise<string[]> {
+  const page = await (await launch()).newPage()
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' })
+  await page.evaluate('document.fonts.ready')
+  const client = await page.context().newCDPSession(page)
+  await client.send('DOM.enable')
+  await client.send('CSS.enable')
+  const { root: document } = await client.send('DOM.getDocument', { depth: -1 })
+  const { nodeIds } = await client.send('DOM.querySelectorAll', { nodeId: document.nodeId, selector: 'body *:not(code):not(pre):not(script):not(style)' })
+  const found: string[] = []
+  for (const nodeId of nodeIds) {
+    const { fonts } = await client.send('CSS.getPlatformFontsForNode', { nodeId })
+    for (const font of fonts.filter((each) => !each.isCustomFont)) {
+      const { outerHTML } = await client.send('DOM.getOuterHTML', { nodeId })
+      found.push(`${outerHTML.slice(0, 60)}: ${font.postScriptName} (${font.glyphCount} glyphs)`)
+    }
+  }
+  await page.close()
+  return found
+}
+
+describe('the web page draws every letter in its own faces', () => {
+  it.each(['en', 'ar'])('in %s', async (locale) => {
+    expect(await systemFonts(path.join(root, `output/${locale}/guide.html`))).toEqual([])
+  })
+})
