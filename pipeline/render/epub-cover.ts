@@ -7,7 +7,7 @@
  * the same cover and two builds give the same bytes. No photo is invented;
  * the alt text says the same in words.
  */
-import { renderAsync } from '@resvg/resvg-js'
+import { Resvg } from '@resvg/resvg-js'
 import { toHtml } from 'hast-util-to-html'
 import { s } from 'hastscript'
 import type { Edition } from './edition.ts'
@@ -87,14 +87,12 @@ export async function renderCover(edition: Edition, cacheDir: string): Promise<C
   const png = await cachedCover(cacheDir, coverKey({ text, alt, fontFiles, raster }), async () => {
     const shown = [...new Set([...text.publisher, ...text.title, ...text.people, ...text.language])].map((char) => char.codePointAt(0)!).sort((a, b) => a - b)
     const cut = await Promise.all(coverFaces(script).map(async (face) => (await cachedSubset(face, shown, 'truetype', cacheDir)).file))
-    // Drawn on libuv's thread pool (resvg's renderAsync, the same pixels as render()): the e-book's
-    // writer goes on with its fonts meanwhile (epub.ts), about 0.05 s of the main thread a cover.
-    const image = await renderAsync(coverSvg(text, alt), {
+    const image = new Resvg(coverSvg(text, alt), {
       font: { loadSystemFonts: false, fontFiles: cut, defaultFontFamily: raster.defaultFontFamily },
       fitTo: { mode: 'width', value: raster.width },
       languages: [text.locale],
       logLevel: 'off'
-    })
+    }).render()
     return encodePng(image.pixels, image.width, image.height)
   })
   return { png, alt }

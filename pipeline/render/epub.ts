@@ -38,20 +38,17 @@ for (const name of ['start', 'scope', 'checked', 'disabled']) if (!allowed.inclu
 
 export async function renderEpub(edition: Edition, options: EpubOptions): Promise<Buffer> {
   const { doc, locale, meta, terms } = edition
-  // Started first and awaited last: a cover not made before is drawn on the thread pool while the fonts are cut.
-  const coming = renderCover(edition, options.cacheDir)
-  coming.catch(() => {}) // its failure is the e-book's, given where it is awaited
   const article = articleTree(edition)
   mapImages(article, (localPath) => pathToFileURL(localPath).href)
   epubNotes(article)
   const filename = `${doc}.xhtml`
   const tocEntries = navEntries(article).map((entry) => ({ href: `${filename}#${entry.id}`, text: entry.label, depth: entry.depth }))
   const content = toHtml(article, { space: 'html' })
+  const cover = await renderCover(edition, options.cacheDir)
   // The book carries its faces, cut to the characters of its pages: the article, the contents and the guide.
   const navigation = [terms.contents.text, terms.cover.text, terms.landmarks.text, ...tocEntries.map((entry) => entry.text)]
   const shown = h('div', { lang: locale }, [article, h('nav', navigation.map((text) => h('p', text)))])
   const fonts = await pageFonts(shown, locale, 'truetype', options.cacheDir)
-  const cover = await coming
   const creators = [meta.interviewer ?? meta.publisher].filter((name): name is string => Boolean(name))
   const book = new EPub(
     {
