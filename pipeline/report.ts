@@ -37,7 +37,11 @@ export function reportFailure(thrown: unknown): number {
   const error = plainError(thrown)
   if (error instanceof StoppedBuild) {
     for (const line of formatFailures(error.failures)) console.error(line)
-    return reportFailure(error.cause)
+    // Said once when the editions failed for the same reason as the build (one missing WOFF2 encoder stops every page).
+    const cause = plainError(error.cause)
+    const plain = cause instanceof Error && !(cause instanceof VFileMessage) && !(cause instanceof UsageError) && !process.env.DEBUG
+    const said = plain && error.failures.some((failure) => failure.reason === cause.message)
+    return said ? 1 : reportFailure(error.cause)
   }
   if (error instanceof VFileMessage) {
     console.error(`error ${describeMessage(error, process.cwd())}`)
