@@ -76,7 +76,7 @@ export function stringifyPage(tree: Root): string {
 
 function documentSection(document: IndexDocument): Element {
   return h('section', { ariaLabelledby: `doc-${document.name}` }, [
-    h('h2', { id: `doc-${document.name}` }, document.title),
+    h('h2.document-title', { id: `doc-${document.name}` }, document.title),
     h('ul.editions', document.editions.map((edition) => editionRow(document, edition)))
   ])
 }

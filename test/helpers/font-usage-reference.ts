@@ -10,7 +10,8 @@ import { scriptOfLocale, type Script } from '../../pipeline/render/script-of-loc
 
 const BOLD_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'th'])
 const ITALIC_TAGS = new Set(['em', 'i', 'cite'])
-const BOLD_CLASSES = ['interviewee']
+const BOLD_CLASSES = ['interviewee', 'edition-title']
+const REGULAR_CLASSES = ['document-title']
 const ITALIC_CLASSES = ['byline', 'credit']
 /** Inside these the style is upright again (the byline's name). */
 const UPRIGHT_CLASSES = ['interviewee']
@@ -58,5 +59,5 @@ function contextOf(node: Element, parent: Context): Context {
   const italic = ITALIC_TAGS.has(node.tagName) || className.some((name) => ITALIC_CLASSES.includes(name))
   const upright = className.some((name) => UPRIGHT_CLASSES.includes(name))
   // Emphasis in Arabic or Chinese (em:lang(ar) in the stylesheets) is upright; in Latin, Cyrillic or Greek script italic.
-  return { locale: lang, weight: bold ? 700 : parent.weight, style: upright ? 'normal' : italic ? (scriptOfLocale(lang) === 'latin' ? 'italic' : 'normal') : parent.style }
+  return { locale: lang, weight: className.some((name) => REGULAR_CLASSES.includes(name)) ? 400 : bold ? 700 : parent.weight, style: upright ? 'normal' : italic ? (scriptOfLocale(lang) === 'latin' ? 'italic' : 'normal') : parent.style }
 }

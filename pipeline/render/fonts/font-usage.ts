@@ -36,7 +36,9 @@ export function faceUse(script: Script, weight: Weight, style: Style): FaceUse {
 
 const BOLD_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'th'])
 const ITALIC_TAGS = new Set(['em', 'i', 'cite'])
-const BOLD_CLASSES = ['interviewee']
+const BOLD_CLASSES = ['interviewee', 'edition-title']
+/** Headings set at regular weight by their stylesheet (index.css: a document's title above its editions). */
+const REGULAR_CLASSES = ['document-title']
 const ITALIC_CLASSES = ['byline', 'credit']
 /** Inside these the style is upright again (the byline's name). */
 const UPRIGHT_CLASSES = ['interviewee']
@@ -123,5 +125,6 @@ function contextOf(node: Element, parent: Context): Context {
   const upright = className.some((name) => UPRIGHT_CLASSES.includes(name))
   // Emphasis in Arabic or Chinese is upright (the stylesheets: em:lang(ar)), and so is a Latin name inside it.
   const style = upright ? 'normal' : italic ? (scriptOfLocale(lang) === 'latin' ? 'italic' : 'normal') : parent.style
-  return { locale: lang, weight: bold ? 700 : parent.weight, style }
+  const regular = className.some((name) => REGULAR_CLASSES.includes(name))
+  return { locale: lang, weight: regular ? 400 : bold ? 700 : parent.weight, style }
 }
