@@ -12,13 +12,12 @@
  * TeX patterns compiled character by character into the same table, and
  * kept compiled in the project's cache; pdfkit's documents made without
  * Helvetica, the same bytes; a stream's text kept as strings until the
- * stream ends, and the pages' streams compressed ahead on the thread pool, the same bytes.
+ * stream ends, the same bytes.
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import * as fontkit from 'fontkit'
-import zlib from 'node:zlib'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { faceFont } from '../pipeline/render/pdf/fonts.ts'
 import { copySimpleGlyphsUndecoded, readLongLoca, withFontkitSubsetting } from '../pipeline/render/pdf/fontkit-speed.ts'
 import { encodeGlyph, type EmbeddedFontInternals } from '../pipeline/render/pdf/text/glyph-encoder.ts'
@@ -41,7 +40,6 @@ import { compileTexPatterns } from '../pipeline/hyphenation/tex-patterns.ts'
 import { readHyphenPatterns, readTexPatterns } from '../pipeline/hyphenation/pattern-cache.ts'
 import PDFDocument from 'pdfkit'
 import { deferStreamText, documentWithoutDefaultFont } from '../pipeline/render/pdf/pdfkit-speed.ts'
-import { compressPagesAhead } from '../pipeline/render/pdf/compress-ahead.ts'
 import { referenceCompileTexPatterns } from './helpers/tex-patterns-reference.ts'
 import { PATTERNS } from '../pipeline/render/pdf/hyphenation.ts'
 import bidiModule from 'bidi-js'
@@ -502,7 +500,7 @@ describe('pdfkit documents without the default font', () => {
 describe('pdfkit streams whose text is made bytes when they end', () => {
   const options = { size: 'A4', bufferPages: true, pdfVersion: '1.7', tagged: true, info: { CreationDate: new Date(Date.UTC(2026, 0, 1)) } } as PDFKit.PDFDocumentOptions
   /** Pages of text, tagged and in two faces, drawn, turned back to (as the folios are) and a picture's bytes between. */
-  const pdf = (deferred: boolean, compressAhead = false) => {
+  const pdf = (deferred: boolean) => {
     // Told before the document is made (the prototype is pdfkit's, shared): its every write goes one way.
     deferStreamText(new PDFDocument(options), deferred)
     const doc = new PDFDocument(options)
@@ -520,16 +518,9 @@ describe('pdfkit streams whose text is made bytes when they end', () => {
     // A character past ASCII is written as its low byte, as pdfkit writes it.
     doc.addContent('% \u00e9\u0141')
     doc.switchToPage(0)
-    // Left open, as doc.end() closes a page's marked contents itself.
-    doc.markContent('Artifact', { type: 'Pagination' })
     doc.fontSize(8).text('Page 1 of 2', 72, 800)
-    const buffered = (doc as unknown as { _pageBuffer: Array<{ markings: unknown[] }> })._pageBuffer
-    const closings = buffered.reduce((sum, page) => sum + page.markings.length, 0)
-    if (!compressAhead) {
-      doc.end()
-      return { done, written, closings, pages: buffered.length }
-    }
-    return { done: compressPagesAhead(doc).then(() => doc.end()).then(() => done), written, closings, pages: buffered.length }
+    doc.end()
+    return { done, written }
   }
 
   it('writes the bytes pdfkit writes, each write made bytes as its own', async () => {
@@ -541,39 +532,5 @@ describe('pdfkit streams whose text is made bytes when they end', () => {
     expect(deferred.written.every((chunk) => typeof chunk === 'string')).toBe(true)
     const [ownBytes, deferredBytes] = await Promise.all([own.done, deferred.done])
     expect(deferredBytes.equals(ownBytes)).toBe(true)
-  })
-
-  it('compresses the pages on the thread pool before the document ends, and writes the bytes pdfkit writes', async () => {
-    const deflateSync = vi.spyOn(zlib, 'deflateSync')
-    try {
-      const ownBytes = await pdf(false).done
-      const synchronously = deflateSync.mock.calls.length
-      deflateSync.mockClear()
-      const ahead = pdf(true, true)
-      const aheadBytes = await ahead.done
-      // Every page's content, its marked contents closed as doc.end() closes them; the fonts' files are not pages.
-      expect(ahead.closings).toBeGreaterThan(0)
-      expect(ahead.pages).toBeGreaterThan(1)
-      expect(deflateSync.mock.calls.length).toBe(synchronously - ahead.pages)
-      expect(aheadBytes.equals(ownBytes)).toBe(true)
-    } finally {
-      deflateSync.mockRestore()
-    }
-  })
-
-  it('compresses a page written to after it was compressed ahead again, as it then is', async () => {
-    const onePage = async (compressAhead: boolean) => {
-      const doc = new PDFDocument(options)
-      const chunks: Buffer[] = []
-      doc.on('data', (chunk: Buffer) => chunks.push(chunk))
-      const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))))
-      doc.addContent('0 0 m 10 10 l S')
-      if (compressAhead) await compressPagesAhead(doc)
-      doc.addContent('0 0 m 20 20 l S')
-      doc.end()
-      return done
-    }
-    const [own, ahead] = await Promise.all([onePage(false), onePage(true)])
-    expect(ahead.equals(own)).toBe(true)
   })
 })

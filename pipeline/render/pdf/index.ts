@@ -14,7 +14,6 @@ import { createFootNotes, drawNotesOnPageTurn } from './footnotes/foot-notes.ts'
 import { reportMissingGlyphs } from './missing-glyphs.ts'
 import { runningTitleCandidates } from './running-title.ts'
 import { documentWithoutDefaultFont } from './pdfkit-speed.ts'
-import { compressPagesAhead } from './compress-ahead.ts'
 import { MUTED, type PdfState, type Style } from './state.ts'
 import { keepCompiledPatternsIn } from './hyphenation.ts'
 import { artifact, documentRoot, tagged } from './structure.ts'
@@ -74,7 +73,6 @@ export async function renderPdf(edition: Edition, options: PdfOptions): Promise<
   root.end()
   addRunningHeadsAndFolios(state)
   reportMissingGlyphs(edition, state.missing, options.strict ?? false)
-  await compressPagesAhead(doc)
   doc.end()
   return done
 }

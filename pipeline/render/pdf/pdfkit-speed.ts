@@ -6,7 +6,6 @@
  * (/F2, /F3…), so the PDF's bytes are the same (test/pdf-speed.test.ts).
  */
 import PDFDocument from 'pdfkit'
-import { takeCompressed } from './compress-ahead.ts'
 
 export function documentWithoutDefaultFont(options: PDFKit.PDFDocumentOptions): PDFKit.PDFDocument {
   const doc = new PDFDocument({ ...options, font: null } as unknown as PDFKit.PDFDocumentOptions)
@@ -46,12 +45,7 @@ export function deferStreamText(doc: PDFKit.PDFDocument, deferred = true): void 
   prototype.write = deferred ? writeDeferred : own.write
   prototype.finalize = deferred
     ? function (this: ReferenceInternals) {
-      const compressed = takeCompressed(this)
-      if (compressed) {
-        // pdfkit's finalize compresses what it is given while `compress` is set; its Filter is set already.
-        this.buffer = [compressed]
-        this.compress = false
-      } else if (this.buffer.some((chunk) => typeof chunk === 'string')) this.buffer = bytesOf(this.buffer)
+      if (this.buffer.some((chunk) => typeof chunk === 'string')) this.buffer = bytesOf(this.buffer)
       own.finalize.call(this)
     }
     : own.finalize
