@@ -52,6 +52,9 @@ export function createEditionProcessor(options: EditionOptions) {
       // The notes' heading is shown (a reader of print sees it too), in the edition's language.
       footnoteLabel: options.labels.footnotes,
       footnoteLabelProperties: {},
+      // The way back from a note is a caret, as Wikipedia's: the page's faces have it, where GFM's ↩ (U+21A9)
+      // is in none of them (a browser drew it in a system font) and points the wrong way in Arabic.
+      footnoteBackContent: '^',
       footnoteBackLabel: (reference, rereference) => options.labels.backToReference(`${reference + 1}${rereference > 1 ? `-${rereference}` : ''}`)
     })
     .use(rehypeGfmSemantics)

@@ -9,8 +9,9 @@
  * browser drew "Caspian" partly in the system's Liberation Serif. And the
  * editions list (index.html): its bold edition titles were cut into the
  * regular subset, so the Russian and Kazakh titles were drawn wholly in
- * Liberation Serif Bold. Code is set in the system's monospace by design
- * and is left out.
+ * Liberation Serif Bold. A note's way back was GFM's ↩, which none of the
+ * faces has. Code is set in the system's monospace by design and is left
+ * out.
  */
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -28,7 +29,9 @@ Intro with *emphasis*, **strong text**, ***both at once*** and a name, *Kazinfor
 
 ## A *named* section
 
-The shore in spring.
+The shore in spring.[^tide]
+
+[^tide]: At low tide.
 `
 
 const CATALOG = { p: { 'the-shore-in-spring': 'الشاطئ في الربيع.' }, heading: { 'a-named-section': 'قسم *مسمّى*' } }
