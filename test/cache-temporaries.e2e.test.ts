@@ -3,14 +3,16 @@
  * (a cover, a font subset, an edition, a parsed document, a hyphenation
  * table, the git dates) leaves its temporary file in .cache/. The next build
  * removes those whose writer is gone (or whose process id now belongs to a
- * process started after the file was written), and nothing a live process
- * (another build, the preview) is writing, nor any other file.
+ * process started after the file was written) and that nothing has changed
+ * for ten minutes, and nothing a live process (another build, the preview,
+ * one in another container) is writing, nor any other file.
  */
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { build } from '../pipeline/build.ts'
+import { removeStaleCacheTemporaries } from '../pipeline/output/cache-temporaries.ts'
 import { deadPid, smallProject } from './helpers/project.ts'
 
 const running: Array<ReturnType<typeof spawn>> = []
@@ -18,11 +20,13 @@ afterEach(() => {
   for (const child of running.splice(0)) child.kill('SIGKILL')
 })
 
-/** A temporary file as write-atomic.ts names it, beside `target` in the cache. */
-function temporary(cacheDir: string, target: string, pid: number): string {
+/** A temporary file as write-atomic.ts names it, beside `target` in the cache, last changed `ageMs` ago. */
+function temporary(cacheDir: string, target: string, pid: number, ageMs = 3_600_000): string {
   const file = path.join(cacheDir, path.dirname(target), `.${path.basename(target)}.${pid}.0123abcd.tmp`)
   mkdirSync(path.dirname(file), { recursive: true })
   writeFileSync(file, 'half a file')
+  const changed = new Date(Date.now() - ageMs)
+  utimesSync(file, changed, changed)
   return file
 }
 
@@ -44,20 +48,24 @@ describe('temporary files in .cache/', () => {
       .map((target) => temporary(cacheDir, target, dead))
     const kept = [
       // Another build (into another folder) or the preview, writing now; this process's own.
-      temporary(cacheDir, 'covers/4e5f.png', alive.pid!), temporary(cacheDir, 'editions/.tmp/cd34.bin', process.pid),
+      temporary(cacheDir, 'covers/4e5f.png', alive.pid!, 0), temporary(cacheDir, 'editions/.tmp/cd34.bin', process.pid, 0),
       // Not a cache of ours: npm's and Node.js's folders.
-      temporary(cacheDir, 'tools/package.json', dead), temporary(cacheDir, 'compile/v8.cache', dead)
+      temporary(cacheDir, 'tools/package.json', dead), temporary(cacheDir, 'compile/v8.cache', dead),
+      // Written a minute ago by a process this one cannot see: a build in another container sharing the
+      // folder, whose process id means nothing here (or a file server's clock behind ours).
+      temporary(cacheDir, 'editions/.tmp/ef56.bin', dead, 60_000), temporary(cacheDir, 'fonts/8c9d.woff2', dead, 9 * 60_000)
     ]
     // A killed writer whose process id the system has given since to a process started after the file was
     // written (in a container, every run may get the same id): this very process, here.
-    const reused = temporary(cacheDir, 'fonts/6a7b.woff2', process.pid)
-    utimesSync(reused, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000))
-    killed.push(reused)
+    killed.push(temporary(cacheDir, 'fonts/6a7b.woff2', process.pid))
     const other = path.join(cacheDir, 'covers/notes.tmp')
     writeFileSync(other, 'not a temporary name')
 
     expect((await build({ root, formats: ['html'] })).failures).toEqual([])
     for (const file of killed) expect(existsSync(file), path.relative(cacheDir, file)).toBe(false)
     for (const file of [...kept, other]) expect(existsSync(file), path.relative(cacheDir, file)).toBe(true)
+    // A live writer's file stays for its process's sake alone, not only for its age.
+    expect(await removeStaleCacheTemporaries(cacheDir, 0)).toEqual(expect.not.arrayContaining(kept.slice(0, 2)))
+    for (const file of kept.slice(0, 2)) expect(existsSync(file), path.relative(cacheDir, file)).toBe(true)
   })
 })

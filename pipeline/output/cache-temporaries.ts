@@ -8,20 +8,29 @@
  * files into one (editions/.tmp/), so that a build reads ten folders, not 260.
  *
  * Builds into other output folders and the live preview share the cache and
- * may be writing at the same moment: a temporary file is removed only when
- * the process its name carries is no longer running, so no live writer ever
- * loses its file.
+ * may be writing at the same moment, and hold no lock on it: a temporary file
+ * is removed only when the process its name carries is no longer running AND
+ * nothing has changed it for ten minutes. The process id alone cannot tell:
+ * a writer in another container (another process-id namespace) sharing the
+ * folder carries an id that means nothing here, and a file server's clock
+ * may lag ours. No cache write takes minutes; a killed writer's file goes on
+ * a later build.
  */
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { removeDeadWritersFiles, TEMPORARY_DIR } from './write-atomic.ts'
 
 /** Folders in .cache/ that other tools write: npm's (npm run setup:node24) and Node.js's compile cache. */
+
 const NOT_OURS = new Set(['tools', 'compile'])
 
+/** How long a temporary file must have been left unchanged before a build removes it. */
+export const UNTOUCHED_FOR_MS = 10 * 60 * 1000
+
 /** The cache folder, its folders, and their `.tmp/` (where the editions' cache writes: editions/.tmp/). */
-export async function removeStaleCacheTemporaries(cacheDir: string): Promise<string[]> {
+export async function removeStaleCacheTemporaries(cacheDir: string, untouchedForMs = UNTOUCHED_FOR_MS): Promise<string[]> {
   const entries = await readdir(cacheDir, { withFileTypes: true }).catch(() => [])
   const folders = entries.filter((entry) => entry.isDirectory() && !NOT_OURS.has(entry.name)).map((entry) => path.join(cacheDir, entry.name))
-  return (await Promise.all([cacheDir, ...folders, ...folders.map((folder) => path.join(folder, TEMPORARY_DIR))].map(removeDeadWritersFiles))).flat()
+  const swept = [cacheDir, ...folders, ...folders.map((folder) => path.join(folder, TEMPORARY_DIR))]
+  return (await Promise.all(swept.map((folder) => removeDeadWritersFiles(folder, untouchedForMs)))).flat()
 }

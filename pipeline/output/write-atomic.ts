@@ -116,9 +116,9 @@ export async function removeStaleTemporaries(dir: string): Promise<string[]> {
  * process is gone (killed mid-write: a SIGKILL runs no clean-up), or whose
  * process id now belongs to a process started after the file was written. A
  * live writer's file, this process's included, is left alone; so is every
- * other name.
+ * other name, and a file changed less than `untouchedForMs` ago.
  */
-export async function removeDeadWritersFiles(folder: string): Promise<string[]> {
+export async function removeDeadWritersFiles(folder: string, untouchedForMs = 0): Promise<string[]> {
   const removed: string[] = []
   // Names only: a cache folder holds thousands of files, and a name tells a temporary one.
   const names = await readdir(folder).catch(() => [] as string[])
@@ -127,7 +127,7 @@ export async function removeDeadWritersFiles(folder: string): Promise<string[]> 
     if (!match) continue
     const file = path.join(folder, name)
     const changed = await stat(file).then((stats) => stats.mtimeMs, () => undefined)
-    if (changed === undefined || mayBeWriting(Number(match[1]), changed)) continue
+    if (changed === undefined || Date.now() - changed < untouchedForMs || mayBeWriting(Number(match[1]), changed)) continue
     // A folder with such a name is not a temporary file: rm refuses it.
     if (await rm(file, { force: true }).then(() => true, () => false)) removed.push(file)
   }
