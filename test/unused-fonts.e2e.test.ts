@@ -6,7 +6,8 @@
  * manifest lists exactly what is on disk.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { build } from '../pipeline/build.ts'
@@ -103,6 +104,20 @@ describe('fonts no page uses any more', () => {
     expect(snapshot(out).get('kk/interview.html')).not.toBe(kkBefore)
     for (const font of enFonts) expect(existsSync(path.join(out, font)), font).toBe(true)
     fontsAreExactlyTheLinked(out)
+  })
+
+  it('are kept while a page in a language folder that is a link to elsewhere links them', async () => {
+    const root = smallProject()
+    const out = path.join(root, 'output')
+    expect((await build({ root, formats: ['html'] })).failures).toEqual([])
+    const ruFonts = fontsOf(out, 'ru/interview.html')
+    // The user keeps the Russian pages elsewhere and links them into the folder.
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'press-ru-'))
+    renameSync(path.join(out, 'ru'), path.join(elsewhere, 'ru'))
+    symlinkSync(path.join(elsewhere, 'ru'), path.join(out, 'ru'))
+    changeKazakhText(root)
+    expect((await build({ root, formats: ['html'], locales: ['kk'] })).failures).toEqual([])
+    for (const font of ruFonts) expect(existsSync(path.join(out, font)), font).toBe(true)
   })
 
   it('are kept while a failed language\'s previous page links them', async () => {

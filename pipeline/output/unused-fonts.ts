@@ -10,7 +10,8 @@
  * same folder) or a failed edition left in place keeps its fonts. Builds into
  * a folder take turns (output/lock.ts), so no page can arrive meanwhile.
  */
-import { readdir, readFile, rm } from 'node:fs/promises'
+import type { Dirent } from 'node:fs'
+import { readdir, readFile, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { Publisher } from './publish.ts'
 import { TEMPORARY_DIR } from './write-atomic.ts'
@@ -42,15 +43,26 @@ export function unusedFonts(names: readonly string[], linked: ReadonlySet<string
   return [...unused, ...licences]
 }
 
+/** A folder entry as what it is or points to: a user may link a language's folder (or a page) from elsewhere. */
+async function kindOf(dir: string, entry: Dirent): Promise<'file' | 'folder' | undefined> {
+  if (entry.isSymbolicLink()) {
+    const target = await stat(path.join(dir, entry.name)).catch(() => undefined)
+    return target?.isDirectory() ? 'folder' : target?.isFile() ? 'file' : undefined
+  }
+  return entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : undefined
+}
+
 /** Every HTML page in the output folder: index and status pages at the top, editions' pages one folder down. */
 async function pagesIn(outputDir: string): Promise<string[]> {
   const pages: string[] = []
-  const top = await readdir(outputDir, { withFileTypes: true })
-  for (const entry of top) {
-    if (entry.isFile() && entry.name.endsWith('.html')) pages.push(path.join(outputDir, entry.name))
-    if (!entry.isDirectory() || entry.name === FONTS_DIR || entry.name === TEMPORARY_DIR) continue
-    const inner = await readdir(path.join(outputDir, entry.name), { withFileTypes: true })
-    for (const file of inner) if (file.isFile() && file.name.endsWith('.html')) pages.push(path.join(outputDir, entry.name, file.name))
+  for (const entry of await readdir(outputDir, { withFileTypes: true })) {
+    const kind = await kindOf(outputDir, entry)
+    if (kind === 'file' && entry.name.endsWith('.html')) pages.push(path.join(outputDir, entry.name))
+    if (kind !== 'folder' || entry.name === FONTS_DIR || entry.name === TEMPORARY_DIR) continue
+    const folder = path.join(outputDir, entry.name)
+    for (const file of await readdir(folder, { withFileTypes: true })) {
+      if (file.name.endsWith('.html') && (await kindOf(folder, file)) === 'file') pages.push(path.join(folder, file.name))
+    }
   }
   return pages
 }
