@@ -119,25 +119,43 @@ export function translateTree(tree: Root, meta: DocumentMeta, file: VFile, optio
 }
 
 /**
- * A list item whose text is the source's (its first paragraph fell back) takes that paragraph's language
- * and direction, and so does a list all of whose items do: in a right-to-left edition an English item's
- * marker stands at its left, beside its text, not at the far right (and a tight item, whose paragraph
- * HTML unwraps, keeps its direction at all).
+ * A list item whose text is the source's (every block in it fell back: its paragraphs, its nested lists)
+ * takes that language and direction, and so does a list all of whose items do: in a right-to-left edition
+ * an English item's marker stands at its left, beside its text, not at the far right (and a tight item,
+ * whose paragraph HTML unwraps, keeps its direction at all). An item with a translated block keeps the
+ * edition's direction, or that block would inherit the source's.
  */
 function liftSourceDirection(tree: Root): void {
-  const sourceOf = (node: ListItem) => {
-    const first = node.children[0]
-    return first?.type === 'paragraph' ? first.data?.hProperties : undefined
-  }
-  type Source = NonNullable<ReturnType<typeof sourceOf>>
-  const lift = (node: List | ListItem, from: Source) => {
-    node.data = { ...node.data, hProperties: { ...node.data?.hProperties, lang: from.lang, dir: from.dir } }
-  }
+  const lists: List[] = []
   visit(tree, 'list', (list: List) => {
-    const sources = list.children.map(sourceOf)
-    for (const [index, item] of list.children.entries()) if (sources[index]?.dir) lift(item, sources[index]!)
-    if (sources.length > 0 && sources.every((source) => source?.dir && source.dir === sources[0]!.dir)) lift(list, sources[0]!)
+    lists.push(list)
   })
+  // Innermost first: a nested list is lifted, or not, before the item holding it is judged.
+  for (const list of lists.reverse()) {
+    const sources = list.children.map(sourceOfItem)
+    for (const [index, item] of list.children.entries()) if (sources[index]) lift(item, sources[index]!)
+    const first = sources[0]
+    if (first && sources.every((source) => source && sameLanguage(source, first))) lift(list, first)
+  }
+}
+
+type Language = { lang?: unknown; dir?: unknown }
+
+const languageOf = (node: Paragraph | List): Language | undefined => node.data?.hProperties
+
+const sameLanguage = (a: Language | undefined, b: Language): boolean => a?.dir === b.dir && a?.lang === b.lang
+
+/** The source's language, when every block of the item is in it (code is in none); else undefined. */
+function sourceOfItem(item: ListItem): Language | undefined {
+  const first = item.children[0]
+  const from = first?.type === 'paragraph' ? languageOf(first) : undefined
+  if (!from?.dir) return undefined
+  const fellBack = item.children.every((child) => child.type === 'code' || ((child.type === 'paragraph' || child.type === 'list') && sameLanguage(languageOf(child), from)))
+  return fellBack ? from : undefined
+}
+
+function lift(node: List | ListItem, from: Language): void {
+  node.data = { ...node.data, hProperties: { ...node.data?.hProperties, lang: String(from.lang), dir: String(from.dir) } }
 }
 
 /**

@@ -51,21 +51,32 @@ export const footnotes: Handler = (state, node: Element) => {
 }
 
 export const list: Handler = (state, node: Element) => {
-  // A list left in the source's language runs in its direction: markers and indents at its own start side.
-  const outer = state.blockDir
-  const dir = node.properties.dir
-  if (dir === 'ltr' || dir === 'rtl') state.blockDir = dir
-  grouped(state, 'L', () => {
+  inDirectionOf(state, node, () => grouped(state, 'L', () => {
     const ordered = node.tagName === 'ol'
     let number = typeof node.properties.start === 'number' ? node.properties.start : 1
     const numeral = new Intl.NumberFormat(state.edition.locale)
     for (const item of node.children) {
       if (item.type !== 'element' || item.tagName !== 'li') continue
-      grouped(state, 'LI', () => listItem(state, item, ordered ? `${numeral.format(number++)}.` : '•'))
+      const marker = ordered ? `${numeral.format(number++)}.` : '•'
+      inDirectionOf(state, item, () => grouped(state, 'LI', () => listItem(state, item, marker)))
     }
-  })
-  state.blockDir = outer
+  }))
   state.doc.moveDown(0.3)
+}
+
+/**
+ * A list or an item left in the source's language (remark-translate gives it `dir`) runs in its direction:
+ * markers and indents at its own start side, as the web page sets them.
+ */
+function inDirectionOf(state: PdfState, node: Element, draw: () => void): void {
+  const outer = state.blockDir
+  const dir = node.properties.dir
+  if (dir === 'ltr' || dir === 'rtl') state.blockDir = dir
+  try {
+    draw()
+  } finally {
+    state.blockDir = outer
+  }
 }
 
 function listItem(state: PdfState, item: Element, marker: string, style = ITEM, body: 'LBody' | undefined = 'LBody'): void {
