@@ -24,8 +24,13 @@ const COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/
 /** git's variables for the network, credentials, editors and new commits: none changes which commit HEAD is or what `git log` reads. */
 const UNRELATED = /^GIT_(?:SSL_|HTTP_|SSH|ASKPASS$|TERMINAL_PROMPT$|PAGER$|EDITOR$|SEQUENCE_EDITOR$|AUTHOR_|COMMITTER_|PROXY_)/
 
+/** A GIT_* variable that could change which repository git finds or what it reads there. */
+function gitIsSteered(environment: NodeJS.ProcessEnv): boolean {
+  return Object.keys(environment).some((name) => name.startsWith('GIT_') && !UNRELATED.test(name))
+}
+
 export function readGitHead(from: string, environment: NodeJS.ProcessEnv = process.env): GitHead | undefined {
-  if (Object.keys(environment).some((name) => name.startsWith('GIT_') && !UNRELATED.test(name))) return undefined
+  if (gitIsSteered(environment)) return undefined
   try {
     const found = findDotGit(path.resolve(from))
     if (!found) return undefined
@@ -53,7 +58,7 @@ export function readGitHead(from: string, environment: NodeJS.ProcessEnv = proce
  * the whole build: about 20 ms of the main thread for the book).
  */
 export function noRepositoryAbove(from: string, environment: NodeJS.ProcessEnv = process.env): boolean {
-  if (Object.keys(environment).some((name) => name.startsWith('GIT_') && !UNRELATED.test(name))) return false
+  if (gitIsSteered(environment)) return false
   try {
     for (let current = path.resolve(from); ; current = path.dirname(current)) {
       if (statOptional(path.join(current, '.git')) || statOptional(path.join(current, 'HEAD'))) return false

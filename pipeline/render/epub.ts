@@ -43,6 +43,7 @@ export async function renderEpub(edition: Edition, options: EpubOptions): Promis
   epubNotes(article)
   const filename = `${doc}.xhtml`
   const tocEntries = navEntries(article).map((entry) => ({ href: `${filename}#${entry.id}`, text: entry.label, depth: entry.depth }))
+  const tocTree = nestEntries(tocEntries)
   const content = toHtml(article, { space: 'html' })
   const cover = await renderCover(edition, options.cacheDir)
   // The book carries its faces, cut to the characters of its pages: the article, the contents and the guide.
@@ -78,8 +79,8 @@ export async function renderEpub(edition: Edition, options: EpubOptions): Promis
         contributors: meta.interviewee ? [meta.interviewee] : [],
         credits: meta.credits,
         embeddedFonts: fonts.map((font, index) => ({ id: `font-${index}`, href: `fonts/${font.name}` })),
-        tocTree: nestEntries(tocEntries),
-        tocDepth: nestingDepth(nestEntries(tocEntries)),
+        tocTree,
+        tocDepth: nestingDepth(tocTree),
         landmarksTitle: terms.landmarks.text,
         bodyHref: filename,
         coverHref: 'cover.xhtml',
