@@ -33,6 +33,17 @@ describe('Latin runs in an edition of another script', () => {
     expect(tagged(h('p', 'Ein Name: Kazinform'), 'de')).toBe('<p>Ein Name: Kazinform</p>')
   })
 
+  it('a Latin phrase cut by formatting or a link is one run: one span, which reads left to right in a right-to-left paragraph', () => {
+    const emphasis = h('p', ['وصف the ', h('em', 'Caspian'), ' shore وما'])
+    expect(tagged(emphasis, 'ar', 'en', 'rtl')).toBe('<p>وصف <span lang="en" dir="ltr">the <em>Caspian</em> shore</span> وما</p>')
+    const link = h('p', ['أو visit the ', h('a', { href: 'https://example.org' }, ['Port of ', h('strong', 'Aktau')]), ' website اليوم.'])
+    expect(tagged(link, 'ar', 'en', 'rtl')).toBe('<p>أو <span lang="en" dir="ltr">visit the <a href="https://example.org">Port of <strong>Aktau</strong></a> website</span> اليوم.</p>')
+    // Formatting around more than Latin words keeps its own runs, inside it.
+    const mixed = h('p', ['the ', h('em', ['Caspian ', 'بحر']), ' shore'])
+    expect(tagged(mixed, 'ar', 'en', 'rtl')).toBe('<p><span lang="en" dir="ltr">the</span> <em><span lang="en" dir="ltr">Caspian</span> بحر</em> <span lang="en" dir="ltr">shore</span></p>')
+    expect(tagged(h('p', ['Мен ', h('em', 'Caspian'), ' Sea']), 'kk')).toBe('<p>Мен <span lang="en"><em>Caspian</em> Sea</span></p>')
+  })
+
   it('leaves code and text that already says its language alone', () => {
     const html = tagged(h('div', [h('p', { lang: 'en', dir: 'ltr' }, 'A missing translation'), h('p', ['نص ', h('code', 'npm run build')])]), 'ar', 'en', 'rtl')
     expect(html).toBe('<div><p lang="en" dir="ltr">A missing translation</p><p>نص <code>npm run build</code></p></div>')

@@ -17,7 +17,6 @@
  * `lang` (a missing translation's source text) is left alone, as is code.
  */
 import type { Element, ElementContent, Root, Text } from 'hast'
-import { visitParents } from 'unist-util-visit-parents'
 
 /**
  * Latin words and the spaces between them (Jürgen Stock, O’Neill, Jean-Luc):
@@ -55,29 +54,101 @@ function scriptOf(locale: string): string | undefined {
 /** The text as its pieces, each Latin run in a span of its language. */
 export function latinSpans(text: string, lang: string, dir: 'ltr' | 'rtl'): ElementContent[] {
   const parts: ElementContent[] = []
-  let from = 0
-  for (const match of text.matchAll(LATIN_RUN)) {
-    if (match.index > from) parts.push({ type: 'text', value: text.slice(from, match.index) })
-    const properties = dir === 'rtl' ? { lang, dir: 'ltr' } : { lang }
-    parts.push({ type: 'element', tagName: 'span', properties, children: [{ type: 'text', value: match[0] }] })
-    from = match.index + match[0].length
-  }
-  if (from < text.length) parts.push({ type: 'text', value: text.slice(from) })
+  for (const piece of latinPieces(text)) parts.push(piece.latin ? runSpan([piece.node], lang, dir) : piece.node)
   return parts
 }
 
+function latinPieces(text: string): Array<{ node: Text; latin: boolean }> {
+  const pieces: Array<{ node: Text; latin: boolean }> = []
+  let from = 0
+  for (const match of text.matchAll(LATIN_RUN)) {
+    if (match.index > from) pieces.push({ node: { type: 'text', value: text.slice(from, match.index) }, latin: false })
+    pieces.push({ node: { type: 'text', value: match[0] }, latin: true })
+    from = match.index + match[0].length
+  }
+  if (from < text.length) pieces.push({ node: { type: 'text', value: text.slice(from) }, latin: false })
+  return pieces
+}
+
+function runSpan(children: ElementContent[], lang: string, dir: 'ltr' | 'rtl'): Element {
+  return { type: 'element', tagName: 'span', properties: dir === 'rtl' ? { lang, dir: 'ltr' } : { lang }, children }
+}
+
+/**
+ * Formatting inside a Latin phrase ("the *Caspian* shore", a link on some of its words) does not
+ * cut it: the words and the elements wholly of Latin words between them go into one span, as
+ * UAX #9 makes them one left-to-right run. A span each would be an isolate each (HTML's `dir`),
+ * which a right-to-left paragraph orders right to left: "shore Caspian the".
+ */
 export function tagLatinRuns(tree: Root | Element, options: LatinRunOptions): void {
   const lang = latinRunLanguage(options.locale, options.sourceLocale)
-  if (!lang) return
-  const found: Array<{ node: Text; parent: Root | Element }> = []
-  visitParents(tree, 'text', (node: Text, ancestors) => {
-    if (ancestors.some((each) => each.type === 'element' && (SKIP.has(each.tagName) || typeof each.properties.lang === 'string'))) return
-    if (HAS_LATIN.test(node.value)) found.push({ node, parent: ancestors[ancestors.length - 1] as Root | Element })
-  })
-  for (const { node, parent } of found) {
-    const index = parent.children.indexOf(node)
-    parent.children.splice(index, 1, ...(latinSpans(node.value, lang, options.dir) as typeof parent.children))
+  if (lang && !(tree.type === 'element' && ownLanguage(tree))) tagChildren(tree, lang, options.dir)
+}
+
+function tagChildren(parent: Root | Element, lang: string, dir: 'ltr' | 'rtl'): void {
+  if (!parent.children.some(mayHoldLatin)) return
+  const out: ElementContent[] = []
+  let run: ElementContent[] = []
+  let gap: Text[] = []
+  const close = () => {
+    const only = run.length === 1 ? run[0]! : undefined
+    // An element alone keeps its span inside it, as before phrases were joined.
+    if (only?.type === 'element') {
+      tagChildren(only, lang, dir)
+      out.push(only)
+    } else if (run.length > 0) out.push(runSpan(run, lang, dir))
+    out.push(...gap)
+    run = []
+    gap = []
   }
+  const addLatin = (node: ElementContent) => {
+    run.push(...gap, node)
+    gap = []
+  }
+  for (const child of parent.children as ElementContent[]) {
+    if (child.type === 'text') {
+      for (const piece of latinPieces(child.value)) {
+        if (piece.latin) addLatin(piece.node)
+        else if (run.length > 0 && SPACES.test(piece.node.value)) gap.push(piece.node)
+        else {
+          close()
+          out.push(piece.node)
+        }
+      }
+    } else if (child.type === 'element' && wholeLatin(child)) {
+      addLatin(child)
+    } else {
+      if (child.type === 'element' && !ownLanguage(child)) tagChildren(child, lang, dir)
+      close()
+      out.push(child)
+    }
+  }
+  close()
+  parent.children = out as typeof parent.children
+}
+
+const SPACES = /^[ \u00a0]+$/
+/** Inline formatting a Latin phrase may run through. */
+const PHRASING = new Set(['a', 'abbr', 'b', 'del', 'em', 'i', 'mark', 's', 'small', 'span', 'strong', 'u'])
+const WHOLE_RUN = new RegExp(`^${LATIN_RUN.source}$`, 'u')
+
+function ownLanguage(node: Element): boolean {
+  return SKIP.has(node.tagName) || typeof node.properties.lang === 'string'
+}
+
+function mayHoldLatin(node: Root['children'][number]): boolean {
+  return node.type === 'element' ? !ownLanguage(node) : node.type === 'text' && HAS_LATIN.test(node.value)
+}
+
+/** Formatting around Latin words only (nested formatting too), which joins the run around it. */
+function wholeLatin(node: Element): boolean {
+  return PHRASING.has(node.tagName) && !ownLanguage(node) && WHOLE_RUN.test(textOf(node))
+}
+
+function textOf(node: ElementContent): string {
+  if (node.type === 'text') return node.value
+  if (node.type !== 'element') return ''
+  return node.children.map(textOf).join('')
 }
 
 export default function rehypeLatinRuns(options: LatinRunOptions) {
