@@ -74,3 +74,64 @@ describe('the e-book and the PDF of a document with sections', () => {
     expect(outline).toEqual([['Harbour guide', [['Ports', [['Aktau', ['The old quay']], 'Kuryk']], 'Ships']]])
   })
 })
+
+const SIX_LEVELS = `---
+title: Harbour rules
+lang: en
+---
+
+# Rules
+
+## Berths
+
+### Lights
+
+#### Signals
+
+##### Flags
+
+###### Pennants
+`
+
+describe('a body with six levels of its own, under the title', () => {
+  let html: string
+  let nav: string
+  let outline: unknown[]
+  let roles: string[]
+  let pdfText: string
+
+  beforeAll(async () => {
+    const root = makeProject({ 'content/rules.md': SIX_LEVELS })
+    const result = await build({ root, formats: ['html', 'epub', 'pdf'] })
+    expect(result.failures).toEqual([])
+    html = readFileSync(path.join(root, 'output/en/rules.html'), 'utf8')
+    const zip = await JSZip.loadAsync(readFileSync(path.join(root, 'output/en/rules.epub')))
+    nav = await zip.file('OEBPS/toc.xhtml')!.async('string')
+    const bytes = readFileSync(path.join(root, 'output/en/rules.pdf'))
+    pdfText = bytes.toString('latin1')
+    const pdf = await getDocument({ data: new Uint8Array(bytes) }).promise
+    type Item = { title: string; items: Item[] }
+    const deepest = (items: Item[], depth = 1): unknown[] => items.flatMap((item) => [[depth, item.title], ...deepest(item.items, depth + 1)])
+    outline = deepest((await pdf.getOutline()) as Item[])
+    type Node = { role?: string; children?: Node[] }
+    const walk = (node: Node): string[] => [...(node.role ? [node.role] : []), ...(node.children ?? []).flatMap(walk)]
+    roles = walk((await (await pdf.getPage(1)).getStructTree()) as Node)
+  }, 120_000)
+
+  it('keeps the sixth level one below the fifth: an h6 with aria-level 7 in the page', () => {
+    expect(html).toContain('<h6 id="heading-flags">Flags</h6>')
+    expect(html).toContain('<h6 aria-level="7" id="heading-pennants">Pennants</h6>')
+  })
+
+  it('nests it under the fifth in the e-book’s contents and the PDF’s outline', () => {
+    const links = nav.replace(/\s+/g, '').replace(/<ahref="[^"]*">([^<]*)<\/a>/g, '$1')
+    expect(links).toContain('<li>Flags<ol><li>Pennants</li></ol></li>')
+    expect(outline.slice(-2)).toEqual([[6, 'Flags'], [7, 'Pennants']])
+  })
+
+  it('tags it H7 in the PDF, role-mapped to H6 for readers of PDF 1.7 (pdf.js applies the map)', () => {
+    expect(roles.filter((role) => /^H\d$/.test(role))).toEqual(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'H6'])
+    expect(pdfText.match(/\/S \/H\d/g)).toEqual(['/S /H1', '/S /H2', '/S /H3', '/S /H4', '/S /H5', '/S /H6', '/S /H7'])
+    expect(pdfText).toMatch(/\/RoleMap <<\s*\/H7 \/H6\s*>>/)
+  })
+})

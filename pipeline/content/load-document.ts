@@ -116,7 +116,10 @@ function refuseUnclosedFrontMatter(file: VFile): void {
   })
 }
 
-/** The title is the one `<h1>`: a body that has level-1 headings is shifted one level down (to at most 6). */
+/**
+ * The title is the one `<h1>`: a body that has level-1 headings is shifted one level down. Its sixth
+ * level, the seventh then, stays an h6 that says its level (render/heading-level.ts), not a second h6.
+ */
 function shiftHeadingsUnderTitle(tree: Root): void {
   let top = false
   visit(tree, 'heading', (node: Heading) => {
@@ -124,7 +127,8 @@ function shiftHeadingsUnderTitle(tree: Root): void {
   })
   if (!top) return
   visit(tree, 'heading', (node: Heading) => {
-    node.depth = Math.min(6, node.depth + 1) as Heading['depth']
+    if (node.depth === 6) node.data = { ...node.data, hProperties: { ...node.data?.hProperties, ariaLevel: 7 } }
+    else node.depth = (node.depth + 1) as Heading['depth']
   })
 }
 

@@ -10,6 +10,7 @@ import { titleContent } from '../to-hast/title.ts'
 import { withSegmentKey } from '../to-hast/handlers.ts'
 import { scriptOfLocale } from './script-of-locale.ts'
 import { tagLatinRuns } from '../plugins/rehype-latin-runs.ts'
+import { headingLevel } from './heading-level.ts'
 
 /** `copy: false` for a writer that only reads the tree (the PDF's); HTML and EPUB rewrite image sources in theirs. */
 export function articleTree(edition: Edition, { copy = true } = {}): Element {
@@ -68,11 +69,11 @@ export function headingsOf(tree: Element | HastRoot): HeadingEntry[] {
   const walk = (node: Element | HastRoot) => {
     for (const child of node.children) {
       if (child.type !== 'element') continue
-      const match = /^h([1-6])$/.exec(child.tagName)
-      if (match && typeof child.properties.id === 'string') {
+      const depth = headingLevel(child)
+      if (depth !== undefined && typeof child.properties.id === 'string') {
         const className = child.properties.className
         found.push({
-          id: child.properties.id, depth: Number(match[1]), text: toText(child).replace(/\s+/g, ' ').trim(),
+          id: child.properties.id, depth, text: toText(child).replace(/\s+/g, ' ').trim(),
           question: Array.isArray(className) && className.includes('question'),
           ...(child.data?.navLabel ? { label: child.data.navLabel } : {})
         })

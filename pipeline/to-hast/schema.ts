@@ -43,7 +43,7 @@ export const editionSchema: Schema = {
     // A task item's box: shown, never editable.
     input: [['type', 'checkbox'], 'checked', ['disabled', true]],
     code: [['className', /^language-[\w-]+$/]],
-    h1: heading(), h2: heading(), h3: heading(), h4: heading(), h5: heading(), h6: heading(),
+    h1: heading(), h2: heading(), h3: heading(), h4: heading(), h5: heading(), h6: [...heading(), 'ariaLevel'],
     figure: [['className', 'figure']],
     div: [['className', DIRECTIVE_CLASS]],
     p: [['className', DIRECTIVE_CLASS], ...LANGUAGE],

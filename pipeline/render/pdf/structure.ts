@@ -20,7 +20,7 @@ export interface OpenContent {
 }
 
 export type StructureType =
-  | 'Document' | 'Div' | 'H1' | 'H2' | 'H3' | 'H4' | 'H5' | 'H6' | 'P' | 'Figure' | 'Caption'
+  | 'Document' | 'Div' | 'H1' | 'H2' | 'H3' | 'H4' | 'H5' | 'H6' | 'H7' | 'P' | 'Figure' | 'Caption'
   | 'L' | 'LI' | 'Lbl' | 'LBody' | 'BlockQuote' | 'Code'
   | 'Table' | 'THead' | 'TBody' | 'TR' | 'TH' | 'TD' | 'Note'
 
@@ -46,6 +46,18 @@ export function documentRoot(doc: PDFKit.PDFDocument): PDFKit.PDFStructureElemen
   const root = tagged.struct('Document')
   tagged.addStructure(root)
   return root
+}
+
+/**
+ * The structure type of a heading of this level. PDF 1.7 names six (PDF 2.0 any number): a seventh
+ * level is H7, which the structure tree's role map maps to H6 for readers of 1.7, so a reader that
+ * knows Hn still tells it from the h6 above it, as HTML's aria-level does.
+ */
+export function headingType(doc: PDFKit.PDFDocument, level: number): StructureType {
+  if (level <= 6) return `H${Math.max(level, 1)}` as StructureType
+  const root = (doc as unknown as { getStructTreeRoot: () => { data: Record<string, unknown> } }).getStructTreeRoot()
+  root.data.RoleMap = { H7: 'H6' }
+  return 'H7'
 }
 
 /** One element whose content is everything `draw` puts on the page. */

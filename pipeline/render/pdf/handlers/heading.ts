@@ -2,7 +2,8 @@ import type { Element } from 'hast'
 import { toText } from 'hast-util-to-text'
 import { BODY, INK, inlineRuns, sourceOf, type Handler, type PdfState, type Style } from '../state.ts'
 import { roomAfterHeading } from '../footnotes/keep.ts'
-import type { StructureType } from '../structure.ts'
+import { headingType } from '../structure.ts'
+import { headingLevel } from '../../heading-level.ts'
 
 const SIZES: Record<number, number> = { 1: 22, 2: 14, 3: 12.5, 4: 11, 5: 11, 6: 11 }
 
@@ -15,7 +16,7 @@ const QUESTION: Style = { ...BODY, font: 'serifBold', align: 'start', gapAfter: 
 
 /** Headings keep at least three body lines below them on the same page (and the room of the notes the first two call). */
 export const heading: Handler = (state, node: Element) => {
-  const depth = Number(node.tagName.slice(1))
+  const depth = headingLevel(node) ?? 6
   const question = Array.isArray(node.properties.className) && node.properties.className.includes('question')
   const style: Style = question ? QUESTION : {
     font: 'sansBold', size: SIZES[depth] ?? 11, color: INK, lineGap: 0, leading: 1.2, align: 'start', gapAfter: depth === 1 ? 10 : 6,
@@ -28,7 +29,7 @@ export const heading: Handler = (state, node: Element) => {
   if (typeof node.properties.id === 'string') state.doc.addNamedDestination(node.properties.id, 'XYZ', null, state.doc.y, null)
   const text = toText(node).replace(/\s+/g, ' ').trim()
   if (text) addToOutline(state, depth, text)
-  state.paragraph(runs, style, sourceOf(node), `H${Math.min(Math.max(depth, 1), 6)}` as StructureType)
+  state.paragraph(runs, style, sourceOf(node), headingType(state.doc, depth))
 }
 
 /** The headline heads the outline; a section's heading nests under its chapter's, as in the e-book's contents. */
