@@ -10,3 +10,11 @@ export function scriptOfLocale(locale: string): Script {
   if (language === 'zh' || language === 'ja') return 'cjk'
   return 'latin'
 }
+
+/**
+ * The size a script's text is set at, against Latin text at the same nominal size: Naskh's letters are
+ * small on their body, so Arabic is set 18 % larger, its Latin words and European digits (Noto Serif's)
+ * at the Latin size. The PDF scales its Arabic styles by it (pdf/typeset.ts, pdf/text/latin-size.ts);
+ * the web page and the e-book give the Arabic face the same `size-adjust` (fonts/web-fonts.ts).
+ */
+export const SCRIPT_SIZE: Record<Script, number> = { latin: 1, arabic: 1.18, cjk: 1 }

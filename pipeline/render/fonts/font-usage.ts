@@ -29,6 +29,11 @@ const FACES: Record<Script, Record<`${Weight}-${Style}`, FaceId>> = {
   cjk: { '400-normal': 'serifSC', '700-normal': 'serifSCBold', '400-italic': 'serifSC', '700-italic': 'serifSCBold' }
 }
 
+/** The script a family of FAMILIES is for (Latin for any other). */
+export function scriptOfFamily(family: string): Script {
+  return (Object.keys(FAMILIES) as Script[]).find((script) => FAMILIES[script] === family) ?? 'latin'
+}
+
 export function faceUse(script: Script, weight: Weight, style: Style): FaceUse {
   const italic = script === 'latin' ? style : 'normal'
   return { face: FACES[script][`${weight}-${italic}`], family: FAMILIES[script], weight, style: italic }

@@ -16,7 +16,8 @@ import { pipelineVersion } from '../../output/edition-cache.ts'
 import { writeAtomic } from '../../output/write-atomic.ts'
 import type { FaceId } from '../pdf/fonts.ts'
 import { npmFace } from './npm-faces.ts'
-import { charactersByFace, type FaceUse } from './font-usage.ts'
+import { charactersByFace, scriptOfFamily, type FaceUse } from './font-usage.ts'
+import { SCRIPT_SIZE } from '../script-of-locale.ts'
 import { subsetFace } from './hb-subset.ts'
 import { toWoff2 } from './woff2.ts'
 
@@ -35,7 +36,7 @@ export interface SubsetFont extends FaceUse {
 
 export async function pageFonts(tree: Root | Element, locale: string, format: FontFormat, cacheDir: string): Promise<SubsetFont[]> {
   // Every face is cut at once (their WOFF2 compressed off the main thread, in turn); the list keeps the faces' order.
-  const faces = facesOf(tree, locale).map((face) => ({ ...face, cut: cachedSubset(face.face, face.codePoints, format, cacheDir) }))
+  const faces = facesOf(tree, locale, format).map((face) => ({ ...face, cut: cachedSubset(face.face, face.codePoints, format, cacheDir) }))
   const made = await Promise.all(faces.map(({ cut }) => cut))
   return faces.map(({ face, use, codePoints }, index) => {
     const { data } = made[index]!
@@ -50,14 +51,19 @@ export async function pageFonts(tree: Root | Element, locale: string, format: Fo
  * the page is written; a failure is left for that call to report.
  */
 export function cutFontsAhead(tree: Root | Element, locale: string, format: FontFormat, cacheDir: string): void {
-  for (const { face, codePoints } of facesOf(tree, locale)) cachedSubset(face, codePoints, format, cacheDir).catch(() => {})
+  for (const { face, codePoints } of facesOf(tree, locale, format)) cachedSubset(face, codePoints, format, cacheDir).catch(() => {})
 }
 
-/** The faces a page uses, by face id, each with the code points it has glyphs for (faces with none left out). */
-function facesOf(tree: Root | Element, locale: string): Array<{ face: FaceId; use: FaceUse; codePoints: number[] }> {
+/**
+ * The faces a page uses, by face id, each with the code points it has glyphs for (faces with none left
+ * out). An e-book's Arabic face leaves Latin letters and European digits to the Latin face: its whole
+ * face is set larger (size-adjust), where a web page's rules can scale only its Arabic range.
+ */
+function facesOf(tree: Root | Element, locale: string, format: FontFormat): Array<{ face: FaceId; use: FaceUse; codePoints: number[] }> {
   return [...charactersByFace(tree, locale)].sort(([a], [b]) => a.localeCompare(b)).flatMap(([face, { use, text }]) => {
     const { font } = npmFace(face)
-    const codePoints = [...text].map((char) => char.codePointAt(0)!).filter((code) => font.hasGlyphForCodePoint(code)).sort((a, b) => a - b)
+    const scaled = format === 'truetype' && SCRIPT_SIZE[scriptOfFamily(use.family)] !== 1
+    const codePoints = [...text].map((char) => char.codePointAt(0)!).filter((code) => font.hasGlyphForCodePoint(code) && !(scaled && isLatinSized(code))).sort((a, b) => a - b)
     return codePoints.length > 0 ? [{ face, use, codePoints }] : []
   })
 }
@@ -123,17 +129,30 @@ function licenceOf(face: FaceId, family: string): { name: string; text: string }
  * are all its own anyway.
  */
 export function fontFaceCss(fonts: readonly SubsetFont[], urlOf: (font: SubsetFont) => string, { unicodeRange: withRange = true } = {}): string {
-  return fonts.map((font) => [
-    '@font-face {',
-    `  font-family: "${font.family}";`,
-    `  font-weight: ${font.weight};`,
-    `  font-style: ${font.style};`,
-    '  font-display: swap;',
-    `  src: url("${urlOf(font)}") format("${font.format}");`,
-    ...(withRange ? [`  unicode-range: ${unicodeRange(font.codePoints)};`] : []),
-    '}'
-  ].join('\n')).join('\n') + (fonts.length > 0 ? '\n' : '')
+  return fonts.flatMap((font) => {
+    const scale = SCRIPT_SIZE[scriptOfFamily(font.family)]
+    const rule = (codePoints: readonly number[], size: number) => [
+      '@font-face {',
+      `  font-family: "${font.family}";`,
+      `  font-weight: ${font.weight};`,
+      `  font-style: ${font.style};`,
+      '  font-display: swap;',
+      `  src: url("${urlOf(font)}") format("${font.format}");`,
+      ...(size === 1 ? [] : [`  size-adjust: ${Math.round(size * 100)}%;`]),
+      ...(withRange ? [`  unicode-range: ${unicodeRange(codePoints)};`] : []),
+      '}'
+    ].join('\n')
+    if (scale === 1 || !withRange) return [rule(font.codePoints, scale)]
+    // The script's letters at its size (Arabic 18 % larger, as the PDF sets them), the face's Latin letters and digits at the Latin size.
+    const latin = font.codePoints.filter(isLatinSized)
+    const own = font.codePoints.filter((code) => !isLatinSized(code))
+    return [...(own.length > 0 ? [rule(own, scale)] : []), ...(latin.length > 0 ? [rule(latin, 1)] : [])]
+  }).join('\n') + (fonts.length > 0 ? '\n' : '')
 }
+
+/** Latin, Greek and Cyrillic letters and European digits: the PDF sets them at the Latin size in Arabic text too (pdf/text/latin-size.ts). */
+const LATIN_SIZED = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}0-9]$/u
+const isLatinSized = (code: number) => LATIN_SIZED.test(String.fromCodePoint(code))
 
 /** Ascending code points as CSS ranges: U+41-5A, U+E9. */
 export function unicodeRange(codePoints: readonly number[]): string {

@@ -13,6 +13,7 @@ import { drawLine, type BoxWrapper } from './text/draw.ts'
 import { taggedInline } from './structure.ts'
 import { inspectImage } from '../../content/inspect-image.ts'
 import { latinAtLatinSize } from './text/latin-size.ts'
+import { SCRIPT_SIZE } from '../script-of-locale.ts'
 import { layoutParagraph, lineMetrics, type LaidParagraph } from './text/layout.ts'
 import type { InlineBox, Line, ParagraphOptions, TextRun } from './text/types.ts'
 import { planLines, type LinePlan } from './footnotes/plan.ts'
@@ -51,12 +52,7 @@ export function layoutRuns(edition: Edition, runs: readonly Run[], style: Style,
   return laid
 }
 
-/**
- * Arabic is set larger than Latin at the same point size looks (Naskh's
- * letters are small on their body), and Arabic and Chinese need more room
- * between lines for their marks and dense characters.
- */
-const SCRIPT_SIZE: Record<Script, number> = { latin: 1, arabic: 1.18, cjk: 1 }
+/** Arabic and Chinese need more room between lines for their marks and dense characters (and Arabic is set larger: SCRIPT_SIZE). */
 const SCRIPT_LEADING: Record<Script, number> = { latin: 0, arabic: 0.25, cjk: 0.25 }
 
 /** The size and line gap a style has in an edition's script. */
