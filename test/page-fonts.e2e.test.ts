@@ -31,6 +31,10 @@ Intro with *emphasis*, **strong text**, ***both at once*** and a name, *Kazinfor
 
 The shore in spring.[^tide]
 
+\`\`\`
+tide --now
+\`\`\`
+
 [^tide]: At low tide.
 `
 
@@ -73,5 +77,15 @@ async function systemFonts(file: string): Promise<string[]> {
 describe('the web page draws every letter in its own faces', () => {
   it.each(['en/guide.html', 'ar/guide.html', 'ru/guide.html', 'index.html'])('in %s', async (page) => {
     expect(await systemFonts(path.join(root, 'output', page))).toEqual([])
+  })
+})
+
+describe('code, in every language', () => {
+  it.each(['en/guide.html', 'ar/guide.html'])('is set in monospace in %s, not in the script’s face', async (file) => {
+    const page = await (await launch()).newPage()
+    await page.goto(pathToFileURL(path.join(root, 'output', file)).href, { waitUntil: 'load' })
+    const families = await page.evaluate(`[...document.querySelectorAll('pre, code')].map((node) => getComputedStyle(node).fontFamily)`)
+    await page.close()
+    expect(families).toEqual(['monospace', 'monospace'])
   })
 })
