@@ -28,12 +28,18 @@ const stack = (id) => {
   return frames
 }
 
+/**
+ * A module's own code in the bundle: a part's top level (nameless) or the function esbuild wraps a module in,
+ * named by its file (`"pipeline/render/epub.ts"()`, `"node_modules/pdfkit/js/pdfkit.js"()`).
+ */
+const MODULE_CODE = /^$|\.(?:[cm]?[jt]s|json)$/
+
 function phaseOf(id) {
   const frames = stack(id)
   if (V8_OWN[frames[0].functionName]) return V8_OWN[frames[0].functionName]
   const named = frames.findLast((frame) => PHASES.includes(frame.functionName))
   if (named) return named.functionName
-  return frames.some((frame) => frame.url.includes('/.build/') && frame.functionName === '') ? 'loading the bundle (module code)' : 'other (CLI, Node.js)'
+  return frames.some((frame) => frame.url.includes('/.build/') && MODULE_CODE.test(frame.functionName)) ? 'loading the bundle (module code)' : 'other (CLI, Node.js)'
 }
 
 const markers = new Map()
@@ -42,7 +48,8 @@ function libraryOf({ url, lineNumber, functionName }) {
   if (!url) return `${functionName || '(native)'}`
   if (url.startsWith('node:')) return 'Node.js'
   if (!url.includes('/.build/')) return url.replace(/^.*node_modules\/((@[^/]+\/)?[^/]+).*$/, '$1').replace(/^file:\/\/.*\/(bin|bench)\//, '$1/')
-  if (!markers.has(url)) markers.set(url, bundleMarkers(readFileSync(fileURLToPath(url), 'utf8')))
+  // A part of the bundle is a script named by its path (bin/load-parts.mjs); an ES module by its address.
+  if (!markers.has(url)) markers.set(url, bundleMarkers(readFileSync(url.startsWith('file:') ? fileURLToPath(url) : url, 'utf8')))
   return markers.get(url).findLast(([index]) => index <= lineNumber)?.[1] ?? '(bundle)'
 }
 

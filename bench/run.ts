@@ -87,7 +87,7 @@ async function main(): Promise<void> {
   const project = scratchProject()
   const locales = await listLocales(createProject(project))
   const editions = locales.length * 3
-  // The bundle and each line's compile cache are made once, as after `npm ci` and a first build.
+  // The bundle and each line's code cache are made once, as after `npm ci` and a first build.
   for (const line of lines) spawnSync(line.node, [PRESS, 'build', '--quiet', '--force'], { cwd: project })
 
   rows.push(...measure({ label: `a. cold build:all, ${editions} editions (npm)`, runs: RUNS, cwd: project, before: cold(project), command: npm('build:all'), editions }, lines))

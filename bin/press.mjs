@@ -12,10 +12,11 @@
  * own module.
  */
 import './v8-flags.mjs'
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import module from 'node:module'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { bundleParts } from './bundle-parts.mjs'
+import { runParts } from './load-parts.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const pipeline = path.join(root, 'pipeline')
@@ -37,7 +38,8 @@ function fingerprint() {
   const files = [`pipeline:${pipeline}`]
   const walk = (dir) => {
     for (const name of readdirSync(dir).sort()) {
-      if (name === '.build') continue
+      // The bundle, and folders bundlings are writing (or a killed one left): not sources.
+      if (name === '.build' || name.startsWith('.build.')) continue
       const file = path.join(dir, name)
       const stat = statSync(file)
       if (stat.isDirectory()) walk(file)
@@ -51,7 +53,7 @@ function fingerprint() {
   globalThis[PIPELINE_FILES] = files.join('\n')
   parts.push(`root:${root}`)
   // What npm installed (the bundle holds copies of the libraries), and how this file bundles.
-  for (const file of [path.join(root, 'package-lock.json'), path.join(root, 'node_modules/.package-lock.json'), fileURLToPath(import.meta.url), path.join(root, 'bin', 'native-inflate.cjs')]) {
+  for (const file of [path.join(root, 'package-lock.json'), path.join(root, 'node_modules/.package-lock.json'), fileURLToPath(import.meta.url), ...['native-inflate.cjs', 'bundle-parts.mjs'].map((name) => path.join(root, 'bin', name))]) {
     const stat = existsSync(file) ? statSync(file) : undefined
     parts.push(`${path.relative(root, file)}:${stat?.mtimeMs}:${stat?.size}`)
   }
@@ -64,17 +66,13 @@ function fingerprint() {
  * address. The fingerprint holds the project's path, so a moved checkout
  * bundles again.
  */
+let pdfkitBundled = false
 const pdfkitData = {
   name: 'pdfkit-data',
   setup(build) {
-    let found = false
     build.onLoad({ filter: /pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, (args) => {
-      found = true
+      pdfkitBundled = true
       return { contents: readFileSync(args.path, 'utf8').replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)), loader: 'js' }
-    })
-    // Otherwise PDFs would fail only when they look for the colour profile.
-    build.onEnd(() => {
-      if (!found) throw new Error('pdfkit-data: pdfkit/js/pdfkit.node.mjs was not bundled; has pdfkit moved its entry? Update the filter in bin/press.mjs')
     })
   }
 }
@@ -127,31 +125,67 @@ const nativeInflate = {
   }
 }
 
+/**
+ * Folders a bundling left when it was killed (`pipeline/.build.<pid>`): removed when their process is gone,
+ * or its id now belongs to a process started after the folder was made. A live bundler's folder stays.
+ */
+function removeLeftBundles() {
+  for (const name of readdirSync(pipeline)) {
+    const pid = Number(/^\.build\.(\d+)$/.exec(name)?.[1])
+    if (!pid || pid === process.pid) continue
+    const folder = path.join(pipeline, name)
+    if (!bundlerMayRun(pid, statSync(folder).mtimeMs)) rmSync(folder, { recursive: true, force: true })
+  }
+}
+
+/** Whether process `pid` runs and started before `madeMs` (as pipeline/output/processes.ts decides for a writer). */
+function bundlerMayRun(pid, madeMs) {
+  try {
+    process.kill(pid, 0)
+  } catch (error) {
+    if (error.code !== 'EPERM') return false
+  }
+  try {
+    const ticks = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').at(-1).split(' ')[19]
+    const boot = /^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))[1]
+    return madeMs >= Number(boot) * 1000 + Number(ticks) * 10 - 1000
+  } catch {
+    return true
+  }
+}
+
 async function ensureBundle() {
   const stamp = path.join(out, 'fingerprint')
   const current = fingerprint()
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === current) return
+  removeLeftBundles()
   const { build } = await import('esbuild')
   // Built beside the final folder and renamed into place: two builds at once never see half a bundle.
   const staging = `${out}.${process.pid}`
-  await build({
-    entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, path.join(pipeline, file)])),
-    bundle: true, splitting: true, format: 'esm', platform: 'node', target: 'node20',
+  const parts = await bundleParts(build, {
+    platform: 'node', target: 'node20',
     // resvg is a native module (so is the WOFF2 encoder, loaded with createRequire in render/fonts/woff2.ts).
     external: ['harfbuzzjs', '@resvg/resvg-js'],
     plugins: [pdfkitData, noWoff2, noNetwork, nativeInflate],
     // jsonc-parser's "main" is a UMD build that esbuild cannot follow; its "module" is plain ESM.
     mainFields: ['module', 'main'],
-    // CommonJS libraries inside an ES module bundle still call require() for Node's own modules.
-    banner: { js: "import { createRequire as __pressRequire } from 'node:module'; const require = __pressRequire(import.meta.url);" },
-    outdir: staging, logLevel: 'warning'
-  }).catch((error) => {
+    // The modules' own address, for the files they read beside them (templates, patterns): the bundle's folder.
+    define: { 'import.meta.url': '__pressUrl' },
+    logLevel: 'warning'
+  }, { pipeline, entries: ENTRIES })
+  // Otherwise PDFs would fail only when they look for the colour profile.
+  if (!pdfkitBundled) throw new Error('pdfkit-data: pdfkit/js/pdfkit.node.mjs was not bundled; has pdfkit moved its entry? Update the filter in bin/press.mjs')
+  mkdirSync(staging, { recursive: true })
+  try {
+    for (const [name, part] of Object.entries(parts)) writeFileSync(path.join(staging, `${name}.cjs`), part.text)
+    writeFileSync(path.join(staging, 'parts.json'), JSON.stringify(Object.fromEntries(Object.entries(parts).map(([name, part]) => [name, { id: part.id }]))))
+    writeFileSync(path.join(staging, 'fingerprint'), current)
+  } catch (error) {
     rmSync(staging, { recursive: true, force: true })
     throw error
-  })
-  writeFileSync(path.join(staging, 'fingerprint'), current)
+  }
   // Builds started together (tests, a fresh clone) each bundle; the first in place wins, and the
-  // others leave it be: a running build loads its format chunks later, from that folder.
+  // others leave it be: a running build reads its build part later, from that folder.
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === current) {
     rmSync(staging, { recursive: true, force: true })
     return
@@ -165,16 +199,9 @@ async function ensureBundle() {
   }
 }
 
-/**
- * Node.js 22.1 and later keep V8's compiled code of the bundle on disk (checked
- * against each file's content, so a new bundle is compiled afresh). It lives
- * in the project's .cache/, beside the bundle's other products, never in an
- * output folder; NODE_DISABLE_COMPILE_CACHE=1 turns it off. Node.js 20 has none.
- */
-module.enableCompileCache?.(path.join(root, '.cache', 'compile'))
-
 const [command = 'build', ...rest] = process.argv.slice(2)
 const entry = command === 'merge-manifests' ? 'merge-manifests' : 'cli'
 await ensureBundle()
 process.argv = [process.argv[0], path.join(out, `${entry}.js`), ...rest]
-await import(pathToFileURL(path.join(out, `${entry}.js`)).href)
+// V8's code cache of the bundle's parts (bin/load-parts.mjs); NODE_DISABLE_COMPILE_CACHE=1 turns it off, as it did Node.js's own.
+runParts({ dir: out, cacheDir: process.env.NODE_DISABLE_COMPILE_CACHE ? undefined : path.join(root, '.cache', 'code'), entry, args: rest })

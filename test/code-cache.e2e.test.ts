@@ -1,0 +1,153 @@
+/**
+ * V8's code cache of the bundle's parts (bin/load-parts.mjs): made after a
+ * build has run, kept in the installation's .cache/code/ (never in an
+ * output folder), read back by the next build, made again when its bytes
+ * are damaged, when V8 refuses it, when a build writes a format the cached
+ * one did not, and when the bundle changes. Builds run through a copy of
+ * bin/ and pipeline/ of their own, so that this file's bundle and cache are
+ * its own.
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { crc32 } from 'node:zlib'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { deadPid, REPO, smallProject, tempDir } from './helpers/project.ts'
+
+let installation: string
+let project: string
+const codeDir = () => path.join(installation, '.cache', 'code')
+const ENV = { ...process.env, NODE_OPTIONS: '', SOURCE_DATE_EPOCH: '1700000000' }
+
+function press(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const child = spawnSync(process.execPath, [path.join(installation, 'bin/press.mjs'), 'build', '--quiet', ...args], { cwd: project, encoding: 'utf8', env: { ...ENV, ...env } })
+  expect(child.status, child.stderr).toBe(0)
+  return child
+}
+
+/** The cache files by part (`build`, `cli`), with their header and whether their data passes its CRC. */
+function caches() {
+  const found = new Map<string, { file: string; bytes: Buffer; formats: string[]; whole: boolean }>()
+  for (const name of existsSync(codeDir()) ? readdirSync(codeDir()) : []) {
+    expect(name, 'a temporary file left behind').toMatch(/\.bin$/)
+    const bytes = readFileSync(path.join(codeDir(), name))
+    const end = bytes.indexOf(10)
+    const head = JSON.parse(bytes.subarray(0, end).toString())
+    found.set(name.split('.')[0]!, { file: path.join(codeDir(), name), bytes, formats: head.formats, whole: crc32(bytes.subarray(end + 1)) === head.crc32 })
+  }
+  return found
+}
+
+/** A change of the cli part's code (its usage line), so that it is bundled anew. */
+function changeCli(usage: string) {
+  const file = path.join(installation, 'pipeline/cli.ts')
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/const USAGE = `Usage[^:]*:/, `const USAGE = \`${usage}`))
+}
+
+const outputFiles = () => readdirSync(path.join(project, 'output'), { recursive: true, withFileTypes: true })
+  .filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name))
+const published = () => Object.fromEntries(outputFiles().map((file) => [path.relative(project, file), readFileSync(file).toString('base64')]))
+
+beforeAll(() => {
+  installation = tempDir('press-installation-')
+  cpSync(path.join(REPO, 'bin'), path.join(installation, 'bin'), { recursive: true })
+  cpSync(path.join(REPO, 'pipeline'), path.join(installation, 'pipeline'), { recursive: true, filter: (source) => !path.basename(source).startsWith('.build') })
+  cpSync(path.join(REPO, 'package-lock.json'), path.join(installation, 'package-lock.json'))
+  symlinkSync(path.join(REPO, 'node_modules'), path.join(installation, 'node_modules'))
+  project = smallProject()
+})
+
+describe('the code cache of the bundle', () => {
+  it('is made by a build that ran, under .cache/code/ and not in output/, and read back as it is', () => {
+    press(['--locale', 'en', '--format', 'html'])
+    const first = caches()
+    expect([...first.keys()].sort()).toEqual(['build', 'cli'])
+    expect([...first.values()].every((cache) => cache.whole)).toBe(true)
+    expect(first.get('build')!.formats).toEqual(['html'])
+    expect(outputFiles().filter((file) => file.endsWith('.bin') || file.includes('code'))).toEqual([])
+    // Read back by the next builds (a forced one runs the build part; a nothing-changed one only the cli part): not made again.
+    press(['--locale', 'en', '--format', 'html', '--force'])
+    press(['--locale', 'en', '--format', 'html'])
+    const second = caches()
+    for (const part of ['build', 'cli']) expect(second.get(part)!.bytes.equals(first.get(part)!.bytes), part).toBe(true)
+  })
+
+  it('is made again when its bytes are damaged (V8 would take them), and the build is the same', () => {
+    const before = published()
+    const { file, bytes } = caches().get('build')!
+    const damaged = Buffer.from(bytes)
+    for (let at = bytes.length - 200_000; at < bytes.length; at += 997) damaged[at] = damaged[at]! ^ 0x5a
+    writeFileSync(file, damaged)
+    press(['--locale', 'en', '--format', 'html', '--force'])
+    expect(published()).toEqual(before)
+    const after = caches().get('build')!
+    expect(after.whole).toBe(true)
+    expect(after.bytes.equals(damaged)).toBe(false)
+  })
+
+  it('is made again when V8 refuses it (whole, but not V8 data of this script)', () => {
+    const { file } = caches().get('build')!
+    const foreign = Buffer.from('not a code cache of this script'.repeat(100))
+    writeFileSync(file, Buffer.concat([Buffer.from(`${JSON.stringify({ crc32: crc32(foreign), formats: ['html'] })}\n`), foreign]))
+    press(['--locale', 'en', '--format', 'html', '--force'])
+    const after = caches().get('build')!
+    expect(after.whole).toBe(true)
+    expect(after.bytes.length).toBeGreaterThan(100_000)
+  })
+
+  it('is made again when a build writes a format the cached one did not, keeping both', () => {
+    const before = caches().get('build')!
+    press(['--locale', 'en', '--format', 'pdf'])
+    const after = caches().get('build')!
+    expect(after.formats.sort()).toEqual(['html', 'pdf'])
+    expect(after.bytes.length).toBeGreaterThan(before.bytes.length)
+    // HTML and PDF again: covered, not made again.
+    press(['--locale', 'en', '--format', 'html,pdf', '--force'])
+    expect(caches().get('build')!.bytes.equals(after.bytes)).toBe(true)
+  })
+
+  it('follows the bundle: a changed part gets a new cache, and its old one goes', () => {
+    const before = caches()
+    changeCli('Usage (changed):')
+    press(['--locale', 'en', '--format', 'html', '--force'])
+    const after = caches()
+    expect(path.basename(after.get('cli')!.file)).not.toBe(path.basename(before.get('cli')!.file))
+    expect(existsSync(before.get('cli')!.file)).toBe(false)
+    // The build part's text did not change: its cache stays.
+    expect(after.get('build')!.file).toBe(before.get('build')!.file)
+  })
+
+  it('stays whole when builds make it at once', async () => {
+    rmSync(codeDir(), { recursive: true, force: true })
+    const builds = Array.from({ length: 4 }, () => new Promise<number | null>((resolve) => {
+      const child = spawn(process.execPath, [path.join(installation, 'bin/press.mjs'), 'build', '--quiet', '--locale', 'en', '--format', 'html', '--force'], { cwd: project, env: ENV, stdio: 'ignore' })
+      child.on('close', resolve)
+    }))
+    expect(await Promise.all(builds)).toEqual([0, 0, 0, 0])
+    const made = caches()
+    expect([...made.keys()].sort()).toEqual(['build', 'cli'])
+    expect([...made.values()].every((cache) => cache.whole)).toBe(true)
+  })
+
+  it('is neither read nor made with NODE_DISABLE_COMPILE_CACHE=1', () => {
+    rmSync(codeDir(), { recursive: true, force: true })
+    press(['--locale', 'en', '--format', 'html', '--force'], { NODE_DISABLE_COMPILE_CACHE: '1' })
+    expect(existsSync(codeDir())).toBe(false)
+  })
+})
+
+describe('a bundling killed midway', () => {
+  it('leaves its folder until the next bundling, which removes it; a running bundler\'s stays', () => {
+    const dead = path.join(installation, 'pipeline', `.build.${deadPid()}`)
+    const live = path.join(installation, 'pipeline', `.build.${process.pid}`)
+    for (const folder of [dead, live]) {
+      mkdirSync(folder)
+      writeFileSync(path.join(folder, 'cli.cjs'), '')
+    }
+    changeCli('Usage (changed again):')
+    press(['--locale', 'en', '--format', 'html'])
+    expect(existsSync(dead)).toBe(false)
+    expect(existsSync(live)).toBe(true)
+    rmSync(live, { recursive: true })
+  })
+})
