@@ -52,7 +52,8 @@ function linkFate(node: Link | Definition): string {
   return node.type === 'link' ? 'the text stays, the link is removed' : 'links to it keep their text and lose the link'
 }
 
-function snippet(text: string): string {
+/** The start of a piece of markup, on one line, for a message. */
+export function snippet(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim()
   return line.length > SNIPPET ? `${line.slice(0, SNIPPET)}…` : line
 }

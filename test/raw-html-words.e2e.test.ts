@@ -1,0 +1,74 @@
+/**
+ * A block of raw HTML in a document loses no word: the sanitizer publishes no raw HTML, and it used to
+ * drop the whole block, words and all (a `<div class="note">` sentence was in no edition). Its words
+ * are paragraphs of text now, keyed and translated as any paragraph; a comment or a script has none;
+ * no tag reaches an edition.
+ */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { build } from '../pipeline/build.ts'
+import { htmlText, pdfText, readEpub } from './helpers/read-back.ts'
+import { copyUiTerms, makeProject } from './helpers/project.ts'
+
+const MARKDOWN = `---
+title: Harbour notes
+lang: en
+---
+
+Before the note.
+
+<div class="note">
+Sailors must not lose this sentence.
+<p>Nor the <b>buoy</b> &amp; its light.</p>
+<!-- An editor's remark, for no reader. -->
+<script>var hidden = 'no reader sees this'</script>
+</div>
+
+- An item.
+
+  <details><summary>Tide table</summary>Low water at noon.</details>
+
+After the note.
+`
+
+const AR = { p: { 'sailors-must-not-lose-this': 'على البحارة ألا يفقدوا هذه الجملة.' } }
+let root: string
+let warnings: string[]
+
+beforeAll(async () => {
+  root = makeProject({ 'content/notes.md': MARKDOWN, 'locales/ar/notes.json': JSON.stringify(AR) })
+  copyUiTerms(root, ['ar'])
+  const result = await build({ root, locales: ['en', 'ar'] })
+  expect(result.failures).toEqual([])
+  warnings = result.files.flatMap((file) => file.messages.map((message) => `${message.line}:${message.column} ${message.reason}`))
+}, 120_000)
+
+const WORDS = ['Sailors must not lose this sentence.', 'Nor the buoy & its light.', 'Tide table', 'Low water at noon.']
+
+describe('a block of raw HTML', () => {
+  it('keeps its words in the web page, the e-book and the PDF, without its tags, comments or scripts', async () => {
+    const html = readFileSync(path.join(root, 'output/en/notes.html'), 'utf8')
+    const article = htmlText(html.slice(html.indexOf('<main'), html.indexOf('</main>')))
+    const epub = (await readEpub(readFileSync(path.join(root, 'output/en/notes.epub')))).text
+    const pdf = (await pdfText(readFileSync(path.join(root, 'output/en/notes.pdf')))).text
+    for (const text of [article, epub, pdf]) {
+      for (const words of WORDS) expect(text).toContain(words)
+      expect(text).not.toMatch(/editor's remark|no reader sees|<div|<b>/)
+    }
+    expect(html).not.toMatch(/<div class="note"|<details|<script>var/)
+  })
+
+  it('is translated as paragraphs are: the Arabic edition has the translation, not the English', () => {
+    const html = readFileSync(path.join(root, 'output/ar/notes.html'), 'utf8')
+    expect(html).toContain('على البحارة ألا يفقدوا هذه الجملة.')
+    expect(html).not.toContain('Sailors must not lose')
+  })
+
+  it('is reported at its place, once per block', () => {
+    expect(warnings.filter((warning) => warning.includes('raw HTML'))).toEqual([
+      expect.stringMatching(/^8:1 Unexpected raw HTML `<div class="note"> Sailors must not lose…`, expected Markdown: its tags are left out of every edition and its words kept as text/),
+      expect.stringMatching(/^17:3 Unexpected raw HTML `<details><summary>Tide table/)
+    ])
+  })
+})
