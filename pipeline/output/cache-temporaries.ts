@@ -20,7 +20,7 @@ import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { removeDeadWritersFiles, TEMPORARY_DIR } from './write-atomic.ts'
 
-/** Folders in .cache/ that other tools write: npm's (npm run setup:node24) and Node.js's compile cache. */
+/** Folders in .cache/ that other tools write: npm's (npm run setup:node24) and Node.js's compile cache (which earlier versions used). */
 
 const NOT_OURS = new Set(['tools', 'compile'])
 
