@@ -164,8 +164,13 @@ describe('a table wider than a phone, on the web page', () => {
       const box = document.querySelector('table').parentElement
       return { page: document.documentElement.scrollWidth, box: box.scrollWidth > box.clientWidth, focusable: box.tabIndex === 0 }
     })()`)) as { page: number; box: boolean; focusable: boolean }
+    const names = await page.getByRole('region').evaluateAll((boxes) => boxes.map((box) => box.getAttribute('aria-labelledby')))
+    const regions = [await page.getByRole('region', { name: 'Harbour Rise Fall Source', exact: true }).count(), await page.getByRole('region', { name: 'a b c d', exact: true }).count()]
     await page.close()
     expect(seen).toEqual({ page: PHONE.width, box: true, focusable: true })
+    // A tab stop says what it holds: a region named by the table's headings (its caption when it has one), four at most.
+    expect(names).toHaveLength(2)
+    expect(regions).toEqual([1, 1])
   })
 })
 
