@@ -77,8 +77,9 @@ function writeCache(file, data, formats) {
  */
 export function runParts({ dir, cacheDir, entry, args }) {
   const manifest = JSON.parse(readFileSync(path.join(dir, 'parts.json'), 'utf8'))
-  // V8's version and flags, as V8 checks them (bin/v8-flags.mjs set ours before this).
-  const flags = v8.cachedDataVersionTag().toString(16)
+  // V8's version and flags, as V8 checks them (bin/v8-flags.mjs set ours before this), and the wrapper
+  // around each part: V8 compares a cached script's length only, and the wrapper is part of the script.
+  const flags = `${v8.cachedDataVersionTag().toString(16)}-${zlib.crc32(HEAD).toString(16)}`
   const asked = formatsAsked(args)
   const exports = {}
   const toWrite = new Map()
