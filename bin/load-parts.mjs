@@ -84,7 +84,6 @@ export function runParts({ dir, cacheDir, entry, args }) {
   const exports = {}
   const toWrite = new Map()
   const firstImported = {}
-  const url = pathToFileURL(path.join(dir, `${entry}.js`)).href
 
   const run = (name) => {
     const file = path.join(dir, `${name}.cjs`)
@@ -100,7 +99,7 @@ export function runParts({ dir, cacheDir, entry, args }) {
     const part = { exports: {} }
     // A bundle replaces its module.exports at its start; another part may read them before it ends.
     Object.defineProperty(exports, name, { get: () => part.exports, enumerable: true })
-    script.runInThisContext().call(part.exports, part.exports, loaded, part, file, dir, importSeam, exports, url)
+    script.runInThisContext().call(part.exports, part.exports, loaded, part, file, dir, importSeam, exports, pathToFileURL(file).href)
     return part.exports
   }
 

@@ -202,6 +202,6 @@ async function ensureBundle() {
 const [command = 'build', ...rest] = process.argv.slice(2)
 const entry = command === 'merge-manifests' ? 'merge-manifests' : 'cli'
 await ensureBundle()
-process.argv = [process.argv[0], path.join(out, `${entry}.js`), ...rest]
+process.argv = [process.argv[0], path.join(out, `${entry}.cjs`), ...rest]
 // V8's code cache of the bundle's parts (bin/load-parts.mjs); NODE_DISABLE_COMPILE_CACHE=1 turns it off, as it did Node.js's own.
 runParts({ dir: out, cacheDir: process.env.NODE_DISABLE_COMPILE_CACHE ? undefined : path.join(root, '.cache', 'code'), entry, args: rest })
