@@ -1,14 +1,16 @@
 /**
  * hb-subset called directly (render/fonts/hb-subset.ts) cuts a face to the
  * very bytes subset-font makes with the same HarfBuzz build, in every script
- * the editions use; and one instance serves every cut of the process (an
- * instance per page cost its start and V8's collections for its 65 MB).
+ * the editions use; one instance serves every cut of the process (an
+ * instance per page cost its start and V8's collections for its 65 MB); and
+ * a face read into its memory is kept for the next cut of the same file,
+ * which gives the bytes a fresh face gives.
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import subsetFont from 'subset-font'
 import { describe, expect, it } from 'vitest'
-import { heldMemory, subsetFace } from '../pipeline/render/fonts/hb-subset.ts'
+import { heldFace, heldMemory, subsetFace } from '../pipeline/render/fonts/hb-subset.ts'
 import { npmFace } from '../pipeline/render/fonts/npm-faces.ts'
 import type { FaceId } from '../pipeline/render/pdf/fonts.ts'
 
@@ -35,20 +37,37 @@ describe('hb-subset', () => {
       ['notoSerif', '\u4e00']
     ]
     for (const [face, text] of cases) {
-      const own = await subsetFont(npmFace(face).data, text, { targetFormat: 'sfnt' })
-      const ours = subsetFace(npmFace(face).data, [...new Set(text)].map((char) => char.codePointAt(0)!))
+      const own = await subsetFont(readFileSync(npmFace(face).file), text, { targetFormat: 'sfnt' })
+      const ours = subsetFace(npmFace(face).file, [...new Set(text)].map((char) => char.codePointAt(0)!))
       expect(ours.equals(own), `${face}: ${ours.byteLength} bytes against ${own.byteLength}`).toBe(true)
     }
   }, 30_000)
 
   it('cuts every face of the process in one instance, turn after turn', async () => {
-    subsetFace(npmFace('serifSC').data, [0x4e00, 0x4e01, 0x4e2d])
+    subsetFace(npmFace('serifSC').file, [0x4e00, 0x4e01, 0x4e2d])
     const memory = heldMemory()
     expect(memory).toBeDefined()
     for (const face of ['serifSCBold', 'notoSerif', 'naskh'] as const) {
       await new Promise((resolve) => setTimeout(resolve, 5))
-      expect(subsetFace(npmFace(face).data, [0x41, 0x4e00, 0x627]).subarray(0, 4)).toEqual(Buffer.from([0, 1, 0, 0]))
+      expect(subsetFace(npmFace(face).file, [0x41, 0x4e00, 0x627]).subarray(0, 4)).toEqual(Buffer.from([0, 1, 0, 0]))
       expect(heldMemory()).toBe(memory)
     }
+  })
+
+  it('keeps the face it read for the next cut of the same file, and reads another file in its place', async () => {
+    const codes = (text: string) => [...new Set(text)].map((char) => char.codePointAt(0)!)
+    const text = translated('zh')
+    const [regular, bold] = [npmFace('serifSC').file, npmFace('serifSCBold').file]
+    const first = subsetFace(regular, codes(text))
+    const { reads } = heldFace()
+    expect(heldFace()).toEqual({ file: regular, reads })
+    // Cut again from the face kept, with the bytes subset-font makes from a fresh one.
+    const fewer = text.slice(0, 60)
+    expect(subsetFace(regular, codes(fewer)).equals(await subsetFont(readFileSync(regular), fewer, { targetFormat: 'sfnt' }))).toBe(true)
+    expect(heldFace()).toEqual({ file: regular, reads })
+    subsetFace(bold, codes(fewer))
+    expect(heldFace()).toEqual({ file: bold, reads: reads + 1 })
+    expect(subsetFace(regular, codes(text)).equals(first)).toBe(true)
+    expect(heldFace()).toEqual({ file: regular, reads: reads + 2 })
   })
 })

@@ -6,14 +6,19 @@
  * each) that the build no longer uses (woff2.ts).
  *
  * One instance serves the process, as subset-font's did. hb-subset's memory
- * starts at 65 MB and a Chinese face (15 MB, copied in) touches about 40 MB
+ * starts at 65 MB and a Chinese face (15 MB, read in) touches about 15 MB
  * of it, kept to the end; an instance per turn of the event loop gave that
  * back, but only at the next full collection, so dropped instances waited
  * side by side, and each new one cost its start and V8's collections for its
  * 65 MB: the 15 editions' first build took 0.4 s more CPU for a peak no lower
  * (README, "Where the memory goes").
+ *
+ * The font file is read straight into that memory, and its face kept there
+ * for the next cut of the same file: no copy in JavaScript (a 15 MB buffer
+ * per cut of a Chinese face, or the PDF's whole copy of the file held for
+ * hb-subset), no copy per cut inside.
  */
-import { readFileSync } from 'node:fs'
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import { createRequire } from 'node:module'
 
 interface HbSubset {
@@ -43,20 +48,29 @@ const HB_SUBSET_SETS_LAYOUT_FEATURE_TAG = 6
 
 let instance: HbSubset | undefined
 
-/** The TrueType or OpenType `font` cut to the glyphs of `codePoints` (and what its layout reaches from them), as TrueType. */
-export function subsetFace(font: Uint8Array, codePoints: Iterable<number>): Buffer {
+/** The face in hb-subset's memory, kept for the next cut: the file as read (path, size, modification time), and where it lies. */
+interface LoadedFace {
+  file: string
+  key: string
+  data: number
+  face: number
+}
+
+let loaded: LoadedFace | undefined
+let reads = 0
+
+/**
+ * The TrueType or OpenType font file `file` cut to the glyphs of `codePoints`
+ * (and what its layout reaches from them), as TrueType. The file is read
+ * straight into hb-subset's memory and kept there for the next cut of the
+ * same file: no copy of it in JavaScript, which would be a 15 MB buffer for
+ * each cut of a Chinese face.
+ */
+export function subsetFace(file: string, codePoints: Iterable<number>): Buffer {
   const hb = current()
+  const face = faceOf(hb, file)
   const input = hb.hb_subset_input_create_or_fail()
   if (input === 0) throw new Error('hb-subset could not start a subset (out of memory?)')
-  const data = hb.malloc(font.byteLength)
-  if (data === 0) {
-    hb.hb_subset_input_destroy(input)
-    throw new Error(`hb-subset has no memory for a ${font.byteLength}-byte font`)
-  }
-  new Uint8Array(hb.memory.buffer).set(font, data)
-  const blob = hb.hb_blob_create(data, font.byteLength, HB_MEMORY_MODE_WRITABLE, 0, 0)
-  const face = hb.hb_face_create(blob, 0)
-  hb.hb_blob_destroy(blob)
   try {
     // Every layout feature, as hb-subset's --layout-features=*: the page's text is shaped by the browser.
     const features = hb.hb_subset_input_set(input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG)
@@ -65,20 +79,58 @@ export function subsetFace(font: Uint8Array, codePoints: Iterable<number>): Buff
     const unicodes = hb.hb_subset_input_unicode_set(input)
     for (const code of codePoints) hb.hb_set_add(unicodes, code)
     const subset = hb.hb_subset_or_fail(face, input)
-    if (subset === 0) throw new Error('hb-subset could not cut the face: is the font file damaged?')
+    if (subset === 0) throw new Error(`hb-subset could not cut the face of ${file}: is the font file damaged?`)
     const result = hb.hb_face_reference_blob(subset)
     const length = hb.hb_blob_get_length(result)
     // A copy: the memory goes with the instance.
     const bytes = Buffer.from(new Uint8Array(hb.memory.buffer, hb.hb_blob_get_data(result, 0), length))
     hb.hb_blob_destroy(result)
     hb.hb_face_destroy(subset)
-    if (length === 0) throw new Error('hb-subset made an empty font: is the font file damaged?')
+    if (length === 0) throw new Error(`hb-subset made an empty font of ${file}: is the font file damaged?`)
     return bytes
   } finally {
     hb.hb_subset_input_destroy(input)
-    hb.hb_face_destroy(face)
-    hb.free(data)
   }
+}
+
+/** The face of `file` in hb-subset's memory: the one kept if it is the same file, unchanged; otherwise read in its place. */
+function faceOf(hb: HbSubset, file: string): number {
+  const handle = openSync(file, 'r')
+  try {
+    const { size, mtimeMs } = fstatSync(handle)
+    const key = `${file}\u0000${size}\u0000${mtimeMs}`
+    if (loaded?.key === key) return loaded.face
+    unload(hb)
+    const data = hb.malloc(size)
+    if (data === 0) throw new Error(`hb-subset has no memory for a ${size}-byte font (${file})`)
+    try {
+      // A view made after malloc, which may have grown the memory (and so replaced its buffer).
+      const into = new Uint8Array(hb.memory.buffer, data, size)
+      for (let at = 0; at < size;) {
+        const got = readSync(handle, into, at, size - at, at)
+        if (got === 0) throw new Error(`Unexpected end of font file ${file} at byte ${at}, expected ${size} bytes`)
+        at += got
+      }
+    } catch (error) {
+      hb.free(data)
+      throw error
+    }
+    const blob = hb.hb_blob_create(data, size, HB_MEMORY_MODE_WRITABLE, 0, 0)
+    const face = hb.hb_face_create(blob, 0)
+    hb.hb_blob_destroy(blob)
+    loaded = { file, key, data, face }
+    reads++
+    return face
+  } finally {
+    closeSync(handle)
+  }
+}
+
+function unload(hb: HbSubset): void {
+  if (!loaded) return
+  hb.hb_face_destroy(loaded.face)
+  hb.free(loaded.data)
+  loaded = undefined
 }
 
 /** The process's instance, made on first use. */
@@ -89,6 +141,11 @@ function current(): HbSubset {
     instance._initialize()
   }
   return instance
+}
+
+/** The file whose face is kept in hb-subset's memory, and how many files it has read (the tests check a face is kept from cut to cut, and replaced). */
+export function heldFace(): { file: string | undefined; reads: number } {
+  return { file: loaded?.file, reads }
 }
 
 /** The memory of the instance, once made (the tests check that later cuts use the same). */

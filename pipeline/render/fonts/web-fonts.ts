@@ -73,7 +73,7 @@ function facesOf(tree: Root | Element, locale: string, format: FontFormat): Arra
  * bytes and the cache file that holds them (the cover gives resvg the file).
  */
 export async function cachedSubset(face: FaceId, codePoints: number[], format: FontFormat, cacheDir: string): Promise<{ file: string; data: Buffer }> {
-  const { file: source, data: original } = npmFace(face)
+  const { file: source } = npmFace(face)
   const file = path.join(cacheDir, 'fonts', `${subsetKey(source, format, codePoints, pipelineVersion(path.dirname(cacheDir)))}.${format}`)
   try {
     return { file, data: readFileSync(file) }
@@ -82,7 +82,7 @@ export async function cachedSubset(face: FaceId, codePoints: number[], format: F
   }
   let making = inFlight.get(file)
   if (!making) {
-    making = cut(original, codePoints, format).then(async (data) => {
+    making = cut(source, codePoints, format).then(async (data) => {
       await writeAtomic(file, data, { sync: false })
       return { file, data }
     }).finally(() => inFlight.delete(file))
@@ -107,8 +107,8 @@ export function subsetKey(source: string, format: FontFormat, codePoints: readon
 const inFlight = new Map<string, Promise<{ file: string; data: Buffer }>>()
 
 /** hb-subset here (hb-subset.ts), then WOFF2 off the main thread (woff2.ts). */
-async function cut(original: Buffer, codePoints: number[], format: FontFormat): Promise<Buffer> {
-  const sfnt = subsetFace(original, codePoints)
+async function cut(source: string, codePoints: number[], format: FontFormat): Promise<Buffer> {
+  const sfnt = subsetFace(source, codePoints)
   return format === 'woff2' ? toWoff2(sfnt) : sfnt
 }
 
