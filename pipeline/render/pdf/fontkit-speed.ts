@@ -112,13 +112,14 @@ export function copySimpleGlyphsUndecoded(font: fontkit.Font): void {
   fasterSubsets.set(subset, original)
   subset._addGlyph = function (this: SubsetInternals, id: number): number {
     const own = this.font as unknown as GlyfInternals & SubsetInternals['font']
+    // Made first: a glyph's outline may be read only when fontkit makes the glyph (outlines-on-demand.ts).
+    const glyph = this.font.getGlyph(id) as { _decode?: () => unknown }
     const at = own.directory?.tables?.glyf?.offset
     const start = own.loca?.offsets?.[id]
     const file = (this.font as unknown as { stream?: { buffer?: Uint8Array } }).stream?.buffer
     if (own._variationProcessor || at === undefined || start === undefined || !file || compositeAt(file, at + start, own.loca!.offsets![id + 1] !== start)) {
       return original.call(this, id)
     }
-    const glyph = this.font.getGlyph(id) as { _decode?: () => unknown }
     glyph._decode = decodeNothing
     try {
       return original.call(this, id)

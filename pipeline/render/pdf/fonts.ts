@@ -8,14 +8,16 @@
  * Code (the `mono` role) is set in Noto Sans Mono first in every script.
  * Arabic and Chinese have no italic: their italic roles use the upright face.
  * pdfkit embeds only the glyphs a document uses (subsetting), so PDFs stay
- * small even with 15 MB CJK font files. Each file is read once per process,
- * and parsed twice: by HarfBuzz to shape text (text/shaping-font.ts) and by
- * fontkit for pdfkit to embed.
+ * small even with 15 MB CJK font files. Each file is read once per process
+ * (a large face's outlines only as its glyphs are asked for:
+ * outlines-on-demand.ts), and parsed twice: by HarfBuzz to shape text
+ * (text/shaping-font.ts) and by fontkit for pdfkit to embed.
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs'
+import { closeSync, openSync, readSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import * as fontkit from 'fontkit'
 import { copySimpleGlyphsUndecoded, readLongLoca, readPostHeaderOnly } from './fontkit-speed.ts'
+import { type FontFile, readFontFile, readOutlinesOnDemand } from './outlines-on-demand.ts'
 
 import { fontsInUse, type FontRole } from './font-choice.ts'
 export type { FontRole } from './font-choice.ts'
@@ -76,7 +78,7 @@ export function fallbackFaces(role: FontRole, script: Script): FaceId[] {
 
 
 
-const buffers = new Map<FaceId, Buffer>()
+const files = new Map<FaceId, FontFile>()
 const fonts = new Map<FaceId, fontkit.Font>()
 /** The choice of files the caches above hold faces of: a new choice empties them. */
 let cachedChoice = fontsInUse()
@@ -84,22 +86,30 @@ let cachedChoice = fontsInUse()
 function sameChoice(): Readonly<Partial<Record<FontRole, string>>> {
   const chosen = fontsInUse()
   if (chosen !== cachedChoice) {
-    buffers.clear()
+    files.clear()
     fonts.clear()
     cachedChoice = chosen
   }
   return chosen
 }
 
-/** The bytes of a face's font file, read once per process; a missing or broken file is a clear error. */
+/**
+ * The bytes of a face's font file, read once per process, a large face's
+ * outlines only as fontkit asks for its glyphs (outlines-on-demand.ts); a
+ * missing or broken file is a clear error.
+ */
 export function faceBuffer(face: FaceId): Buffer {
+  return fontFile(face).bytes
+}
+
+function fontFile(face: FaceId): FontFile {
   sameChoice()
-  let buffer = buffers.get(face)
-  if (!buffer) {
-    buffer = readFileSync(faceFile(face))
-    buffers.set(face, buffer)
+  let file = files.get(face)
+  if (!file) {
+    file = readFontFile(faceFile(face))
+    files.set(face, file)
   }
-  return buffer
+  return file
 }
 
 /** The file of a face (npm package, or PRESS_FONTS for a Latin role), checked to be one TrueType/OpenType font. */
@@ -151,6 +161,7 @@ export function faceFont(face: FaceId): fontkit.Font {
   let font = fonts.get(face)
   if (!font) {
     font = fontkit.create(faceBuffer(face)) as fontkit.Font
+    readOutlinesOnDemand(font, fontFile(face))
     readPostHeaderOnly(font, faceBuffer(face))
     readLongLoca(font, faceBuffer(face))
     copySimpleGlyphsUndecoded(font)
