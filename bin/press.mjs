@@ -10,6 +10,9 @@
  * their few hundred small modules one by one, about 0.2 s of every cold
  * build. harfbuzzjs stays outside: it finds its WebAssembly file beside its
  * own module.
+ *
+ * The bundle is a few CommonJS scripts (bin/bundle-parts.mjs), run with
+ * V8's code cache made after a build has run (bin/load-parts.mjs).
  */
 import './v8-flags.mjs'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
