@@ -54,6 +54,8 @@ export interface Segment {
   content: number
   end: number
   required: boolean
+  /** Cut inside a word too wide for the line (splitOverlong): the line ends in a hyphen, as at a hyphenation point. */
+  cut?: boolean
 }
 
 /** A break point with where its line ends and the next begins. */
@@ -81,7 +83,8 @@ const RAGGED_STRETCH = 1 / 3
 export function breakLines(text: string, spans: readonly Span[], options: BreakOptions): LineRange[] {
   const widthOf = (start: number, end: number) => rangeWidth(text, spans, start, end)
   const largest = Math.max(...spans.map((span) => span.run.size + (span.run.tracking ?? 0)))
-  const segments = splitOverlong(text, mergeInsideWords(text, keepLineStarts(text, segmentsOf(text)), options.wordsOnly), options.width, widthOf, largest)
+  const isCode = (at: number) => sizeAt(spans, at).span?.run.role === 'mono'
+  const segments = splitOverlong(text, mergeInsideWords(text, keepLineStarts(text, segmentsOf(text)), options.wordsOnly), options.width, widthOf, largest, isCode)
   if (segments.length === 0) return []
   const measured = measureSegments(text, spans, segments, options.justify, widthOf)
   const plain = placesOf(text, segments, measured, options.justify, widthOf)
@@ -182,7 +185,7 @@ function placesOf(
       width, stretch, shrink, glue: m.glue, glueStretch, glueShrink,
       // A break after a hyphen the text has (large-/scale) costs as TeX's \exhyphenpenalty and counts in a ladder.
       penalty: m.explicitHyphen ? HYPHEN_PENALTY : 0, explicitHyphen: m.explicitHyphen,
-      hyphen: false, hyphenWidth: 0,
+      hyphen: segment.cut === true, cut: segment.cut, hyphenWidth: segment.cut && m.span ? measure(m.span.face, HYPHEN, m.size) : 0,
       forced: (segment.required && segment.end < text.length) || index === segments.length - 1,
       end: segment.content, next: segment.end
     })
@@ -274,22 +277,33 @@ function keepLineStarts(text: string, segments: Segment[]): Segment[] {
   return kept
 }
 
-/** A word wider than the whole line is cut where it must, between graphemes. */
-function splitOverlong(text: string, segments: Segment[], width: number, widthOf: (start: number, end: number) => number, largest: number): Segment[] {
+/**
+ * A word wider than the whole line is cut where it must, between graphemes. A word of letters (a name
+ * in a narrow table column, a long compound) is cut with a hyphen, which the text layer gives as
+ * U+00AD, so poppler, MuPDF and pdf.js read the word whole, as at a hyphenation point; an address, a
+ * path or code is cut bare, as it is written (a hyphen would change it).
+ */
+function splitOverlong(text: string, segments: Segment[], width: number, widthOf: (start: number, end: number) => number, largest: number, isCode: (at: number) => boolean): Segment[] {
   const result: Segment[] = []
   for (const segment of segments) {
     let rest = segment
+    const word = WORD_OF_LETTERS.test(text.slice(segment.start, segment.content)) && !isCode(segment.start)
     // No glyph is wider than two ems: a word of fewer characters than the line holds at that is never measured here.
     while (rest.content - rest.start > 1 && (rest.content - rest.start) * 2 * largest > width && widthOf(rest.start, rest.content) > width) {
-      const cut = emergencyBreak(text, rest, width, widthOf)
+      const cut = emergencyBreak(text, rest, word ? width - hyphenRoom(largest) : width, widthOf, word)
       if (cut >= rest.content) break
-      result.push({ start: rest.start, content: cut, end: cut, required: false })
+      result.push({ start: rest.start, content: cut, end: cut, required: false, ...(word ? { cut: true } : {}) })
       rest = { ...rest, start: cut }
     }
     result.push(rest)
   }
   return result
 }
+
+/** Letters and marks, as a name or a compound, with the sentence's punctuation around: no digit, nothing of an address or path inside. */
+const WORD_OF_LETTERS = /^[\p{Ps}\p{Pi}]*\p{L}[\p{L}\p{M}]*\p{P}*$/u
+/** Room kept for the hyphen at a cut: a hyphen is narrower than half an em in any of our faces. */
+const hyphenRoom = (size: number) => size / 2
 
 function segmentsOf(text: string): Segment[] {
   const segments: Segment[] = []
@@ -323,13 +337,12 @@ export function rangeWidth(text: string, spans: readonly Span[], start: number, 
   return width
 }
 
-function emergencyBreak(text: string, segment: Segment, width: number, widthOf: (start: number, end: number) => number): number {
-  const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text.slice(segment.start, segment.content))
-  let cut = segment.start
-  for (const { index, segment: grapheme } of graphemes) {
-    const next = segment.start + index + grapheme.length
-    if (cut > segment.start && widthOf(segment.start, next) > width) break
-    cut = next
-  }
-  return cut
+/** Where to cut; a word (`word`) leaves at least two letters on each side where it can (TeX's hyphenmins): "Akt-au", not "Akta-u". */
+function emergencyBreak(text: string, segment: Segment, width: number, widthOf: (start: number, end: number) => number, word = false): number {
+  const ends = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text.slice(segment.start, segment.content))].map(({ index, segment: grapheme }) => segment.start + index + grapheme.length)
+  let fits = 0
+  while (fits < ends.length && (fits === 0 || widthOf(segment.start, ends[fits]!) <= width)) fits++
+  // ends[fits - 1] is the last end that fits; a word keeps two graphemes after the cut and two before it.
+  const last = word && fits >= ends.length - 1 && fits - 1 >= 2 && ends.length >= 4 ? Math.min(fits, ends.length - 2) : fits
+  return ends[Math.max(last, 1) - 1] ?? segment.start
 }

@@ -22,6 +22,8 @@ export interface Breakpoint {
   penalty: number
   /** A hyphenation point: the line ends with a hyphen of `hyphenWidth`. */
   hyphen: boolean
+  /** A word too wide for the line cut here (with its hyphen): a break every pass may take. */
+  cut?: boolean | undefined
   /** The line ends in a hyphen already in the text (large-/scale): counted as a hyphenated line, nothing added. */
   explicitHyphen?: boolean | undefined
   hyphenWidth: number
@@ -134,7 +136,7 @@ export function totalFit(points: readonly Breakpoint[], options: FitOptions): nu
   const classes: number[] = []
   for (let index = 0; index <= last; index++) {
     const point = points[index]!
-    if (point.hyphen && !options.hyphens) continue
+    if (point.hyphen && !point.cut && !options.hyphens) continue
     const flagged = point.hyphen || point.explicitHyphen === true
     const paragraphEnd = index === last
     const count = active.length
@@ -145,7 +147,8 @@ export function totalFit(points: readonly Breakpoint[], options: FitOptions): nu
       // A line from this node is already too long (or must end here): it can start no later line.
       if (ratio >= -1 && !point.forced) active[kept++] = node
       if (ratio < -1 || ratio > tolerance) continue
-      if (flagged && nodes.hyphens[node]! >= MAX_HYPHENS_IN_A_ROW) continue
+      // A cut word has no other place to break: its hyphens may follow any number of others.
+      if (flagged && !point.cut && nodes.hyphens[node]! >= MAX_HYPHENS_IN_A_ROW) continue
       const fitness = fitnessOf(ratio)
       const demerits = nodes.demerits[node]! + lineDemerits(index, node, point, flagged, ratio, fitness, options, paragraphEnd)
       const hyphens = flagged ? nodes.hyphens[node]! + 1 : 0
