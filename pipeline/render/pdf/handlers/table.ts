@@ -31,8 +31,11 @@ export const table: Handler = (state, node: Element) => {
   const widths = columnWidths(state, [...head, ...body], columns, frameOf(state).width)
   state.doc.moveDown(0.3)
   const caption = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'caption')
+  // The caption and the header rows never stand alone at a page's foot: they keep the first body row with them.
+  const opening = [...head, ...body.slice(0, 1)].reduce((sum, row) => sum + rowHeight(state, row, widths), 0)
   grouped(state, 'Table', () => {
-    if (caption) placeCaption(state, caption, [...head, ...body][0], widths)
+    if (caption) placeCaption(state, caption, opening)
+    else if (head.length > 0) state.ensureSpace(opening)
     if (head.length > 0) grouped(state, 'THead', () => {
       for (const row of head) placeRow(state, row, widths, head)
     })
@@ -43,13 +46,13 @@ export const table: Handler = (state, node: Element) => {
   state.doc.y += BODY.gapAfter
 }
 
-/** The caption above the table (as HTML shows it), tagged Caption inside Table, kept on the page of the table's first row. */
-function placeCaption(state: PdfState, caption: Element, first: Row | undefined, widths: number[]): void {
+/** The caption above the table (as HTML shows it), tagged Caption inside Table, kept on the page of the table's first rows (`opening` high). */
+function placeCaption(state: PdfState, caption: Element, opening: number): void {
   const runs = inlineRuns(caption.children)
   if (runs.length === 0) return
   const source = sourceOf(caption)
   const style = { ...CAPTION, gapAfter: PAD }
-  state.ensureSpace(state.heightOf(runs, style, source) + (first ? rowHeight(state, first, widths) : 0))
+  state.ensureSpace(state.heightOf(runs, style, source) + opening)
   state.paragraph(runs, style, source, 'Caption')
 }
 
