@@ -75,7 +75,9 @@ function decodeText(bytes: Uint8Array, file: VFile): string {
     })
   }
   // CRLF (a Windows editor, Git's autocrlf) and a lone CR are LF before anything is keyed, stored or hashed.
-  return cleaned.replace(/\r\n?/g, '\n')
+  // Text in Unicode's composed form (NFC), as the web expects it (the Nu checker warns on anything else):
+  // an "å" typed as a + ring is the same text, shown alike, found by the same search.
+  return cleaned.replace(/\r\n?/g, '\n').normalize('NFC')
 }
 
 /** Parse already-read Markdown (also used by tests and the bench); `htmlLines` reads raw HTML blocks' words (html-text.ts). */
