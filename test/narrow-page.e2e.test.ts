@@ -109,13 +109,14 @@ const OVERFLOWING = `(() => {
   return found
 })()`
 
-/** The words of table cells set on more than one line. */
-const BROKEN_IN_CELLS = `(() => {
+/** The words (in links too) of the cells `selector` finds, set on more than one line. */
+const brokenInCells = (selector: string) => `(() => {
   const range = document.createRange()
   const found = []
-  for (const cell of document.querySelectorAll('th, td')) {
-    for (const node of cell.childNodes) {
-      for (const word of node.textContent.matchAll(/\\S+/g)) {
+  for (const cell of document.querySelectorAll('${selector}')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const word of node.data.matchAll(/\\S+/g)) {
         range.setStart(node, word.index)
         range.setEnd(node, word.index + word[0].length)
         if (range.getClientRects().length > 1) found.push(word[0])
@@ -146,7 +147,7 @@ describe.each(['html', 'epub'])('the %s edition on a 390 px phone', (format) => 
   })
 
   it('breaks no word of a table cell when the cell can take it whole', async () => {
-    expect(await page.evaluate(BROKEN_IN_CELLS)).toEqual([])
+    expect(await page.evaluate(brokenInCells('th, td'))).toEqual([])
   })
 
   it('sets no heading smaller than the text', async () => {
@@ -174,28 +175,13 @@ describe('a table wider than a phone, on the web page', () => {
   })
 })
 
-/** The words of the first table's cells set on more than one line (in links too). */
-const BROKEN_IN_FIRST_TABLE = `(() => {
-  const range = document.createRange()
-  const found = []
-  const walker = document.createTreeWalker(document.querySelector('table'), NodeFilter.SHOW_TEXT)
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    for (const word of node.data.matchAll(/\\S+/g)) {
-      range.setStart(node, word.index)
-      range.setEnd(node, word.index + word[0].length)
-      if (range.getClientRects().length > 1) found.push(word[0])
-    }
-  }
-  return found
-})()`
-
 describe('tables wider than a phone, in the e-book', () => {
   it('fit the page (a paginated reading system cannot scroll them), short columns keeping their words whole', async () => {
     const page = await (await launch()).newPage({ viewport: PHONE })
     await page.goto(pathToFileURL(files.wideEpub!).href, { waitUntil: 'load' })
     const overflowing = await page.evaluate(OVERFLOWING)
     const widths = (await page.evaluate(`[...document.querySelectorAll('table')].map((table) => table.getBoundingClientRect().right <= document.documentElement.clientWidth)`)) as boolean[]
-    const firstTable = (await page.evaluate(BROKEN_IN_FIRST_TABLE)) as string[]
+    const firstTable = (await page.evaluate(brokenInCells('table:first-of-type th, table:first-of-type td'))) as string[]
     await page.close()
     expect(overflowing).toEqual([])
     expect(widths).toEqual([true, true])
