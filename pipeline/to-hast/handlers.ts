@@ -6,7 +6,7 @@
  * message can name the catalog key of the text it could not set.
  */
 import type { Element, ElementContent } from 'hast'
-import type { Heading, Image, Paragraph, Parents, TableRow } from 'mdast'
+import type { Code, Heading, Image, Paragraph, Parents, TableRow } from 'mdast'
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive'
 import { defaultHandlers, type Handlers, type State } from 'mdast-util-to-hast'
 import { soleImage } from '../segments/segment-units.ts'
@@ -43,6 +43,12 @@ export function createHandlers(): Handlers {
         element.data ??= {} as NonNullable<Element['data']>
         element.data.navLabel = node.data.navLabel
       }
+      return element
+    },
+    /** A code block runs left to right in every edition: its lines are code, aligned at the left in Arabic too (its strings keep their own direction inside). */
+    code(state: State, node: Code): Element {
+      const element = defaultHandlers.code(state, node)
+      element.properties = { ...element.properties, dir: 'ltr' }
       return element
     },
     paragraph(state: State, node: Paragraph): Element {

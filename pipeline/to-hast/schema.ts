@@ -33,6 +33,7 @@ export const editionSchema: Schema = {
     ],
     // No `src`: writers set it from the checked local path (remark-local-images), never from the text.
     img: ['alt', 'title', 'dataLocalPath', ['className', 'inline']],
+    pre: [['dir', 'ltr']],
     ol: ['start', ['className', 'contains-task-list'], ...LANGUAGE],
     ul: [['className', 'contains-task-list'], ...LANGUAGE],
     li: ['id', ['className', 'task-list-item'], ...LANGUAGE],
