@@ -3,10 +3,11 @@
  * from UAX #14 (the PDF engine's reading: no line starts with a colon or a
  * closing mark, none ends with an opening one), and in Chinese and Japanese
  * only where a word ends too (Intl.Segmenter's dictionary), so “犯罪” stays
- * one word. The fewest lines that fit, then balanced: the narrowest width
+ * one word, and never before a character no line starts with (the middle dot
+ * in 于尔根·斯托克). The fewest lines that fit, then balanced: the narrowest width
  * that still gives that many lines, so no line is left with one short word.
  */
-import { breakOpportunities, wordBoundaries } from './break-opportunities.ts'
+import { breakOpportunities, NO_LINE_START, wordBoundaries } from './break-opportunities.ts'
 import { scriptOfLocale } from './script-of-locale.ts'
 
 /** Where `text` may break: offsets into it, in order, the end included. */
@@ -14,7 +15,7 @@ export function displayBreaks(text: string, locale: string): number[] {
   const uax14 = [...breakOpportunities(text)].map((found) => found.position)
   if (scriptOfLocale(locale) !== 'cjk') return uax14
   const words = wordBoundaries(text, locale)
-  return uax14.filter((position) => words.has(position))
+  return uax14.filter((position) => words.has(position) && !NO_LINE_START.test(text.slice(position, position + 1)))
 }
 
 /** Greedy lines within maxWidth; a piece wider than maxWidth stands on a line of its own. */

@@ -13,6 +13,7 @@ import type { Edition } from './edition.ts'
 import { articleTree } from './article.ts'
 import { navEntries, nestEntries, type NavTree } from './nav-entries.ts'
 import { mapImages } from './hast/images.ts'
+import { headlineBreaks } from './hast/headline-breaks.ts'
 import { markTablesToFit } from './hast/scroll-tables.ts'
 import { renderCover } from './epub-cover.ts'
 import { epubNotes } from './epub-notes.ts'
@@ -43,6 +44,7 @@ export async function renderEpub(edition: Edition, options: EpubOptions): Promis
   mapImages(article, (localPath) => pathToFileURL(localPath).href)
   epubNotes(article)
   markTablesToFit(article)
+  headlineBreaks(article, locale)
   const filename = `${doc}.xhtml`
   const tocEntries = navEntries(article).map((entry) => ({ href: `${filename}#${entry.id}`, text: entry.label, depth: entry.depth }))
   const tocTree = nestEntries(tocEntries)

@@ -12,6 +12,7 @@ import type { Format, Term } from '../types.ts'
 import { articleTree } from './article.ts'
 import { latinRunLanguage, latinSpans } from '../plugins/rehype-latin-runs.ts'
 import { mapImages } from './hast/images.ts'
+import { headlineBreaks } from './hast/headline-breaks.ts'
 import { scrollTables } from './hast/scroll-tables.ts'
 import { metadataElements } from './html-metadata.ts'
 import { prependStyle } from './page-style.ts'
@@ -66,6 +67,7 @@ export function pageTree(edition: Edition, options: HtmlOptions, { shared = fals
   if (!shared) {
     mapImages(article, options.imageHref)
     scrollTables(article)
+    headlineBreaks(article, locale)
   }
   const head = [
     h('meta', { charSet: 'utf-8' }),

@@ -15,7 +15,7 @@
  * more: three hyphens in a row are never taken, a hyphen on the last full
  * line or at a page's end costs as much as a line stretched 2.5 times.
  */
-import { breakOpportunities, wordBoundaries } from '../../break-opportunities.ts'
+import { breakOpportunities, NO_LINE_START, wordBoundaries } from '../../break-opportunities.ts'
 import { isCjkChar } from '../../cjk.ts'
 import { CJK_STRETCH, LETTER_STRETCH, SPACE_SHRINK, SPACE_STRETCH, STRETCH_TOLERANCE } from './justify.ts'
 import { autospace, joins } from './script.ts'
@@ -257,14 +257,6 @@ function mergeInsideWords(text: string, segments: Segment[], locale?: string): S
   return merged
 }
 
-/**
- * Characters no line may start with (kinsoku shori), where UAX #14 still
- * allows a break before them: the middle dot between the parts of a name
- * (于尔根·斯托克) is class AI there, read as a letter, and the katakana
- * and hyphenation points with it. Closing punctuation (。，、）」』》！？)
- * UAX #14 keeps off a line's start already; they stay listed as the rule.
- */
-const NO_LINE_START = /^[\u00b7\u2027\u30fb\uff65\u3001\u3002\uff0c\uff0e\uff01\uff1f\uff1a\uff1b\uff09\u300d\u300f\u300b\u3009\u3011\u3015\u3017\u301f\u2019\u201d]/u
 
 /** Segments joined where the next would start a line with a character that may not (a break only where no space is). */
 function keepLineStarts(text: string, segments: Segment[]): Segment[] {
