@@ -84,9 +84,19 @@ function shared(modules) {
   }
 }
 
+/**
+ * The part's text in ASCII: esbuild escapes every other character in strings, regular expressions and names,
+ * but copies comments as they are, and one curly quote in a comment makes V8 hold the whole source two bytes a
+ * character, decoded from UTF-8 (15 ms of every build for the build part on Node.js 20, against 5 ms read
+ * as Latin-1: bin/load-parts.mjs). Escaped in a comment, a character changes nothing the code does.
+ */
+export function asciiOnly(text) {
+  return text.replaceAll(/[^\0-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
+
 /** The part's text with its seams as calls of the loader; checked, so that a change of esbuild's output fails here. */
 function withSeams(text, part) {
-  const calls = text.replaceAll(/\bimport\("press-part:([^"]+)"\)/g, (_, name) => `__pressImport(${JSON.stringify(name)})`)
+  const calls = asciiOnly(text).replaceAll(/\bimport\("press-part:([^"]+)"\)/g, (_, name) => `__pressImport(${JSON.stringify(name)})`)
   if (calls.includes(PREFIX)) throw new Error(`bin/bundle-parts.mjs: a dynamic import in the ${part} part was not made a call of the loader`)
   const required = IMPORTED_FIRST.filter((name) => text.includes(`require("${name}")`))
   return { text: calls, required }

@@ -16,6 +16,7 @@
  * nothing once `cli`'s cache exists), and again when a build wrote formats
  * the cached one did not. NODE_DISABLE_COMPILE_CACHE=1 turns it off.
  */
+import { isAscii } from 'node:buffer'
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import module from 'node:module'
@@ -72,6 +73,16 @@ function writeCache(file, data, formats) {
 }
 
 /**
+ * A part's text. bin/bundle-parts.mjs writes it in ASCII, which Latin-1 decodes as it is, to a string of one
+ * byte a character, 3 times faster than UTF-8 does (the build part: 5 ms instead of 15 on Node.js 20); other
+ * text (a part written otherwise) is read as UTF-8.
+ */
+export function readPart(file) {
+  const bytes = readFileSync(file)
+  return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')
+}
+
+/**
  * Runs the part `entry` of the bundle in `dir` (its texts' ids in parts.json),
  * with the code caches in `cacheDir` unless it is undefined.
  */
@@ -89,7 +100,7 @@ export function runParts({ dir, cacheDir, entry, args }) {
     const file = path.join(dir, `${name}.cjs`)
     const cacheFile = cacheDir && path.join(cacheDir, `${name}.${manifest[name].id}.${flags}.${process.version}.bin`)
     const cached = cacheFile && readCache(cacheFile)
-    const script = new vm.Script(`${HEAD}${readFileSync(file, 'utf8')}\n})`, { filename: file, cachedData: cached?.data })
+    const script = new vm.Script(`${HEAD}${readPart(file)}\n})`, { filename: file, cachedData: cached?.data })
     if (cacheFile) {
       const covered = cached && !script.cachedDataRejected && (name !== 'build' || asked.every((format) => cached.formats.includes(format)))
       if (!covered) toWrite.set(name, { script, file: cacheFile, formats: [...new Set([...(cached?.formats ?? []), ...asked])] })

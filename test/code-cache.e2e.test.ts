@@ -72,6 +72,19 @@ describe('the code cache of the bundle', () => {
     for (const part of ['build', 'cli']) expect(second.get(part)!.bytes.equals(first.get(part)!.bytes), part).toBe(true)
   })
 
+  it('runs parts written in ASCII, read one byte a character; a part in other UTF-8 is read as UTF-8', () => {
+    // esbuild copies a comment's characters as they are (a curly quote in a library's comment), and V8 would
+    // hold the whole part two bytes a character, decoded from UTF-8 in every build.
+    for (const name of ['cli', 'build', 'merge-manifests']) {
+      const bytes = readFileSync(path.join(installation, 'pipeline/.build', `${name}.cjs`))
+      expect(bytes.findIndex((byte) => byte > 0x7f), name).toBe(-1)
+    }
+    const file = path.join(tempDir('press-part-'), 'part.cjs')
+    writeFileSync(file, '// don\u2019t\nmodule.exports = "\u041a\u0430\u0437\u0430\u049b\u0441\u0442\u0430\u043d"\n')
+    const read = spawnSync(process.execPath, ['--input-type=module', '-e', `import { readPart } from ${JSON.stringify(path.join(installation, 'bin/load-parts.mjs'))}; process.stdout.write(readPart(${JSON.stringify(file)}))`], { encoding: 'utf8', env: ENV })
+    expect(read.stdout).toBe(readFileSync(file, 'utf8'))
+  })
+
   it('is made again when its bytes are damaged (V8 would take them), and the build is the same', () => {
     const before = published()
     const { file, bytes } = caches().get('build')!
