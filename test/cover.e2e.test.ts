@@ -4,13 +4,14 @@
  * script, the byline's comma in the language's own punctuation, and the same
  * bytes from two builds.
  */
-import { readFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import JSZip from 'jszip'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../pipeline/build.ts'
 import { wrapBalanced } from '../pipeline/render/cover-lines.ts'
-import { smallProject, tempDir } from './helpers/project.ts'
+import { REPO, smallProject, tempDir } from './helpers/project.ts'
 
 /** The small interview (test/fixtures/small-interview), built by every test here. */
 const PROJECT = smallProject()
@@ -71,5 +72,20 @@ describe('the cover in every EPUB', () => {
       const page = (await entry(first, locale, 'cover.xhtml'))!.toString()
       expect(page).toMatch(/<img src="cover.png" alt="[^"]{20,}"/)
     }
+  })
+})
+
+describe('resvg', () => {
+  it('is loaded to rasterise a cover, and not by a build whose covers are all in the cache', () => {
+    const project = smallProject()
+    const hook = path.join(tempDir('press-resvg-'), 'hook.cjs')
+    writeFileSync(hook, "process.on('exit', () => process.stderr.write('resvg loaded: ' + Object.keys(require('node:module')._cache).some((file) => file.includes('@resvg')) + '\\n'))\n")
+    const loaded = () => {
+      const child = spawnSync(process.execPath, ['-r', hook, path.join(REPO, 'bin/press.mjs'), 'build', '--quiet', '--format', 'epub', '--locale', 'en', '--force'], { cwd: project, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } })
+      expect(child.status, child.stderr).toBe(0)
+      return /resvg loaded: (true|false)/.exec(child.stderr)?.[1]
+    }
+    expect(loaded()).toBe('true')
+    expect(loaded()).toBe('false')
   })
 })

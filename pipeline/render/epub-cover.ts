@@ -7,7 +7,7 @@
  * the same cover and two builds give the same bytes. No photo is invented;
  * the alt text says the same in words.
  */
-import { Resvg } from '@resvg/resvg-js'
+import { createRequire } from 'node:module'
 import { toHtml } from 'hast-util-to-html'
 import { s } from 'hastscript'
 import type { Edition } from './edition.ts'
@@ -87,6 +87,7 @@ export async function renderCover(edition: Edition, cacheDir: string): Promise<C
   const png = await cachedCover(cacheDir, coverKey({ text, alt, fontFiles, raster }), async () => {
     const shown = [...new Set([...text.publisher, ...text.title, ...text.people, ...text.language])].map((char) => char.codePointAt(0)!).sort((a, b) => a - b)
     const cut = await Promise.all(coverFaces(script).map(async (face) => (await cachedSubset(face, shown, 'truetype', cacheDir)).file))
+    const { Resvg } = loadResvg()
     const image = new Resvg(coverSvg(text, alt), {
       font: { loadSystemFonts: false, fontFiles: cut, defaultFontFamily: raster.defaultFontFamily },
       fitTo: { mode: 'width', value: raster.width },
@@ -96,6 +97,14 @@ export async function renderCover(edition: Edition, cacheDir: string): Promise<C
     return encodePng(image.pixels, image.width, image.height)
   })
   return { png, alt }
+}
+
+/**
+ * resvg, loaded with the first cover to rasterise: a build whose covers are all in the cache never loads it.
+ * Loading it asks `process.report` whether the C library is musl (resvg's loader), about 7 ms on Node.js 20.
+ */
+function loadResvg(): typeof import('@resvg/resvg-js') {
+  return createRequire(import.meta.url)('@resvg/resvg-js') as typeof import('@resvg/resvg-js')
 }
 
 /** The script's faces and the Latin ones, for names in Latin letters. */
