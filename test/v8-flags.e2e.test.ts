@@ -44,6 +44,21 @@ let total = 0
 for (const f of fns) for (let n = 0; n < 4000; n++) total += f(n, 3)
 console.log('total', total)
 `
+/**
+ * Two hundred functions run once, then garbage collections with V8 told to flush every function's bytecode it
+ * may (`--stress-flush-code`): the size of a code cache made afterwards says how many kept theirs.
+ */
+const RUN_THEN_COLLECT = `
+import vm from 'node:vm'
+const source = Array.from({ length: 200 }, (_, i) => 'function f' + i + '(x) { let s = 0; for (let j = 0; j < x; j++) s += j * ' + i + '; return s }').join('\\n') + '\\nglobalThis.fs = [' + Array.from({ length: 200 }, (_, i) => 'f' + i).join(',') + ']'
+const script = new vm.Script(source)
+script.runInThisContext()
+const before = script.createCachedData().length
+for (const f of globalThis.fs) f(10)
+const ran = script.createCachedData().length
+for (let i = 0; i < 12; i++) globalThis.gc()
+console.log(JSON.stringify({ before, ran, after: script.createCachedData().length }))
+`
 const markings = (stdout: string) => stdout.split('\n').filter((line) => line.startsWith('[marking')).length
 const v8Major = Number.parseInt(process.versions.v8, 10)
 
@@ -71,6 +86,16 @@ describe('V8 flags of a build', () => {
     // Without bin/v8-flags.mjs the same code is pretenured: the trace above can show it.
     const bare = spawnSync(process.execPath, ['--trace-pretenuring', '--trace-pretenuring-statistics', '--input-type=module', '-e', SURVIVING_LITERALS], { encoding: 'utf8' })
     expect(bare.stdout).toMatch(/=> (maybe )?tenure/)
+  })
+
+  it('flushes no bytecode, so the code cache made at the end of a build holds the functions it ran early', () => {
+    const flags = ['--expose-gc', '--stress-flush-code']
+    const kept = JSON.parse(run(flags, RUN_THEN_COLLECT).stdout)
+    expect(kept.ran).toBeGreaterThan(kept.before)
+    expect(kept.after).toBe(kept.ran)
+    const bare = spawnSync(process.execPath, [...flags, '--input-type=module', '-e', RUN_THEN_COLLECT], { encoding: 'utf8' })
+    expect(bare.status, bare.stderr).toBe(0)
+    expect(JSON.parse(bare.stdout).after).toBeLessThan(kept.ran)
   })
 
   it('are the first thing bin/press.mjs imports', () => {
