@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../pipeline/build.ts'
-import { htmlText, pdfText, readEpub } from './helpers/read-back.ts'
+import { findAll, htmlText, htmlTree, normalize, pdfText, readEpub } from './helpers/read-back.ts'
+import { toText } from 'hast-util-to-text'
 import { copyUiTerms, makeProject } from './helpers/project.ts'
 
 const MARKDOWN = `---
@@ -29,6 +30,18 @@ Sailors must not lose this sentence.
 
   <details><summary>Tide table</summary>Low water at noon.</details>
 
+<div><select><option>First choice</option><option>Second choice</option></select></div>
+
+<figure><img alt="Map of the Caspian shore"><figcaption>The shore in 1890.</figcaption></figure>
+
+<div><svg viewBox="0 0 10 10"><title>Chart of depths</title><circle r="4"/></svg></div>
+
+<dl><dt>Ebb</dt><dd>The falling tide.</dd></dl>
+
+<table><caption>Depths</caption><tr><th>Pier</th><td>4 m</td></tr></table>
+
+<p><ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp>字<rt>ji</rt></ruby> means Chinese characters.</p>
+
 After the note.
 `
 
@@ -44,16 +57,43 @@ beforeAll(async () => {
   warnings = result.files.flatMap((file) => file.messages.map((message) => `${message.line}:${message.column} ${message.reason}`))
 }, 120_000)
 
-const WORDS = ['Sailors must not lose this sentence.', 'Nor the buoy & its light.', 'Tide table', 'Low water at noon.']
+/** Each line a browser shows on its own is a paragraph of its own, whole: no word glued to the next or lost. */
+const PARAGRAPHS = [
+  'Before the note.',
+  'Sailors must not lose this sentence.',
+  'Nor the buoy & its light.',
+  'An item.',
+  'Tide table',
+  'Low water at noon.',
+  'First choice',
+  'Second choice',
+  'Map of the Caspian shore',
+  'The shore in 1890.',
+  'Chart of depths',
+  'Ebb',
+  'The falling tide.',
+  'Depths',
+  'Pier',
+  '4 m',
+  '漢(kan)字(ji) means Chinese characters.',
+  'After the note.'
+]
 
 describe('a block of raw HTML', () => {
+  it('becomes whole paragraphs, one for each line a browser shows', () => {
+    const html = readFileSync(path.join(root, 'output/en/notes.html'), 'utf8')
+    const main = htmlTree(html.slice(html.indexOf('<main'), html.indexOf('</main>') + 7))
+    const paragraphs = findAll(main, (node) => node.tagName === 'p').map((p) => normalize(toText(p)))
+    expect(paragraphs.slice(paragraphs.indexOf('Before the note.'))).toEqual(PARAGRAPHS)
+  })
+
   it('keeps its words in the web page, the e-book and the PDF, without its tags, comments or scripts', async () => {
     const html = readFileSync(path.join(root, 'output/en/notes.html'), 'utf8')
     const article = htmlText(html.slice(html.indexOf('<main'), html.indexOf('</main>')))
     const epub = (await readEpub(readFileSync(path.join(root, 'output/en/notes.epub')))).text
     const pdf = (await pdfText(readFileSync(path.join(root, 'output/en/notes.pdf')))).text
     for (const text of [article, epub, pdf]) {
-      for (const words of WORDS) expect(text).toContain(words)
+      for (const words of PARAGRAPHS) expect(text).toContain(words)
       expect(text).not.toMatch(/editor's remark|no reader sees|<div|<b>/)
     }
     expect(html).not.toMatch(/<div class="note"|<details|<script>var/)
@@ -68,7 +108,13 @@ describe('a block of raw HTML', () => {
   it('is reported at its place, once per block', () => {
     expect(warnings.filter((warning) => warning.includes('raw HTML'))).toEqual([
       expect.stringMatching(/^8:1 Unexpected raw HTML `<div class="note"> Sailors must not lose…`, expected Markdown: its tags are left out of every edition and its words kept as text/),
-      expect.stringMatching(/^17:3 Unexpected raw HTML `<details><summary>Tide table/)
+      expect.stringMatching(/^17:3 Unexpected raw HTML `<details><summary>Tide table/),
+      expect.stringMatching(/^19:1 Unexpected raw HTML `<div><select>/),
+      expect.stringMatching(/^21:1 Unexpected raw HTML `<figure>/),
+      expect.stringMatching(/^23:1 Unexpected raw HTML `<div><svg/),
+      expect.stringMatching(/^25:1 Unexpected raw HTML `<dl>/),
+      expect.stringMatching(/^27:1 Unexpected raw HTML `<table>/),
+      expect.stringMatching(/^29:1 Unexpected raw HTML `<p><ruby>/)
     ])
   })
 })

@@ -3,22 +3,82 @@
  * words an author wrote inside a `<div>` or a `<details>` are the document's. HTML's own parser
  * (parse5, through hast-util-from-html) reads it as a browser would, entities decoded; what a browser
  * does not show (comments, scripts, styles) has no words; a block element or a `<br>` ends a line
- * (hast-util-to-text, the innerText algorithm). Loaded only for a document with a `<` in it
- * (load-document.ts), so builds of others never load an HTML parser.
+ * (hast-util-to-text, the innerText algorithm). Each line becomes a paragraph that is keyed and
+ * translated on its own, so a line also ends where a browser draws a box of its own that innerText
+ * leaves on one line: a summary, an option, a table cell (LINE_BOXES). Loaded only for a document with
+ * a `<` in it (load-document.ts), so builds of others never load an HTML parser.
  */
-import type { Element, Root } from 'hast'
+import type { Element, ElementContent, Root, RootContent } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { toText } from 'hast-util-to-text'
 
 const UNSHOWN = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'head', 'title'])
 
+/**
+ * Boxes of their own in a browser (the HTML rendering section's user-agent style sheet: `display: block`,
+ * `list-item`, `table-cell`, `table-row`, or a form control) that innerText would join to their neighbours
+ * with no break or only a tab or space: a paragraph each, so no word is glued to the next and no table
+ * cell or choice is sent to a translator as one run-on sentence with its neighbours.
+ */
+const LINE_BOXES = new Set(['details', 'summary', 'fieldset', 'select', 'optgroup', 'option', 'button', 'textarea', 'tr', 'td', 'th', 'search'])
+
+/** A CJK reading gets CJK parentheses when its author gave none (`<rp>`). */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u
+
 export function htmlLines(html: string): string[] {
   const tree = fromHtml(html, { fragment: true })
-  prune(tree)
+  prune(tree, false)
   return toText(tree).split('\n').map((line) => line.replace(/\s+/g, ' ').trim()).filter((line) => line !== '')
 }
 
-function prune(node: Root | Element): void {
-  node.children = node.children.filter((child) => child.type !== 'comment' && !(child.type === 'element' && UNSHOWN.has(child.tagName))) as typeof node.children
-  for (const child of node.children) if (child.type === 'element') prune(child)
+function prune(node: Root | Element, inSvg: boolean): void {
+  const children: RootContent[] = []
+  for (const child of node.children) {
+    if (child.type === 'comment') continue
+    if (child.type !== 'element') {
+      children.push(child)
+      continue
+    }
+    const svg = inSvg || child.tagName === 'svg'
+    // An SVG's <title> is its name, what a screen reader says for it: words of the document.
+    if (svg && child.tagName === 'title') child.tagName = 'div'
+    else if (UNSHOWN.has(child.tagName)) continue
+    if (child.tagName === 'img') {
+      // A picture's words are its alt text, where it stood (as a browser shows it when the image is missing).
+      const alt = String(child.properties.alt ?? '').trim()
+      if (alt !== '') children.push({ type: 'text', value: ` ${alt} ` })
+      continue
+    }
+    if (child.tagName === 'ruby') readRuby(child)
+    if (LINE_BOXES.has(child.tagName)) child.tagName = 'div'
+    prune(child, svg)
+    children.push(child)
+  }
+  node.children = children as typeof node.children
+}
+
+/**
+ * Ruby as a browser without ruby shows it, and as a CJK publisher sets it in plain text: the base, then
+ * its reading in parentheses (漢(kan)字(ji)); the author's own `<rp>` parentheses if given, else
+ * full-width ones around a CJK reading and ASCII ones around a Latin one. innerText drops `<rp>`.
+ */
+function readRuby(ruby: Element): void {
+  const children: ElementContent[] = []
+  ruby.children.forEach((child, index) => {
+    if (child.type === 'element' && child.tagName === 'rp') {
+      children.push({ ...child, tagName: 'span' })
+      return
+    }
+    if (child.type !== 'element' || child.tagName !== 'rt') {
+      children.push(child)
+      return
+    }
+    const before = ruby.children[index - 1]
+    const authored = before?.type === 'element' && before.tagName === 'rp'
+    const [open, close] = CJK.test(toText(child)) ? ['（', '）'] : ['(', ')']
+    if (!authored) children.push({ type: 'text', value: open })
+    children.push(child)
+    if (!authored) children.push({ type: 'text', value: close })
+  })
+  ruby.children = children
 }
