@@ -79,6 +79,32 @@ export function tagged(state: StructureState, type: StructureType, options: Stru
 }
 
 /**
+ * One element whose content is drawn in pieces apart (a table cell split
+ * across pages, the other cells' pieces between): each `piece` is one
+ * marked content of it, in order; `end` once the last is drawn.
+ */
+export function taggedInPieces(state: StructureState, type: StructureType, options: StructureOptions): { piece: (draw: () => void) => void; end: () => void } {
+  const doc = state.doc as StructureDocument
+  const element = doc.struct(type, options)
+  state.structure.add(element)
+  return {
+    piece(draw) {
+      const outer = state.open
+      const open: OpenContent = { element, type, content: doc.markStructureContent(type) as PDFKit.PDFStructureContent }
+      state.open = open
+      try {
+        draw()
+      } finally {
+        state.open = outer
+      }
+      doc.endMarkedContent()
+      element.add(open.content)
+    },
+    end: () => element.end()
+  }
+}
+
+/**
  * An element inside the line of the open one (an image in a paragraph):
  * the open content ends before it, the element becomes the open element's
  * child in reading order, and the open content goes on after it. Marked

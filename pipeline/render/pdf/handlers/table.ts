@@ -2,23 +2,25 @@
  * GFM tables: columns sized to their content within the measure, each
  * cell's text set in its column's alignment (logical: an Arabic edition
  * mirrors the columns and their alignment), tagged Table → THead/TBody → TR
- * → TH/TD. A row never splits across pages; the header row is drawn again
- * at the top of each page the table continues on (as an artifact: the
- * structure holds it once).
+ * → TH/TD. A row goes to the next page whole when it fits there; a row
+ * taller than a page is split line by line (split-row.ts). The header row is
+ * drawn again at the top of each page the table continues on (as an
+ * artifact: the structure holds it once).
  */
 import type { Element } from 'hast'
 import { BODY, INK, inlineRuns, sourceOf, type Handler, type PdfState, type Run, type Style } from '../state.ts'
 import { artifact, grouped, tagged } from '../structure.ts'
 import { CAPTION } from './figure.ts'
+import { placeSplitRow } from './split-row.ts'
 import { drawLine } from '../text/draw.ts'
 import type { Align, Line } from '../text/types.ts'
 import { figureInLine, frameOf, layoutRuns, linesHeight } from '../typeset.ts'
 
 const CELL: Style = { ...BODY, font: 'sans', size: 9, lineGap: 1.5, align: 'start', gapAfter: 0 }
-const PAD = 4
+export const PAD = 4
 const RULE = '#9a9a9a'
 
-interface Row {
+export interface Row {
   cells: Element[]
   header: boolean
 }
@@ -35,7 +37,7 @@ export const table: Handler = (state, node: Element) => {
   const opening = [...head, ...body.slice(0, 1)].reduce((sum, row) => sum + rowHeight(state, row, widths), 0)
   grouped(state, 'Table', () => {
     if (caption) placeCaption(state, caption, opening)
-    else if (head.length > 0) state.ensureSpace(opening)
+    else if (head.length > 0) keepOnPage(state, opening)
     if (head.length > 0) grouped(state, 'THead', () => {
       for (const row of head) placeRow(state, row, widths, head)
     })
@@ -52,12 +54,24 @@ function placeCaption(state: PdfState, caption: Element, opening: number): void 
   if (runs.length === 0) return
   const source = sourceOf(caption)
   const style = { ...CAPTION, gapAfter: PAD }
-  state.ensureSpace(state.heightOf(runs, style, source) + opening)
+  keepOnPage(state, state.heightOf(runs, style, source) + opening)
   state.paragraph(runs, style, source, 'Caption')
 }
 
+/**
+ * A new page when `height` does not fit below the cursor, at most a page's
+ * height asked (a first row taller than a page is split), and never from a
+ * page's top (within a line of it): a blank page gains nothing.
+ */
+function keepOnPage(state: PdfState, height: number): void {
+  const { doc } = state
+  const top = doc.page.margins.top
+  const bottom = doc.page.height - doc.page.margins.bottom
+  if (doc.y + Math.min(height, bottom - top) > bottom && doc.y > top + state.lineAdvance(BODY)) doc.addPage()
+}
+
 /** The PDF's /Scope of a header cell, from the HTML `scope` the hast gives it (rehype-gfm-semantics: `col` in a header row). */
-function scopeOf(cell: Element): 'Column' | 'Row' | 'Both' {
+export function scopeOf(cell: Element): 'Column' | 'Row' | 'Both' {
   const scope = cell.properties.scope
   return scope === 'row' ? 'Row' : scope === 'col' ? 'Column' : 'Both'
 }
@@ -81,7 +95,7 @@ function styleOf(cell: Element): Style {
  */
 const cellParts = new WeakMap<Element, { runs: Run[]; style: Style; measuring: Style }>()
 
-function laidCell(state: PdfState, cell: Element, width: number, measure = false) {
+export function laidCell(state: PdfState, cell: Element, width: number, measure = false) {
   let parts = cellParts.get(cell)
   if (!parts) {
     const style = styleOf(cell)
@@ -122,6 +136,15 @@ function lineWidth(line: Line): number {
 function placeRow(state: PdfState, row: Row, widths: number[], head: Row[]): void {
   const { doc } = state
   const height = rowHeight(state, row, widths)
+  if (!row.header && !fitsOnAPage(state, height + head.reduce((sum, again) => sum + rowHeight(state, again, widths), 0))) {
+    placeSplitRow(state, row, widths, () => {
+      doc.addPage()
+      artifact(doc, 'Pagination', () => {
+        for (const again of head) drawRow(state, again, widths, false)
+      })
+    })
+    return
+  }
   const plan = state.notes?.planBlock(height, row.cells.flatMap((cell, column) => laidCell(state, cell, widths[column]! - 2 * PAD).lines))
   const over = plan ? plan.turns.length > 0 : doc.y + height > doc.page.height - doc.page.margins.bottom
   state.notes?.demote(plan?.demoted ?? [])
@@ -136,24 +159,33 @@ function placeRow(state: PdfState, row: Row, widths: number[], head: Row[]): voi
   state.notes?.place(plan?.notes[0] ?? [], top)
 }
 
-function rowHeight(state: PdfState, row: Row, widths: number[]): number {
+/** Whether `height` fits on a fresh page (the document's margins: the current page's bottom may be raised by its notes). */
+function fitsOnAPage(state: PdfState, height: number): boolean {
+  const { doc } = state
+  const margins = doc.options.margins as { top: number; bottom: number } | undefined
+  return height <= doc.page.height - (margins?.top ?? doc.page.margins.top) - (margins?.bottom ?? doc.page.margins.bottom)
+}
+
+export function rowHeight(state: PdfState, row: Row, widths: number[]): number {
   const cells = row.cells.map((cell, column) => linesHeight(laidCell(state, cell, widths[column]! - 2 * PAD).lines))
   return Math.max(CELL.size, ...cells) + 2 * PAD
+}
+
+/** Where a cell's column starts on the page (an Arabic edition's columns run from the right). */
+export function columnLeft(state: PdfState, widths: number[], column: number): number {
+  const frame = frameOf(state)
+  const offset = widths.slice(0, column).reduce((sum, each) => sum + each, 0)
+  return state.edition.dir === 'rtl' ? frame.left + frame.width - offset - widths[column]! : frame.left + offset
 }
 
 /** The row's cells side by side from the start side, and a rule below it; `tag` wraps each cell in TH/TD. */
 function drawRow(state: PdfState, row: Row, widths: number[], tag: boolean): void {
   const { doc } = state
-  const frame = frameOf(state)
-  const rtl = state.edition.dir === 'rtl'
   const top = doc.y
   const height = rowHeight(state, row, widths)
-  let offset = 0
   row.cells.forEach((cell, column) => {
-    const width = widths[column]!
-    const left = rtl ? frame.left + frame.width - offset - width : frame.left + offset
-    offset += width
-    const laid = laidCell(state, cell, width - 2 * PAD)
+    const left = columnLeft(state, widths, column)
+    const laid = laidCell(state, cell, widths[column]! - 2 * PAD)
     state.missing.push(...laid.missing.map((item) => ({ ...item, place: cell.position })))
     const draw = () => {
       let y = top + PAD
@@ -165,11 +197,18 @@ function drawRow(state: PdfState, row: Row, widths: number[], tag: boolean): voi
     if (tag) tagged(state, cell.tagName === 'th' ? 'TH' : 'TD', cell.tagName === 'th' ? { scope: scopeOf(cell) } : {}, draw)
     else draw()
   })
-  const width = widths.reduce((sum, each) => sum + each, 0)
-  const x = rtl ? frame.left + frame.width - width : frame.left
-  const rule = () => doc.save().moveTo(x, top + height).lineTo(x + width, top + height).lineWidth(row.header ? 1 : 0.4).stroke(row.header ? INK : RULE).restore()
-  // An untagged row is drawn inside an artifact already, and pdfkit closes an open artifact when another opens.
-  if (tag) artifact(doc, 'Layout', rule)
-  else rule()
+  drawRule(state, row, widths, top + height, tag)
   doc.y = top + height
+}
+
+/** The rule below a row (or below a split row's piece on a page); `tagged`: drawn inside tagged content, so as its own artifact. */
+export function drawRule(state: PdfState, row: Row, widths: number[], y: number, tagged: boolean): void {
+  const { doc } = state
+  const frame = frameOf(state)
+  const width = widths.reduce((sum, each) => sum + each, 0)
+  const x = state.edition.dir === 'rtl' ? frame.left + frame.width - width : frame.left
+  const rule = () => doc.save().moveTo(x, y).lineTo(x + width, y).lineWidth(row.header ? 1 : 0.4).stroke(row.header ? INK : RULE).restore()
+  // An untagged row is drawn inside an artifact already, and pdfkit closes an open artifact when another opens.
+  if (tagged) artifact(doc, 'Layout', rule)
+  else rule()
 }

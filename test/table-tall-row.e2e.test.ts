@@ -1,0 +1,70 @@
+/**
+ * A table row taller than a page is split across pages line by line: each cell goes on at the next
+ * page's top in its own column, under the header row drawn again, and no word is lost. Seen in a
+ * review: a six-column table whose first cell held 700 words kept 295 of them (the row was drawn
+ * from a page's top and cut at its foot), and its header row stood alone on a page of its own.
+ */
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { build } from '../pipeline/build.ts'
+import { pdfStructure } from './conformance/validators/pdf-structure.ts'
+import { pdfText } from './helpers/read-back.ts'
+import { makeProject } from './helpers/project.ts'
+
+const WORDS = Array.from({ length: 700 }, (_, index) => `w${index + 1}`)
+const INTRO = 'The harbour log records the ice, the wind and the ships that came and went in the season.'
+
+const documentWith = (intro: number) => `---
+title: Log
+lang: en
+---
+
+${Array.from({ length: intro }, () => INTRO).join('\n\n')}
+
+| Headone | Headtwo | Headthree | Headfour | Headfive | Headsix |
+| --- | --- | --- | --- | --- | --- |
+| ${WORDS.join(' ')} | Cellb | Cellc | Celld | Celle | Cellf |
+| Lastrow | Lastb | Lastc | Lastd | Laste | Lastf |
+
+Afterword of the log.
+`
+
+/** The numbered words a text holds, each as often as it appears. */
+const numbered = (text: string) => [...text.matchAll(/\bw(\d+)\b/g)].map((match) => `w${match[1]}`)
+
+let root: string
+const NAMES = ['top', 'mid', 'foot']
+
+beforeAll(async () => {
+  root = makeProject({
+    'content/top.md': documentWith(0),
+    'content/mid.md': documentWith(8),
+    'content/foot.md': documentWith(30)
+  })
+  const result = await build({ root, formats: ['pdf'] })
+  expect(result.failures).toEqual([])
+}, 300_000)
+
+describe('a table row taller than a page', () => {
+  it.each(NAMES)('keeps every word of its cells, once, in order (pdf.js and poppler): %s', async (name) => {
+    const data = readFileSync(path.join(root, `output/en/${name}.pdf`))
+    const poppler = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: data }).toString()
+    const { text, pages } = await pdfText(new Uint8Array(data), poppler)
+    expect(pages).toBeGreaterThan(1)
+    expect(numbered(text)).toEqual(WORDS)
+    expect(numbered(poppler)).toEqual(WORDS)
+    for (const word of ['Cellb', 'Cellf', 'Lastrow', 'Lastf', 'Afterword']) expect(text).toContain(word)
+  })
+
+  it.each(NAMES)('is tagged soundly (the tagged-PDF check): %s', async (name) => {
+    expect(await pdfStructure.validate(path.join(root, `output/en/${name}.pdf`))).toEqual([])
+  })
+
+  it.each(NAMES)('never leaves the header row alone on a page: %s', (name) => {
+    const pages = execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(root, `output/en/${name}.pdf`), '-']).toString().split('\f')
+    const alone = pages.map((page, index) => ({ page, index })).filter(({ page }) => page.includes('Headone') && numbered(page).length === 0 && !page.includes('Lastrow'))
+    expect(alone.map(({ index }) => index + 1)).toEqual([])
+  })
+})
