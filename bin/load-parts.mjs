@@ -78,8 +78,23 @@ function writeCache(file, data, formats) {
  * text (a part written otherwise) is read as UTF-8.
  */
 export function readPart(file) {
-  const bytes = readFileSync(file)
+  return partText(readFileSync(file))
+}
+
+function partText(bytes) {
   return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')
+}
+
+/**
+ * The part's text, if it is the one parts.json lists. Another build that bundled changed sources
+ * replaces the folder while this one runs: this build then has its command-line part from one bundle,
+ * and would run the build part of the next (its modules numbered otherwise) and keep that part's code
+ * cache under the first one's name, for every later build of the first text to run.
+ */
+function listedPart(dir, name, listed) {
+  const bytes = readFileSync(path.join(dir, `${name}.cjs`))
+  if (zlib.crc32(bytes) !== listed.crc32) throw new Error(`The bundle in ${dir} was replaced while this build ran (another build bundled changed sources): run the build again`)
+  return partText(bytes)
 }
 
 /**
@@ -100,7 +115,7 @@ export function runParts({ dir, cacheDir, entry, args }) {
     const file = path.join(dir, `${name}.cjs`)
     const cacheFile = cacheDir && path.join(cacheDir, `${name}.${manifest[name].id}.${flags}.${process.version}.bin`)
     const cached = cacheFile && readCache(cacheFile)
-    const script = new vm.Script(`${HEAD}${readPart(file)}\n})`, { filename: file, cachedData: cached?.data })
+    const script = new vm.Script(`${HEAD}${listedPart(dir, name, manifest[name])}\n})`, { filename: file, cachedData: cached?.data })
     if (cacheFile) {
       const covered = cached && !script.cachedDataRejected && (name !== 'build' || asked.every((format) => cached.formats.includes(format)))
       if (!covered) toWrite.set(name, { script, file: cacheFile, formats: [...new Set([...(cached?.formats ?? []), ...asked])] })

@@ -18,6 +18,7 @@ import './v8-flags.mjs'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import zlib from 'node:zlib'
 import { bundleParts } from './bundle-parts.mjs'
 import { runParts } from './load-parts.mjs'
 
@@ -140,7 +141,9 @@ function removeLeftBundles() {
     const pid = Number(/^\.build\.(\d+)$/.exec(name)?.[1])
     if (!pid || pid === process.pid) continue
     const folder = path.join(pipeline, name)
-    if (!bundlerMayRun(pid, statSync(folder).mtimeMs)) rmSync(folder, { recursive: true, force: true })
+    // Another bundler may rename or remove its folder between the listing and this.
+    const made = statSync(folder, { throwIfNoEntry: false })?.mtimeMs
+    if (made !== undefined && !bundlerMayRun(pid, made)) rmSync(folder, { recursive: true, force: true })
   }
 }
 
@@ -184,7 +187,8 @@ async function ensureBundle() {
   mkdirSync(staging, { recursive: true })
   try {
     for (const [name, part] of Object.entries(parts)) writeFileSync(path.join(staging, `${name}.cjs`), part.text)
-    writeFileSync(path.join(staging, 'parts.json'), JSON.stringify(Object.fromEntries(Object.entries(parts).map(([name, part]) => [name, { id: part.id }]))))
+    // The CRC-32 of each file's bytes: bin/load-parts.mjs checks the part it reads is the one listed here.
+    writeFileSync(path.join(staging, 'parts.json'), JSON.stringify(Object.fromEntries(Object.entries(parts).map(([name, part]) => [name, { id: part.id, crc32: zlib.crc32(Buffer.from(part.text)) }]))))
     writeFileSync(path.join(staging, 'fingerprint'), current)
   } catch (error) {
     rmSync(staging, { recursive: true, force: true })

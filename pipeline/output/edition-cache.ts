@@ -38,6 +38,9 @@ interface Entry {
 const PIPELINE_DIR = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 let pipelineHash: string | undefined
 
+/** bin/'s files: each changes what the bundle is, how it runs or what V8 does with it. */
+const BUNDLER_FILES = ['press.mjs', 'bundle-parts.mjs', 'load-parts.mjs', 'native-inflate.cjs', 'v8-flags.mjs']
+
 /** The pipeline's code, templates and locked dependencies, hashed once per process. */
 export function pipelineVersion(root: string): string {
   if (pipelineHash) return pipelineHash
@@ -47,9 +50,11 @@ export function pipelineVersion(root: string): string {
     const file = path.join(root, name)
     if (existsSync(file)) hash.update(readFileSync(file))
   }
-  // How the pipeline is bundled: its plugins replace parts of libraries.
-  const bundler = path.join(PIPELINE_DIR, '..', 'bin', 'press.mjs')
-  if (existsSync(bundler)) hash.update(readFileSync(bundler))
+  // How the pipeline is bundled (its plugins replace parts of libraries), loaded and set up for V8.
+  for (const name of BUNDLER_FILES) {
+    const file = path.join(PIPELINE_DIR, '..', 'bin', name)
+    if (existsSync(file)) hash.update(readFileSync(file))
+  }
   pipelineHash = hash.digest('hex')
   return pipelineHash
 }
