@@ -35,18 +35,23 @@ The shore in spring.[^tide]
 tide --now
 \`\`\`
 
+\`\`\`
+港口 = "阿克套"  # الميناء
+\`\`\`
+
 [^tide]: At low tide.
 `
 
 const CATALOG = { p: { 'the-shore-in-spring': 'الشاطئ في الربيع.' }, heading: { 'a-named-section': 'قسم *مسمّى*' } }
 /** Russian: the title, in letters no other bold text of the editions list has (ж, ю, щ). */
+const ZH = { p: { 'the-shore-in-spring': '春天的海岸。' } }
 const RU = { meta: { title: 'Жёлтый щит южного берега' }, p: { 'the-shore-in-spring': 'Берег весной.' } }
 let root: string
 
 beforeAll(async () => {
-  root = makeProject({ 'content/guide.md': MARKDOWN, 'locales/ar/guide.json': JSON.stringify(CATALOG), 'locales/ru/guide.json': JSON.stringify(RU) })
-  copyUiTerms(root, ['ar', 'ru'])
-  const result = await build({ root, locales: ['en', 'ar', 'ru'], formats: ['html'] })
+  root = makeProject({ 'content/guide.md': MARKDOWN, 'locales/ar/guide.json': JSON.stringify(CATALOG), 'locales/ru/guide.json': JSON.stringify(RU), 'locales/zh/guide.json': JSON.stringify(ZH) })
+  copyUiTerms(root, ['ar', 'ru', 'zh'])
+  const result = await build({ root, locales: ['en', 'ar', 'ru', 'zh'], formats: ['html'] })
   expect(result.failures).toEqual([])
 }, 120_000)
 
@@ -84,8 +89,25 @@ describe('code, in every language', () => {
   it.each(['en/guide.html', 'ar/guide.html'])('is set in monospace in %s, not in the script’s face', async (file) => {
     const page = await (await launch()).newPage()
     await page.goto(pathToFileURL(path.join(root, 'output', file)).href, { waitUntil: 'load' })
-    const families = await page.evaluate(`[...document.querySelectorAll('pre, code')].map((node) => getComputedStyle(node).fontFamily)`)
+    const families: string[] = await page.evaluate(`[...document.querySelectorAll('pre, code')].map((node) => getComputedStyle(node).fontFamily)`)
     await page.close()
-    expect(families).toEqual(['monospace', 'monospace'])
+    expect(families).toHaveLength(4)
+    for (const family of families) expect(family).toMatch(/^monospace\b/)
+  })
+
+  // A system's monospace has no Chinese or Arabic letters: they were drawn as boxes.
+  it.each([['zh/guide.html', 'Noto Serif SC'], ['ar/guide.html', 'Noto Naskh Arabic']])('draws the script’s letters of code in %s in the page’s own %s', async (file, face) => {
+    const page = await (await launch()).newPage()
+    await page.goto(pathToFileURL(path.join(root, 'output', file)).href, { waitUntil: 'load' })
+    await page.evaluate('document.fonts.ready')
+    const client = await page.context().newCDPSession(page)
+    await client.send('DOM.enable')
+    await client.send('CSS.enable')
+    const { root: document } = await client.send('DOM.getDocument', { depth: -1 })
+    const { nodeIds } = await client.send('DOM.querySelectorAll', { nodeId: document.nodeId, selector: 'pre code' })
+    const { fonts } = await client.send('CSS.getPlatformFontsForNode', { nodeId: nodeIds.at(-1)! })
+    await page.close()
+    const own = fonts.filter((font) => font.isCustomFont && font.familyName === face)
+    expect(own.reduce((glyphs, font) => glyphs + font.glyphCount, 0), JSON.stringify(fonts)).toBeGreaterThanOrEqual(face === 'Noto Serif SC' ? 5 : 7)
   })
 })
