@@ -272,8 +272,9 @@ function keepLineStarts(text: string, segments: Segment[]): Segment[] {
 /**
  * A word wider than the whole line is cut where it must, between graphemes. A word of letters (a name
  * in a narrow table column, a long compound) is cut with a hyphen, which the text layer gives as
- * U+00AD, so poppler, MuPDF and pdf.js read the word whole, as at a hyphenation point; an address, a
- * path or code is cut bare, as it is written (a hyphen would change it).
+ * U+00AD, as at a hyphenation point (poppler and MuPDF end the line with it; pdf.js leaves it out, and
+ * reads the two parts as two words, as it does every hyphenated line end); an address, a path or code
+ * is cut bare, as it is written (a hyphen would change it).
  */
 function splitOverlong(text: string, segments: Segment[], width: number, widthOf: (start: number, end: number) => number, largest: number, isCode: (at: number) => boolean): Segment[] {
   const result: Segment[] = []
@@ -292,8 +293,13 @@ function splitOverlong(text: string, segments: Segment[], width: number, widthOf
   return result
 }
 
-/** Letters and marks, as a name or a compound, with the sentence's punctuation around: no digit, nothing of an address or path inside. */
-const WORD_OF_LETTERS = /^[\p{Ps}\p{Pi}]*\p{L}[\p{L}\p{M}]*\p{P}*$/u
+/**
+ * Letters and marks of a script that hyphenates (Latin, Cyrillic, Greek), as a name or a compound, with the
+ * sentence's punctuation around: no digit, nothing of an address or path inside. Arabic typography has no
+ * hyphen (a cut word is cut bare; a Latin hyphen also broke its letters' joining), and Chinese breaks
+ * between characters anyway.
+ */
+const WORD_OF_LETTERS = /^[\p{Ps}\p{Pi}]*[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}][\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{M}]*\p{P}*$/u
 /** Room kept for the hyphen at a cut: a hyphen is narrower than half an em in any of our faces. */
 const hyphenRoom = (size: number) => size / 2
 
