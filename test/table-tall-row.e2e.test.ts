@@ -67,4 +67,9 @@ describe('a table row taller than a page', () => {
     const alone = pages.map((page, index) => ({ page, index })).filter(({ page }) => page.includes('Headone') && numbered(page).length === 0 && !page.includes('Lastrow'))
     expect(alone.map(({ index }) => index + 1)).toEqual([])
   })
+
+  it('starts the split row on the page of the text before it when a few of its lines fit there', () => {
+    const pages = execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(root, 'output/en/mid.pdf'), '-']).toString().split('\f')
+    expect(pages[0]).toContain('w1 ')
+  })
 })

@@ -23,7 +23,7 @@ export function placeSplitRow(state: PdfState, row: Row, widths: number[], turn:
   })
   const next = cells.map(() => 0)
   // Less than a few lines' room left: the row starts on the next page.
-  if (doc.y + 2 * PAD + 3 * Math.max(...cells.map((laid) => laid.lines[0]?.advance ?? 0)) > doc.page.height - doc.page.margins.bottom) turn()
+  if (doc.y + splitRowStart(state, row, widths) > doc.page.height - doc.page.margins.bottom) turn()
   grouped(state, 'TR', () => {
     const elements = row.cells.map((cell) => taggedInPieces(state, cell.tagName === 'th' ? 'TH' : 'TD', cell.tagName === 'th' ? { scope: scopeOf(cell) } : {}))
     for (;;) {
@@ -55,6 +55,12 @@ export function placeSplitRow(state: PdfState, row: Row, widths: number[], turn:
     }
     for (const element of elements) element.end()
   })
+}
+
+/** The room a split row needs to start on a page: a few lines of its cells. */
+export function splitRowStart(state: PdfState, row: Row, widths: number[]): number {
+  const first = row.cells.map((cell, column) => laidCell(state, cell, widths[column]! - 2 * PAD).lines[0]?.advance ?? 0)
+  return 2 * PAD + 3 * Math.max(0, ...first)
 }
 
 /** The cell's lines from `from` whose height fits in `room`. */

@@ -11,7 +11,7 @@ import type { Element } from 'hast'
 import { BODY, INK, inlineRuns, sourceOf, type Handler, type PdfState, type Run, type Style } from '../state.ts'
 import { artifact, grouped, tagged } from '../structure.ts'
 import { CAPTION } from './figure.ts'
-import { placeSplitRow } from './split-row.ts'
+import { placeSplitRow, splitRowStart } from './split-row.ts'
 import { drawLine } from '../text/draw.ts'
 import type { Align, Line } from '../text/types.ts'
 import { figureInLine, frameOf, layoutRuns, linesHeight } from '../typeset.ts'
@@ -33,8 +33,10 @@ export const table: Handler = (state, node: Element) => {
   const widths = columnWidths(state, [...head, ...body], columns, frameOf(state).width)
   state.doc.moveDown(0.3)
   const caption = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'caption')
-  // The caption and the header rows never stand alone at a page's foot: they keep the first body row with them.
-  const opening = [...head, ...body.slice(0, 1)].reduce((sum, row) => sum + rowHeight(state, row, widths), 0)
+  // The caption and the header rows never stand alone at a page's foot: they keep the first body row with them (a few lines of it when it is split).
+  const heading = head.reduce((sum, row) => sum + rowHeight(state, row, widths), 0)
+  const first = body[0] ? rowHeight(state, body[0], widths) : 0
+  const opening = heading + (body[0] && !fitsOnAPage(state, heading + first) ? splitRowStart(state, body[0], widths) : first)
   grouped(state, 'Table', () => {
     if (caption) placeCaption(state, caption, opening)
     else if (head.length > 0) keepOnPage(state, opening)
@@ -136,7 +138,7 @@ function lineWidth(line: Line): number {
 function placeRow(state: PdfState, row: Row, widths: number[], head: Row[]): void {
   const { doc } = state
   const height = rowHeight(state, row, widths)
-  if (!row.header && !fitsOnAPage(state, height + head.reduce((sum, again) => sum + rowHeight(state, again, widths), 0))) {
+  if (!row.header && !fitsOnAPage(state, head.reduce((sum, again) => sum + rowHeight(state, again, widths), height))) {
     placeSplitRow(state, row, widths, () => {
       doc.addPage()
       artifact(doc, 'Pagination', () => {
