@@ -85,10 +85,12 @@ function shared(modules) {
 }
 
 /**
- * The part's text in ASCII: esbuild escapes every other character in strings, regular expressions and names,
- * but copies comments as they are, and one curly quote in a comment makes V8 hold the whole source two bytes a
- * character, decoded from UTF-8 (15 ms of every build for the build part on Node.js 20, against 5 ms read
- * as Latin-1: bin/load-parts.mjs). Escaped in a comment, a character changes nothing the code does.
+ * The part's text in ASCII: esbuild escapes every other character in strings and names, but copies comments,
+ * regular expression literals and template literals' raw text as they are, and one curly quote in a comment
+ * makes V8 hold the whole source two bytes a character, decoded from UTF-8 (15 ms of every build for the
+ * build part on Node.js 20, against 5 ms read as Latin-1: bin/load-parts.mjs). A \u escape means the same
+ * character in a comment and in a regular expression; in a String.raw text it would be six characters, so
+ * the pipeline writes those in ASCII (rehype-latin-runs, cjk.ts, untrusted-text.ts: `\u2019`, read by RegExp).
  */
 export function asciiOnly(text) {
   return text.replaceAll(/[^\0-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)

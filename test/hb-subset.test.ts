@@ -6,13 +6,14 @@
  * a face read into its memory is kept for the next cut of the same file,
  * which gives the bytes a fresh face gives.
  */
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import subsetFont from 'subset-font'
 import { describe, expect, it } from 'vitest'
 import { heldFace, heldMemory, subsetFace } from '../pipeline/render/fonts/hb-subset.ts'
 import { npmFace } from '../pipeline/render/fonts/npm-faces.ts'
 import type { FaceId } from '../pipeline/render/pdf/fonts.ts'
+import { tempDir } from './helpers/project.ts'
 
 const interview = readFileSync(path.join(import.meta.dirname, '..', 'content', 'interview.md'), 'utf8')
 const translated = (locale: string) => readFileSync(path.join(import.meta.dirname, '..', 'locales', locale, 'interview.json'), 'utf8')
@@ -69,5 +70,23 @@ describe('hb-subset', () => {
     expect(heldFace()).toEqual({ file: bold, reads: reads + 1 })
     expect(subsetFace(regular, codes(text)).equals(first)).toBe(true)
     expect(heldFace()).toEqual({ file: regular, reads: reads + 2 })
+  })
+
+  it('reads a file written anew at the same size with its modification time set back, not the face it kept', () => {
+    const [regular, bold] = [readFileSync(npmFace('notoSerif').file), readFileSync(npmFace('notoSerifBold').file)]
+    // Padded to one size: HarfBuzz reads a face by its tables and ignores bytes after them.
+    const size = Math.max(regular.length, bold.length)
+    const padded = (bytes: Buffer) => Buffer.concat([bytes, Buffer.alloc(size - bytes.length)])
+    const file = path.join(tempDir('press-hb-'), 'face.ttf')
+    writeFileSync(file, padded(regular))
+    // A whole second, which the file system keeps exactly.
+    utimesSync(file, 1_700_000_000, 1_700_000_000)
+    const first = subsetFace(file, [0x41, 0x42])
+    writeFileSync(file, padded(bold))
+    utimesSync(file, 1_700_000_000, 1_700_000_000)
+    expect(statSync(file).mtimeMs).toBe(1_700_000_000_000)
+    const second = subsetFace(file, [0x41, 0x42])
+    expect(second.equals(first)).toBe(false)
+    expect(second.equals(subsetFace(npmFace('notoSerifBold').file, [0x41, 0x42]))).toBe(true)
   })
 })

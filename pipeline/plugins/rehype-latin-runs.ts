@@ -23,7 +23,7 @@ import type { Element, ElementContent, Root, Text } from 'hast'
  * punctuation only inside a word, never at its end, where it belongs to the
  * sentence around (a full stop after "Kazinform" ends an Arabic sentence, on its left).
  */
-const WORD = String.raw`\p{Script=Latin}[\p{Script=Latin}\p{M}]*(?:['’.\-&]\p{Script=Latin}[\p{Script=Latin}\p{M}]*)*`
+const WORD = String.raw`\p{Script=Latin}[\p{Script=Latin}\p{M}]*(?:['\u2019.\-&]\p{Script=Latin}[\p{Script=Latin}\p{M}]*)*`
 const LATIN_RUN = new RegExp(String.raw`${WORD}(?:[ \u00a0]+${WORD})*`, 'gu')
 const HAS_LATIN = /\p{Script=Latin}/u
 const SKIP = new Set(['code', 'pre'])

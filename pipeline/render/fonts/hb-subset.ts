@@ -97,8 +97,9 @@ export function subsetFace(file: string, codePoints: Iterable<number>): Buffer {
 function faceOf(hb: HbSubset, file: string): number {
   const handle = openSync(file, 'r')
   try {
-    const { size, mtimeMs } = fstatSync(handle)
-    const key = `${file}\u0000${size}\u0000${mtimeMs}`
+    // The change time and inode too: a file written anew at the same size, its modification time set back, is another face.
+    const { size, mtimeMs, ctimeMs, ino } = fstatSync(handle)
+    const key = `${file}\u0000${size}\u0000${mtimeMs}\u0000${ctimeMs}\u0000${ino}`
     if (loaded?.key === key) return loaded.face
     unload(hb)
     const data = hb.malloc(size)
