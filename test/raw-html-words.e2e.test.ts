@@ -42,6 +42,8 @@ Sailors must not lose this sentence.
 
 <p><ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp>字<rt>ji</rt></ruby> means Chinese characters.</p>
 
+Inside a paragraph: <select><option>Ebb</option><option>Flood</option></select>, <img alt="a buoy">, <ruby>潮<rt>ちょう</rt></ruby>.
+
 After the note.
 `
 
@@ -76,6 +78,7 @@ const PARAGRAPHS = [
   'Pier',
   '4 m',
   '漢(kan)字(ji) means Chinese characters.',
+  'Inside a paragraph: Ebb Flood, a buoy,潮（ちょう）.', // normalize() drops the space beside a CJK character
   'After the note.'
 ]
 
@@ -106,7 +109,8 @@ describe('a block of raw HTML', () => {
   })
 
   it('is reported at its place, once per block', () => {
-    expect(warnings.filter((warning) => warning.includes('raw HTML'))).toEqual([
+    const blocks = warnings.filter((warning) => warning.includes('raw HTML') && !warning.endsWith('it is left out of every edition'))
+    expect(blocks).toEqual([
       expect.stringMatching(/^8:1 Unexpected raw HTML `<div class="note"> Sailors must not lose…`, expected Markdown: its tags are left out of every edition and its words kept as text/),
       expect.stringMatching(/^17:3 Unexpected raw HTML `<details><summary>Tide table/),
       expect.stringMatching(/^19:1 Unexpected raw HTML `<div><select>/),

@@ -15,6 +15,7 @@ import type { DocumentMeta } from '../types.ts'
 import { plainText } from './plain-text.ts'
 import { resolveReferences } from './resolve-references.ts'
 import { keepRawHtmlWords } from './raw-html-blocks.ts'
+import { keepInlineHtmlWords } from './raw-html-inline.ts'
 import { phrasingToMarkdown, titleForms } from './markdown.ts'
 import { cleanText, describeProblems, firstInvalidUtf8, locator } from './untrusted-text.ts'
 import { fail, warn } from '../messages.ts'
@@ -88,6 +89,7 @@ export function parseLoaded(name: string, file: VFile, defaultLang: string, html
   resolveReferences(tree)
   attachTableCaptions(tree)
   keepRawHtmlWords(tree, file, htmlLines)
+  keepInlineHtmlWords(tree, htmlLines)
   const firstHeading = tree.children.find((node): node is Heading => node.type === 'heading' && node.depth === 1)
   const written = front.text('title') ?? (firstHeading ? phrasingToMarkdown(firstHeading.children) : undefined) ?? name
   const { title, titleMarkdown } = titleForms(written)
