@@ -31,9 +31,6 @@ const SEAMS = {
   'render/pdf/index.ts': { part: 'build', export: 'pdf', lazy: true, before: 'harfbuzzjs' }
 }
 
-/** ES modules that only the loader can import (above). */
-const IMPORTED_FIRST = ['harfbuzzjs']
-
 const PREFIX = 'press-part:'
 
 /** The name of a part's generated entry (esbuild's stdin), whose own imports of seams are bundled. */
@@ -100,21 +97,19 @@ export function asciiOnly(text) {
 function withSeams(text, part) {
   const calls = asciiOnly(text).replaceAll(/\bimport\("press-part:([^"]+)"\)/g, (_, name) => `__pressImport(${JSON.stringify(name)})`)
   if (calls.includes(PREFIX)) throw new Error(`bin/bundle-parts.mjs: a dynamic import in the ${part} part was not made a call of the loader`)
-  const required = IMPORTED_FIRST.filter((name) => text.includes(`require("${name}")`))
-  return { text: calls, required }
+  return { text: calls }
 }
 
 /**
  * Bundles every part with esbuild's `build` and the options all share;
- * returns each part's text, the ES modules it needs imported first, and an
- * id of its text (its code cache's key).
+ * returns each part's text and an id of its text (its code cache's key).
  */
 export async function bundleParts(build, common, { pipeline, entries }) {
   const options = { ...common, bundle: true, format: 'cjs', write: false, absWorkingDir: path.dirname(pipeline) }
   const parts = {}
   const keep = (name, output) => {
-    const { text, required } = withSeams(output.outputFiles[0].text, name)
-    parts[name] = { text, required, id: createHash('sha256').update(text).digest('hex').slice(0, 16) }
+    const { text } = withSeams(output.outputFiles[0].text, name)
+    parts[name] = { text, id: createHash('sha256').update(text).digest('hex').slice(0, 16) }
     return output
   }
 
