@@ -62,19 +62,8 @@ export function headingType(doc: PDFKit.PDFDocument, level: number): StructureTy
 
 /** One element whose content is everything `draw` puts on the page. */
 export function tagged(state: StructureState, type: StructureType, options: StructureOptions, draw: () => void): void {
-  const doc = state.doc as StructureDocument
-  const element = doc.struct(type, options)
-  state.structure.add(element)
-  const outer = state.open
-  const open: OpenContent = { element, type, content: doc.markStructureContent(type) as PDFKit.PDFStructureContent }
-  state.open = open
-  try {
-    draw()
-  } finally {
-    state.open = outer
-  }
-  doc.endMarkedContent()
-  element.add(open.content)
+  const element = taggedInPieces(state, type, options)
+  element.piece(draw)
   element.end()
 }
 
