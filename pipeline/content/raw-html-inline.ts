@@ -10,6 +10,8 @@
 import type { Parent, PhrasingContent, Root, Text } from 'mdast'
 import { visit } from 'unist-util-visit'
 
+/** Where inline HTML can stand: the words of these take the text beside their tags. */
+const HOLDERS = new Set(['delete', 'emphasis', 'heading', 'link', 'linkReference', 'paragraph', 'strong', 'tableCell'])
 /** Where a browser starts a new box or line: between two of them, words are apart. */
 const BOXES = new Set(['address', 'article', 'aside', 'blockquote', 'br', 'button', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'header', 'hr', 'li', 'ol', 'optgroup', 'option', 'p', 'section', 'select', 'summary', 'table', 'td', 'textarea', 'th', 'tr', 'ul'])
 const TAG = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)/
@@ -20,7 +22,7 @@ export function keepInlineHtmlWords(tree: Root, linesOf: ((html: string) => stri
   if (!linesOf) return
   visit(tree, (node) => {
     const parent = node as Parent
-    if (!parent.children?.some((child) => child.type === 'html') || (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell')) return
+    if (!HOLDERS.has(node.type) || !parent.children.some((child) => child.type === 'html')) return
     parent.children = withWords(parent.children as PhrasingContent[], linesOf)
   })
 }
