@@ -31,6 +31,17 @@ ${Array.from({ length: intro }, () => INTRO).join('\n\n')}
 Afterword of the log.
 `
 
+/** A header row taller than a page (not split: its words past the page's foot are cut, as before) above a tall body row. */
+const TALL_HEADER = `---
+title: Tall header
+lang: en
+---
+
+| ${Array.from({ length: 1500 }, (_, index) => `h${index + 1}`).join(' ')} | Headtwo |
+| --- | --- |
+| ${WORDS.join(' ')} | Cellb |
+`
+
 /** The numbered words a text holds, each as often as it appears. */
 const numbered = (text: string) => [...text.matchAll(/\bw(\d+)\b/g)].map((match) => `w${match[1]}`)
 
@@ -41,7 +52,8 @@ beforeAll(async () => {
   root = makeProject({
     'content/top.md': documentWith(0),
     'content/mid.md': documentWith(8),
-    'content/foot.md': documentWith(30)
+    'content/foot.md': documentWith(30),
+    'content/tallhead.md': TALL_HEADER
   })
   const result = await build({ root, formats: ['pdf'] })
   expect(result.failures).toEqual([])
@@ -71,5 +83,12 @@ describe('a table row taller than a page', () => {
   it('starts the split row on the page of the text before it when a few of its lines fit there', () => {
     const pages = execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(root, 'output/en/mid.pdf'), '-']).toString().split('\f')
     expect(pages[0]).toContain('w1 ')
+  })
+
+  it('under a header row too tall to draw again, goes on without it: every word, a page a page of its lines', () => {
+    const poppler = execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(root, 'output/en/tallhead.pdf'), '-']).toString()
+    expect(numbered(poppler)).toEqual(WORDS)
+    // With the header drawn again, each page held the header alone and one line of the row: 63 pages.
+    expect(poppler.split('\f').length - 1).toBeLessThan(6)
   })
 })

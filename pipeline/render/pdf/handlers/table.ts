@@ -138,11 +138,14 @@ function lineWidth(line: Line): number {
 function placeRow(state: PdfState, row: Row, widths: number[], head: Row[]): void {
   const { doc } = state
   const height = rowHeight(state, row, widths)
-  if (!row.header && !fitsOnAPage(state, head.reduce((sum, again) => sum + rowHeight(state, again, widths), height))) {
+  const heading = head.reduce((sum, again) => sum + rowHeight(state, again, widths), 0)
+  if (!row.header && !fitsOnAPage(state, heading + height)) {
+    // A header row too tall to leave the split row room on a page is not drawn again: each page would hold it alone.
+    const again = fitsOnAPage(state, heading + splitRowStart(state, row, widths)) ? head : []
     placeSplitRow(state, row, widths, () => {
       doc.addPage()
       artifact(doc, 'Pagination', () => {
-        for (const again of head) drawRow(state, again, widths, false)
+        for (const each of again) drawRow(state, each, widths, false)
       })
     })
     return
