@@ -57,8 +57,10 @@ beforeAll(async () => {
 
 afterAll(closeBrowser)
 
-/** Each element's text drawn in a font that is not the page's own: the element's first words and the font. */
-async function systemFonts(file: string): Promise<string[]> {
+interface DrawnFont { familyName: string; postScriptName: string; isCustomFont: boolean; glyphCount: number }
+
+/** Chromium's fonts for each element `selector` finds in the page: its first markup and the fonts that drew its text. */
+async function platformFonts(file: string, selector: string): Promise<Array<{ html: string; fonts: DrawnFont[] }>> {
   const page = await (await launch()).newPage()
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load' })
   await page.evaluate('document.fonts.ready')
@@ -66,17 +68,21 @@ async function systemFonts(file: string): Promise<string[]> {
   await client.send('DOM.enable')
   await client.send('CSS.enable')
   const { root: document } = await client.send('DOM.getDocument', { depth: -1 })
-  const { nodeIds } = await client.send('DOM.querySelectorAll', { nodeId: document.nodeId, selector: 'body *:not(code):not(pre):not(script):not(style)' })
-  const found: string[] = []
+  const { nodeIds } = await client.send('DOM.querySelectorAll', { nodeId: document.nodeId, selector })
+  const found: Array<{ html: string; fonts: DrawnFont[] }> = []
   for (const nodeId of nodeIds) {
     const { fonts } = await client.send('CSS.getPlatformFontsForNode', { nodeId })
-    for (const font of fonts.filter((each) => !each.isCustomFont)) {
-      const { outerHTML } = await client.send('DOM.getOuterHTML', { nodeId })
-      found.push(`${outerHTML.slice(0, 60)}: ${font.postScriptName} (${font.glyphCount} glyphs)`)
-    }
+    const { outerHTML } = await client.send('DOM.getOuterHTML', { nodeId })
+    found.push({ html: outerHTML.slice(0, 60), fonts })
   }
   await page.close()
   return found
+}
+
+/** Each element's text drawn in a font that is not the page's own: the element's first words and the font. */
+async function systemFonts(file: string): Promise<string[]> {
+  const found = await platformFonts(file, 'body *:not(code):not(pre):not(script):not(style)')
+  return found.flatMap(({ html, fonts }) => fonts.filter((font) => !font.isCustomFont).map((font) => `${html}: ${font.postScriptName} (${font.glyphCount} glyphs)`))
 }
 
 describe('the web page draws every letter in its own faces', () => {
@@ -97,16 +103,7 @@ describe('code, in every language', () => {
 
   // A system's monospace has no Chinese or Arabic letters: they were drawn as boxes.
   it.each([['zh/guide.html', 'Noto Serif SC'], ['ar/guide.html', 'Noto Naskh Arabic']])('draws the script’s letters of code in %s in the page’s own %s', async (file, face) => {
-    const page = await (await launch()).newPage()
-    await page.goto(pathToFileURL(path.join(root, 'output', file)).href, { waitUntil: 'load' })
-    await page.evaluate('document.fonts.ready')
-    const client = await page.context().newCDPSession(page)
-    await client.send('DOM.enable')
-    await client.send('CSS.enable')
-    const { root: document } = await client.send('DOM.getDocument', { depth: -1 })
-    const { nodeIds } = await client.send('DOM.querySelectorAll', { nodeId: document.nodeId, selector: 'pre code' })
-    const { fonts } = await client.send('CSS.getPlatformFontsForNode', { nodeId: nodeIds.at(-1)! })
-    await page.close()
+    const { fonts } = (await platformFonts(path.join(root, 'output', file), 'pre code')).at(-1)!
     const own = fonts.filter((font) => font.isCustomFont && font.familyName === face)
     expect(own.reduce((glyphs, font) => glyphs + font.glyphCount, 0), JSON.stringify(fonts)).toBeGreaterThanOrEqual(face === 'Noto Serif SC' ? 5 : 7)
   })
