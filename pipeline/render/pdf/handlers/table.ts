@@ -41,10 +41,10 @@ export const table: Handler = (state, node: Element) => {
     if (caption) placeCaption(state, caption, opening)
     else if (head.length > 0) keepOnPage(state, opening)
     if (head.length > 0) grouped(state, 'THead', () => {
-      for (const row of head) placeRow(state, row, widths, head)
+      for (const row of head) placeRow(state, row, widths, head, heading)
     })
     if (body.length > 0) grouped(state, 'TBody', () => {
-      for (const row of body) placeRow(state, row, widths, head)
+      for (const row of body) placeRow(state, row, widths, head, heading)
     })
   })
   state.doc.y += BODY.gapAfter
@@ -134,11 +134,10 @@ function lineWidth(line: Line): number {
   return Math.max(...line.pieces.map((piece) => piece.x + piece.width)) - Math.min(...line.pieces.map((piece) => piece.x))
 }
 
-/** Set a row, starting a page (with the header row again) where it does not fit, with the notes its cells call at that page's foot. */
-function placeRow(state: PdfState, row: Row, widths: number[], head: Row[]): void {
+/** Set a row, starting a page (with the header rows again, `heading` high) where it does not fit, with the notes its cells call at that page's foot. */
+function placeRow(state: PdfState, row: Row, widths: number[], head: Row[], heading: number): void {
   const { doc } = state
   const height = rowHeight(state, row, widths)
-  const heading = head.reduce((sum, again) => sum + rowHeight(state, again, widths), 0)
   if (!row.header && !fitsOnAPage(state, heading + height)) {
     // A header row too tall to leave the split row room on a page is not drawn again: each page would hold it alone.
     const again = fitsOnAPage(state, heading + splitRowStart(state, row, widths)) ? head : []
