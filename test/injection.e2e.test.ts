@@ -47,6 +47,8 @@ Caption words.
 :::
 
 Plain words to translate.
+
+A picture: <img src="x.png" alt="Lead &quot;&gt;&lt;script&gt;alert(20)&lt;/script&gt;"> ends.
 `
 
 let root: string
@@ -63,9 +65,14 @@ beforeAll(async () => {
   await extract(root)
   const source = JSON.parse(readFileSync(path.join(root, 'locales/en/doc.json'), 'utf8')) as { p: Record<string, string> }
   const plainKey = Object.keys(source.p).find((key) => key.startsWith('plain'))!
+  const pictureKey = Object.keys(source.p).find((key) => key.startsWith('a-picture'))!
   writeFileSync(path.join(root, 'locales/kk/doc.json'), JSON.stringify({
     meta: { title: 'Тақырып "><script>alert(12)</script>' },
-    p: { [plainKey]: 'Аударма <img src=x onerror=alert(13)> [сілтеме](javascript:alert(14)) <b onclick="alert(15)">қалың</b> сөз.' }
+    p: {
+      [plainKey]: 'Аударма <img src=x onerror=alert(13)> [сілтеме](javascript:alert(14)) <b onclick="alert(15)">қалың</b> сөз.',
+      // The picture's alt text is text in the catalog: a translation that writes a tag of its own gets no markup.
+      [pictureKey]: 'Сурет: <img src=x onerror=alert(21) alt="Бас"> <script>alert(22)</script> бітті.'
+    }
   }, null, 2) + '\n')
   const ui = JSON.parse(readFileSync(path.join(REPO, 'locales/kk/ui.json'), 'utf8')) as Record<string, unknown>
   writeFileSync(path.join(root, 'locales/kk/ui.json'), JSON.stringify({
@@ -102,9 +109,16 @@ describe('no injection', () => {
     expect(links).not.toContain('bad link') // the text stays, outside any link
     expect(htmlText(read('en/doc.html').toString())).toContain('a bad link, a data link, a vb link and a good link')
     const kk = htmlText(read('kk/doc.html').toString())
+    const html = read('en/doc.html').toString()
     expect(kk).toContain('Тақырып "><script>alert(12)</script>')
     expect(kk).toContain('Аударма сілтеме қалың сөз.')
     expect(kk).toContain('Қазақша"><script>alert(16)</script>')
+    // An image's alt text is words where it stood, markup shown as text; a script's text is in no edition.
+    expect(htmlText(read('en/doc.html').toString())).toContain('Opening words with inline and a bad link')
+    expect(htmlText(read('en/doc.html').toString())).toContain('A picture: Lead "><script>alert(20)</script> ends.')
+    expect(kk).toContain('Сурет: бітті.')
+    expect(readFileSync(path.join(root, 'locales/en/doc.json'), 'utf8')).not.toContain('alert(6)')
+    expect(html).not.toContain('alert(6)')
   })
 
   it('EPUB: package document, navigation and chapter are well-formed XML without script, the title kept as text', async () => {
@@ -123,18 +137,26 @@ describe('no injection', () => {
     const info = execFileSync('pdfinfo', ['-enc', 'UTF-8', path.join(root, 'output/en/doc.pdf')]).toString()
     expect(/^Title: +(.*)$/m.exec(info)?.[1]).toBe(TITLE)
     const raw = read('en/doc.pdf').toString('latin1')
-    expect([...raw.matchAll(/\/URI \(([^)]*)\)/g)].map((match) => match[1])).toEqual(['https://example.org/ok'])
+    // One link (two boxes when its words wrap to the next line).
+    expect(new Set([...raw.matchAll(/\/URI \(([^)]*)\)/g)].map((match) => match[1]))).toEqual(new Set(['https://example.org/ok']))
     expect((await pdfText(read('kk/doc.pdf'))).text).toContain('Аударма сілтеме қалың сөз.')
+    const en = (await pdfText(read('en/doc.pdf'))).text
+    expect(en).toContain('A picture: Lead "><script>alert(20)</script> ends.')
+    expect(en).not.toContain('alert(6)')
   })
 
   it('warns for each, naming the key, the catalog line or the document line', () => {
     const found = messages().filter((message) => ['raw-html', 'unsafe-url', 'catalog-html'].includes(message.rule!))
     const said = (pattern: RegExp) => found.filter((message) => pattern.test(message.reason))
-    expect(said(/^Unexpected raw HTML `<script>` in `p\.opening-words-with-script-alert`, expected Markdown: it is left out of every edition$/).map((m) => m.line)).toEqual([11])
+    // The script inside the paragraph: one warning at its place, for its tags and its text.
+    expect(said(/^Unexpected raw HTML `<(script|\/script|img)/).filter((m) => m.file === 'content/doc.md').map((m) => `${m.line} ${m.reason}`)).toEqual([
+      '11 Unexpected raw HTML `<script>alert(6)</script>`, expected Markdown: a browser shows none of its text, so no edition prints it and no catalog holds it',
+      '25 Unexpected raw HTML `<img src="x.png" alt="Lead &quot;&gt;&lt…`, expected Markdown: the image is left out of every edition, the words a browser shows for it kept where it stood'
+    ])
     expect(said(/^Unexpected raw HTML `<iframe src="https:\/\/evil\.example\/"><\/if…`, expected Markdown/).map((m) => m.line)).toEqual([13])
     expect(said(/^Unexpected raw HTML `<style>body \{ display: none \}<\/style>`/).map((m) => m.line)).toEqual([15])
     for (const scheme of ['javascript', 'data', 'vbscript']) {
-      expect(said(new RegExp(`^Unexpected \`${scheme}:\` link in \`p\\.opening-words-with-script-alert\`, expected http, https, mailto or a relative link: the text stays, the link is removed$`))).toHaveLength(1)
+      expect(said(new RegExp(`^Unexpected \`${scheme}:\` link in \`p\\.opening-words-with-inline-and\`, expected http, https, mailto or a relative link: the text stays, the link is removed$`))).toHaveLength(1)
     }
     // The translation's catalog line is the message's cause, not part of its text.
     const fromCatalog = said(/^Unexpected `javascript:` link in the translation of `p\.plain-words-to-translate`, expected/)
@@ -143,6 +165,7 @@ describe('no injection', () => {
     const catalog = found.filter((message) => message.rule === 'catalog-html').map((message) => `${message.file} ${message.reason.split(', expected')[0]}`)
     expect(catalog.sort()).toEqual([
       'locales/kk/doc.json Unexpected HTML `<img src=x onerror=alert(13)>` in `p.plain-words-to-translate`',
+      'locales/kk/doc.json Unexpected HTML `<img src=x onerror=alert(21) alt="Бас">` in `p.a-picture-lead-script-alert`',
       'locales/kk/doc.json Unexpected HTML `<script>` in `meta.title`',
       'locales/kk/ui.json Unexpected HTML `<!--` in `contents`',
       'locales/kk/ui.json Unexpected HTML `</script>` in `page`',

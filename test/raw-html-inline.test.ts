@@ -1,6 +1,8 @@
 /**
- * A tag inside a paragraph is dropped by the sanitizer; its words stay, and an image's alt text stands
- * where the image stood, inside a link or emphasis as in a paragraph (a badge: `[<img alt>](url)`).
+ * A tag inside a paragraph is dropped by the sanitizer; the words a browser shows stay: an image's alt
+ * text and a field's value where they stood (inside a link or emphasis as in a paragraph, a badge:
+ * `[<img alt>](url)`), once, as text a translator sees; a script's or a style's text goes with its tags,
+ * from every edition and catalog; each ruby's reading gets its own parentheses.
  */
 import { toString as plainText } from 'mdast-util-to-string'
 import type { Root } from 'mdast'
@@ -8,15 +10,68 @@ import { describe, expect, it } from 'vitest'
 import { VFile } from 'vfile'
 import { htmlLines } from '../pipeline/content/html-text.ts'
 import { parseLoaded } from '../pipeline/content/load-document.ts'
+import { bodyUnits } from '../pipeline/segments/segment-units.ts'
 
-const words = (markdown: string) => {
-  const { tree } = parseLoaded('probe', new VFile({ path: 'content/probe.md', value: `---\ntitle: Probe\n---\n\n${markdown}\n` }), 'en', htmlLines) as unknown as { tree: Root }
-  return tree.children.filter((node) => node.type === 'paragraph').map((node) => plainText(node, { includeHtml: false }))
+const parse = (markdown: string) => {
+  const file = new VFile({ path: 'content/probe.md', value: `---\ntitle: Probe\n---\n\n${markdown}\n` })
+  const { tree } = parseLoaded('probe', file, 'en', htmlLines) as unknown as { tree: Root }
+  return { tree, file }
 }
+const words = (markdown: string) => parse(markdown).tree.children.filter((node) => node.type === 'paragraph').map((node) => plainText(node, { includeHtml: false }))
+/** What a catalog holds for each paragraph: its source text, as translators see it. */
+const catalogTexts = (markdown: string) => bodyUnits(parse(markdown).tree).map((unit) => unit.text)
+const warnings = (markdown: string) => parse(markdown).file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.reason}`)
 
 describe('inline HTML', () => {
   it('keeps an image’s alt text inside a link, emphasis and strong', () => {
     expect(words('[<img src="badge.svg" alt="Build status">](https://example.org/ci) is the badge. See *the <img alt="red buoy"> marker* and **<img alt="bold alt">**.'))
       .toEqual(['Build status is the badge. See the red buoy marker and bold alt.'])
+  })
+
+  it('gives a translator an image’s alt text once, as text, where the image stood', () => {
+    expect(catalogTexts('<img src="lead.png" alt="Lead picture">Lead picture starts the page, <img alt="a buoy"> and all.'))
+      .toEqual(['Lead picture Lead picture starts the page, a buoy and all.'])
+  })
+
+  it('shows what a browser shows for a field: a text field’s value or placeholder, a button’s label, no password', () => {
+    expect(catalogTexts('Name: <input value="Ann Lee">, town: <input placeholder="Your town">, <input type="submit" value="Send"> <input type="checkbox" checked>.'))
+      .toEqual(['Name: Ann Lee, town: Your town, Send <input type="checkbox" checked>.'])
+    expect(words('Code: <input type="password" value="hunter2">.')).toEqual(['Code: .'])
+  })
+
+  it('leaves out the text of what a browser does not show, with its tags, and keeps what it shows', () => {
+    const markdown = [
+      'Opening words with <script>alert(6)</script> inline and <style>p { color: red }</style>styled.',
+      '<noscript>Turn on scripts.</noscript>Start <template><b>inert</b></template>here <datalist><option>Ebb</option></datalist>and <iframe>frame text</iframe>there.',
+      'A page <title>Tab title</title>title, a chart <svg><title>Chart of depths</title></svg> and <textarea>Typed words</textarea> in a box.',
+      'An unclosed <script>tag keeps its words.'
+    ].join('\n\n')
+    expect(catalogTexts(markdown)).toEqual([
+      'Opening words with inline and styled.',
+      'Start here and there.',
+      'A page title, a chart <svg><title>Chart of depths</title></svg> and <textarea>Typed words</textarea> in a box.',
+      'An unclosed <script>tag keeps its words.'
+    ])
+    expect(warnings(markdown).filter((warning) => warning.includes('shows none'))).toEqual([
+      '5:20 raw-html Unexpected raw HTML `<script>alert(6)</script>`, expected Markdown: a browser shows none of its text, so no edition prints it and no catalog holds it',
+      '5:57 raw-html Unexpected raw HTML `<style>p { color: red }</style>`, expected Markdown: a browser shows none of its text, so no edition prints it and no catalog holds it',
+      '7:1 raw-html Unexpected raw HTML `<noscript>Turn on scripts.</noscript>`, expected Markdown: a browser shows none of its text, so no edition prints it and no catalog holds it',
+      '7:44 raw-html Unexpected raw HTML `<template><b>inert</b></template>`, expected Markdown: a browser shows none of its text, so no edition prints it and no catalog holds it',
+      '7:82 raw-html Unexpected raw HTML `<datalist><option>Ebb</option></datalist…`, expected Markdown: a browser shows none of its text, so no edition prints it and no catalog holds it',
+      '7:127 raw-html Unexpected raw HTML `<iframe>frame text</iframe>`, expected Markdown: a browser shows none of its text, so no edition prints it and no catalog holds it',
+      '9:8 raw-html Unexpected raw HTML `<title>Tab title</title>`, expected Markdown: a browser shows none of its text, so no edition prints it and no catalog holds it'
+    ])
+  })
+
+  it('gives each ruby’s reading its own parentheses: the author’s where given, ours where not', () => {
+    expect(words('<ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp></ruby> and <ruby>字<rt>ji</rt></ruby> and <ruby>潮<rt>ちょう</ruby>.'))
+      .toEqual(['漢(kan) and 字(ji) and 潮（ちょう）.'])
+  })
+})
+
+describe('a block of raw HTML', () => {
+  it('shows a field as a browser does: its value, its placeholder, a button’s label or an image button’s alt text, never a password', () => {
+    expect(htmlLines('<form><label>Name <input value="Ann Lee"></label><input name="town" placeholder="Your town"><input type="password" value="hunter2"><input type="hidden" value="token"><input type="submit" value="Send the form"><input type="image" alt="Go"></form>'))
+      .toEqual(['Name', 'Ann Lee', 'Your town', 'Send the form', 'Go'])
   })
 })

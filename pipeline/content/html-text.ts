@@ -11,8 +11,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { toText } from 'hast-util-to-text'
-
-const UNSHOWN = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'head', 'title'])
+import { UNSHOWN } from './unshown-html.ts'
 
 /**
  * Boxes of their own in a browser (the HTML rendering section's user-agent style sheet: `display: block`,
@@ -49,12 +48,35 @@ function prune(node: Root | Element, inSvg: boolean): void {
       if (alt !== '') children.push({ type: 'text', value: ` ${alt} ` })
       continue
     }
+    if (child.tagName === 'input') {
+      // A form field is a box of its own that shows a text: a line of it.
+      const shown = inputText(child)
+      if (shown !== '') children.push({ type: 'element', tagName: 'div', properties: {}, children: [{ type: 'text', value: shown }] })
+      continue
+    }
     if (child.tagName === 'ruby') readRuby(child)
     if (LINE_BOXES.has(child.tagName)) child.tagName = 'div'
     prune(child, svg)
     children.push(child)
   }
   node.children = children as typeof node.children
+}
+
+/** Fields that show no text of the author's: a box to tick, dots for a password, a widget, the browser's own words. */
+const TEXTLESS_INPUTS = new Set(['hidden', 'checkbox', 'radio', 'password', 'file', 'range', 'color'])
+
+/**
+ * The text an `<input>` shows in a browser: a button's label (its value), an image button's alt text
+ * when the image is missing, a text field's value, else its placeholder (greyed, but read and seen).
+ * A submit or reset button without a value shows the browser's own word for it, none of the author's.
+ */
+function inputText(input: Element): string {
+  const type = String(input.properties.type ?? 'text').toLowerCase()
+  const property = (name: string) => String(input.properties[name] ?? '').trim()
+  if (TEXTLESS_INPUTS.has(type)) return ''
+  if (type === 'image') return property('alt')
+  if (type === 'submit' || type === 'reset' || type === 'button') return property('value')
+  return property('value') || property('placeholder')
 }
 
 /**

@@ -89,7 +89,7 @@ export function parseLoaded(name: string, file: VFile, defaultLang: string, html
   resolveReferences(tree)
   attachTableCaptions(tree)
   keepRawHtmlWords(tree, file, htmlLines)
-  keepInlineHtmlWords(tree, htmlLines)
+  keepInlineHtmlWords(tree, file, htmlLines)
   const firstHeading = tree.children.find((node): node is Heading => node.type === 'heading' && node.depth === 1)
   const written = front.text('title') ?? (firstHeading ? phrasingToMarkdown(firstHeading.children) : undefined) ?? name
   const { title, titleMarkdown } = titleForms(written)

@@ -9,6 +9,7 @@ import { visit } from 'unist-util-visit'
 import type { i18n as I18n } from 'i18next'
 import type { VFile } from 'vfile'
 import { markdownToPhrasing } from '../content/markdown.ts'
+import { dropUnshownHtml } from '../content/raw-html-inline.ts'
 import { keyedUnits } from '../segments/keyed-units.ts'
 import type { Catalog } from '../i18n/catalog.ts'
 import type { DocumentMeta, MetaField } from '../types.ts'
@@ -104,7 +105,7 @@ export function translateTree(tree: Root, meta: DocumentMeta, file: VFile, optio
         place: unit.position, source: 'remark-translate', cause: entry && catalogCause(catalog.path, key, entry)
       })
     }
-    unit.apply(unit.inline ? placed(markdownToPhrasing(value), unit.position) : value)
+    unit.apply(unit.inline ? placed(translatedPhrasing(value), unit.position) : value)
     translated.add(key)
     const entry = catalog.entries.get(key)
     if (entry) places[key] = { path: catalog.path, line: entry.line, column: entry.column }
@@ -116,6 +117,12 @@ export function translateTree(tree: Root, meta: DocumentMeta, file: VFile, optio
     })
   }
   return { missing: [...missing], outdated: [...outdated], used: [...used], translated: [...translated], places, metaKeys }
+}
+
+/** A translation's inline Markdown; a script's or a style's text in it (with `<`) is printed no more than the source's. */
+function translatedPhrasing(value: string): PhrasingContent[] {
+  const phrasing = markdownToPhrasing(value)
+  return value.includes('<') ? dropUnshownHtml(phrasing) : phrasing
 }
 
 /**
