@@ -64,8 +64,15 @@ describe('inline HTML', () => {
   })
 
   it('gives each ruby’s reading its own parentheses: the author’s where given, ours where not', () => {
-    expect(words('<ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp></ruby> and <ruby>字<rt>ji</rt></ruby> and <ruby>潮<rt>ちょう</ruby>.'))
-      .toEqual(['漢(kan) and 字(ji) and 潮（ちょう）.'])
+    const markdown = '<ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp></ruby> and <ruby>字<rt>ji</rt></ruby> and <ruby>潮<rt>ちょう</ruby>.'
+    expect(words(markdown)).toEqual(['漢(kan) and 字(ji) and 潮（ちょう）.'])
+    // A translator sees the words, not the tags: no edition carries them.
+    expect(catalogTexts(markdown)).toEqual(['漢(kan) and 字(ji) and 潮（ちょう）.'])
+    expect(warnings(markdown)).toEqual([
+      '5:1 raw-html Unexpected raw HTML `<ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp><…`, expected Markdown: its tags are left out of every edition and catalog, its base kept as text with the reading in parentheses after it',
+      '5:52 raw-html Unexpected raw HTML `<ruby>字<rt>ji</rt></ruby>`, expected Markdown: its tags are left out of every edition and catalog, its base kept as text with the reading in parentheses after it',
+      '5:82 raw-html Unexpected raw HTML `<ruby>潮<rt>ちょう</ruby>`, expected Markdown: its tags are left out of every edition and catalog, its base kept as text with the reading in parentheses after it'
+    ])
   })
 })
 

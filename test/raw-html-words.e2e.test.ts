@@ -119,8 +119,9 @@ describe('a block of raw HTML', () => {
       expect.stringMatching(/^25:1 Unexpected raw HTML `<dl>/),
       expect.stringMatching(/^27:1 Unexpected raw HTML `<table>/),
       expect.stringMatching(/^29:1 Unexpected raw HTML `<p><ruby>/),
-      // Inside a paragraph, the image's tag goes and its alt text stays, reported when the document is read.
-      expect.stringMatching(/^31:\d+ Unexpected raw HTML `<img alt="a buoy">`, expected Markdown: the image is left out of every edition, the words a browser shows for it kept where it stood$/)
+      // Inside a paragraph, the image's and the ruby's tags go and their words stay, reported when the document is read.
+      expect.stringMatching(/^31:\d+ Unexpected raw HTML `<img alt="a buoy">`, expected Markdown: the image is left out of every edition, the words a browser shows for it kept where it stood$/),
+      expect.stringMatching(/^31:\d+ Unexpected raw HTML `<ruby>潮<rt>ちょう<\/rt><\/ruby>`, expected Markdown: its tags are left out of every edition and catalog, its base kept as text with the reading in parentheses after it$/)
     ])
   })
 })

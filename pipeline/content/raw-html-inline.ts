@@ -9,7 +9,9 @@
  * - an `<img>` or an `<input>` that shows words becomes those words, where it stood: the alt text, a
  *   field's value; translators see them once, as text, and every edition prints them (the tag itself
  *   was never published);
- * - a tag of a box a browser draws apart leaves a space between words, an `<rt>` its parentheses.
+ * - a ruby becomes its base with the reading in parentheses after it (`漢(kan)`), as a browser without
+ *   ruby shows it: the author's `<rp>` where given, else ours, decided for each reading;
+ * - a tag of a box a browser draws apart leaves a space between words.
  * Each element taken out is one warning at its place; a tag left in is reported when the edition is made.
  */
 import type { Parent, PhrasingContent, Root, Text } from 'mdast'
@@ -117,12 +119,14 @@ function withWords(children: PhrasingContent[], file: VFile, linesOf: (html: str
   const out: PhrasingContent[] = []
   /** The parenthesis that closes the reading we opened, until its `</rt>` (or the tag that ends it). */
   let reading: string | undefined
+  let rubyDepth = 0
   children.forEach((child, index) => {
     const tag = tagOf(child)
     if (!tag) {
       out.push(child)
       return
     }
+    const html = (child as { value: string }).value
     const endsReading = tag.name === 'rp' || (tag.name === 'rt' && !tag.closing) || (tag.name === 'ruby' && tag.closing)
     if (reading !== undefined && endsReading) {
       out.push(text(reading, child))
@@ -130,13 +134,21 @@ function withWords(children: PhrasingContent[], file: VFile, linesOf: (html: str
     }
     const wordFollows = wordNext(children, index)
     const what = SHOWS_WORDS[tag.name]
-    const words = what && !tag.closing ? linesOf((child as { value: string }).value).join(' ') : ''
+    const words = what && !tag.closing ? linesOf(html).join(' ') : ''
     if (what && words !== '') {
-      warn(file, 'raw-html', `Unexpected raw HTML \`${snippet((child as { value: string }).value)}\`, expected Markdown: ${what} is left out of every edition, the words a browser shows for it kept where it stood`, { place: child.position, source: 'load-document' })
+      warn(file, 'raw-html', `Unexpected raw HTML \`${snippet(html)}\`, expected Markdown: ${what} is left out of every edition, the words a browser shows for it kept where it stood`, { place: child.position, source: 'load-document' })
       out.push(text(`${wordBefore(out) ? ' ' : ''}${words}${wordFollows ? ' ' : ''}`, child))
       return
     }
-    out.push(child)
+    if (tag.name === 'ruby' && !tag.closing) {
+      const end = children[closingIndex(children, index, 'ruby') ?? index]!
+      const place: Position | undefined = child.position && end.position ? { start: child.position.start, end: end.position.end } : child.position
+      warn(file, 'raw-html', `Unexpected raw HTML \`${snippet(place ? String(file.value).slice(place.start.offset, place.end.offset) : html)}\`, expected Markdown: its tags are left out of every edition and catalog, its base kept as text with the reading in parentheses after it`, { place, source: 'load-document' })
+    }
+    if (tag.name === 'ruby') rubyDepth = Math.max(0, rubyDepth + (tag.closing ? -1 : 1))
+    // A ruby's tags are text to no one: its base and reading (in parentheses) are the words, as in a block.
+    const rubyTag = tag.name === 'ruby' || ((tag.name === 'rt' || tag.name === 'rp') && rubyDepth > 0)
+    if (!rubyTag) out.push(child)
     if (BOXES.has(tag.name)) {
       if (wordBefore(out) && wordFollows) out.push(text(' ', child))
     } else if (tag.name === 'rt' && !tag.closing && !authoredParentheses(children, index)) {
