@@ -2,7 +2,9 @@
  * A table row taller than a page is split across pages line by line: each cell goes on at the next
  * page's top in its own column, under the header row drawn again, and no word is lost. Seen in a
  * review: a six-column table whose first cell held 700 words kept 295 of them (the row was drawn
- * from a page's top and cut at its foot), and its header row stood alone on a page of its own.
+ * from a page's top and cut at its foot), and its header row stood alone on a page of its own. A header
+ * row taller than a page is split the same way, and a row that would leave more than half a page blank by
+ * going to the next page whole is split there instead.
  */
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
@@ -31,7 +33,7 @@ ${Array.from({ length: intro }, () => INTRO).join('\n\n')}
 Afterword of the log.
 `
 
-/** A header row taller than a page (not split: its words past the page's foot are cut, as before) above a tall body row. */
+/** A header row taller than a page (split line by line, not drawn again) above a tall body row, under the document's title. */
 const TALL_HEADER = `---
 title: Tall header
 lang: en
@@ -40,6 +42,21 @@ lang: en
 | ${Array.from({ length: 1500 }, (_, index) => `h${index + 1}`).join(' ')} | Headtwo |
 | --- | --- |
 | ${WORDS.join(' ')} | Cellb |
+`
+
+const ROW_WORDS = Array.from({ length: 580 }, (_, index) => `w${index + 1}`)
+/** `intro` paragraphs, then a table whose row of 580 words (four fifths of a page) fits on a page but not below them (after a short row with `short`). */
+const ROOMY = (intro: number, short: boolean) => `---
+title: Roomy
+lang: en
+---
+
+${Array.from({ length: intro }, () => INTRO).join('\n\n')}
+
+| Heada | Headb |
+| --- | --- |
+${short ? '| Firstrow | Firstb |\n' : ''}| ${ROW_WORDS.join(' ')} | Cellb |
+| Lastrow | Lastb |
 `
 
 /** The numbered words a text holds, each as often as it appears. */
@@ -53,7 +70,11 @@ beforeAll(async () => {
     'content/top.md': documentWith(0),
     'content/mid.md': documentWith(8),
     'content/foot.md': documentWith(30),
-    'content/tallhead.md': TALL_HEADER
+    'content/tallhead.md': TALL_HEADER,
+    'content/roomy.md': ROOMY(3, false),
+    'content/roomy-second.md': ROOMY(3, true),
+    // Page 2 holds 12 of these paragraphs: a quarter of it stays blank.
+    'content/late.md': ROOMY(28, false)
   })
   const result = await build({ root, formats: ['pdf'] })
   expect(result.failures).toEqual([])
@@ -90,5 +111,51 @@ describe('a table row taller than a page', () => {
     expect(numbered(poppler)).toEqual(WORDS)
     // With the header drawn again, each page held the header alone and one line of the row: 63 pages.
     expect(poppler.split('\f').length - 1).toBeLessThan(6)
+  })
+})
+
+describe('a header row taller than a page', () => {
+  const HEADER = Array.from({ length: 1500 }, (_, index) => `h${index + 1}`)
+  const headerWords = (text: string) => [...text.matchAll(/\bh(\d+)\b/g)].map((match) => `h${match[1]}`)
+
+  it('is split line by line: every word, once, in order (poppler, MuPDF and pdf.js)', async () => {
+    const file = path.join(root, 'output/en/tallhead.pdf')
+    const data = readFileSync(file)
+    const poppler = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString()
+    const mupdf = execFileSync('mutool', ['draw', '-q', '-F', 'txt', file]).toString()
+    const { text } = await pdfText(new Uint8Array(data), poppler)
+    // Before, the header was drawn from a page's top and cut at its foot: 806 of its 1,500 words.
+    for (const each of [poppler, mupdf, text]) {
+      expect(headerWords(each)).toEqual(HEADER)
+      expect(numbered(each)).toEqual(WORDS)
+    }
+  })
+
+  it('starts under the title, not on a page of its own', () => {
+    const first = execFileSync('pdftotext', ['-enc', 'UTF-8', '-l', '1', path.join(root, 'output/en/tallhead.pdf'), '-']).toString()
+    expect(first).toContain('h1 ')
+  })
+
+  it('is tagged soundly (the tagged-PDF check)', async () => {
+    expect(await pdfStructure.validate(path.join(root, 'output/en/tallhead.pdf'))).toEqual([])
+  })
+})
+
+describe('a row that fits on a page but not below the text before it', () => {
+  const pagesOf = (name: string) => execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(root, `output/en/${name}.pdf`), '-']).toString().split('\f')
+
+  it.each(['roomy', 'roomy-second'])('is split there when going whole to the next page would leave more than half the page blank: %s', (name) => {
+    const pages = pagesOf(name)
+    // Before, the row went to page 2 whole and left two thirds of page 1 blank.
+    expect(pages[0]).toContain('Heada')
+    expect(pages[0]).toContain('w1 ')
+    expect(numbered(pages.join(''))).toEqual(ROW_WORDS)
+    expect(pages[1]).toContain('Heada')
+  })
+
+  it('goes to the next page whole when less than half a page stays blank', () => {
+    const pages = pagesOf('late').map(numbered)
+    expect(pages.flat()).toEqual(ROW_WORDS)
+    expect(pages.filter((words) => words.length > 0)).toHaveLength(1)
   })
 })

@@ -3,9 +3,10 @@
  * cell's text set in its column's alignment (logical: an Arabic edition
  * mirrors the columns and their alignment), tagged Table → THead/TBody → TR
  * → TH/TD. A row goes to the next page whole when it fits there; a row
- * taller than a page is split line by line (split-row.ts). The header row is
- * drawn again at the top of each page the table continues on (as an
- * artifact: the structure holds it once).
+ * taller than a page, or one whose move would leave more than half a page
+ * blank, is split line by line (split-row.ts). The header rows are drawn
+ * again at the top of each page the table continues on (as an artifact: the
+ * structure holds them once) while they take at most half a page.
  */
 import type { Element } from 'hast'
 import { BODY, INK, inlineRuns, sourceOf, type Handler, type PdfState, type Run, type Style } from '../state.ts'
@@ -25,6 +26,17 @@ export interface Row {
   header: boolean
 }
 
+/** What every row of a table is set with: its columns, and the header rows drawn again on each page it continues on. */
+interface TableLayout {
+  widths: number[]
+  /** The header rows drawn again (none when they would take more than half a page), and their height. */
+  again: Row[]
+  heading: number
+}
+
+/** The share of a page's text area the header rows may take and still be drawn again, and that a row may leave blank by going to the next page. */
+const HALF = 0.5
+
 export const table: Handler = (state, node: Element) => {
   const head = rowsIn(node, 'thead').map((cells): Row => ({ cells, header: true }))
   const body = rowsIn(node, 'tbody').map((cells): Row => ({ cells, header: false }))
@@ -33,30 +45,31 @@ export const table: Handler = (state, node: Element) => {
   const widths = columnWidths(state, [...head, ...body], columns, frameOf(state).width)
   state.doc.moveDown(0.3)
   const caption = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'caption')
-  // The caption and the header rows never stand alone at a page's foot: they keep the first body row with them (a few lines of it when it is split).
   const heading = head.reduce((sum, row) => sum + rowHeight(state, row, widths), 0)
-  const first = body[0] ? rowHeight(state, body[0], widths) : 0
-  const opening = heading + (body[0] && !fitsOnAPage(state, heading + first) ? splitRowStart(state, body[0], widths) : first)
+  const layout: TableLayout = heading <= HALF * textHeight(state) ? { widths, again: head, heading } : { widths, again: [], heading: 0 }
+  // The caption and the header rows never stand alone at a page's foot: they keep the first body row with them (a few lines of it when it is split).
+  const opening = (y: number) => openingHeight(state, [...head, ...body.slice(0, 1)], layout, y)
   grouped(state, 'Table', () => {
     if (caption) placeCaption(state, caption, opening)
-    else if (head.length > 0) keepOnPage(state, opening)
+    else if (head.length > 0) keepOnPage(state, opening(state.doc.y))
     if (head.length > 0) grouped(state, 'THead', () => {
-      for (const row of head) placeRow(state, row, widths, head, heading)
+      for (const row of head) placeRow(state, row, layout)
     })
     if (body.length > 0) grouped(state, 'TBody', () => {
-      for (const row of body) placeRow(state, row, widths, head, heading)
+      for (const row of body) placeRow(state, row, layout)
     })
   })
   state.doc.y += BODY.gapAfter
 }
 
-/** The caption above the table (as HTML shows it), tagged Caption inside Table, kept on the page of the table's first rows (`opening` high). */
-function placeCaption(state: PdfState, caption: Element, opening: number): void {
+/** The caption above the table (as HTML shows it), tagged Caption inside Table, kept on the page of the table's first rows (`opening` high below it). */
+function placeCaption(state: PdfState, caption: Element, opening: (y: number) => number): void {
   const runs = inlineRuns(caption.children)
   if (runs.length === 0) return
   const source = sourceOf(caption)
   const style = { ...CAPTION, gapAfter: PAD }
-  keepOnPage(state, state.heightOf(runs, style, source) + opening)
+  const height = state.heightOf(runs, style, source)
+  keepOnPage(state, height + opening(state.doc.y + height))
   state.paragraph(runs, style, source, 'Caption')
 }
 
@@ -70,6 +83,28 @@ function keepOnPage(state: PdfState, height: number): void {
   const top = doc.page.margins.top
   const bottom = doc.page.height - doc.page.margins.bottom
   if (doc.y + Math.min(height, bottom - top) > bottom && doc.y > top + state.lineAdvance(BODY)) doc.addPage()
+}
+
+/** The room the table's first rows need below `y`: each whole, up to the first that would be split there, of which a few lines. */
+function openingHeight(state: PdfState, rows: readonly Row[], layout: TableLayout, y: number): number {
+  let height = 0
+  for (const row of rows) {
+    const own = rowHeight(state, row, layout.widths)
+    if (splits(state, row, own, layout, y + height, y + height + own > pageBottom(state))) return height + splitRowStart(state, row, layout.widths)
+    height += own
+  }
+  return height
+}
+
+/**
+ * Whether a row `height` high is split from `y` on: when no page holds it
+ * (under the header rows drawn again), or when it does not fit below `y`
+ * (`over`) and going whole to the next page would leave more than half of
+ * this page blank: a typesetter fills the page and goes on over the leaf.
+ */
+function splits(state: PdfState, row: Row, height: number, layout: TableLayout, y: number, over: boolean): boolean {
+  if (!fitsOnAPage(state, (row.header ? 0 : layout.heading) + height)) return true
+  return over && pageBottom(state) - y > HALF * textHeight(state)
 }
 
 /** The PDF's /Scope of a header cell, from the HTML `scope` the hast gives it (rehype-gfm-semantics: `col` in a header row). */
@@ -134,40 +169,47 @@ function lineWidth(line: Line): number {
   return Math.max(...line.pieces.map((piece) => piece.x + piece.width)) - Math.min(...line.pieces.map((piece) => piece.x))
 }
 
-/** Set a row, starting a page (with the header rows again, `heading` high) where it does not fit, with the notes its cells call at that page's foot. */
-function placeRow(state: PdfState, row: Row, widths: number[], head: Row[], heading: number): void {
+/** Set a row, starting a page (with the header rows again) where it does not fit, with the notes its cells call at that page's foot. */
+function placeRow(state: PdfState, row: Row, layout: TableLayout): void {
   const { doc } = state
+  const { widths } = layout
   const height = rowHeight(state, row, widths)
-  if (!row.header && !fitsOnAPage(state, heading + height)) {
-    // A header row too tall to leave the split row room on a page is not drawn again: each page would hold it alone.
-    const again = fitsOnAPage(state, heading + splitRowStart(state, row, widths)) ? head : []
-    placeSplitRow(state, row, widths, () => {
-      doc.addPage()
-      artifact(doc, 'Pagination', () => {
-        for (const each of again) drawRow(state, each, widths, false)
-      })
+  const turn = () => {
+    doc.addPage()
+    // Header rows are being set: none is drawn again above them.
+    if (!row.header) artifact(doc, 'Pagination', () => {
+      for (const again of layout.again) drawRow(state, again, widths, false)
     })
+  }
+  const lines = row.cells.flatMap((cell, column) => laidCell(state, cell, widths[column]! - 2 * PAD).lines)
+  const plan = state.notes?.planBlock(height, lines)
+  const over = plan ? plan.turns.length > 0 : doc.y + height > pageBottom(state)
+  if (splits(state, row, height, layout, doc.y, over)) {
+    placeSplitRow(state, row, widths, turn)
     return
   }
-  const plan = state.notes?.planBlock(height, row.cells.flatMap((cell, column) => laidCell(state, cell, widths[column]! - 2 * PAD).lines))
-  const over = plan ? plan.turns.length > 0 : doc.y + height > doc.page.height - doc.page.margins.bottom
   state.notes?.demote(plan?.demoted ?? [])
-  if (over && doc.y > doc.page.margins.top + 1) {
-    doc.addPage()
-    if (!row.header) artifact(doc, 'Pagination', () => {
-      for (const again of head) drawRow(state, again, widths, false)
-    })
-  }
+  if (over && doc.y > doc.page.margins.top + 1) turn()
   const top = doc.y
   grouped(state, 'TR', () => drawRow(state, row, widths, true))
   state.notes?.place(plan?.notes[0] ?? [], top)
 }
 
-/** Whether `height` fits on a fresh page (the document's margins: the current page's bottom may be raised by its notes). */
-function fitsOnAPage(state: PdfState, height: number): boolean {
+/** Where the current page's text ends (raised by the notes at its foot). */
+function pageBottom(state: PdfState): number {
+  return state.doc.page.height - state.doc.page.margins.bottom
+}
+
+/** A fresh page's text height (the document's margins: the current page's bottom may be raised by its notes). */
+function textHeight(state: PdfState): number {
   const { doc } = state
   const margins = doc.options.margins as { top: number; bottom: number } | undefined
-  return height <= doc.page.height - (margins?.top ?? doc.page.margins.top) - (margins?.bottom ?? doc.page.margins.bottom)
+  return doc.page.height - (margins?.top ?? doc.page.margins.top) - (margins?.bottom ?? doc.page.margins.bottom)
+}
+
+/** Whether `height` fits on a fresh page. */
+function fitsOnAPage(state: PdfState, height: number): boolean {
+  return height <= textHeight(state)
 }
 
 export function rowHeight(state: PdfState, row: Row, widths: number[]): number {
