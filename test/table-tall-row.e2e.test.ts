@@ -3,8 +3,9 @@
  * page's top in its own column, under the header row drawn again, and no word is lost. Seen in a
  * review: a six-column table whose first cell held 700 words kept 295 of them (the row was drawn
  * from a page's top and cut at its foot), and its header row stood alone on a page of its own. A header
- * row taller than a page is split the same way, and a row that would leave more than half a page blank by
- * going to the next page whole is split there instead.
+ * row taller than a page is split the same way; the notes a split row calls stay at the foot of the page
+ * of their call; and a row that would leave more than half a page blank by going to the next page whole
+ * is split there instead.
  */
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
@@ -44,6 +45,24 @@ lang: en
 | ${WORDS.join(' ')} | Cellb |
 `
 
+/** A split row calling notes: a call every 150 words, each note one short line. */
+const CALLS = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota']
+const NOTED = `---
+title: Noted
+lang: en
+---
+
+Intro.
+
+| Heada | Headb |
+| --- | --- |
+| ${Array.from({ length: 1400 }, (_, index) => `w${index + 1}${(index + 1) % 150 === 0 ? ` Call${CALLS[(index + 1) / 150 - 1]}[^${(index + 1) / 150}]` : ''}`).join(' ')} | Cellb |
+
+Afterword.
+
+${CALLS.map((name, index) => `[^${index + 1}]: Note${name} of the ice in the season.`).join('\n\n')}
+`
+
 const ROW_WORDS = Array.from({ length: 580 }, (_, index) => `w${index + 1}`)
 /** `intro` paragraphs, then a table whose row of 580 words (four fifths of a page) fits on a page but not below them (after a short row with `short`). */
 const ROOMY = (intro: number, short: boolean) => `---
@@ -71,6 +90,7 @@ beforeAll(async () => {
     'content/mid.md': documentWith(8),
     'content/foot.md': documentWith(30),
     'content/tallhead.md': TALL_HEADER,
+    'content/noted.md': NOTED,
     'content/roomy.md': ROOMY(3, false),
     'content/roomy-second.md': ROOMY(3, true),
     // Page 2 holds 12 of these paragraphs: a quarter of it stays blank.
@@ -138,6 +158,30 @@ describe('a header row taller than a page', () => {
 
   it('is tagged soundly (the tagged-PDF check)', async () => {
     expect(await pdfStructure.validate(path.join(root, 'output/en/tallhead.pdf'))).toEqual([])
+  })
+})
+
+describe('the notes a split row calls', () => {
+  it('are set at the foot of the page of their call (poppler and MuPDF), every word of the row kept', () => {
+    const file = path.join(root, 'output/en/noted.pdf')
+    const poppler = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString()
+    expect(numbered(poppler)).toEqual(Array.from({ length: 1400 }, (_, index) => `w${index + 1}`))
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file]).toString())![1])
+    expect(pages).toBeGreaterThan(2)
+    for (let page = 1; page <= pages; page++) {
+      const texts = [
+        execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', String(page), '-l', String(page), file, '-']).toString(),
+        execFileSync('mutool', ['draw', '-q', '-F', 'txt', file, String(page)]).toString()
+      ]
+      for (const text of texts) {
+        // Before, every such note was an endnote, on the document's last page.
+        for (const name of CALLS) expect(`${name}: ${text.includes(`Call${name}`)}`).toBe(`${name}: ${text.includes(`Note${name}`)}`)
+      }
+    }
+  })
+
+  it('are tagged soundly (the tagged-PDF check)', async () => {
+    expect(await pdfStructure.validate(path.join(root, 'output/en/noted.pdf'))).toEqual([])
   })
 })
 

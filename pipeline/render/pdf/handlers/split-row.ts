@@ -3,8 +3,11 @@
  * every cell the lines that fit above its foot, in the cell's own column,
  * with a rule below that page's piece; the next page (the header row drawn
  * again by `turn`) goes on from each cell's next line. Each cell is one
- * TD/TH whose marked content comes in one piece per page. Notes the row
- * calls are endnotes: no page foot holds the row with them.
+ * TD/TH whose marked content comes in one piece per page. A note the row
+ * calls goes to the foot of the page its call is set on, as a paragraph's:
+ * a page's piece ends higher to leave it room (the line with its call goes
+ * over to the next page), and only a note that no page could hold with its
+ * line becomes an endnote.
  */
 import type { PdfState } from '../state.ts'
 import { grouped, taggedInPieces } from '../structure.ts'
@@ -13,27 +16,28 @@ import type { Line } from '../text/types.ts'
 import { figureInLine, linesHeight } from '../typeset.ts'
 import { columnLeft, drawRule, laidCell, PAD, type Row, scopeOf } from './table.ts'
 
+type LaidCell = ReturnType<typeof laidCell>
+
 export function placeSplitRow(state: PdfState, row: Row, widths: number[], turn: () => void): void {
   const { doc } = state
   const cells = row.cells.map((cell, column) => laidCell(state, cell, widths[column]! - 2 * PAD))
-  // A block no page can hold: the plan makes every note it calls an endnote.
-  state.notes?.demote(state.notes.planBlock(Number.POSITIVE_INFINITY, cells.flatMap((laid) => laid.lines)).demoted)
   row.cells.forEach((cell, column) => {
     state.missing.push(...cells[column]!.missing.map((item) => ({ ...item, place: cell.position })))
   })
   const next = cells.map(() => 0)
   // Less than a few lines' room left: the row starts on the next page.
-  if (doc.y + splitRowStart(state, row, widths) > doc.page.height - doc.page.margins.bottom) turn()
+  const starts = doc.y + splitRowStart(state, row, widths) > doc.page.height - doc.page.margins.bottom
+  if (starts) turn()
   grouped(state, 'TR', () => {
     const elements = row.cells.map((cell) => taggedInPieces(state, cell.tagName === 'th' ? 'TH' : 'TD', cell.tagName === 'th' ? { scope: scopeOf(cell) } : {}))
-    for (;;) {
+    for (let fresh = starts || doc.y <= doc.page.margins.top + 1; ;) {
       const top = doc.y
-      const room = doc.page.height - doc.page.margins.bottom - top - 2 * PAD
-      const pieces = cells.map((laid, column) => linesFitting(laid.lines, next[column]!, room))
-      // A line taller than a whole page goes on its page alone rather than never.
-      if (pieces.every((piece) => piece.length === 0)) {
-        const column = next.findIndex((from, each) => from < cells[each]!.lines.length)
-        pieces[column] = [cells[column]!.lines[next[column]!]!]
+      const { pieces, notes } = pageOfRow(state, cells, next, fresh)
+      if (!pieces) {
+        // Not one line fits here with the notes it calls: the row goes on over the leaf.
+        turn()
+        fresh = true
+        continue
       }
       pieces.forEach((lines, column) => {
         if (lines.length === 0) return
@@ -50,11 +54,48 @@ export function placeSplitRow(state: PdfState, row: Row, widths: number[], turn:
       const height = Math.max(0, ...pieces.map(linesHeight)) + 2 * PAD
       drawRule(state, row, widths, top + height, true)
       doc.y = top + height
+      state.notes?.place(notes, top)
       if (next.every((from, column) => from >= cells[column]!.lines.length)) break
       turn()
+      fresh = true
     }
     for (const element of elements) element.end()
   })
+}
+
+/**
+ * The lines of each cell, from `next` on, that this page takes below the
+ * cursor, and the notes they call that go to its foot. The page's piece is
+ * shortened, a line at a time from its tallest cells, until the notes fit
+ * under it. Undefined when not one line fits with its notes; on a `fresh`
+ * page (nothing gains by turning it) the lines go without the notes that
+ * keep them out, as endnotes, and a line taller than the page goes alone.
+ */
+function pageOfRow(state: PdfState, cells: readonly LaidCell[], next: readonly number[], fresh: boolean): { pieces?: Line[][]; notes: readonly string[] } {
+  const { doc } = state
+  const fit = (room: number) => cells.map((laid, column) => linesFitting(laid.lines, next[column]!, room))
+  let pieces = fit(doc.page.height - doc.page.margins.bottom - doc.y - 2 * PAD)
+  for (;;) {
+    if (pieces.every((piece) => piece.length === 0)) break
+    const height = Math.max(...pieces.map(linesHeight))
+    const plan = state.notes?.planBlock(height + 2 * PAD, pieces.flat())
+    if (!plan) return { pieces, notes: [] }
+    if (plan.turns.length === 0) {
+      state.notes?.demote(plan.demoted)
+      return { pieces, notes: plan.notes[0] ?? [] }
+    }
+    // The tallest cells give up their last line.
+    pieces = fit(height - 0.01)
+  }
+  if (!fresh) return { notes: [] }
+  pieces = fit(doc.page.height - doc.page.margins.bottom - doc.y - 2 * PAD)
+  // A line taller than a whole page goes on its page alone rather than never.
+  if (pieces.every((piece) => piece.length === 0)) {
+    const column = next.findIndex((from, each) => from < cells[each]!.lines.length)
+    pieces[column] = [cells[column]!.lines[next[column]!]!]
+  }
+  state.notes?.demote(state.notes.planBlock(Number.POSITIVE_INFINITY, pieces.flat()).demoted)
+  return { pieces, notes: [] }
 }
 
 /** The room a split row needs to start on a page: a few lines of its cells. */
