@@ -64,6 +64,8 @@ ${CALLS.map((name, index) => `[^${index + 1}]: Note${name} of the ice in the sea
 `
 
 const ROW_WORDS = Array.from({ length: 580 }, (_, index) => `w${index + 1}`)
+/** Rows of these many words end a line or two past page 1's foot (506 words fit there under three paragraphs). */
+const WIDOWS = Array.from({ length: 18 }, (_, index) => 500 + 2 * index)
 /** `intro` paragraphs, then a table whose row of 580 words (four fifths of a page) fits on a page but not below them (after a short row with `short`). */
 const ROOMY = (intro: number, short: boolean) => `---
 title: Roomy
@@ -94,7 +96,8 @@ beforeAll(async () => {
     'content/roomy.md': ROOMY(3, false),
     'content/roomy-second.md': ROOMY(3, true),
     // Page 2 holds 12 of these paragraphs: a quarter of it stays blank.
-    'content/late.md': ROOMY(28, false)
+    'content/late.md': ROOMY(28, false),
+    ...Object.fromEntries(WIDOWS.map((words) => [`content/widow-${words}.md`, ROOMY(3, false).replace(ROW_WORDS.join(' '), ROW_WORDS.slice(0, words).join(' '))]))
   })
   const result = await build({ root, formats: ['pdf'] })
   expect(result.failures).toEqual([])
@@ -195,6 +198,14 @@ describe('a row that fits on a page but not below the text before it', () => {
     expect(pages[0]).toContain('w1 ')
     expect(numbered(pages.join(''))).toEqual(ROW_WORDS)
     expect(pages[1]).toContain('Heada')
+  })
+
+  it('leaves no line of its cell alone on the next page: two go over, or none', () => {
+    const alone = WIDOWS.filter((words) => pagesOf(`widow-${words}`).some((page) => page.split('\n').filter((line) => /\bw\d+/.test(line)).length === 1))
+    // Before, the rows of 508 to 518 words left one line on page 2.
+    expect(alone).toEqual([])
+    // Some of these rows were split: the case was met.
+    expect(WIDOWS.filter((words) => /\bw\d+/.test(pagesOf(`widow-${words}`)[1]!)).length).toBeGreaterThan(5)
   })
 
   it('goes to the next page whole when less than half a page stays blank', () => {

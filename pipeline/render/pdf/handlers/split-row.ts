@@ -1,8 +1,10 @@
 /**
- * A table row taller than a page, set line by line: each page takes from
+ * A table row split across pages (taller than a page, or one whose move
+ * would leave half a page blank), set line by line: each page takes from
  * every cell the lines that fit above its foot, in the cell's own column,
- * with a rule below that page's piece; the next page (the header row drawn
- * again by `turn`) goes on from each cell's next line. Each cell is one
+ * with a rule below that page's piece (a cell's last line never goes over
+ * alone); the next page (the header rows drawn again by `turn`) goes on
+ * from each cell's next line. Each cell is one
  * TD/TH whose marked content comes in one piece per page. A note the row
  * calls goes to the foot of the page its call is set on, as a paragraph's:
  * a page's piece ends higher to leave it room (the line with its call goes
@@ -73,7 +75,11 @@ export function placeSplitRow(state: PdfState, row: Row, widths: number[], turn:
  */
 function pageOfRow(state: PdfState, cells: readonly LaidCell[], next: readonly number[], fresh: boolean): { pieces?: Line[][]; notes: readonly string[] } {
   const { doc } = state
-  const fit = (room: number) => cells.map((laid, column) => linesFitting(laid.lines, next[column]!, room))
+  const fit = (room: number) => cells.map((laid, column) => {
+    const lines = linesFitting(laid.lines, next[column]!, room)
+    // No cell's last line goes over alone (a widow): one more goes with it, when three stay here.
+    return next[column]! + lines.length === laid.lines.length - 1 && lines.length >= 3 ? lines.slice(0, -1) : lines
+  })
   let pieces = fit(doc.page.height - doc.page.margins.bottom - doc.y - 2 * PAD)
   for (;;) {
     if (pieces.every((piece) => piece.length === 0)) break
