@@ -215,6 +215,13 @@ describe('font fallback', () => {
     expect(faces('图片：QAZINFORM，2014年 مرحبا', 'cjk')).toEqual([['图片：QAZINFORM，2014年 ', 'serifSC'], ['مرحبا', 'naskh']])
   })
 
+  it('sets scripts no edition is written in in the fallback faces, a space after an emoji in the text’s face', () => {
+    expect(faces('Hi שלום नमस्ते สวัสดี Καλη ✅ ok', 'latin')).toEqual([
+      ['Hi ', 'notoSerif'], ['שלום ', 'hebrew'], ['नमस्ते ', 'devanagari'], ['สวัสดี ', 'thai'], ['Καλη ', 'notoSerif'], ['✅', 'emoji'], [' ok', 'notoSerif']
+    ])
+    expect(itemize([run('❤\ufe0f שלום', { role: 'serifBold' })], 'arabic').spans.map((span) => span.face)).toEqual(['emojiBold', 'naskhBold', 'hebrewBold'])
+  })
+
   it('reports a character no face has, with its code point and key', () => {
     const { missing, spans } = itemize([run('ok 𓂀 ok', { key: 'p.some-key' })], 'arabic')
     expect(missing).toEqual([{ char: '𓂀', codePoint: 0x13080, key: 'p.some-key', role: 'serif' }])

@@ -1,10 +1,10 @@
 /**
  * itemize as it was first written (pipeline/render/pdf/text/itemize.ts at
  * 078399f): character by character through the string's iterator, every
- * fallback asked. The optimised one must give the same spans
+ * fallback asked; a space after an emoji in the run's face, as it is now. The optimised one must give the same spans
  * (test/pdf-speed.test.ts).
  */
-import { fallbackFaces, type FaceId, type Script } from '../../pipeline/render/pdf/fonts.ts'
+import { fallbackFaces, setsSpaces, type FaceId, type Script } from '../../pipeline/render/pdf/fonts.ts'
 import { hasGlyph } from '../../pipeline/render/pdf/text/shaping-font.ts'
 import { isIgnorable } from '../../pipeline/render/pdf/text/script.ts'
 import { BOX_CHARACTER, type MissingGlyph, type Span, type TextRun } from '../../pipeline/render/pdf/text/types.ts'
@@ -38,7 +38,7 @@ export function referenceItemize(runs: readonly TextRun[], script: Script): Item
       const last = spans[spans.length - 1]
       const continues = last && last.run === run && last.end === index
       let face: FaceId
-      if (continues && (isIgnorable(char) || (/\s/.test(char) && hasGlyph(last.face, codePoint)))) {
+      if (continues && (isIgnorable(char) || (/\s/.test(char) && setsSpaces(last.face) && hasGlyph(last.face, codePoint)))) {
         // Spaces and joiners stay in the face around them, so runs are not cut.
         face = last.face
       } else {

@@ -6,6 +6,10 @@
  *   arabic                           Noto Naskh Arabic / Noto Sans Arabic
  *   cjk    (Han, kana)               Noto Serif SC / Noto Sans SC
  * Code (the `mono` role) is set in Noto Sans Mono first in every script.
+ * After them, for scripts no edition is written in but a document may quote
+ * (fallback only, never a role's first face): Noto Sans Hebrew, Noto Sans
+ * Devanagari, Noto Sans Thai and Noto Emoji (monochrome outlines), regular
+ * or bold. A face is read only when a character asks for it.
  * Arabic and Chinese have no italic: their italic roles use the upright face.
  * pdfkit embeds only the glyphs a document uses (subsetting), so PDFs stay
  * small even with 15 MB CJK font files. Each file is read once per process
@@ -15,6 +19,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import path from 'node:path'
 import * as fontkit from 'fontkit'
 import { copySimpleGlyphsUndecoded, readLongLoca, readPostHeaderOnly } from './fontkit-speed.ts'
 import { type FontFile, readFontFile, readOutlinesOnDemand } from './outlines-on-demand.ts'
@@ -44,14 +49,39 @@ const FACES = {
   serifSC: '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf',
   serifSCBold: '@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf',
   sansSC: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
-  sansSCBold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf'
+  sansSCBold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
+  hebrew: '@embedpdf/fonts-hebrew/fonts/NotoSansHebrew-Regular.ttf',
+  hebrewBold: '@embedpdf/fonts-hebrew/fonts/NotoSansHebrew-Bold.ttf',
+  devanagari: '@expo-google-fonts/noto-sans-devanagari/400Regular/NotoSansDevanagari_400Regular.ttf',
+  devanagariBold: '@expo-google-fonts/noto-sans-devanagari/700Bold/NotoSansDevanagari_700Bold.ttf',
+  thai: '@expo-google-fonts/noto-sans-thai/400Regular/NotoSansThai_400Regular.ttf',
+  thaiBold: '@expo-google-fonts/noto-sans-thai/700Bold/NotoSansThai_700Bold.ttf',
+  emoji: '@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf',
+  emojiBold: '@expo-google-fonts/noto-emoji/700Bold/NotoEmoji_700Bold.ttf'
 } as const
 
 export type FaceId = keyof typeof FACES
 
 /** Every face's font file from npm: what the benchmark gives Typst, so both set the text in the same fonts. */
 export function npmFontFiles(): string[] {
-  return Object.values(FACES).map((spec) => require.resolve(spec))
+  return Object.values(FACES).map(packageFile)
+}
+
+/**
+ * A file inside an npm package. A package whose `exports` name only its
+ * entry point (@embedpdf/fonts-hebrew) refuses require.resolve of any other
+ * file: there the file is found from the package's folder, above its entry.
+ */
+function packageFile(spec: string): string {
+  try {
+    return require.resolve(spec)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_PACKAGE_PATH_NOT_EXPORTED') throw error
+  }
+  const name = spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/')
+  let root = path.dirname(require.resolve(name))
+  while (!root.endsWith(path.join('node_modules', name)) && root !== path.dirname(root)) root = path.dirname(root)
+  return path.join(root, spec.slice(name.length + 1))
 }
 
 const ROLE_FACES: Record<Script, Record<FontRole, FaceId>> = {
@@ -69,11 +99,27 @@ const ROLE_FACES: Record<Script, Record<FontRole, FaceId>> = {
   }
 }
 
-/** The faces to try for a character of `script` in `role`: its own script's face, then the others. */
+/** The faces for scripts no edition is written in, tried after every edition script's face: regular, or bold for a bold role. */
+export const FALLBACK_FACES = {
+  regular: ['hebrew', 'devanagari', 'thai', 'emoji'],
+  bold: ['hebrewBold', 'devanagariBold', 'thaiBold', 'emojiBold']
+} as const satisfies Record<'regular' | 'bold', readonly FaceId[]>
+
+/** Faces whose space is not a text's space (Noto Emoji's is 1.27 em, an emoji's width): a space after an emoji goes back to the run's face. */
+const EMOJI_FACES: ReadonlySet<FaceId> = new Set(['emoji', 'emojiBold'])
+
+export function setsSpaces(face: FaceId): boolean {
+  return !EMOJI_FACES.has(face)
+}
+
+const BOLD_ROLES: ReadonlySet<FontRole> = new Set(['serifBold', 'serifBoldItalic', 'sansBold', 'sansBoldItalic'])
+
+/** The faces to try for a character of `script` in `role`: its own script's face, then the others, then the fallback faces. */
 export function fallbackFaces(role: FontRole, script: Script): FaceId[] {
   // Code is set in the monospace face whatever the edition's script: its letters are Latin, its columns must line up.
   const first: Script = role === 'mono' ? 'latin' : script
-  return [first, ...SCRIPTS.filter((other) => other !== first)].map((each) => ROLE_FACES[each][role])
+  const fallback = FALLBACK_FACES[BOLD_ROLES.has(role) ? 'bold' : 'regular']
+  return [...[first, ...SCRIPTS.filter((other) => other !== first)].map((each) => ROLE_FACES[each][role]), ...fallback]
 }
 
 
@@ -124,7 +170,7 @@ export function faceFile(face: FaceId): string {
 export function npmFaceFile(face: FaceId): string {
   let file: string
   try {
-    file = require.resolve(FACES[face])
+    file = packageFile(FACES[face])
   } catch {
     throw new Error(`Cannot find font file ${FACES[face]} (${face}): run \`npm install\` (the PDF fonts come from npm packages)`)
   }

@@ -96,7 +96,7 @@ export function logicalGlyphs(group: DrawingGroup, face: FaceId, marks: readonly
 const MARKS = /^\p{M}+$/u
 
 /** A glyph that draws nothing and advances by nothing: ZERO WIDTH SPACE's, else the space's. */
-function carrierGlyph(face: FaceId): number {
+export function carrierGlyph(face: FaceId): number {
   return hasGlyph(face, 0x200b) ? nominalGlyph(face, 0x200b)! : nominalGlyph(face, 0x20) ?? 0
 }
 

@@ -9,7 +9,8 @@
  * written glyph by glyph in logical order too (see draw-rtl.ts).
  */
 import { faceFont, type FaceId } from '../fonts.ts'
-import { fillOutlines, logicalGlyphs, showLogical } from './draw-rtl.ts'
+import { carrierGlyph, fillOutlines, type LogicalGlyph, logicalGlyphs, showLogical } from './draw-rtl.ts'
+import { textGlyphs } from './ltr-clusters.ts'
 import type { PdfkitInternals } from './glyph-encoder.ts'
 import { popplerMarks } from './poppler-marks.ts'
 import { num, showGlyphs, type TextObjectState } from './show-glyphs.ts'
@@ -74,11 +75,16 @@ function drawGroup(doc: PDFKit.PDFDocument, group: DrawingGroup, left: number, b
     fillOutlines(doc, face, outlines, left + first.x, y, run.size)
   } else {
     const state: TextObjectState = { spacing: 0 }
+    const outlines: LogicalGlyph[] = []
     for (const piece of group.pieces) {
-      doc.fillColor(piece.span.run.color)
-      doc.addContent(showGlyphs(font, piece.glyphs, 1000 / piece.span.run.size, state))
+      const { color } = piece.span.run
+      const written = textGlyphs(piece.glyphs, carrierGlyph(face))
+      doc.fillColor(color)
+      doc.addContent(showGlyphs(font, written.glyphs, 1000 / piece.span.run.size, state))
+      for (const { id, x, rise } of written.outlines) outlines.push({ id, x: piece.x - first.x + x, rise, text: '', outline: true, color })
     }
     doc.addContent('ET')
+    if (outlines.length > 0) fillOutlines(doc, face, outlines, left + first.x, y, run.size)
   }
   doc.restore()
   if (run.lang) doc.addContent('EMC')

@@ -7,7 +7,7 @@
  * Naskh Arabic draws Latin letters and digits too) keeps a line in one font,
  * which is also what lets PDF readers extract a mixed line in order.
  */
-import { fallbackFaces, type FaceId, type Script } from '../fonts.ts'
+import { fallbackFaces, setsSpaces, type FaceId, type Script } from '../fonts.ts'
 import { hasGlyph } from './shaping-font.ts'
 import { isIgnorable } from './script.ts'
 import { BOX_CHARACTER, type MissingGlyph, type Span, type TextRun } from './types.ts'
@@ -50,7 +50,7 @@ export function itemize(runs: readonly TextRun[], script: Script): Itemized {
         face = last.face
       } else {
         const char = source.slice(at, at + length)
-        if (continues && (isIgnorable(char) || (/\s/.test(char) && hasGlyph(last.face, codePoint)))) {
+        if (continues && (isIgnorable(char) || (/\s/.test(char) && setsSpaces(last.face) && hasGlyph(last.face, codePoint)))) {
           // Spaces and joiners stay in the face around them, so runs are not cut.
           face = last.face
         } else {

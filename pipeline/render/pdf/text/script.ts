@@ -31,6 +31,16 @@ export function scriptOfText(text: string): Script {
   return 'latin'
 }
 
+const RIGHT_TO_LEFT = /[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Hebrew}]/u
+
+/** Text set right to left (its first letter with a script): measured as it is drawn, so its shape is cached once. */
+export function runsRightToLeft(text: string): boolean {
+  for (const char of text) {
+    if (scriptOfChar(char) !== undefined) return RIGHT_TO_LEFT.test(char)
+  }
+  return false
+}
+
 /** Text in a joining script, where letter spacing would break the letters apart. */
 export function joins(text: string): boolean {
   return ARABIC.test(text)

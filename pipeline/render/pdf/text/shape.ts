@@ -13,7 +13,7 @@
  */
 import * as hb from 'harfbuzzjs'
 import type { FaceId } from '../fonts.ts'
-import { scriptOfText } from './script.ts'
+import { runsRightToLeft } from './script.ts'
 import { shapingFont } from './shaping-font.ts'
 
 export interface ShapedGlyph {
@@ -126,7 +126,7 @@ export function measure(face: FaceId, text: string, size: number): number {
       for (const map of widths.values()) map.clear()
       measured = 0
     }
-    advance = shape(face, text, scriptOfText(text) === 'arabic').advance
+    advance = shape(face, text, runsRightToLeft(text)).advance
     byText.set(text, advance)
     measured++
   }
