@@ -4,13 +4,20 @@
  * (Noto Sans Hebrew, Noto Sans Devanagari, Noto Sans Thai, Noto Emoji; Greek
  * is Noto Serif's own), embeds only the faces a document uses, and the three
  * PDF readers read every word back, Hebrew in logical order. What no face
- * covers (Tamil, Georgian) is still reported as missing-glyph.
+ * covers (Tamil, Georgian) is still reported as missing-glyph. The web page
+ * and the e-book carry the same faces, cut to the characters: Chromium
+ * draws every letter of those paragraphs in the page's own faces, and
+ * EPUBCheck accepts the book.
  */
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { pathToFileURL } from 'node:url'
+import JSZip from 'jszip'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../pipeline/build.ts'
+import { closeBrowser, launch } from './conformance/browser.ts'
+import { epubcheck } from './conformance/validators/epubcheck.ts'
 import { makeProject } from './helpers/project.ts'
 import { normalize, pdfText } from './helpers/read-back.ts'
 
@@ -37,11 +44,13 @@ let pdf: Buffer
 
 beforeAll(async () => {
   root = makeProject({ 'content/greetings.md': MARKDOWN, 'content/plain.md': '---\ntitle: "Plain"\nlang: en\n---\n\nOnly English here.\n' })
-  const result = await build({ root, locales: ['en'], formats: ['pdf'] })
+  const result = await build({ root, locales: ['en'], formats: ['html', 'epub', 'pdf'] })
   expect(result.failures).toEqual([])
-  said = result.files.flatMap((file) => file.messages.filter((message) => message.ruleId === 'missing-glyph').map((message) => message.reason))
+  said = [...new Set(result.files.flatMap((file) => file.messages.filter((message) => message.ruleId === 'missing-glyph').map((message) => message.reason)))]
   pdf = readFileSync(path.join(root, 'output/en/greetings.pdf'))
 }, 120_000)
+
+afterAll(closeBrowser)
 
 const readers: Record<string, () => Promise<string>> = {
   poppler: async () => execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf }).toString(),
@@ -77,4 +86,61 @@ describe('fallback faces in the PDF', () => {
       expect(text).not.toMatch(/\p{L}\p{M}*\u200b\p{M}*\p{L}/u)
     })
   }
+})
+
+interface DrawnFont { familyName: string; postScriptName: string; isCustomFont: boolean; glyphCount: number }
+
+/** Chromium's account of the fonts that drew each paragraph of the page (DevTools' CSS.getPlatformFontsForNode), by its first words. */
+async function paragraphFonts(file: string): Promise<Map<string, DrawnFont[]>> {
+  const page = await (await launch()).newPage()
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' })
+  await page.evaluate('document.fonts.ready')
+  const client = await page.context().newCDPSession(page)
+  await client.send('DOM.enable')
+  await client.send('CSS.enable')
+  const { root: document } = await client.send('DOM.getDocument', { depth: -1 })
+  const { nodeIds } = await client.send('DOM.querySelectorAll', { nodeId: document.nodeId, selector: 'p' })
+  const found = new Map<string, DrawnFont[]>()
+  for (const nodeId of nodeIds) {
+    const { fonts } = await client.send('CSS.getPlatformFontsForNode', { nodeId })
+    const { outerHTML } = await client.send('DOM.getOuterHTML', { nodeId })
+    found.set(outerHTML.replace(/<[^>]+>/g, '').slice(0, 12), fonts)
+  }
+  await page.close()
+  return found
+}
+
+describe('fallback faces on the web page', () => {
+  it('draw every letter of the quoted scripts and the emoji in the page’s own faces, none of the system’s', async () => {
+    const fonts = await paragraphFonts(path.join(root, 'output/en/greetings.html'))
+    const quoted = ['In Hebrew on', 'In bold: שלו', 'Status: ✅ do']
+    const drawn = quoted.map((start) => fonts.get(start) ?? [])
+    for (const [index, used] of drawn.entries()) expect({ paragraph: quoted[index], system: used.filter((font) => !font.isCustomFont).map((font) => font.postScriptName) }).toEqual({ paragraph: quoted[index], system: [] })
+    const names = new Set(drawn.flat().map((font) => font.postScriptName))
+    for (const face of ['NotoSansHebrew', 'NotoSansHebrew-Bold', 'NotoSansDevanagari-Regular', 'NotoSansDevanagari-Bold', 'NotoSansThai-Regular', 'NotoSansThai-Bold', 'NotoEmoji-Regular']) expect(names).toContain(face)
+  })
+
+  it('are published only for a page that uses them, with their licences', () => {
+    const html = (file: string) => readFileSync(path.join(root, 'output/en', file), 'utf8')
+    expect(html('greetings.html')).toMatch(/src: url\("\.\.\/fonts\/NotoSansHebrew-400-[0-9a-f]{12}\.woff2"\)/)
+    expect(html('plain.html')).not.toMatch(/Hebrew|Devanagari|Thai|Emoji/)
+    for (const family of ['NotoSansHebrew', 'NotoSansDevanagari', 'NotoSansThai', 'NotoEmoji']) {
+      expect(readFileSync(path.join(root, 'output/fonts', `OFL-${family}.txt`), 'utf8')).toContain('SIL OPEN FONT LICENSE')
+    }
+  })
+})
+
+describe('fallback faces in the e-book', () => {
+  it('are embedded, named in every family list of its stylesheet, and EPUBCheck reports nothing', async () => {
+    const file = path.join(root, 'output/en/greetings.epub')
+    const zip = await JSZip.loadAsync(readFileSync(file))
+    const names = Object.keys(zip.files)
+    for (const family of ['NotoSansHebrew-400', 'NotoSansHebrew-700', 'NotoSansDevanagari-400', 'NotoSansThai-400', 'NotoEmoji-400']) expect(names.some((name) => name.includes(`fonts/${family}-`))).toBe(true)
+    const css = await zip.file(names.find((name) => name.endsWith('.css'))!)!.async('string')
+    expect(css).toContain('font-family: "Noto Serif", "Noto Sans Hebrew", "Noto Sans Devanagari", "Noto Sans Thai", "Noto Emoji", serif;')
+    const plain = await JSZip.loadAsync(readFileSync(path.join(root, 'output/en/plain.epub')))
+    expect(Object.keys(plain.files).filter((name) => /Hebrew|Devanagari|Thai|Emoji/.test(name))).toEqual([])
+    epubcheck.check()
+    expect(await epubcheck.validate(file)).toEqual([])
+  }, 60_000)
 })

@@ -21,6 +21,7 @@ import { template } from './templates.ts'
 import { h } from 'hastscript'
 import { deflateEntries, type ZipEntry } from './zip-deflate.ts'
 import { fontFaceCss, pageFonts, type SubsetFont } from './fonts/web-fonts.ts'
+import { bookFamilyLists, fallbackFamilies } from './fonts/fallback-faces.ts'
 
 export interface EpubOptions {
   css: string
@@ -65,7 +66,7 @@ export async function renderEpub(edition: Edition, options: EpubOptions): Promis
       tocTitle: terms.contents.text,
       prependChapterTitles: false,
       numberChaptersInTOC: false,
-      css: fontFaceCss(fonts, (font) => `fonts/${font.name}`, { unicodeRange: false }) + options.css,
+      css: fontFaceCss(fonts, (font) => `fonts/${font.name}`, { unicodeRange: false }) + bookFamilyLists(options.css, fallbackFamilies(fonts)),
       date: options.modified.toISOString(),
       version: 3,
       cover: new File([cover.png], 'cover.png', { type: 'image/png' }),

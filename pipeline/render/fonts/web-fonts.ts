@@ -16,7 +16,8 @@ import { pipelineVersion } from '../../output/edition-cache.ts'
 import { writeAtomic } from '../../output/write-atomic.ts'
 import type { FaceId } from '../pdf/fonts.ts'
 import { npmFace } from './npm-faces.ts'
-import { charactersByFace, scriptOfFamily, type FaceUse } from './font-usage.ts'
+import { charactersByFace, FAMILIES, scriptOfFamily, type FaceUse } from './font-usage.ts'
+import { fallbackUses, fileFamily } from './fallback-faces.ts'
 import { SCRIPT_SIZE } from '../script-of-locale.ts'
 import { subsetFace } from './hb-subset.ts'
 import { toWoff2 } from './woff2.ts'
@@ -41,8 +42,9 @@ export async function pageFonts(tree: Root | Element, locale: string, format: Fo
   return faces.map(({ face, use, codePoints }, index) => {
     const { data } = made[index]!
     const hash = createHash('sha256').update(data).digest('hex').slice(0, 12)
-    const base = `${use.family.replace(/\s+/g, '')}-${use.weight}${use.style === 'italic' ? 'i' : ''}`
-    return { ...use, name: `${base}-${hash}.${format === 'woff2' ? 'woff2' : 'ttf'}`, data, format, codePoints, licence: licenceOf(face, use.family) }
+    const family = fileFamily(face, use.family)
+    const base = `${family.replace(/\s+/g, '')}-${use.weight}${use.style === 'italic' ? 'i' : ''}`
+    return { ...use, name: `${base}-${hash}.${format === 'woff2' ? 'woff2' : 'ttf'}`, data, format, codePoints, licence: licenceOf(face, family) }
   })
 }
 
@@ -57,15 +59,27 @@ export function cutFontsAhead(tree: Root | Element, locale: string, format: Font
 /**
  * The faces a page uses, by face id, each with the code points it has glyphs for (faces with none left
  * out). An e-book's Arabic face leaves Latin letters and European digits to the Latin face: its whole
- * face is set larger (size-adjust), where a web page's rules can scale only its Arabic range.
+ * face is set larger (size-adjust), where a web page's rules can scale only its Arabic range. What the
+ * Latin face, last in every family list, lacks and no script's face has goes to the fallback faces
+ * (fallback-faces.ts).
  */
 function facesOf(tree: Root | Element, locale: string, format: FontFormat): Array<{ face: FaceId; use: FaceUse; codePoints: number[] }> {
-  return [...charactersByFace(tree, locale)].sort(([a], [b]) => a.localeCompare(b)).flatMap(([face, { use, text }]) => {
+  const found: Array<{ face: FaceId; use: FaceUse; codePoints: number[] }> = []
+  for (const [face, { use, text }] of [...charactersByFace(tree, locale)].sort(([a], [b]) => a.localeCompare(b))) {
     const { font } = npmFace(face)
     const scaled = format === 'truetype' && SCRIPT_SIZE[scriptOfFamily(use.family)] !== 1
     const codePoints = [...text].map((char) => char.codePointAt(0)!).filter((code) => font.hasGlyphForCodePoint(code) && !(scaled && isLatinSized(code))).sort((a, b) => a - b)
-    return codePoints.length > 0 ? [{ face, use, codePoints }] : []
-  })
+    if (codePoints.length > 0) found.push({ face, use, codePoints })
+    if (use.family === FAMILIES.latin) {
+      // In an e-book the regular and the italic Latin face give the same upright fallback face: one subset of both.
+      for (const fallback of fallbackUses(use, text, format)) {
+        const same = found.find((other) => other.face === fallback.face && other.use.family === fallback.use.family && other.use.style === fallback.use.style)
+        if (same) same.codePoints = [...new Set([...same.codePoints, ...fallback.codePoints])].sort((a, b) => a - b)
+        else found.push(fallback)
+      }
+    }
+  }
+  return found
 }
 
 /**
@@ -112,14 +126,23 @@ async function cut(source: string, codePoints: number[], format: FontFormat): Pr
   return format === 'woff2' ? toWoff2(sfnt) : sfnt
 }
 
-/** The font package's OFL text (LICENSE_FONT), named by family: `OFL-NotoSerif.txt`. */
+/**
+ * The font package's OFL text, named by family: `OFL-NotoSerif.txt`. The
+ * Expo packages keep it in LICENSE_FONT (their LICENSE is the code's); a
+ * package of fonts alone (@embedpdf/fonts-hebrew) in LICENSE.
+ */
 function licenceOf(face: FaceId, family: string): { name: string; text: string } | undefined {
-  try {
-    const text = readFileSync(path.join(path.dirname(path.dirname(npmFace(face).file)), 'LICENSE_FONT'), 'utf8')
-    return { name: `OFL-${family.replace(/\s+/g, '')}.txt`, text }
-  } catch {
-    return undefined
+  const folder = path.dirname(path.dirname(npmFace(face).file))
+  for (const file of ['LICENSE_FONT', 'LICENSE']) {
+    try {
+      const text = readFileSync(path.join(folder, file), 'utf8')
+      if (file === 'LICENSE' && !text.includes('SIL Open Font License')) return undefined
+      return { name: `OFL-${family.replace(/\s+/g, '')}.txt`, text }
+    } catch {
+      // The next name, or none.
+    }
   }
+  return undefined
 }
 
 /**
