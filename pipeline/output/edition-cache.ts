@@ -23,6 +23,8 @@ export interface CachedMessage {
   reason: string
   line?: number | undefined
   column?: number | undefined
+  /** Where the place ends, when it is a range (a paragraph's `5:1-5:41`). */
+  end?: { line: number; column: number } | undefined
   ruleId?: string | undefined
   source?: string | undefined
   fatal?: boolean | null | undefined
@@ -160,13 +162,15 @@ export function cachedMessage(message: VFileMessage): CachedMessage {
   const cause = message.cause instanceof VFileMessage && message.cause.file
     ? { file: message.cause.file, line: message.cause.line ?? 1, column: message.cause.column ?? 1, reason: message.cause.reason }
     : undefined
-  return { reason: message.reason, line: message.line, column: message.column, ruleId: message.ruleId, source: message.source, fatal: message.fatal, cause }
+  const end = message.place && 'end' in message.place ? { line: message.place.end.line, column: message.place.end.column } : undefined
+  return { reason: message.reason, line: message.line, column: message.column, end, ruleId: message.ruleId, source: message.source, fatal: message.fatal, cause }
 }
 
 /** The warnings an edition gave when it was built, given again when it comes from the cache. */
 export function replayMessages(file: VFile, messages: readonly CachedMessage[]): void {
   for (const message of messages) {
-    const place = message.line ? { line: message.line, column: message.column ?? 1 } : undefined
+    const start = message.line ? { line: message.line, column: message.column ?? 1 } : undefined
+    const place = start && message.end ? { start, end: message.end } : start
     const cause = message.cause && new VFileMessage(message.cause.reason, { place: { line: message.cause.line, column: message.cause.column }, source: 'catalog' })
     if (cause && message.cause) cause.file = message.cause.file
     const replayed = file.message(message.reason, { place, ruleId: message.ruleId, source: message.source, cause })
