@@ -25,20 +25,24 @@ for (let run = 0; run < Number(runs); run++) {
   for (const variant of run % 2 ? [...variants].reverse() : variants) {
     if (process.env.BEFORE) spawnSync('sh', ['-c', process.env.BEFORE])
     const started = performance.now()
-    const child = spawnSync('/usr/bin/time', ['-f', '%U %S %M', 'sh', '-c', variant.command], { encoding: 'utf8' })
+    // bash's `times` gives the command's CPU time to the millisecond (its children's getrusage); time's %U %S to 10 ms.
+    const child = spawnSync('/usr/bin/time', ['-f', '%M', 'bash', '-c', `{ ${variant.command}\n}; status=$?; times >&2; exit $status`], { encoding: 'utf8' })
     const wall = (performance.now() - started) / 1000
     if (child.status !== 0) {
       console.error(`${variant.label} failed:\n${child.stderr.slice(-2000)}`)
       process.exit(1)
     }
-    const [user, system, kb] = child.stderr.trim().split('\n').at(-1).split(' ').map(Number)
+    const lines = child.stderr.trim().split('\n')
+    const kb = Number(lines.at(-1))
+    const seconds = (time) => Number(/^(\d+)m([\d.]+)s$/.exec(time)[1]) * 60 + Number(/^(\d+)m([\d.]+)s$/.exec(time)[2])
+    const [user, system] = lines.at(-2).split(' ').map(seconds)
     variant.wall.push(wall)
     variant.cpu.push(user + system)
     variant.rss.push(kb / 1024)
   }
 }
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
-const list = (values) => values.map((value) => value.toFixed(2)).join(' ')
+const list = (values, digits = 2) => values.map((value) => value.toFixed(digits)).join(' ')
 for (const { label, wall, cpu, rss } of variants) {
-  console.log(`${label.padEnd(24)} wall ${median(wall).toFixed(3)} s (${Math.min(...wall).toFixed(2)}–${Math.max(...wall).toFixed(2)})  CPU ${median(cpu).toFixed(3)} s  peak RSS ${Math.max(...rss).toFixed(0)} MB  [wall ${list(wall)}] [CPU ${list(cpu)}]`)
+  console.log(`${label.padEnd(24)} wall ${median(wall).toFixed(3)} s (${Math.min(...wall).toFixed(2)}–${Math.max(...wall).toFixed(2)})  CPU ${median(cpu).toFixed(3)} s  peak RSS ${Math.max(...rss).toFixed(0)} MB  [wall ${list(wall)}] [CPU ${list(cpu, 3)}]`)
 }

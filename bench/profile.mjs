@@ -8,7 +8,9 @@
  *
  * Phases are the outermost known pipeline function on each sample's stack
  * (a writer, preparing an edition…), or the bundle's module code running,
- * or V8's own (garbage collector, idle, program). Libraries come from the
+ * or its parts being read and made from their code cache, or V8's own
+ * (garbage collector, idle, program); then the same for the time before a
+ * writer first runs (percentages of the whole). Libraries come from the
  * `// node_modules/<package>/…` comments esbuild writes before each module
  * in the bundle; pipeline code is grouped by folder. Not a test.
  */
@@ -29,17 +31,27 @@ const stack = (id) => {
 }
 
 /**
- * A module's own code in the bundle: a part's top level (nameless) or the function esbuild wraps a module in,
- * named by its file (`"pipeline/render/epub.ts"()`, `"node_modules/pdfkit/js/pdfkit.js"()`).
+ * A module's own code in the bundle: the function esbuild wraps a module in, named by its file
+ * (`"pipeline/render/epub.ts"()`, `"node_modules/pdfkit/js/pdfkit.js"()`), or a part's top level, the nameless
+ * function bin/load-parts.mjs wraps it in, on its first line. (Any nameless function once counted: the build's
+ * callbacks, the e-book's zip, were then counted as module code, 137-173 ms of a cold build instead of about 50.)
  */
-const MODULE_CODE = /^$|\.(?:[cm]?[jt]s|json)$/
+const isModuleCode = (frame) => frame.url.includes('/.build/') && (/\.(?:[cm]?[jt]s|json)$/.test(frame.functionName) || (frame.functionName === '' && frame.lineNumber === 0))
 
 function phaseOf(id) {
   const frames = stack(id)
   if (V8_OWN[frames[0].functionName]) return V8_OWN[frames[0].functionName]
   const named = frames.findLast((frame) => PHASES.includes(frame.functionName))
   if (named) return named.functionName
-  return frames.some((frame) => frame.url.includes('/.build/') && MODULE_CODE.test(frame.functionName)) ? 'loading the bundle (module code)' : 'other (CLI, Node.js)'
+  // The innermost of module code, the loader and the command line's main(): the cli part's top level runs main(),
+  // which has the loader read the build part, whose top level runs its modules' code.
+  for (const frame of frames) {
+    if (isModuleCode(frame)) return 'loading the bundle (module code)'
+    // Not the loader's nameless require(), which the modules call for Node.js's built-in modules.
+    if (frame.url.endsWith('/bin/load-parts.mjs') && frame.functionName !== '') return "reading the bundle's parts, making them from their cache"
+    if (frame.functionName === 'main' && frame.url.endsWith('/cli.cjs')) break
+  }
+  return frames.some((frame) => frame.url.includes('/.build/')) ? 'other (the CLI and the build between phases)' : 'Node.js and bin/ (its start, loading bin/)'
 }
 
 const markers = new Map()
@@ -53,7 +65,11 @@ function libraryOf({ url, lineNumber, functionName }) {
   return markers.get(url).findLast(([index]) => index <= lineNumber)?.[1] ?? '(bundle)'
 }
 
+const WRITERS = ['renderHtml', 'renderEpub', 'renderPdf']
 const phases = new Map()
+/** The phases before a writer first runs: the fixed start, the catalogs, the status, the editions prepared. */
+const beforeWriting = new Map()
+let writing = false
 const libraries = new Map()
 const timeline = []
 let total = 0
@@ -63,6 +79,8 @@ profile.samples.forEach((id, index) => {
   const library = libraryOf(nodes.get(id).callFrame)
   total += ms
   phases.set(phase, (phases.get(phase) ?? 0) + ms)
+  writing ||= WRITERS.includes(phase)
+  if (!writing) beforeWriting.set(phase, (beforeWriting.get(phase) ?? 0) + ms)
   libraries.set(library, (libraries.get(library) ?? 0) + ms)
   const last = timeline.at(-1)
   if (last?.phase === phase || (last && ms < 5 && V8_OWN[nodes.get(id).callFrame.functionName])) last.ms += ms
@@ -70,7 +88,8 @@ profile.samples.forEach((id, index) => {
 })
 const table = (map, limit) => [...map].sort((a, b) => b[1] - a[1]).slice(0, limit)
   .map(([name, ms]) => `${ms.toFixed(0).padStart(7)} ms ${((100 * ms) / total).toFixed(0).padStart(3)} %  ${name}`).join('\n')
-console.log(`${total.toFixed(0)} ms sampled on the main thread\n\nby phase:\n${table(phases, 20)}\n\nby library (self time):\n${table(libraries, 20)}`)
+const before = [...beforeWriting.values()].reduce((sum, ms) => sum + ms, 0)
+console.log(`${total.toFixed(0)} ms sampled on the main thread\n\nby phase:\n${table(phases, 20)}\n\nbefore the first writer runs (${before.toFixed(0)} ms):\n${table(beforeWriting, 12)}\n\nby library (self time):\n${table(libraries, 20)}`)
 if (process.env.TIMELINE) {
   let at = 0
   console.log('\nin order (stretches of 10 ms or more):')
