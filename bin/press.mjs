@@ -60,7 +60,7 @@ function fingerprint() {
   globalThis[PIPELINE_FILES] = files.join('\n')
   parts.push(`root:${root}`)
   // What npm installed (the bundle holds copies of the libraries), and how this file bundles.
-  for (const file of [path.join(root, 'package-lock.json'), path.join(root, 'node_modules/.package-lock.json'), fileURLToPath(import.meta.url), ...['native-inflate.cjs', 'bundle-parts.mjs'].map((name) => path.join(root, 'bin', name))]) {
+  for (const file of [path.join(root, 'package-lock.json'), path.join(root, 'node_modules/.package-lock.json'), fileURLToPath(import.meta.url), ...['native-inflate.cjs', 'bundle-parts.mjs', 'lazy-modules.mjs'].map((name) => path.join(root, 'bin', name))]) {
     const stat = existsSync(file) ? statSync(file) : undefined
     parts.push(`${path.relative(root, file)}:${stat?.mtimeMs}:${stat?.size}`)
   }
@@ -133,6 +133,21 @@ const nativeInflate = {
 }
 
 /**
+ * Libraries whose module code computes tables that a build rarely or never
+ * uses, each run on the first call of one of its exports instead of when the
+ * bundle loads (bin/lazy-modules.mjs):
+ *
+ * - `@noble/ciphers/aes`: pdfkit imports AES for encrypted PDFs, which no
+ *   edition is; its lookup tables took 4 ms of every build on Node.js 24,
+ *   7-11 ms on Node.js 20;
+ * - `unicode-properties`: fontkit's layout engine asks it for a character's
+ *   script and category (the cover's fontkit layout; the PDF writer shapes
+ *   with HarfBuzz); its table, decoded from base64 and inflated, took 2-4 ms
+ *   of every build that loads fontkit.
+ */
+const LAZY_MODULES = /^(@noble\/ciphers\/aes|unicode-properties)$/
+
+/**
  * Folders a bundling left when it was killed (`pipeline/.build.<pid>`): removed when their process is gone,
  * or its id now belongs to a process started after the folder was made. A live bundler's folder stays.
  */
@@ -169,13 +184,14 @@ async function ensureBundle() {
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === current) return
   removeLeftBundles()
   const { build } = await import('esbuild')
+  const { lazyModules } = await import('./lazy-modules.mjs')
   // Built beside the final folder and renamed into place: two builds at once never see half a bundle.
   const staging = `${out}.${process.pid}`
   const parts = await bundleParts(build, {
     platform: 'node', target: 'node20',
     // resvg is a native module (so is the WOFF2 encoder, loaded with createRequire in render/fonts/woff2.ts).
     external: ['harfbuzzjs', '@resvg/resvg-js'],
-    plugins: [pdfkitData, noWoff2, noNetwork, nativeInflate],
+    plugins: [pdfkitData, noWoff2, noNetwork, nativeInflate, lazyModules(LAZY_MODULES)],
     // jsonc-parser's "main" is a UMD build that esbuild cannot follow; its "module" is plain ESM.
     mainFields: ['module', 'main'],
     // The modules' own address, for the files they read beside them (templates, patterns): the bundle's folder.
