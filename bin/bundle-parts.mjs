@@ -101,6 +101,21 @@ function withSeams(text, part) {
 }
 
 /**
+ * The inputs of a metafile that `entry` reaches through static imports and require() calls, not dynamic imports:
+ * the modules that run when the part loads.
+ */
+function staticallyImported(metafile, entry) {
+  const reached = new Set()
+  const visit = (file) => {
+    if (reached.has(file) || !metafile.inputs[file]) return
+    reached.add(file)
+    for (const imported of metafile.inputs[file].imports) if (imported.kind !== 'dynamic-import' && !imported.external) visit(imported.path)
+  }
+  visit(entry)
+  return reached
+}
+
+/**
  * Bundles every part with esbuild's `build` and the options all share;
  * returns each part's text and an id of its text (its code cache's key).
  */
@@ -116,8 +131,11 @@ export async function bundleParts(build, common, { pipeline, entries }) {
   // The command line's modules, found first, then bundled again with each exported for the build.
   const cliEntry = path.join(pipeline, entries.cli)
   const found = await build({ ...options, entryPoints: [cliEntry], metafile: true, plugins: [...common.plugins, seams(pipeline)] })
-  const cliModules = Object.entries(found.metafile.inputs).filter(([, input]) => input.format === 'esm')
-    .map(([file]) => path.resolve(options.absWorkingDir, file)).filter((file) => file !== cliEntry && !file.includes(':'))
+  const loadedAtStart = staticallyImported(found.metafile, path.relative(options.absWorkingDir, cliEntry))
+  const esm = Object.entries(found.metafile.inputs).filter(([file, input]) => input.format === 'esm' && !file.includes(':'))
+  const cliModules = esm.filter(([file]) => loadedAtStart.has(file)).map(([file]) => path.resolve(options.absWorkingDir, file)).filter((file) => file !== cliEntry)
+  // Exporting a module runs it when the part loads: one the command line imports only when it needs it stays unshared.
+  const later = new Set(esm.filter(([file]) => !loadedAtStart.has(file)).map(([file]) => path.resolve(options.absWorkingDir, file)))
   const names = new Map(cliModules.map((file, index) => [file, `m${index}`]))
   const cliSource = [`import ${JSON.stringify(cliEntry)}`, ...cliModules.map((file) => `export * as ${names.get(file)} from ${JSON.stringify(file)}`)].join('\n')
   keep('cli', await build({ ...options, stdin: { contents: cliSource, resolveDir: pipeline, sourcefile: ENTRY, loader: 'js' }, plugins: [...common.plugins, seams(pipeline)] }))
@@ -127,7 +145,7 @@ export async function bundleParts(build, common, { pipeline, entries }) {
     : `export * as ${seam.export} from ${JSON.stringify(`./${file}`)}`).join('\n')
   const built = keep('build', await build({ ...options, metafile: true, stdin: { contents: buildSource, resolveDir: pipeline, sourcefile: ENTRY, loader: 'js' }, plugins: [...common.plugins, seams(pipeline), shared(names)] }))
   // A module of both parts bundled twice would be two modules with two states: resolved by a path the plugin did not see.
-  const twice = Object.keys(built.metafile.inputs).map((file) => path.resolve(options.absWorkingDir, file)).filter((file) => names.has(file))
+  const twice = Object.keys(built.metafile.inputs).map((file) => path.resolve(options.absWorkingDir, file)).filter((file) => names.has(file) || later.has(file))
   if (twice.length > 0) throw new Error(`bin/bundle-parts.mjs: ${twice.join(', ')} bundled in both the cli and the build part`)
 
   keep('merge-manifests', await build({ ...options, entryPoints: [path.join(pipeline, entries['merge-manifests'])], plugins: [...common.plugins, seams(pipeline)] }))

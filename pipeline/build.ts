@@ -78,7 +78,7 @@ export interface BuildResult {
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const started = performance.now()
+  const started = process.hrtime.bigint()
   const log = options.log ?? (() => {})
   const selection = await selectEditions(options)
   const { project } = selection
@@ -106,7 +106,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // Every page is in place: fonts none of them links any more go (the pages of other builds and shards read from the folder).
     for (const font of await removeUnusedFonts(project.outputDir, output)) log(`  removed ${font} (no page uses it)`)
     const failedEditions = run.failures.reduce((count, failure) => count + (failure.format ? 1 : selection.formats.length), 0)
-    return { project, files: run.files, written: output.written, removed, failures: run.failures, failedEditions, missing: run.missing, status: inputs.status, reused: run.reused, milliseconds: performance.now() - started }
+    return { project, files: run.files, written: output.written, removed, failures: run.failures, failedEditions, missing: run.missing, status: inputs.status, reused: run.reused, milliseconds: Number(process.hrtime.bigint() - started) / 1e6 }
   } catch (error) {
     await Promise.allSettled(run.publishing)
     throw run.failures.length > 0 ? new StoppedBuild(error, run.failures) : error

@@ -11,9 +11,9 @@
  * that is missing or not a date, or a HEAD this reader is unsure of, asks
  * git as before. Only git's answers are kept, never its failures.
  */
-import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import { sourceDateEpoch } from './byte-inputs.ts'
 import { noRepositoryAbove, readGitHead } from './git-head.ts'
@@ -50,6 +50,8 @@ export function lastCommitSeconds(paths: readonly string[], cacheDir?: string): 
 
 /** git's answer, of HEAD or of `commit`; undefined when git failed (not a checkout, no git, no commit yet). */
 function askGit(paths: readonly string[], commit?: string): { seconds: number | undefined } | undefined {
+  // Loaded here: a build at a commit already seen starts no git, and node:child_process took 1-2 ms of every start.
+  const { execFileSync } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process')
   try {
     const out = execFileSync('git', ['log', '-1', '--format=%ct', ...(commit ? [commit] : []), '--', ...paths], { cwd: path.dirname(paths[0]!), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
     return { seconds: /^\d+$/.test(out) ? Number(out) : undefined }
