@@ -74,6 +74,11 @@ describe('inline HTML', () => {
       '5:82 raw-html Unexpected raw HTML `<ruby>潮<rt>ちょう</ruby>`, expected Markdown: its tags are left out of every edition and catalog, its base kept as text with the reading in parentheses after it'
     ])
   })
+
+  it('sets a reading in Bopomofo (zhuyin) in full-width parentheses, as kana, inline and in a block', () => {
+    expect(words('Taiwan reads <ruby>漢<rt>ㄏㄢˋ</rt></ruby> so.')).toEqual(['Taiwan reads 漢（ㄏㄢˋ） so.'])
+    expect(htmlLines('<p><ruby>字<rt>ㄗˋ</rt></ruby></p>')).toEqual(['字（ㄗˋ）'])
+  })
 })
 
 describe('a block of raw HTML', () => {

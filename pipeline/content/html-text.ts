@@ -11,6 +11,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { toText } from 'hast-util-to-text'
+import { hasCjkLetter } from '../render/cjk.ts'
 import { UNSHOWN } from './unshown-html.ts'
 
 /**
@@ -21,8 +22,6 @@ import { UNSHOWN } from './unshown-html.ts'
  */
 const LINE_BOXES = new Set(['details', 'summary', 'fieldset', 'select', 'optgroup', 'option', 'button', 'textarea', 'tr', 'td', 'th', 'search'])
 
-/** A CJK reading gets CJK parentheses when its author gave none (`<rp>`). */
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u
 
 export function htmlLines(html: string): string[] {
   const tree = fromHtml(html, { fragment: true })
@@ -82,7 +81,8 @@ function inputText(input: Element): string {
 /**
  * Ruby as a browser without ruby shows it, and as a CJK publisher sets it in plain text: the base, then
  * its reading in parentheses (漢(kan)字(ji)); the author's own `<rp>` parentheses if given, else
- * full-width ones around a CJK reading and ASCII ones around a Latin one. innerText drops `<rp>`.
+ * full-width ones around a CJK reading (kana, Bopomofo, Hangul: render/cjk.ts) and ASCII ones around a Latin one.
+ * innerText drops `<rp>`.
  */
 function readRuby(ruby: Element): void {
   const children: ElementContent[] = []
@@ -97,7 +97,7 @@ function readRuby(ruby: Element): void {
     }
     const before = ruby.children[index - 1]
     const authored = before?.type === 'element' && before.tagName === 'rp'
-    const [open, close] = CJK.test(toText(child)) ? ['（', '）'] : ['(', ')']
+    const [open, close] = hasCjkLetter(toText(child)) ? ['（', '）'] : ['(', ')']
     if (!authored) children.push({ type: 'text', value: open })
     children.push(child)
     if (!authored) children.push({ type: 'text', value: close })

@@ -19,6 +19,7 @@ import type { Position } from 'unist'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { warn } from '../messages.ts'
+import { hasCjkLetter } from '../render/cjk.ts'
 import { snippet } from '../plugins/remark-unsafe-markup.ts'
 import { RAW_TEXT, UNSHOWN } from './unshown-html.ts'
 
@@ -29,7 +30,6 @@ const BOXES = new Set(['address', 'article', 'aside', 'blockquote', 'br', 'butto
 /** Empty elements that show words of their own: an image's alt text, a field's value or label. */
 const SHOWS_WORDS: Record<string, string> = { img: 'the image', input: 'the field' }
 const TAG = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)/
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u
 
 /** `linesOf` reads the words of a tag (html-text.ts); without it (no `<` in the document), nothing to do. */
 export function keepInlineHtmlWords(tree: Root, file: VFile, linesOf: ((html: string) => string[]) | undefined): void {
@@ -153,7 +153,7 @@ function withWords(children: PhrasingContent[], file: VFile, linesOf: (html: str
       if (wordBefore(out) && wordFollows) out.push(text(' ', child))
     } else if (tag.name === 'rt' && !tag.closing && !authoredParentheses(children, index)) {
       // Each reading's own: the author's `<rp>` before this `<rt>`, else ours, full-width around a CJK reading.
-      const [open, close] = CJK.test(readingAfter(children, index)) ? ['（', '）'] : ['(', ')']
+      const [open, close] = hasCjkLetter(readingAfter(children, index)) ? ['（', '）'] : ['(', ')']
       out.push(text(open, child))
       reading = close
     } else if (tag.name === 'rt' && reading !== undefined) {

@@ -1,7 +1,7 @@
 /**
  * Chinese, Japanese and Korean characters: the one definition the PDF's
- * script runs and inter-character stretch, the contents' label width and the
- * reading time all use.
+ * script runs and inter-character stretch, the contents' label width, the
+ * reading time and a ruby reading's parentheses all use.
  */
 
 /** Ideographs and kana: a reader takes each in like part of a word, not a letter. */
@@ -31,6 +31,11 @@ export function isHan(char: string): boolean {
 /** A CJK letter: ideograph, kana, Bopomofo or Hangul. */
 export function isCjkLetter(char: string): boolean {
   return letterTest.test(char)
+}
+
+/** Whether a text holds a CJK letter: a ruby reading that does is set in CJK parentheses (content/html-text.ts). */
+export function hasCjkLetter(text: string): boolean {
+  return letterTest.test(text)
 }
 
 /** CJK punctuation or a full-width form. */
