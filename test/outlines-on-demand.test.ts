@@ -4,12 +4,14 @@
  * a glyph's outline when it is first asked for, and what fontkit makes of
  * them (outlines, a subset with composites) the same as from the whole file.
  */
-import { readFileSync } from 'node:fs'
+import { copyFileSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import * as fontkit from 'fontkit'
 import { describe, expect, it } from 'vitest'
 import { copySimpleGlyphsUndecoded, readLongLoca } from '../pipeline/render/pdf/fontkit-speed.ts'
 import { faceBuffer, faceFile, faceFont } from '../pipeline/render/pdf/fonts.ts'
 import { type FontFile, readFontFile, readOutlinesOnDemand } from '../pipeline/render/pdf/outlines-on-demand.ts'
+import { tempDir } from './helpers/project.ts'
 
 interface Parsed {
   font: fontkit.Font
@@ -77,5 +79,27 @@ describe('outlines read on demand', () => {
     const whole = readFileSync(faceFile('sansSCBold'))
     faceFont('sansSCBold').glyphForCodePoint(0x4e2d).path.toSVG()
     expect(unread(faceBuffer('sansSCBold'), whole)).toBeGreaterThan(whole.byteLength / 2)
+  })
+
+  it('fails with the path and the fix when the file is written anew in place while its outlines are read; a file renamed into place is no harm', () => {
+    const dir = tempDir('press-font-')
+    const face = join(dir, 'face.ttf')
+    const other = readFileSync(faceFile('serifSCBold'))
+    copyFileSync(faceFile('serifSC'), face)
+    const whole = fontkit.create(readFileSync(face)) as fontkit.Font
+    const { font } = parse(face)
+    expect(font.glyphForCodePoint(0x4e2d).path.toSVG()).toBe(whole.glyphForCodePoint(0x4e2d).path.toSVG())
+    // Replaced by a rename: the open file is still the one read, its outlines the same.
+    const replacement = join(dir, 'new.ttf')
+    writeFileSync(replacement, other)
+    renameSync(replacement, face)
+    expect(font.glyphForCodePoint(0x6587).path.toSVG()).toBe(whole.glyphForCodePoint(0x6587).path.toSVG())
+    // Written anew in place (the same file, truncated and written): the outlines still to read would be the other face's.
+    const inPlace = join(dir, 'in-place.ttf')
+    copyFileSync(faceFile('serifSC'), inPlace)
+    const read = parse(inPlace)
+    read.font.glyphForCodePoint(0x4e2d).path.toSVG()
+    writeFileSync(inPlace, other)
+    expect(() => read.font.glyphForCodePoint(0x8bd1).path.toSVG()).toThrow(`The font file ${inPlace} was changed while the build read it: build again once it is written (to update a font while builds run, write the new file beside it and rename it into place)`)
   })
 })

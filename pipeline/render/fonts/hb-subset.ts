@@ -18,8 +18,9 @@
  * per cut of a Chinese face, or the PDF's whole copy of the file held for
  * hb-subset), no copy per cut inside.
  */
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { closeFontFile, openFontFile, readFontRange } from './font-file-reads.ts'
 
 interface HbSubset {
   memory: WebAssembly.Memory
@@ -95,23 +96,18 @@ export function subsetFace(file: string, codePoints: Iterable<number>): Buffer {
 
 /** The face of `file` in hb-subset's memory: the one kept if it is the same file, unchanged; otherwise read in its place. */
 function faceOf(hb: HbSubset, file: string): number {
-  const handle = openSync(file, 'r')
+  const opened = openFontFile(file)
   try {
-    // The change time and inode too: a file written anew at the same size, its modification time set back, is another face.
-    const { size, mtimeMs, ctimeMs, ino } = fstatSync(handle)
-    const key = `${file}\u0000${size}\u0000${mtimeMs}\u0000${ctimeMs}\u0000${ino}`
+    // Size, times and inode: a file written anew at the same size, its modification time set back, is another face.
+    const key = `${file}\u0000${opened.stamp}`
     if (loaded?.key === key) return loaded.face
     unload(hb)
+    const { size } = opened
     const data = hb.malloc(size)
     if (data === 0) throw new Error(`hb-subset has no memory for a ${size}-byte font (${file})`)
     try {
       // A view made after malloc, which may have grown the memory (and so replaced its buffer).
-      const into = new Uint8Array(hb.memory.buffer, data, size)
-      for (let at = 0; at < size;) {
-        const got = readSync(handle, into, at, size - at, at)
-        if (got === 0) throw new Error(`Unexpected end of font file ${file} at byte ${at}, expected ${size} bytes`)
-        at += got
-      }
+      readFontRange(opened, new Uint8Array(hb.memory.buffer, data, size), 0, size)
     } catch (error) {
       hb.free(data)
       throw error
@@ -123,7 +119,7 @@ function faceOf(hb: HbSubset, file: string): number {
     reads++
     return face
   } finally {
-    closeSync(handle)
+    closeFontFile(opened)
   }
 }
 

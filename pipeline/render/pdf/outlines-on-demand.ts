@@ -16,8 +16,8 @@
  * (text/shaping-tables.ts); hb-subset reads the file itself
  * (fonts/hb-subset.ts).
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import type * as fontkit from 'fontkit'
+import { closeFontFile, type OpenFontFile, openFontFile, readFontRange } from '../fonts/font-file-reads.ts'
 
 export interface FontFile {
   /** The file's bytes at their offsets; `glyf`'s only where `need` has read them. */
@@ -31,22 +31,17 @@ const ON_DEMAND_FROM = 1 << 20
 const PAGE = 4096
 
 /** The open files of buffers still alive; closed once a buffer is collected (a preview keeps its faces for the process). */
-const openFiles = new FinalizationRegistry<number>((handle) => closeSync(handle))
+const openFiles = new FinalizationRegistry<OpenFontFile>(closeFontFile)
 
 /** The file `file`, its outlines on demand if they are `onDemandFrom` bytes or more (the tests ask it of small faces too). */
 export function readFontFile(file: string, onDemandFrom = ON_DEMAND_FROM): FontFile {
-  const handle = openSync(file, 'r')
+  const opened = openFontFile(file)
   let kept = false
   try {
-    const size = fstatSync(handle).size
+    const { size } = opened
     const bytes = Buffer.alloc(size)
-    const read = (start: number, end: number) => {
-      for (let at = start; at < end;) {
-        const got = readSync(handle, bytes, at, end - at, at)
-        if (got === 0) throw new Error(`Unexpected end of font file ${file} at byte ${at}, expected ${size} bytes: was it changed while the build ran?`)
-        at += got
-      }
-    }
+    // Each read checked against the file as opened: one written anew in place since fails the edition (font-file-reads.ts).
+    const read = (start: number, end: number) => readFontRange(opened, bytes, start, end)
     const outlines = outlinesOf(bytes, size, read)
     if (!outlines || outlines.length < onDemandFrom) {
       read(0, size)
@@ -65,11 +60,11 @@ export function readFontFile(file: string, onDemandFrom = ON_DEMAND_FROM): FontF
     }
     readPages(0, outlines.offset)
     readPages(outlines.offset + outlines.length, size)
-    openFiles.register(bytes, handle)
+    openFiles.register(bytes, opened)
     kept = true
     return { bytes, need: readPages }
   } finally {
-    if (!kept) closeSync(handle)
+    if (!kept) closeFontFile(opened)
   }
 }
 
