@@ -20,7 +20,7 @@ import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import zlib from 'node:zlib'
 import { bundleParts } from './bundle-parts.mjs'
-import { runParts } from './load-parts.mjs'
+import { runParts, writerMayRun } from './load-parts.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const pipeline = path.join(root, 'pipeline')
@@ -158,23 +158,7 @@ function removeLeftBundles() {
     const folder = path.join(pipeline, name)
     // Another bundler may rename or remove its folder between the listing and this.
     const made = statSync(folder, { throwIfNoEntry: false })?.mtimeMs
-    if (made !== undefined && !bundlerMayRun(pid, made)) rmSync(folder, { recursive: true, force: true })
-  }
-}
-
-/** Whether process `pid` runs and started before `madeMs` (as pipeline/output/processes.ts decides for a writer). */
-function bundlerMayRun(pid, madeMs) {
-  try {
-    process.kill(pid, 0)
-  } catch (error) {
-    if (error.code !== 'EPERM') return false
-  }
-  try {
-    const ticks = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').at(-1).split(' ')[19]
-    const boot = /^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))[1]
-    return madeMs >= Number(boot) * 1000 + Number(ticks) * 10 - 1000
-  } catch {
-    return true
+    if (made !== undefined && !writerMayRun(pid, made)) rmSync(folder, { recursive: true, force: true })
   }
 }
 
@@ -230,4 +214,11 @@ const entry = command === 'merge-manifests' ? 'merge-manifests' : 'cli'
 await ensureBundle()
 process.argv = [process.argv[0], path.join(out, `${entry}.cjs`), ...rest]
 // V8's code cache of the bundle's parts (bin/load-parts.mjs); NODE_DISABLE_COMPILE_CACHE=1 turns it off, as it did Node.js's own.
-runParts({ dir: out, cacheDir: process.env.NODE_DISABLE_COMPILE_CACHE ? undefined : path.join(root, '.cache', 'code'), entry, args: rest })
+try {
+  runParts({ dir: out, cacheDir: process.env.NODE_DISABLE_COMPILE_CACHE ? undefined : path.join(root, '.cache', 'code'), entry })
+} catch (error) {
+  // The bundle's folder, said as the build says its errors; anything else is a bug to show whole.
+  if (error?.code !== 'ERR_PRESS_BUNDLE') throw error
+  console.error(`error: ${error.message}`)
+  process.exitCode = 1
+}

@@ -11,11 +11,13 @@ import type { Root as HastRoot } from 'hast'
 import { cachedMessage, type EditionCache, editionKey, fileDigest, replayMessages, type FileDigests } from './output/edition-cache.ts'
 import { sha256, type ManifestEntry } from './output/manifest.ts'
 import { byteInputs } from './output/byte-inputs.ts'
+import { noteCodePath } from './code-paths.ts'
 import type { Publish } from './output/publish.ts'
 import { editionInputs } from './edition-inputs.ts'
 import { factsOf, type PreparedEdition } from './prepare-edition.ts'
 import type { Project } from './project.ts'
 import type { HtmlOptions } from './render/html.ts'
+import { scriptOfLocale } from './render/script-of-locale.ts'
 import { writers } from './render/writers.ts'
 import type { Format } from './types.ts'
 
@@ -100,6 +102,7 @@ export async function startEdition(format: Format, edition: PreparedEdition, con
  */
 async function render(format: Format, edition: PreparedEdition, locale: string, context: RenderContext, beside: Array<Promise<unknown>>): Promise<string | Buffer> {
   const media = new Map<string, string>()
+  noteCodePath(format, scriptOfLocale(locale))
   const data = await writers[format](edition.hast, edition.file, {
     modified: context.modified,
     strict: context.strict ?? false,

@@ -2,13 +2,14 @@
  * V8's code cache of the bundle's parts (bin/load-parts.mjs): made after a
  * build has run, kept in the installation's .cache/code/ (never in an
  * output folder), read back by the next build, made again when its bytes
- * are damaged, when V8 refuses it, when a build writes a format the cached
- * one did not, and when the bundle changes. Builds run through a copy of
- * bin/ and pipeline/ of their own, so that this file's bundle and cache are
- * its own.
+ * are damaged, when V8 refuses it, when a build runs a format or a script
+ * the cached ones did not, and when the bundle changes; swept by the loader.
+ * Builds run through a copy of bin/ and pipeline/ of their own (a project
+ * that runs another checkout's bin/), so that this file's bundle and cache
+ * are its own.
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { crc32 } from 'node:zlib'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -25,15 +26,15 @@ function press(args: string[], env: NodeJS.ProcessEnv = {}) {
   return child
 }
 
-/** The cache files by part (`build`, `cli`), with their header and whether their data passes its CRC. */
+/** The cache files by part (`build`, `cli`), with their header (the code paths the runs that made it ran) and whether their data passes its CRC. */
 function caches() {
-  const found = new Map<string, { file: string; bytes: Buffer; formats: string[]; whole: boolean }>()
+  const found = new Map<string, { file: string; bytes: Buffer; ran: string[]; whole: boolean }>()
   for (const name of existsSync(codeDir()) ? readdirSync(codeDir()) : []) {
     expect(name, 'a temporary file left behind').toMatch(/\.bin$/)
     const bytes = readFileSync(path.join(codeDir(), name))
     const end = bytes.indexOf(10)
     const head = JSON.parse(bytes.subarray(0, end).toString())
-    found.set(name.split('.')[0]!, { file: path.join(codeDir(), name), bytes, formats: head.formats, whole: crc32(bytes.subarray(end + 1)) === head.crc32 })
+    found.set(name.split('.')[0]!, { file: path.join(codeDir(), name), bytes, ran: head.ran, whole: crc32(bytes.subarray(end + 1)) === head.crc32 })
   }
   return found
 }
@@ -63,7 +64,7 @@ describe('the code cache of the bundle', () => {
     const first = caches()
     expect([...first.keys()].sort()).toEqual(['build', 'cli'])
     expect([...first.values()].every((cache) => cache.whole)).toBe(true)
-    expect(first.get('build')!.formats).toEqual(['html'])
+    expect(first.get('build')!.ran).toEqual(['html:latin'])
     expect(outputFiles().filter((file) => file.endsWith('.bin') || file.includes('code'))).toEqual([])
     // Read back by the next builds (a forced one runs the build part; a nothing-changed one only the cli part): not made again.
     press(['--locale', 'en', '--format', 'html', '--force'])
@@ -101,22 +102,42 @@ describe('the code cache of the bundle', () => {
   it('is made again when V8 refuses it (whole, but not V8 data of this script)', () => {
     const { file } = caches().get('build')!
     const foreign = Buffer.from('not a code cache of this script'.repeat(100))
-    writeFileSync(file, Buffer.concat([Buffer.from(`${JSON.stringify({ crc32: crc32(foreign), formats: ['html'] })}\n`), foreign]))
+    writeFileSync(file, Buffer.concat([Buffer.from(`${JSON.stringify({ crc32: crc32(foreign), ran: ['html:latin'] })}\n`), foreign]))
     press(['--locale', 'en', '--format', 'html', '--force'])
     const after = caches().get('build')!
     expect(after.whole).toBe(true)
     expect(after.bytes.length).toBeGreaterThan(100_000)
   })
 
-  it('is made again when a build writes a format the cached one did not, keeping both', () => {
+  it('is made again when a build runs a format the cached ones did not, keeping both', () => {
     const before = caches().get('build')!
     press(['--locale', 'en', '--format', 'pdf'])
     const after = caches().get('build')!
-    expect(after.formats.sort()).toEqual(['html', 'pdf'])
+    expect(after.ran).toEqual(['html:latin', 'pdf:latin'])
     expect(after.bytes.length).toBeGreaterThan(before.bytes.length)
     // HTML and PDF again: covered, not made again.
     press(['--locale', 'en', '--format', 'html,pdf', '--force'])
     expect(caches().get('build')!.bytes.equals(after.bytes)).toBe(true)
+  })
+
+  it('is made again when a build runs a script the cached ones did not (Arabic and Chinese lines after English), then not again', () => {
+    const english = caches().get('build')!
+    press(['--locale', 'en,ar,zh', '--format', 'html,pdf', '--force'])
+    const all = caches().get('build')!
+    expect(all.ran).toEqual(['html:arabic', 'html:cjk', 'html:latin', 'pdf:arabic', 'pdf:cjk', 'pdf:latin'])
+    expect(all.bytes.length).toBeGreaterThan(english.bytes.length)
+    press(['--locale', 'ar,zh', '--format', 'pdf', '--force'])
+    expect(caches().get('build')!.bytes.equals(all.bytes)).toBe(true)
+  })
+
+  it('notes a writer that ran, not one whose edition came from the editions\' cache', () => {
+    // Into .cache/editions/ (a forced build leaves it alone), then a build that takes every PDF from there.
+    press(['--locale', 'en,ar,zh', '--format', 'html,pdf'])
+    rmSync(caches().get('build')!.file)
+    rmSync(path.join(project, 'output/en/interview.html'))
+    press(['--locale', 'en,ar,zh', '--format', 'html,pdf'])
+    // No PDF writer ran (had one, its script's pdf: would be noted).
+    expect(caches().get('build')!.ran).toEqual(['html:arabic', 'html:cjk', 'html:latin'])
   })
 
   it('follows the bundle: a changed part gets a new cache, and its old one goes', () => {
@@ -171,6 +192,51 @@ describe('the code cache of the bundle', () => {
       writeFileSync(file, original)
       build()
     }
+  })
+
+  it('keeps a part\'s four caches of other Node.js versions or V8 flags last used, and removes older ones, earlier texts and killed writers\' files (a live one\'s stay: a bundling killed midway, below)', () => {
+    press(['--locale', 'en', '--format', 'html', '--force'])
+    const inUse = caches()
+    const [part, id] = path.basename(inUse.get('cli')!.file).split('.')
+    const hour = 3600
+    const now = Date.now() / 1000
+    // Six caches of the cli part's text for other flags, last read 1 to 6 hours ago (their read time counts).
+    const others = [1, 2, 3, 4, 5, 6].map((hours) => {
+      const file = path.join(codeDir(), `${part}.${id}.${hours}0ff50b6-8a2f2fcc.v18.${hours}.0.bin`)
+      writeFileSync(file, 'an old cache')
+      utimesSync(file, now - hours * hour, now - 10 * hour)
+      return file
+    })
+    const earlier = path.join(codeDir(), 'build.0123456789abcdef.a0ff50b6-8a2f2fcc.v20.20.2.bin')
+    const killed = path.join(codeDir(), `.${path.basename(inUse.get('build')!.file)}.${deadPid()}.0badc0de.tmp`)
+    const recent = path.join(codeDir(), `.${path.basename(inUse.get('build')!.file)}.${deadPid()}.0000beef.tmp`)
+    for (const file of [earlier, killed, recent]) writeFileSync(file, 'left')
+    utimesSync(killed, now - hour, now - hour)
+
+    // A nothing-changed build (the cli part alone, its cache in place) writes nothing and sweeps nothing.
+    press(['--locale', 'en', '--format', 'html'])
+    expect([...others, earlier, killed, recent].every((file) => existsSync(file))).toBe(true)
+
+    // A build that runs the build part sweeps: the installation's folder, though the project is elsewhere.
+    press(['--locale', 'en', '--format', 'html', '--force'])
+    expect(others.map((file) => existsSync(file))).toEqual([true, true, true, true, false, false])
+    expect(existsSync(earlier)).toBe(false)
+    expect(existsSync(killed)).toBe(false)
+    expect(existsSync(recent), 'a file changed less than ten minutes ago').toBe(true)
+    for (const file of [...others, recent]) rmSync(file, { force: true })
+    expect([...caches().values()].map((cache) => cache.file).sort()).toEqual([...inUse.values()].map((cache) => cache.file).sort())
+  })
+
+  it('says in one line what to do with a bundle whose parts.json lists no CRC-32 (an older or damaged bundle)', () => {
+    press(['--locale', 'en', '--format', 'html', '--force'])
+    const dir = path.join(installation, 'pipeline/.build')
+    const file = path.join(dir, 'parts.json')
+    const listed = readFileSync(file, 'utf8')
+    writeFileSync(file, JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(listed) as Record<string, { id: string }>).map(([name, { id }]) => [name, { id }]))))
+    const child = spawnSync(process.execPath, [path.join(installation, 'bin/press.mjs'), 'build', '--quiet', '--locale', 'en', '--format', 'html', '--force'], { cwd: project, encoding: 'utf8', env: ENV })
+    writeFileSync(file, listed)
+    expect(child.status).toBe(1)
+    expect(child.stderr.trim().split('\n')).toEqual([`error: ${file} does not list each part's id and CRC-32 (an older or damaged bundle): delete ${dir} and run the build again, which bundles anew`])
   })
 
   it('is neither read nor made with NODE_DISABLE_COMPILE_CACHE=1', () => {

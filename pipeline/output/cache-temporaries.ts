@@ -20,9 +20,12 @@ import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { removeDeadWritersFiles, TEMPORARY_DIR } from './write-atomic.ts'
 
-/** Folders in .cache/ that other tools write: npm's (npm run setup:node24) and Node.js's compile cache (which earlier versions used). */
-
-const NOT_OURS = new Set(['tools', 'compile'])
+/**
+ * Folders in .cache/ that other tools write: npm's (npm run setup:node24) and Node.js's compile cache (which
+ * earlier versions used); and the bundle's code cache, which bin/load-parts.mjs sweeps itself (it is the
+ * installation's, wherever the project is).
+ */
+const NOT_OURS = new Set(['tools', 'compile', 'code'])
 
 /** How long a temporary file must have been left unchanged before a build removes it. */
 export const UNTOUCHED_FOR_MS = 10 * 60 * 1000
