@@ -8,10 +8,10 @@ import fc from 'fast-check'
 import type { Element, ElementContent, Root } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { describe, expect, it } from 'vitest'
-import { charactersByFace } from '../pipeline/render/fonts/font-usage.ts'
+import { charactersByFace, type FaceUse } from '../pipeline/render/fonts/font-usage.ts'
 import { referenceCharactersByFace } from './helpers/font-usage-reference.ts'
 
-const sorted = (found: ReturnType<typeof charactersByFace>) => [...found].map(([face, { use, text }]) => [face, use, [...text].sort()] as const).sort(([a], [b]) => a.localeCompare(b))
+const sorted = (found: ReadonlyMap<string, { use: FaceUse; text: Set<string> }>) => [...found].map(([face, { use, text }]) => [face, use, [...text].sort()] as const).sort(([a], [b]) => a.localeCompare(b))
 
 const PAGE = `<!doctype html><html lang="ar" dir="rtl"><head><title>عنوان</title><style>p{}</style></head><body>
 <h1>العنوان <span lang="en" dir="ltr">INTERPOL</span></h1><p class="byline">بقلم <span class="interviewee">يورغن شتوك</span></p>

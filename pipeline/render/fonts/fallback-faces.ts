@@ -1,82 +1,99 @@
 /**
- * The fallback faces (Noto Sans Hebrew, Noto Sans Devanagari, Noto Sans
- * Thai, Noto Emoji: pdf/fonts.ts) on a web page and in an e-book, for the
- * characters the Latin face, last in every family list, lacks. A page
- * carries one only when its text needs it, cut to those characters.
+ * The faces after the Latin face, for a page's characters that neither the
+ * face of their language's script nor the Latin face (last in every family
+ * list) has: on an English page a quoted Chinese name or Arabic word, on a
+ * Chinese page Arabic, and Hebrew, Devanagari, Thai or emoji on any. Each
+ * character goes to the first face that has it in the PDF's own list for its
+ * script and weight (pdf/fonts.ts fallbackFaces: the edition scripts' faces,
+ * then Noto Sans Hebrew, Noto Sans Devanagari, Noto Sans Thai, Noto Emoji),
+ * so the three formats draw it in the same face. A page carries such a face
+ * only when its text needs it, cut to those characters.
  *
  * On a web page each is declared under the Latin family's own name ("Noto
  * Serif") with the unicode-range of its characters: the browser makes one
  * family of them, so every family list of the stylesheets reaches it and no
  * list changes. An e-book's rules carry no unicode-range (web-fonts.ts), so
  * there each face has its own family name, added to the book's family lists
- * (bookFamilyLists).
+ * in the PDF's order (bookFamilyLists).
  */
-import { FALLBACK_FACES, type FaceId } from '../pdf/fonts.ts'
-import type { FaceUse } from './font-usage.ts'
+import { fallbackFaces, type FaceId, type FontRole } from '../pdf/fonts.ts'
+import { isIgnorable } from '../pdf/text/script.ts'
+import type { Script } from '../script-of-locale.ts'
+import { FAMILIES as SCRIPT_FAMILIES, type FaceUse } from './font-usage.ts'
 import { npmFace } from './npm-faces.ts'
 
-type FallbackFace = (typeof FALLBACK_FACES)[keyof typeof FALLBACK_FACES][number]
-
-const FAMILIES: Record<FallbackFace, string> = {
+/** Each face a Latin face's list may fall back to, by the family its files and an e-book's rules are named by. */
+const FAMILIES: Partial<Record<FaceId, string>> = {
+  naskh: SCRIPT_FAMILIES.arabic, naskhBold: SCRIPT_FAMILIES.arabic,
+  serifSC: SCRIPT_FAMILIES.cjk, serifSCBold: SCRIPT_FAMILIES.cjk,
   hebrew: 'Noto Sans Hebrew', hebrewBold: 'Noto Sans Hebrew',
   devanagari: 'Noto Sans Devanagari', devanagariBold: 'Noto Sans Devanagari',
   thai: 'Noto Sans Thai', thaiBold: 'Noto Sans Thai',
   emoji: 'Noto Emoji', emojiBold: 'Noto Emoji'
 }
 
-/**
- * What each face is asked for: its script's blocks, and emoji. A character
- * outside them is never looked up, so a Chinese or Arabic page (whose letters
- * the Latin face lacks too) reads no fallback face.
- */
-const HEBREW = /[\u0590-\u05ff\ufb1d-\ufb4f]/u
-const DEVANAGARI = /[\u0900-\u097f\u1cd0-\u1cff\ua8e0-\ua8ff]/u
-const THAI = /[\u0e00-\u0e7f]/u
-/** Pictographs, skin tones and the keycap mark (a combining mark, so not in the class). */
-const EMOJI = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u20e3/u
-const ASKS: Record<FallbackFace, RegExp> = {
-  hebrew: HEBREW, hebrewBold: HEBREW, devanagari: DEVANAGARI, devanagariBold: DEVANAGARI, thai: THAI, thaiBold: THAI, emoji: EMOJI, emojiBold: EMOJI
-}
+/** The families in the PDF's order after the Latin face (the same for every script's list: its own face is left out). */
+const FAMILY_ORDER = [...new Set(fallbackFaces('serif', 'latin').flatMap((face) => FAMILIES[face] ?? []))]
 
 /** Joiner and emoji presentation selector: an emoji sequence is shaped in one face only if its subset maps them too. */
 const SEQUENCE = [0x200d, 0xfe0f]
+const SEQUENCE_FACES: ReadonlySet<FaceId> = new Set(['emoji', 'emojiBold'])
 
 /** The family name a face's files and licence are named by: its own, not the one it is declared under. */
 export function fileFamily(face: FaceId, family: string): string {
-  return FAMILIES[face as FallbackFace] ?? family
+  return FAMILIES[face] ?? family
+}
+
+/** The PDF's role for a Latin face's text: the fallback list it is set with. */
+function roleOf(use: FaceUse): FontRole {
+  if (use.weight === 700) return use.style === 'italic' ? 'serifBoldItalic' : 'serifBold'
+  return use.style === 'italic' ? 'serifItalic' : 'serif'
 }
 
 /**
- * The fallback faces a Latin face's text needs, each with its characters:
+ * The faces a Latin face's text needs after it, each with its characters:
  * declared as `use` on a web page (`woff2`), under their own family name,
- * upright, in an e-book.
+ * upright, in an e-book. `byScript` is the Latin face's text by the script
+ * of its language (font-usage.ts): a character of an Arabic or Chinese
+ * element reached the Latin face only if that script's face lacks it.
  */
-export function fallbackUses(use: FaceUse, text: ReadonlySet<string>, format: 'woff2' | 'truetype'): Array<{ face: FaceId; use: FaceUse; codePoints: number[] }> {
-  const faces = FALLBACK_FACES[use.weight === 700 ? 'bold' : 'regular']
-  const latin = npmFace(use.face).font
-  const found = new Map<FallbackFace, number[]>()
-  for (const char of text) {
-    const code = char.codePointAt(0)!
-    const face = faces.find((candidate) => ASKS[candidate].test(char))
-    if (!face || latin.hasGlyphForCodePoint(code) || !npmFace(face).font.hasGlyphForCodePoint(code)) continue
-    let codes = found.get(face)
-    if (!codes) found.set(face, (codes = []))
-    codes.push(code)
+export function fallbackUses(use: FaceUse, byScript: ReadonlyMap<Script, ReadonlySet<string>>, format: 'woff2' | 'truetype'): Array<{ face: FaceId; use: FaceUse; codePoints: number[] }> {
+  const role = roleOf(use)
+  const found = new Map<FaceId, number[]>()
+  for (const [script, text] of byScript) {
+    const faces = fallbackFaces(role, script)
+    // The page's own faces for this text: its script's, then the Latin face; the PDF tries them first too.
+    const own = faces.slice(0, faces.indexOf(use.face) + 1)
+    const after = faces.slice(own.length)
+    for (const char of text) {
+      // Joiners and selectors draw nothing: a shaper looks them up in the face of the characters around them.
+      if (isIgnorable(char)) continue
+      const code = char.codePointAt(0)!
+      if (own.some((face) => npmFace(face).font.hasGlyphForCodePoint(code))) continue
+      const face = after.find((candidate) => npmFace(candidate).font.hasGlyphForCodePoint(code))
+      if (!face) continue
+      let codes = found.get(face)
+      if (!codes) found.set(face, (codes = []))
+      codes.push(code)
+    }
   }
-  return [...found].map(([face, codes]) => {
+  const order = fallbackFaces(role, 'latin')
+  const has = (code: number) => [...byScript.values()].some((text) => text.has(String.fromCodePoint(code)))
+  return [...found].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)).map(([face, codes]) => {
     const font = npmFace(face).font
-    const sequence = ASKS[face] === EMOJI ? SEQUENCE.filter((code) => text.has(String.fromCodePoint(code)) && font.hasGlyphForCodePoint(code)) : []
+    const sequence = SEQUENCE_FACES.has(face) ? SEQUENCE.filter((code) => has(code) && font.hasGlyphForCodePoint(code)) : []
     // A shaper may draw a character as its parts (Thai sara am: nikhahit and sara aa), each looked up in the subset's cmap.
     const parts = codes.flatMap((code) => [...String.fromCodePoint(code).normalize('NFKD')].map((char) => char.codePointAt(0)!)).filter((code) => font.hasGlyphForCodePoint(code))
     const codePoints = [...new Set([...codes, ...parts, ...sequence])].sort((a, b) => a - b)
-    const declared = format === 'woff2' ? { ...use, face } : { face, family: FAMILIES[face], weight: use.weight, style: 'normal' as const }
+    const declared = format === 'woff2' ? { ...use, face } : { face, family: FAMILIES[face]!, weight: use.weight, style: 'normal' as const }
     return { face, use: declared, codePoints }
   })
 }
 
-/** The fallback faces' families among `fonts`, once each, in order. */
-export function fallbackFamilies(fonts: readonly FaceUse[]): string[] {
-  return [...new Set(fonts.flatMap((font) => (font.face in FAMILIES ? [FAMILIES[font.face as FallbackFace]] : [])))]
+/** The families the faces after the Latin one bring (`fallback` set by web-fonts.ts), once each, in the PDF's order. */
+export function fallbackFamilies(fonts: ReadonlyArray<FaceUse & { fallback?: boolean }>): string[] {
+  const families = new Set(fonts.flatMap((font) => (font.fallback && FAMILIES[font.face] ? [FAMILIES[font.face]!] : [])))
+  return FAMILY_ORDER.filter((family) => families.has(family))
 }
 
 /**
@@ -91,7 +108,9 @@ export function bookFamilyLists(css: string, families: readonly string[]): strin
   return css.replace(/font-family:\s*([^;}]+)/g, (_, list: string) => {
     const items = list.split(',').map((item) => item.trim())
     const generic = items.length > 1 && GENERIC.has(items[items.length - 1]!) ? items.length - 1 : items.length
-    return `font-family: ${[...items.slice(0, generic), ...added, ...items.slice(generic)].join(', ')}`
+    // A list that names a family already (an Arabic list's "Noto Naskh Arabic") keeps it where it stands.
+    const missing = added.filter((family) => !items.includes(family))
+    return `font-family: ${[...items.slice(0, generic), ...missing, ...items.slice(generic)].join(', ')}`
   })
 }
 

@@ -56,14 +56,26 @@ interface Context {
   style: Style
 }
 
+export interface FaceText {
+  use: FaceUse
+  text: Set<string>
+  /**
+   * The same characters by the script of the language they are in: a Latin face's text from an Arabic
+   * or Chinese element reached it only where that script's face lacks a character (fallback-faces.ts).
+   */
+  byScript: Map<Script, Set<string>>
+}
+
 /** Characters per face (keyed by face id), in the page's tree. */
-export function charactersByFace(tree: Root | Element, locale: string): Map<FaceId, { use: FaceUse; text: Set<string> }> {
+export function charactersByFace(tree: Root | Element, locale: string): Map<FaceId, FaceText> {
   // Each face's text nodes first, their characters once at the end: a book's pages are half a million characters.
-  const texts = new Map<FaceId, { use: FaceUse; parts: string[] }>()
-  const partsOf = (use: FaceUse) => {
+  const texts = new Map<FaceId, { use: FaceUse; parts: Map<Script, string[]> }>()
+  const partsOf = (use: FaceUse, script: Script) => {
     let entry = texts.get(use.face)
-    if (!entry) texts.set(use.face, (entry = { use, parts: [] }))
-    return entry.parts
+    if (!entry) texts.set(use.face, (entry = { use, parts: new Map() }))
+    let parts = entry.parts.get(script)
+    if (!parts) entry.parts.set(script, (parts = []))
+    return parts
   }
   const walk = (nodes: ElementContent[] | Root['children'], context: Context) => {
     // The faces are the context's, looked up once per element rather than per text node.
@@ -73,9 +85,9 @@ export function charactersByFace(tree: Root | Element, locale: string): Map<Face
       if (node.type === 'text') {
         if (!own) {
           const script = scriptOfLocale(context.locale)
-          own = partsOf(faceUse(script, context.weight, context.style))
+          own = partsOf(faceUse(script, context.weight, context.style), script)
           // The Latin face is every list's fallback: it gets what it can set of every script's text.
-          if (script !== 'latin') fallback = partsOf(faceUse('latin', context.weight, 'normal'))
+          if (script !== 'latin') fallback = partsOf(faceUse('latin', context.weight, 'normal'), script)
         }
         own.push(node.value)
         fallback?.push(node.value)
@@ -85,10 +97,11 @@ export function charactersByFace(tree: Root | Element, locale: string): Map<Face
     }
   }
   walk(tree.type === 'root' ? tree.children : [tree], { locale, weight: 400, style: 'normal' })
-  const found = new Map<FaceId, { use: FaceUse; text: Set<string> }>()
+  const found = new Map<FaceId, FaceText>()
   for (const [face, { use, parts }] of texts) {
-    const text = charactersOf(parts)
-    if (text.size > 0) found.set(face, { use, text })
+    const byScript = new Map([...parts].map(([script, texts]) => [script, charactersOf(texts)] as const))
+    const text = byScript.size === 1 ? [...byScript.values()][0]! : new Set([...byScript.values()].flatMap((characters) => [...characters]))
+    if (text.size > 0) found.set(face, { use, text, byScript })
   }
   return found
 }

@@ -33,18 +33,27 @@ export interface SubsetFont extends FaceUse {
   codePoints: number[]
   /** The licence file of its package, shipped beside it (none for a file given in PRESS_FONTS). */
   licence?: { name: string; text: string } | undefined
+  /** Carries characters the page's own faces lack, after the Latin face (fallback-faces.ts). */
+  fallback?: true
+}
+
+interface PageFace {
+  face: FaceId
+  use: FaceUse
+  codePoints: number[]
+  fallback?: true
 }
 
 export async function pageFonts(tree: Root | Element, locale: string, format: FontFormat, cacheDir: string): Promise<SubsetFont[]> {
   // Every face is cut at once (their WOFF2 compressed off the main thread, in turn); the list keeps the faces' order.
   const faces = facesOf(tree, locale, format).map((face) => ({ ...face, cut: cachedSubset(face.face, face.codePoints, format, cacheDir) }))
   const made = await Promise.all(faces.map(({ cut }) => cut))
-  return faces.map(({ face, use, codePoints }, index) => {
+  return faces.map(({ face, use, codePoints, fallback }, index) => {
     const { data } = made[index]!
     const hash = createHash('sha256').update(data).digest('hex').slice(0, 12)
     const family = fileFamily(face, use.family)
     const base = `${family.replace(/\s+/g, '')}-${use.weight}${use.style === 'italic' ? 'i' : ''}`
-    return { ...use, name: `${base}-${hash}.${format === 'woff2' ? 'woff2' : 'ttf'}`, data, format, codePoints, licence: licenceOf(face, family) }
+    return { ...use, name: `${base}-${hash}.${format === 'woff2' ? 'woff2' : 'ttf'}`, data, format, codePoints, licence: licenceOf(face, family), ...(fallback ? { fallback } : {}) }
   })
 }
 
@@ -63,19 +72,21 @@ export function cutFontsAhead(tree: Root | Element, locale: string, format: Font
  * Latin face, last in every family list, lacks and no script's face has goes to the fallback faces
  * (fallback-faces.ts).
  */
-function facesOf(tree: Root | Element, locale: string, format: FontFormat): Array<{ face: FaceId; use: FaceUse; codePoints: number[] }> {
-  const found: Array<{ face: FaceId; use: FaceUse; codePoints: number[] }> = []
-  for (const [face, { use, text }] of [...charactersByFace(tree, locale)].sort(([a], [b]) => a.localeCompare(b))) {
+function facesOf(tree: Root | Element, locale: string, format: FontFormat): PageFace[] {
+  const found: PageFace[] = []
+  for (const [face, { use, text, byScript }] of [...charactersByFace(tree, locale)].sort(([a], [b]) => a.localeCompare(b))) {
     const { font } = npmFace(face)
     const scaled = format === 'truetype' && SCRIPT_SIZE[scriptOfFamily(use.family)] !== 1
     const codePoints = [...text].map((char) => char.codePointAt(0)!).filter((code) => font.hasGlyphForCodePoint(code) && !(scaled && isLatinSized(code))).sort((a, b) => a - b)
     if (codePoints.length > 0) found.push({ face, use, codePoints })
     if (use.family === FAMILIES.latin) {
-      // In an e-book the regular and the italic Latin face give the same upright fallback face: one subset of both.
-      for (const fallback of fallbackUses(use, text, format)) {
+      // In an e-book the regular and the italic Latin face give the same upright fallback face, and an Arabic element's face may be the one an English sentence's Arabic falls back to: one subset of both.
+      for (const fallback of fallbackUses(use, byScript, format)) {
         const same = found.find((other) => other.face === fallback.face && other.use.family === fallback.use.family && other.use.style === fallback.use.style)
-        if (same) same.codePoints = [...new Set([...same.codePoints, ...fallback.codePoints])].sort((a, b) => a - b)
-        else found.push(fallback)
+        if (same) {
+          same.codePoints = [...new Set([...same.codePoints, ...fallback.codePoints])].sort((a, b) => a - b)
+          same.fallback = true
+        } else found.push({ ...fallback, fallback: true })
       }
     }
   }
