@@ -128,7 +128,7 @@ function placeOf(problem: Problem): string {
 }
 
 /**
- * The build's (and the preview's) report of its editions' messages, grouped by file; empty when there are none.
+ * The build's report of its editions' messages, grouped by file; empty when there are none.
  * vfile-reporter is loaded only when there are: its colour check (supports-color, which loads node:tty and asks
  * the terminal) took 4-9 ms of every build's start.
  */

@@ -28,12 +28,10 @@ export function isHan(char: string): boolean {
   return hanTest.test(char)
 }
 
-/** A CJK letter: ideograph, kana, Bopomofo or Hangul. */
-export function isCjkLetter(char: string): boolean {
-  return letterTest.test(char)
-}
-
-/** Whether a text holds a CJK letter: a ruby reading that does is set in CJK parentheses (content/html-text.ts). */
+/**
+ * Whether a text holds a CJK letter (ideograph, kana, Bopomofo or Hangul): asked of one character by the PDF's
+ * script runs, of a whole ruby reading by the raw-HTML readers (a CJK reading takes CJK parentheses).
+ */
 export function hasCjkLetter(text: string): boolean {
   return letterTest.test(text)
 }

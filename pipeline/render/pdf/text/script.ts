@@ -3,7 +3,7 @@
  * care: OpenType shaping picks its rules (Arabic joining) by script, and
  * Chinese lines stretch between CJK characters.
  */
-import { isCjkForm, isCjkLetter, isHan } from '../../cjk.ts'
+import { hasCjkLetter, isCjkForm, isHan } from '../../cjk.ts'
 import type { Script } from '../fonts.ts'
 
 const ARABIC = /[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}]/u
@@ -18,7 +18,7 @@ export function scriptOfChar(char: string): Script | undefined {
   if (isCjkForm(char)) return 'cjk'
   if (SHARED.test(char)) return undefined
   if (ARABIC.test(char)) return 'arabic'
-  if (isCjkLetter(char)) return 'cjk'
+  if (hasCjkLetter(char)) return 'cjk'
   return 'latin'
 }
 
@@ -65,6 +65,6 @@ export function autospace(text: string, index: number, size: number): number {
   if (text.charCodeAt(index - 1) < FIRST_HAN && text.charCodeAt(index) < FIRST_HAN) return 0
   const before = text[index - 1]!
   const after = text[index]!
-  const latin = (char: string) => ALPHANUMERIC.test(char) && !isCjkLetter(char)
+  const latin = (char: string) => ALPHANUMERIC.test(char) && !hasCjkLetter(char)
   return (isHan(before) && latin(after)) || (latin(before) && isHan(after)) ? size / 4 : 0
 }
