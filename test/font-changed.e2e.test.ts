@@ -4,9 +4,11 @@
  * later reads would give the new file's bytes at the old one's offsets, so
  * the edition that reads them fails with the path and the fix, and its last
  * good PDF stays published. The live preview keeps its faces for the process,
- * as two builds in this one do.
+ * as two builds in this one do: the failed face is read afresh by the next.
+ * A file whose times alone moved (touched, the same bytes written again, a
+ * link added or renamed over) is no error.
  */
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, linkSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -47,5 +49,36 @@ describe('a font file written anew in place during a build', () => {
     }])
     expect(readFileSync(path.join(root, 'output/ru/interview.pdf')).equals(russian)).toBe(true)
     expect(JSON.parse(readFileSync(path.join(root, 'output/manifest.json'), 'utf8')).files.map((entry: { path: string }) => entry.path)).toContain('ru/interview.pdf')
+    // The next build in this process (the preview's next render) reads the face afresh: the new file, whole.
+    const again = await build({ root, locales: ['en', 'ru', 'kk'], formats: ['pdf'], force: true })
+    expect(again.failures).toEqual([])
+    expect(readFileSync(path.join(root, 'output/ru/interview.pdf')).equals(russian)).toBe(false)
+  })
+})
+
+/** Ways a font file's times change while every byte stays: a touch, the same bytes written again, a link added, a name with another link renamed over. */
+const SAME_BYTES: Array<[string, (face: string) => void]> = [
+  ['touched', (face) => utimesSync(face, new Date(), new Date())],
+  ['written again with the same bytes', (face) => copyFileSync(LARGE, face)],
+  ['given another link', (face) => linkSync(face, `${face}.2`)],
+  ['renamed over while it has another link', (face) => {
+    linkSync(face, `${face}.kept`)
+    copyFileSync(LARGE, `${face}.new`)
+    renameSync(`${face}.new`, face)
+  }]
+]
+
+describe('a font file whose times change, its bytes not', () => {
+  it.each(SAME_BYTES)('is no error when %s during a build process', async (_, change) => {
+    const root = smallProject()
+    const face = path.join(tempDir('press-face-'), 'serif.ttf')
+    copyFileSync(LARGE, face)
+    Object.assign(process.env, { PRESS_FONTS: `serif=${face}`, SOURCE_DATE_EPOCH: '1700000000' })
+    expect((await build({ root, locales: ['en'], formats: ['pdf'] })).failures).toEqual([])
+    change(face)
+    // Twice, as the preview renders after each save: the Russian letters' outlines are read after the change.
+    for (const _time of [1, 2]) {
+      expect((await build({ root, locales: ['en', 'ru', 'kk'], formats: ['pdf'], force: true })).failures).toEqual([])
+    }
   })
 })

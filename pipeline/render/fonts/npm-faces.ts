@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs'
 import * as fontkit from 'fontkit'
-import { type FaceId, faceFile, faceFont, npmFaceFile } from '../pdf/fonts.ts'
+import { type FaceId, faceFile, faceFont, npmFaceFile, onFaceDropped } from '../pdf/fonts.ts'
 
 export interface NpmFace {
   file: string
@@ -15,6 +15,8 @@ export interface NpmFace {
 }
 
 const faces = new Map<FaceId, NpmFace>()
+// The PDF's parse, shared here, read afresh (its file changed).
+onFaceDropped((face) => faces.delete(face))
 
 export function npmFace(face: FaceId): NpmFace {
   let found = faces.get(face)

@@ -128,15 +128,36 @@ const files = new Map<FaceId, FontFile>()
 const fonts = new Map<FaceId, fontkit.Font>()
 /** The choice of files the caches above hold faces of: a new choice empties them. */
 let cachedChoice = fontsInUse()
+/** The other caches of what a face's file held (shaping, shapes, the npm faces): told when a face is read afresh. */
+const dropListeners: Array<(face: FaceId) => void> = []
+
+/** `drop` is called with each face whose file is to be read afresh: what was kept of its old bytes goes with it. */
+export function onFaceDropped(drop: (face: FaceId) => void): void {
+  dropListeners.push(drop)
+}
+
+function dropFace(face: FaceId): void {
+  files.delete(face)
+  fonts.delete(face)
+  for (const drop of dropListeners) drop(face)
+}
 
 function sameChoice(): Readonly<Partial<Record<FontRole, string>>> {
   const chosen = fontsInUse()
   if (chosen !== cachedChoice) {
-    files.clear()
-    fonts.clear()
+    for (const face of new Set([...files.keys(), ...fonts.keys()])) dropFace(face)
     cachedChoice = chosen
   }
   return chosen
+}
+
+/**
+ * A face whose file a read found written anew failed the edition reading it; the next to ask (a later build, the
+ * preview's next render) reads the file afresh, not the failed one again. No other edition is half-drawn with the
+ * old face then: a PDF is laid out and its faces embedded in one synchronous stretch (pdf/index.ts renderPdf).
+ */
+function droppedIfChanged(face: FaceId): void {
+  if (files.get(face)?.changed) dropFace(face)
 }
 
 /**
@@ -150,6 +171,7 @@ export function faceBuffer(face: FaceId): Buffer {
 
 function fontFile(face: FaceId): FontFile {
   sameChoice()
+  droppedIfChanged(face)
   let file = files.get(face)
   if (!file) {
     file = readFontFile(faceFile(face))
@@ -204,6 +226,7 @@ function checkFont(file: string, name: string, what: string): string {
 /** A face parsed by fontkit, shared by every edition: pdfkit subsets and embeds it, and its header gives line metrics. */
 export function faceFont(face: FaceId): fontkit.Font {
   sameChoice()
+  droppedIfChanged(face)
   let font = fonts.get(face)
   if (!font) {
     font = fontkit.create(faceBuffer(face)) as fontkit.Font

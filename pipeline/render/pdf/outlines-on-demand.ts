@@ -24,6 +24,8 @@ export interface FontFile {
   bytes: Buffer
   /** Reads bytes `start` to `end` of the file, unless read already. */
   need: (start: number, end: number) => void
+  /** Set once a read found the file written anew: its holder reads it afresh (pdf/fonts.ts). */
+  changed?: true
 }
 
 /** Outlines below this size are read with the rest of the file. */
@@ -41,11 +43,19 @@ export function readFontFile(file: string, onDemandFrom = ON_DEMAND_FROM): FontF
     const { size } = opened
     const bytes = Buffer.alloc(size)
     // Each read checked against the file as opened: one written anew in place since fails the edition (font-file-reads.ts).
-    const read = (start: number, end: number) => readFontRange(opened, bytes, start, end)
+    const file: FontFile = { bytes, need: () => {} }
+    const read = (start: number, end: number) => {
+      try {
+        readFontRange(opened, bytes, start, end)
+      } catch (error) {
+        file.changed = true
+        throw error
+      }
+    }
     const outlines = outlinesOf(bytes, size, read)
     if (!outlines || outlines.length < onDemandFrom) {
       read(0, size)
-      return { bytes, need: () => {} }
+      return file
     }
     const pages = new Uint8Array(Math.ceil(size / PAGE))
     const readPages = (start: number, end: number) => {
@@ -62,7 +72,8 @@ export function readFontFile(file: string, onDemandFrom = ON_DEMAND_FROM): FontF
     readPages(outlines.offset + outlines.length, size)
     openFiles.register(bytes, opened)
     kept = true
-    return { bytes, need: readPages }
+    file.need = readPages
+    return file
   } finally {
     if (!kept) closeFontFile(opened)
   }

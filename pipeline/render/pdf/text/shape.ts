@@ -12,7 +12,7 @@
  * in every process (see README, "Speed").
  */
 import * as hb from 'harfbuzzjs'
-import type { FaceId } from '../fonts.ts'
+import { type FaceId, onFaceDropped } from '../fonts.ts'
 import { runsRightToLeft } from './script.ts'
 import { shapingFont } from './shaping-font.ts'
 
@@ -39,6 +39,11 @@ export interface Shaped {
  */
 const cache = new Map<FaceId, [ltr: Map<string, Shaped>, rtl: Map<string, Shaped>]>()
 const widths = new Map<FaceId, Map<string, number>>()
+// A face read afresh (its file changed) may map and place its glyphs otherwise.
+onFaceDropped((face) => {
+  cache.delete(face)
+  widths.delete(face)
+})
 const CACHE_LIMIT = 50_000
 let shapes = 0
 let measured = 0

@@ -3,7 +3,7 @@
  * (shape.ts) and for asking which characters a face has (itemize.ts).
  */
 import * as hb from 'harfbuzzjs'
-import { faceBuffer, type FaceId } from '../fonts.ts'
+import { faceBuffer, type FaceId, onFaceDropped } from '../fonts.ts'
 import { withoutOutlines } from './shaping-tables.ts'
 
 export interface ShapingFont {
@@ -31,6 +31,12 @@ export function hasGlyph(face: FaceId, codePoint: number): boolean {
 /** Per face, the glyph of each code point of the Basic Multilingual Plane looked up so far: id + 1, or NONE. */
 const cmaps = new Map<FaceId, Int32Array>()
 const NONE = -1
+
+// A face read afresh (its file changed): HarfBuzz's face was made of the old bytes.
+onFaceDropped((face) => {
+  fonts.delete(face)
+  cmaps.delete(face)
+})
 
 /**
  * The glyph a face maps `codePoint` to, if it has one. Font fallback asks
