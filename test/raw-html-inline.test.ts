@@ -8,13 +8,14 @@ import { toString as plainText } from 'mdast-util-to-string'
 import type { Root } from 'mdast'
 import { describe, expect, it } from 'vitest'
 import { VFile } from 'vfile'
+import * as html from '../pipeline/content/html-text.ts'
 import { htmlLines } from '../pipeline/content/html-text.ts'
 import { parseLoaded } from '../pipeline/content/load-document.ts'
 import { bodyUnits } from '../pipeline/segments/segment-units.ts'
 
 const parse = (markdown: string) => {
   const file = new VFile({ path: 'content/probe.md', value: `---\ntitle: Probe\n---\n\n${markdown}\n` })
-  const { tree } = parseLoaded('probe', file, 'en', htmlLines) as unknown as { tree: Root }
+  const { tree } = parseLoaded('probe', file, 'en', html) as unknown as { tree: Root }
   return { tree, file }
 }
 const words = (markdown: string) => parse(markdown).tree.children.filter((node) => node.type === 'paragraph').map((node) => plainText(node, { includeHtml: false }))
@@ -35,7 +36,7 @@ describe('inline HTML', () => {
 
   it('shows what a browser shows for a field: a text field’s value or placeholder, a button’s label, no password', () => {
     expect(catalogTexts('Name: <input value="Ann Lee">, town: <input placeholder="Your town">, <input type="submit" value="Send"> <input type="checkbox" checked>.'))
-      .toEqual(['Name: Ann Lee, town: Your town, Send <input type="checkbox" checked>.'])
+      .toEqual(['Name: Ann Lee, town: Your town, Send .'])
     expect(words('Code: <input type="password" value="hunter2">.')).toEqual(['Code: .'])
   })
 
@@ -49,8 +50,8 @@ describe('inline HTML', () => {
     expect(catalogTexts(markdown)).toEqual([
       'Opening words with inline and styled.',
       'Start here and there.',
-      'A page title, a chart <svg><title>Chart of depths</title></svg> and <textarea>Typed words</textarea> in a box.',
-      'An unclosed <script>tag keeps its words.'
+      'A page title, a chart Chart of depths and Typed words in a box.',
+      'An unclosed tag keeps its words.'
     ])
     expect(warnings(markdown).filter((warning) => warning.includes('shows none'))).toEqual([
       '5:20 raw-html Unexpected raw HTML `<script>alert(6)</script>`, expected Markdown: a browser shows none of its text, so no edition prints it and no catalog holds it',
@@ -81,7 +82,46 @@ describe('inline HTML', () => {
   })
 })
 
+describe('inline tags', () => {
+  it('leave the catalog, their words stay in place as text, one warning per element at its place', () => {
+    const markdown = 'He praised <span style="color:red">Kazakhstan’s</span> <b>initiatives</b>, <a href="https://example.org">the plan</a><br>and <kbd>Ctrl</kbd>+<kbd>C</kbd><!-- a note -->.'
+    expect(catalogTexts(markdown)).toEqual(['He praised Kazakhstan’s initiatives, the plan and Ctrl+C.'])
+    expect(parse(markdown).tree.children.flatMap((node) => ('children' in node ? node.children.map((child) => child.type) : []))).toEqual(['text'])
+    expect(warnings(markdown)).toEqual([
+      '5:154 raw-html Unexpected raw HTML `<!-- a note -->`, expected Markdown: a browser shows none of its text, so no edition prints it and no catalog holds it',
+      '5:12 raw-html Unexpected raw HTML `<span style="color:red">Kazakhstan’s</sp…`, expected Markdown: its tags are left out of every edition and catalog, its words kept as text',
+      '5:56 raw-html Unexpected raw HTML `<b>initiatives</b>`, expected Markdown: its tags are left out of every edition and catalog, its words kept as text',
+      '5:76 raw-html Unexpected raw HTML `<a href="https://example.org">the plan</…`, expected Markdown: its tags are left out of every edition and catalog, its words kept as text',
+      '5:118 raw-html Unexpected raw HTML `<br>`, expected Markdown: it is left out of every edition and catalog',
+      '5:126 raw-html Unexpected raw HTML `<kbd>Ctrl</kbd>`, expected Markdown: its tags are left out of every edition and catalog, its words kept as text',
+      '5:142 raw-html Unexpected raw HTML `<kbd>C</kbd>`, expected Markdown: its tags are left out of every edition and catalog, its words kept as text'
+    ])
+  })
+
+  it('leave a hidden element’s words out with it (hidden, display: none), and keep aria-hidden’s', () => {
+    const markdown = 'Boats <span hidden>secret</span>wait <em style="color: blue; display:none">unseen</em>at <img hidden alt="a ghost">the <span aria-hidden="true">quay</span>.'
+    expect(catalogTexts(markdown)).toEqual(['Boats wait at the quay.'])
+    expect(warnings(markdown).slice(0, 2)).toEqual([
+      '5:7 raw-html Unexpected raw HTML `<span hidden>secret</span>`, expected Markdown: a browser shows none of its text, so no edition prints it and no catalog holds it',
+      '5:38 raw-html Unexpected raw HTML `<em style="color: blue; display:none">un…`, expected Markdown: a browser shows none of its text, so no edition prints it and no catalog holds it'
+    ])
+  })
+
+  it('show a drop-down list’s selected option, else its first, and a list box’s every option', () => {
+    expect(catalogTexts([
+      'Tide: <select><option>Ebb</option><option selected>Flood</option></select>, now.',
+      'Tide: <select><option disabled>Pick one</option><option>Ebb</option><option>Flood</option></select> first.',
+      'Tides: <select multiple><option>Ebb</option><option>Flood</option></select>.'
+    ].join('\n\n'))).toEqual(['Tide: Flood, now.', 'Tide: Ebb first.', 'Tides: Ebb Flood.'])
+  })
+})
+
 describe('a block of raw HTML', () => {
+  it('leaves out what a browser hides, and shows a drop-down list’s selected option only', () => {
+    expect(htmlLines('<div>Shown <span hidden>hidden</span><p style="display: none !important">gone</p><p aria-hidden="true">read aloud by none, seen by all</p></div><select><option>Ebb</option><optgroup label="Later"><option selected>Flood</option></optgroup></select><select size="2"><option>North</option><option>South</option></select>'))
+      .toEqual(['Shown', 'read aloud by none, seen by all', 'Flood', 'North', 'South'])
+  })
+
   it('shows a field as a browser does: its value, its placeholder, a button’s label or an image button’s alt text, never a password', () => {
     expect(htmlLines('<form><label>Name <input value="Ann Lee"></label><input name="town" placeholder="Your town"><input type="password" value="hunter2"><input type="hidden" value="token"><input type="submit" value="Send the form"><input type="image" alt="Go"></form>'))
       .toEqual(['Name', 'Ann Lee', 'Your town', 'Send the form', 'Go'])

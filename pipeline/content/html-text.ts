@@ -12,7 +12,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { toText } from 'hast-util-to-text'
 import { hasCjkLetter } from '../render/cjk.ts'
-import { UNSHOWN } from './unshown-html.ts'
+import { hiddenBy, UNSHOWN } from './unshown-html.ts'
 
 /**
  * Boxes of their own in a browser (the HTML rendering section's user-agent style sheet: `display: block`,
@@ -37,6 +37,8 @@ function prune(node: Root | Element, inSvg: boolean): void {
       children.push(child)
       continue
     }
+    // `hidden` or `style="display: none"`: a browser draws none of it, whatever it is.
+    if (hiddenBy(child.properties)) continue
     const svg = inSvg || child.tagName === 'svg'
     // An SVG's <title> is its name, what a screen reader says for it: words of the document.
     if (svg && child.tagName === 'title') child.tagName = 'div'
@@ -54,11 +56,38 @@ function prune(node: Root | Element, inSvg: boolean): void {
       continue
     }
     if (child.tagName === 'ruby') readRuby(child)
+    if (child.tagName === 'select') keepShownOptions(child)
     if (LINE_BOXES.has(child.tagName)) child.tagName = 'div'
     prune(child, svg)
     children.push(child)
   }
   node.children = children as typeof node.children
+}
+
+/** Whether an opening tag read alone (`<span hidden>`) hides its element: raw-html-inline.ts asks for a tag inside a paragraph. */
+export function hiddenTag(tag: string): boolean {
+  const element = fromHtml(tag, { fragment: true }).children.find((node) => node.type === 'element')
+  return element !== undefined && hiddenBy(element.properties)
+}
+
+/**
+ * A drop-down list shows one option, the selected one: the last marked `selected` (each one marked
+ * takes the selection from the one before), else the first that is not disabled. A list box
+ * (`multiple`, or `size` above 1) shows its options one under another: all kept.
+ */
+function keepShownOptions(select: Element): void {
+  if (select.properties.multiple || Number(select.properties.size ?? 1) > 1) return
+  const options: Element[] = []
+  const collect = (node: Element) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue
+      if (child.tagName === 'option') options.push(child)
+      else if (child.tagName === 'optgroup') collect(child)
+    }
+  }
+  collect(select)
+  const shown = options.findLast((option) => option.properties.selected) ?? options.find((option) => !option.properties.disabled) ?? options[0]
+  select.children = shown ? [shown] : []
 }
 
 /** Fields that show no text of the author's: a box to tick, dots for a password, a widget, the browser's own words. */

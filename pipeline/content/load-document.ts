@@ -15,7 +15,7 @@ import type { DocumentMeta } from '../types.ts'
 import { plainText } from './plain-text.ts'
 import { resolveReferences } from './resolve-references.ts'
 import { keepRawHtmlWords } from './raw-html-blocks.ts'
-import { keepInlineHtmlWords } from './raw-html-inline.ts'
+import { type HtmlReader, keepInlineHtmlWords } from './raw-html-inline.ts'
 import { phrasingToMarkdown, titleForms } from './markdown.ts'
 import { cleanText, describeProblems, firstInvalidUtf8, locator } from './untrusted-text.ts'
 import { fail, warn } from '../messages.ts'
@@ -48,10 +48,10 @@ export async function loadDocument(filePath: string, defaultLang: string, cacheD
   }
   file.value = decodeText(bytes, file)
   // Only a document with a `<` may hold a block of raw HTML: the HTML parser is loaded for it alone.
-  const htmlLines = String(file.value).includes('<') ? (await import('./html-text.ts')).htmlLines : undefined
-  if (!cacheDir) return parseLoaded(name, file, defaultLang, htmlLines)
+  const html = String(file.value).includes('<') ? await import('./html-text.ts') : undefined
+  if (!cacheDir) return parseLoaded(name, file, defaultLang, html)
   const { tree, meta } = cachedParse(name, file, defaultLang, cacheDir, () => {
-    const parsed = parseLoaded(name, file, defaultLang, htmlLines)
+    const parsed = parseLoaded(name, file, defaultLang, html)
     return { tree: parsed.tree, meta: parsed.meta }
   })
   return { name, file, tree, meta }
@@ -81,15 +81,15 @@ function decodeText(bytes: Uint8Array, file: VFile): string {
   return cleaned.replace(/\r\n?/g, '\n').normalize('NFC')
 }
 
-/** Parse already-read Markdown (also used by tests and the bench); `htmlLines` reads raw HTML blocks' words (html-text.ts). */
-export function parseLoaded(name: string, file: VFile, defaultLang: string, htmlLines?: (html: string) => string[]): LoadedDocument {
+/** Parse already-read Markdown (also used by tests and the bench); `html` reads raw HTML's words (html-text.ts). */
+export function parseLoaded(name: string, file: VFile, defaultLang: string, html?: HtmlReader): LoadedDocument {
   const tree = createParser().parse(file) as Root
   if (tree.children[0]?.type !== 'yaml') refuseUnclosedFrontMatter(file)
   const front = readFrontMatter(tree, file)
   resolveReferences(tree)
   attachTableCaptions(tree)
-  keepRawHtmlWords(tree, file, htmlLines)
-  keepInlineHtmlWords(tree, file, htmlLines)
+  keepRawHtmlWords(tree, file, html?.htmlLines)
+  keepInlineHtmlWords(tree, file, html)
   const firstHeading = tree.children.find((node): node is Heading => node.type === 'heading' && node.depth === 1)
   const written = front.text('title') ?? (firstHeading ? phrasingToMarkdown(firstHeading.children) : undefined) ?? name
   const { title, titleMarkdown } = titleForms(written)

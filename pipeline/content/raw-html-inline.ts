@@ -1,45 +1,68 @@
 /**
- * A tag inside a paragraph (`<b>`, `<option>`, `<rt>`) is a node of its own that the sanitizer drops,
- * reported by remark-unsafe-markup; the words between tags stay the paragraph's. Dropping the tags alone
- * would publish words a browser never shows (a script's code), lose an image's alt text, glue the words
- * of boxes a browser draws apart (`<option>Ebb</option><option>Flood</option>` as "EbbFlood") and a ruby
- * base to its reading; the text is keyed and sent to translators that way. So, at parse time, with the
- * same rules as a block of raw HTML (html-text.ts):
- * - an element a browser does not show (`<script>…</script>`, unshown-html.ts) goes, tags and text;
+ * A tag inside a paragraph (`<b>`, `<option>`, `<rt>`) is a node of its own that the sanitizer would
+ * drop from every edition while the catalog kept it: a translator was asked to keep a code no reader
+ * ever sees. So, at parse time, with the same rules as a block of raw HTML (html-text.ts), every tag
+ * leaves the tree and what a browser shows of it stays, as text:
+ * - an element a browser does not show (`<script>…</script>`, unshown-html.ts, or one marked `hidden`
+ *   or `style="display: none"`) goes, tags and text; so does a comment;
  * - an `<img>` or an `<input>` that shows words becomes those words, where it stood: the alt text, a
- *   field's value; translators see them once, as text, and every edition prints them (the tag itself
- *   was never published);
+ *   field's value; a drop-down `<select>` its selected option;
  * - a ruby becomes its base with the reading in parentheses after it (`漢(kan)`), as a browser without
  *   ruby shows it: the author's `<rp>` where given, else ours, decided for each reading;
- * - a tag of a box a browser draws apart leaves a space between words.
- * Each element taken out is one warning at its place; a tag left in is reported when the edition is made.
+ * - a tag of a box a browser draws apart leaves a space between words;
+ * - any other tag (`<span>`, `<b>`) goes, its words stay.
+ * Each element taken out is one warning at its place (from its opening to its closing tag). The catalog,
+ * XLIFF and PO then hold plain text, the words every edition prints.
  */
-import type { Parent, PhrasingContent, Root, Text } from 'mdast'
+import type { Paragraph, Parent, PhrasingContent, Root, Text } from 'mdast'
 import type { Position } from 'unist'
 import { visit } from 'unist-util-visit'
-import type { VFile } from 'vfile'
+import { VFile } from 'vfile'
 import { warn } from '../messages.ts'
 import { hasCjkLetter } from '../render/cjk.ts'
 import { snippet } from '../plugins/remark-unsafe-markup.ts'
+import { markdownToPhrasing, phrasingToMarkdown } from './markdown.ts'
 import { RAW_TEXT, UNSHOWN } from './unshown-html.ts'
 
 /** Where inline HTML can stand: the words of these take the text beside their tags. */
 const HOLDERS = new Set(['delete', 'emphasis', 'heading', 'link', 'linkReference', 'paragraph', 'strong', 'tableCell'])
 /** Where a browser starts a new box or line: between two of them, words are apart. */
 const BOXES = new Set(['address', 'article', 'aside', 'blockquote', 'br', 'button', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'header', 'hr', 'li', 'ol', 'optgroup', 'option', 'p', 'section', 'select', 'summary', 'table', 'td', 'textarea', 'th', 'tr', 'ul'])
+/** Elements with no closing tag: one tag is the whole element. */
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr'])
 /** Empty elements that show words of their own: an image's alt text, a field's value or label. */
 const SHOWS_WORDS: Record<string, string> = { img: 'the image', input: 'the field' }
 const TAG = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)/
 
-/** `linesOf` reads the words of a tag (html-text.ts); without it (no `<` in the document), nothing to do. */
-export function keepInlineHtmlWords(tree: Root, file: VFile, linesOf: ((html: string) => string[]) | undefined): void {
-  if (!linesOf) return
+/** What reads HTML as a browser does (html-text.ts), loaded for a document with a `<` in it. */
+export interface HtmlReader {
+  /** The words a piece of HTML shows, by lines. */
+  htmlLines: (html: string) => string[]
+  /** Whether an opening tag read alone hides its element (`hidden`, `style="display: none"`). */
+  hiddenTag: (tag: string) => boolean
+}
+
+/** Without a reader (no `<` in the document), there is no tag to take out. */
+export function keepInlineHtmlWords(tree: Root, file: VFile, html: HtmlReader | undefined): void {
+  if (!html) return
   visit(tree, (node) => {
     const parent = node as Parent
     if (!HOLDERS.has(node.type) || !parent.children.some((child) => child.type === 'html')) return
     const report = (source: string, place: Position | undefined) => warn(file, 'raw-html', `Unexpected raw HTML \`${snippet(source)}\`, expected Markdown: a browser shows none of its text, so no edition prints it and no catalog holds it`, { place, source: 'load-document' })
-    parent.children = withWords(withoutUnshown(parent.children as PhrasingContent[], String(file.value), report), file, linesOf)
+    const shown = withoutUnshown(parent.children as PhrasingContent[], String(file.value), report, html.hiddenTag)
+    parent.children = joinTexts(withWords(shown, file, html.htmlLines))
   })
+}
+
+/**
+ * A catalog text (inline Markdown) as a paragraph of the source now reads it: its tags out, what a
+ * browser shows of them kept, as text. For a translation made while its source still held tags
+ * (an exchange file from before they left the catalog): it is taken as the source is now read.
+ */
+export function shownMarkdown(markdown: string, html: HtmlReader): string {
+  const paragraph: Paragraph = { type: 'paragraph', children: markdownToPhrasing(markdown) }
+  keepInlineHtmlWords({ type: 'root', children: [paragraph] }, new VFile({ value: markdown }), html)
+  return phrasingToMarkdown(paragraph.children)
 }
 
 /**
@@ -48,7 +71,7 @@ export function keepInlineHtmlWords(tree: Root, file: VFile, linesOf: ((html: st
  * a script's text in it is no more printed than the source's.
  */
 export function dropUnshownHtml(children: PhrasingContent[]): PhrasingContent[] {
-  return withoutUnshown(children, '', () => {}).map((child) => ('children' in child ? { ...child, children: dropUnshownHtml(child.children as PhrasingContent[]) } : child) as PhrasingContent)
+  return withoutUnshown(children, '', () => {}, () => false).map((child) => ('children' in child ? { ...child, children: dropUnshownHtml(child.children as PhrasingContent[]) } : child) as PhrasingContent)
 }
 
 interface Tag {
@@ -67,17 +90,21 @@ function tagOf(node: PhrasingContent): Tag | undefined {
  * Raw text ends at the first closing tag of its name, as HTML's parser reads it; a template or a
  * datalist at its own closing tag. An SVG's `<title>` is its name, words a screen reader says: kept.
  * One without its closing tag here keeps its words (a browser would hide the rest of the page, more
- * than the author can have meant): its tag is dropped and reported as any other.
+ * than the author can have meant): its tag is dropped and reported as any other. An element hidden by
+ * its attributes (`hiddenTag`) goes as these do; a comment, a declaration or a processing instruction
+ * shows nothing and goes alone.
  */
-function withoutUnshown(children: PhrasingContent[], text: string, report: (source: string, place: Position | undefined) => void): PhrasingContent[] {
+function withoutUnshown(children: PhrasingContent[], text: string, report: (source: string, place: Position | undefined) => void, hiddenTag: (tag: string) => boolean): PhrasingContent[] {
   const out: PhrasingContent[] = []
   let svgDepth = 0
   let removedLast = false
   for (let index = 0; index < children.length; index++) {
     const child = children[index]!
     const tag = tagOf(child)
-    if (tag?.name === 'svg') svgDepth = Math.max(0, svgDepth + (tag.closing ? -1 : /\/>$/.test((child as { value: string }).value) ? 0 : 1))
-    const end = tag && !tag.closing && UNSHOWN.has(tag.name) && !(tag.name === 'title' && svgDepth > 0) ? closingIndex(children, index, tag.name) : undefined
+    const html = child.type === 'html' ? child.value : ''
+    if (tag?.name === 'svg') svgDepth = Math.max(0, svgDepth + (tag.closing ? -1 : /\/>$/.test(html) ? 0 : 1))
+    const unshown = tag && !tag.closing && ((UNSHOWN.has(tag.name) && !(tag.name === 'title' && svgDepth > 0)) || hiddenTag(html))
+    const end = child.type === 'html' && !tag ? index : unshown ? (VOID.has(tag.name) ? index : closingIndex(children, index, tag.name)) : undefined
     if (end === undefined) {
       out.push(child)
       removedLast = false
@@ -85,7 +112,7 @@ function withoutUnshown(children: PhrasingContent[], text: string, report: (sour
     }
     const last = children[end]!
     const place: Position | undefined = child.position && last.position ? { start: child.position.start, end: last.position.end } : undefined
-    report(place ? text.slice(place.start.offset, place.end.offset) : `<${tag!.name}>`, place)
+    report(place ? text.slice(place.start.offset, place.end.offset) : html, place)
     joinAround(out, children[end + 1], (next) => (children[end + 1] = next))
     index = end
     removedLast = end === children.length - 1
@@ -117,10 +144,18 @@ function joinAround(out: PhrasingContent[], next: PhrasingContent | undefined, r
 
 function withWords(children: PhrasingContent[], file: VFile, linesOf: (html: string) => string[]): PhrasingContent[] {
   const out: PhrasingContent[] = []
+  const source = String(file.value)
+  const sourceOf = (place: Position | undefined, html: string) => (place ? source.slice(place.start.offset, place.end.offset) : html)
+  const report = (html: string, place: Position | undefined, fate: string) => warn(file, 'raw-html', `Unexpected raw HTML \`${snippet(sourceOf(place, html))}\`, expected Markdown: ${fate}`, { place, source: 'load-document' })
+  /** Closing tags whose element was reported at its opening tag. */
+  const reported = new Set<number>()
   /** The parenthesis that closes the reading we opened, until its `</rt>` (or the tag that ends it). */
   let reading: string | undefined
   let rubyDepth = 0
+  /** Past a drop-down list, whose shown option stands for all its nodes. */
+  let skipTo = -1
   children.forEach((child, index) => {
+    if (index <= skipTo) return
     const tag = tagOf(child)
     if (!tag) {
       out.push(child)
@@ -136,19 +171,30 @@ function withWords(children: PhrasingContent[], file: VFile, linesOf: (html: str
     const what = SHOWS_WORDS[tag.name]
     const words = what && !tag.closing ? linesOf(html).join(' ') : ''
     if (what && words !== '') {
-      warn(file, 'raw-html', `Unexpected raw HTML \`${snippet(html)}\`, expected Markdown: ${what} is left out of every edition, the words a browser shows for it kept where it stood`, { place: child.position, source: 'load-document' })
+      report(html, child.position, `${what} is left out of every edition, the words a browser shows for it kept where it stood`)
       out.push(text(`${wordBefore(out) ? ' ' : ''}${words}${wordFollows ? ' ' : ''}`, child))
       return
     }
-    if (tag.name === 'ruby' && !tag.closing) {
-      const end = children[closingIndex(children, index, 'ruby') ?? index]!
-      const place: Position | undefined = child.position && end.position ? { start: child.position.start, end: end.position.end } : child.position
-      warn(file, 'raw-html', `Unexpected raw HTML \`${snippet(place ? String(file.value).slice(place.start.offset, place.end.offset) : html)}\`, expected Markdown: its tags are left out of every edition and catalog, its base kept as text with the reading in parentheses after it`, { place, source: 'load-document' })
+    const closing = tag.closing || VOID.has(tag.name) ? undefined : closingIndex(children, index, tag.name)
+    const place = closing === undefined ? child.position : spanned(child, children[closing]!)
+    if (tag.name === 'select' && closing !== undefined && place) {
+      // A drop-down list shows one option (html-text.ts reads which), a list box all: as a browser draws it.
+      const shown = linesOf(sourceOf(place, html)).join(' ')
+      report(html, place, 'its tags are left out of every edition and catalog, the options a browser shows kept as text')
+      if (shown !== '') out.push(text(`${wordBefore(out) ? ' ' : ''}${shown}${wordNext(children, closing) ? ' ' : ''}`, child))
+      skipTo = closing
+      return
     }
     if (tag.name === 'ruby') rubyDepth = Math.max(0, rubyDepth + (tag.closing ? -1 : 1))
-    // A ruby's tags are text to no one: its base and reading (in parentheses) are the words, as in a block.
-    const rubyTag = tag.name === 'ruby' || ((tag.name === 'rt' || tag.name === 'rp') && rubyDepth > 0)
-    if (!rubyTag) out.push(child)
+    if (reported.has(index)) {
+      // Its element was reported at its opening tag.
+    } else if (tag.name === 'ruby' && !tag.closing) {
+      report(html, place, 'its tags are left out of every edition and catalog, its base kept as text with the reading in parentheses after it')
+      if (closing !== undefined) reported.add(closing)
+    } else if (!(rubyDepth > 0 && (tag.name === 'rt' || tag.name === 'rp' || tag.name === 'ruby'))) {
+      report(html, place, closing === undefined ? 'it is left out of every edition and catalog' : 'its tags are left out of every edition and catalog, its words kept as text')
+      if (closing !== undefined) reported.add(closing)
+    }
     if (BOXES.has(tag.name)) {
       if (wordBefore(out) && wordFollows) out.push(text(' ', child))
     } else if (tag.name === 'rt' && !tag.closing && !authoredParentheses(children, index)) {
@@ -163,6 +209,30 @@ function withWords(children: PhrasingContent[], file: VFile, linesOf: (html: str
   })
   if (reading !== undefined) out.push(text(reading, children.at(-1)!))
   return out
+}
+
+/** From an opening tag's start to its closing tag's end. */
+function spanned(open: PhrasingContent, close: PhrasingContent): Position | undefined {
+  return open.position && close.position ? { start: open.position.start, end: close.position.end } : open.position
+}
+
+/**
+ * Neighbouring texts as one (where a tag stood between them), white space where they meet collapsed
+ * to one as a browser draws it: the catalog holds one run of words, not pieces.
+ */
+function joinTexts(children: PhrasingContent[]): PhrasingContent[] {
+  const out: PhrasingContent[] = []
+  for (const child of children) {
+    const before = out.at(-1)
+    if (child.type !== 'text' || before?.type !== 'text') {
+      out.push(child)
+      continue
+    }
+    const value = /\s$/.test(before.value) ? child.value.trimStart() : child.value
+    const position = before.position && child.position ? { start: before.position.start, end: child.position.end } : before.position
+    out[out.length - 1] = { ...before, value: before.value + value, position }
+  }
+  return out.filter((node) => node.type !== 'text' || node.value !== '')
 }
 
 /** Whether the `<rt>` at `index` follows the author's `</rp>` (white space between them aside). */

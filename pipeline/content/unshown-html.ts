@@ -12,3 +12,15 @@ export const UNSHOWN: ReadonlySet<string> = new Set(['script', 'style', 'templat
 
 /** Of those, the ones whose text ends at the first closing tag of their name, whatever it holds (HTML's raw and escapable raw text). */
 export const RAW_TEXT: ReadonlySet<string> = new Set(['script', 'style', 'title', 'noscript', 'iframe', 'noembed', 'noframes'])
+
+/**
+ * An element a browser does not draw by its attributes, whatever its name: `hidden` (the user-agent
+ * style sheet's `display: none`; `until-found` too, drawn only once a search finds it) or an inline
+ * `style` that says `display: none`. `aria-hidden` is not here: it hides from screen readers, yet
+ * every sighted reader sees the words.
+ */
+export function hiddenBy(properties: Readonly<Record<string, unknown>>): boolean {
+  if (properties.hidden !== undefined && properties.hidden !== null && properties.hidden !== false) return true
+  const style = properties.style
+  return typeof style === 'string' && /(?:^|;)\s*display\s*:\s*none\s*(?:!\s*important\s*)?(?:;|$)/i.test(style)
+}
