@@ -29,6 +29,11 @@ describe('assignKeys', () => {
     expect(keys).toEqual(['p.kept', 'p.other'])
   })
 
+  it('keeps the key of a paragraph whose HTML tags left its text (a tag’s attributes are no words)', () => {
+    const register = new Map([['p.he-praised-span-style-color', 'He <span style="color:red">praised</span> the plan.']])
+    expect(assignKeys([unit('p', 'He praised the plan.')], register)).toEqual(['p.he-praised-span-style-color'])
+  })
+
   it('gives a new key to new text, never reusing one in the register', () => {
     const register = new Map([['p.hello-world', 'Hello world, said the editor.']])
     const keys = assignKeys([unit('p', 'Hello world, said the editor.'), unit('p', 'Hello world and nothing alike here at all')], register)

@@ -9,10 +9,12 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { build } from '../pipeline/build.ts'
+import { build, type BuildResult } from '../pipeline/build.ts'
 import { createProject } from '../pipeline/project.ts'
 import { exportFile, importFile } from '../pipeline/translation/exchange/formats.ts'
 import { extract } from '../pipeline/translation/extract.ts'
+import { computeStatus } from '../pipeline/translation/status/status.ts'
+import { recordOf } from '../pipeline/translation/translation-record.ts'
 import { copyUiTerms, makeProject } from './helpers/project.ts'
 import { htmlText, normalize, pdfText, readEpub } from './helpers/read-back.ts'
 import { snapshot } from './helpers/translation-projects.ts'
@@ -31,6 +33,8 @@ Captain: <input value="Aliya Nurova">, then press <input type="submit" value="Re
 <form><label>Berth <input value="North quay"></label><input type="submit" value="Book the berth"></form>
 
 <ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp></ruby> and <ruby>字<rt>ji</rt></ruby> are read together.
+
+The pilot <b>Serik</b> boards <span style="color:red">the tanker</span><span hidden> at the secret berth</span> at <select><option>noon</option><option selected>dusk</option></select>.
 `
 
 /** What a browser shows of each paragraph, and its Russian translation. */
@@ -41,9 +45,10 @@ const SHOWN: ReadonlyArray<[en: string, ru: string]> = [
   ['Berth', 'Место стоянки'],
   ['North quay', 'Северный причал'],
   ['Book the berth', 'Забронировать место'],
-  ['漢(kan) and 字(ji) are read together.', '漢(kan) и 字(ji) читаются вместе.']
+  ['漢(kan) and 字(ji) are read together.', '漢(kan) и 字(ji) читаются вместе.'],
+  ['The pilot Serik boards the tanker at dusk.', 'Лоцман Серик поднимается на танкер в сумерках.']
 ]
-const UNSHOWN = /track\(|color: red/
+const UNSHOWN = /track\(|color: ?red|secret berth|noon/
 
 let root: string
 let catalog: Record<string, Record<string, string>>
@@ -83,7 +88,7 @@ describe('raw HTML inside paragraphs', () => {
     expect(Object.values(catalog.p!)).toEqual(SHOWN.map(([en]) => en))
     const text = readFileSync(path.join(root, 'locales/en/harbour.json'), 'utf8')
     expect(text).not.toMatch(UNSHOWN)
-    expect(text).not.toMatch(/<img|<input|<script|<style|<ruby|<rt/)
+    expect(text).not.toMatch(/<img|<input|<script|<style|<ruby|<rt|<b>|<span|<select|<option/)
   })
 
   it('prints the same words in every format, in English and in its translation', async () => {
@@ -120,4 +125,67 @@ describe('raw HTML inside paragraphs', () => {
       expect(snapshot(root)).toEqual(before)
     }
   })
+})
+
+/**
+ * A project whose catalogs were made while such a paragraph's tags were still in them: the source
+ * catalog held `<b>` and `<span>`, the Russian translation kept them. Nothing is lost, and each step
+ * says it once: the build prints the translation's words (one catalog-html line for its tags);
+ * extract keeps the key and the translation current (the words did not change); an exchange file
+ * exported then comes back without the tags, its words and a translator's edit kept.
+ */
+describe('catalogs made while inline tags were in them', () => {
+  const OLD = 'He praised <b>Kazakhstan’s</b> <span style="color:red">initiatives</span> at the summit.'
+  const NOW = 'He praised Kazakhstan’s initiatives at the summit.'
+  const KEY = 'p.he-praised-b-kazakhstan-s'
+  const RU = 'Он высоко оценил <span style="color:red">инициативы</span> <b>Казахстана</b> на саммите.'
+  const RU_WORDS = 'Он высоко оценил инициативы Казахстана на саммите.'
+  let old: string
+  const read = (relative: string) => readFileSync(path.join(old, relative), 'utf8')
+  const said = (result: BuildResult) => result.files.flatMap((file) => file.messages.filter((message) => ['catalog-html', 'missing-translation', 'outdated-translation', 'raw-html'].includes(message.ruleId ?? '')).map((message) => `${message.ruleId} ${message.reason.split(', expected')[0]}`))
+  const state = async () => (await computeStatus(createProject(old), { locales: ['ru'] })).locales[0]!.namespaces.find((ns) => ns.ns === 'summit')!.entries.find((entry) => entry.key === KEY)
+
+  beforeAll(() => {
+    old = makeProject({
+      'content/summit.md': `---\ntitle: Summit\nlang: en\n---\n\n${OLD}\n`,
+      'locales/en/summit.json': JSON.stringify({ meta: { title: 'Summit' }, p: { [KEY.slice(2)]: OLD } }, null, 2) + '\n',
+      'locales/ru/summit.json': JSON.stringify({ meta: { title: 'Саммит' }, p: { [KEY.slice(2)]: RU } }, null, 2) + '\n',
+      'locales/ru/summit.translated-from.json': JSON.stringify({ 'meta.title': recordOf('Summit', 'Саммит'), [KEY]: recordOf(OLD, RU) }, null, 2) + '\n'
+    })
+    copyUiTerms(old, ['ru'])
+  })
+
+  it('builds the translation’s words, one line for its tags, before and after extract keeps its key and leaves it current', async () => {
+    const before = await build({ root: old, locales: ['en', 'ru'] })
+    expect(before.failures).toEqual([])
+    expect(htmlText(read('output/ru/summit.html'))).toContain(RU_WORDS)
+    expect(htmlText(read('output/en/summit.html'))).toContain(NOW)
+    expect(said(before).filter((line) => !line.startsWith('raw-html'))).toEqual([`catalog-html Unexpected HTML \`<span style="color:red">\` in \`${KEY}\``])
+    // The PO file an export gave then: the source with its tags (msgid), the translation with its own.
+    const po = (await exportFile(createProject(old), 'ru', 'po')).replace(`msgid ${JSON.stringify(NOW)}`, `msgid ${JSON.stringify(OLD)}`)
+    expect(po).toContain(`msgstr ${JSON.stringify(RU)}`)
+    writeFileSync(path.join(old, 'old.po'), po)
+    writeFileSync(path.join(old, 'edited.po'), po.replace('на саммите.', 'на саммите в Астане.'))
+    expect(spawnSync('po2xliff', [path.join(old, 'old.po'), path.join(old, 'old.xlf')]).status).toBe(0)
+
+    await extract(old)
+    expect(JSON.parse(read('locales/en/summit.json'))).toEqual({ meta: { title: 'Summit' }, p: { [KEY.slice(2)]: NOW } })
+    expect(await state()).toMatchObject({ state: 'translated', value: RU })
+    const after = await build({ root: old, locales: ['en', 'ru'], force: true })
+    expect(said(after).filter((line) => !line.startsWith('raw-html'))).toEqual([`catalog-html Unexpected HTML \`<span style="color:red">\` in \`${KEY}\``])
+    expect(htmlText(read('output/ru/summit.html'))).toContain(RU_WORDS)
+  }, 120_000)
+
+  it('imports a file exported then without the tags, its words and an edit kept, and current', async () => {
+    // Through translate-toolkit's XLIFF, untouched: its words, without the tags.
+    const xliff = await importFile(createProject(old), read('old.xlf'), 'old.xlf', { locale: 'ru' })
+    expect(xliff).toMatchObject({ updated: 1, refused: [], skipped: [], untagged: [`summit:${KEY}`] })
+    expect(JSON.parse(read('locales/ru/summit.json')).p[KEY.slice(2)]).toBe(RU_WORDS)
+    const po = await importFile(createProject(old), read('edited.po'), 'edited.po')
+    expect(po).toMatchObject({ updated: 1, refused: [], skipped: [], untagged: [`summit:${KEY}`] })
+    expect(await state()).toMatchObject({ state: 'translated', value: 'Он высоко оценил инициативы Казахстана на саммите в Астане.' })
+    const built = await build({ root: old, locales: ['en', 'ru'], force: true })
+    expect(said(built).filter((line) => !line.startsWith('raw-html'))).toEqual([])
+    expect(htmlText(read('output/ru/summit.html'))).toContain('Он высоко оценил инициативы Казахстана на саммите в Астане.')
+  }, 120_000)
 })

@@ -49,6 +49,15 @@ describe('settle (run by i18n:extract)', () => {
     expect(settle(before, after, new Map([['a', 'Ескі']]), previous).get('a')).toBe(previous.get('a'))
   })
 
+  it('moves a record on when only the source’s HTML tags left it (its words the same), and not when a word did', () => {
+    const before = new Map([['a', 'He praised <b>Kazakhstan</b>.'], ['b', 'Boats <span hidden>never</span> wait.']])
+    const after = new Map([['a', 'He praised Kazakhstan.'], ['b', 'Boats wait.']])
+    const previous: TranslationRecord = new Map([['a', recordOf(before.get('a')!, 'Ол <b>Қазақстанды</b> мақтады.', true)], ['b', recordOf(before.get('b')!, 'Қайықтар күтеді.')]])
+    const record = settle(before, after, new Map([['a', 'Ол <b>Қазақстанды</b> мақтады.'], ['b', 'Қайықтар күтеді.']]), previous)
+    expect(record.get('a')).toEqual({ source: 'He praised Kazakhstan.', translation: hashValue('Ол <b>Қазақстанды</b> мақтады.'), state: 'reviewed' })
+    expect(record.get('b')).toBe(previous.get('b'))
+  })
+
   it('writes one key per entry, state only when reviewed', () => {
     expect(stringifyRecord(new Map([['p.a', recordOf('S', 'V', true)], ['p.b', recordOf('S', 'V')]]))).toBe(
       `{\n  "p.a": {\n    "source": "S",\n    "translation": "${hashValue('V')}",\n    "state": "reviewed"\n  },\n  "p.b": {\n    "source": "S",\n    "translation": "${hashValue('V')}"\n  }\n}\n`

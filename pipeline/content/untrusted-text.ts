@@ -94,6 +94,24 @@ export function firstHtml(text: string): string | undefined {
   return match[0].length > 40 ? `${match[0].slice(0, 40)}…` : match[0]
 }
 
+/** HTML tags and comments in a catalog text, all of them. */
+const HTML_TAGS = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>|<!--[\s\S]*?-->/gi
+
+/** A text without its HTML tags and comments (a word in a tag's attribute is no word a reader sees). */
+export function withoutTags(text: string, between = ' '): string {
+  return text.replace(HTML_TAGS, between)
+}
+
+/**
+ * Whether `before`, a source text that held HTML tags, says what `after` says once its tags are out:
+ * the same words, spaces aside (where a `<br>` stood, a space now stands). Such a change is the tags
+ * leaving the catalog (content/raw-html-inline.ts), not an edit a translation must follow.
+ */
+export function onlyTagsLeft(before: string, after: string): boolean {
+  const words = (text: string) => withoutTags(text, '').replace(/\s+/g, '')
+  return firstHtml(before) !== undefined && firstHtml(after) === undefined && words(before) === words(after)
+}
+
 export type Locate = (offset: number) => { line: number; column: number }
 
 /** Offset → line and column, with the line starts found once (a catalog of 5,000 keys was quadratic). */

@@ -6,6 +6,7 @@
  * paragraphs or fixing a typo never renames a key.
  */
 import anyAscii from 'any-ascii'
+import { withoutTags } from '../content/untrusted-text.ts'
 import type { SegmentKind } from '../types.ts'
 
 export interface Keyable {
@@ -136,7 +137,8 @@ function dice(a: string, b: string, x: Set<string>, y: Set<string>): number {
 }
 
 function bigrams(text: string): Set<string> {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
+  // A tag's name and attributes are no words: a text whose tags left (content/raw-html-inline.ts) keeps its key.
+  const words = (text.includes('<') ? withoutTags(text) : text).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
   const grams = new Set<string>()
   for (let i = 0; i < words.length; i++) grams.add(`${words[i]} ${words[i + 1] ?? ''}`)
   return grams

@@ -10,6 +10,7 @@
 import { isCatalogFailure } from '../messages.ts'
 import { catalogPath, displayPath, listLocales, type Project } from '../project.ts'
 import { describeMessage } from '../report.ts'
+import { onlyTagsLeft } from '../content/untrusted-text.ts'
 import { readCatalog, valuesOf } from '../i18n/catalog.ts'
 import { expectedEntries } from './expected-entries.ts'
 import { hashValue, readRecord, recordOf, recordPath, writeRecord, type TranslationRecord } from './translation-record.ts'
@@ -65,8 +66,10 @@ export function settle(
     const value = values.get(key)
     if (value === undefined || value.trim() === '') continue
     const made = previous.get(key)
-    if (made && made.translation === hashValue(value)) record.set(key, made)
-    else record.set(key, recordOf(before.get(key) ?? source, value))
+    // A source whose only change is its HTML tags leaving says what the translation was made from: still current.
+    const from = (shown: string) => (onlyTagsLeft(shown, source) ? source : shown)
+    if (made && made.translation === hashValue(value)) record.set(key, from(made.source) === made.source ? made : { ...made, source })
+    else record.set(key, recordOf(from(before.get(key) ?? source), value))
   }
   return record
 }

@@ -23,6 +23,7 @@ export async function run(args: string[], root: string): Promise<number> {
     console.log(`${shown} (${result.locale}): ${result.updated} updated, ${result.confirmed} confirmed, ${result.drafts.length} draft${result.drafts.length === 1 ? '' : 's'} not imported`)
     for (const written of result.written) console.log(`  wrote ${written}`)
     for (const key of result.drafts) console.error(`  warning: ${key}: a draft (state initial or fuzzy), not imported: set it to translated in your tool when it is done`)
+    for (const key of result.untagged) console.error(`  warning: ${key}: made while its source held HTML tags, which no edition shows and the catalog no longer holds: taken without them, its words kept`)
     for (const reason of result.skipped) console.error(`  warning: skipped ${reason}`)
     for (const reason of result.refused) console.error(`  error: refused ${reason}`)
     refused += result.refused.length

@@ -9,7 +9,8 @@
  * every file byte-identical.
  */
 import { readFile } from 'node:fs/promises'
-import { firstHtml } from '../../content/untrusted-text.ts'
+import { shownMarkdown } from '../../content/raw-html-inline.ts'
+import { firstHtml, onlyTagsLeft } from '../../content/untrusted-text.ts'
 import { catalogPath, displayPath, type Project } from '../../project.ts'
 import { writeAtomic } from '../../output/write-atomic.ts'
 import { parseCatalog, valuesOf } from '../../i18n/catalog.ts'
@@ -36,11 +37,16 @@ export interface ImportResult {
   skipped: string[]
   /** Units refused: codes, variables or HTML that the source lacks (exit 1). */
   refused: string[]
+  /**
+   * Units of a file made while their source still held HTML tags, which have since left the catalog
+   * (content/raw-html-inline.ts): their target is taken the same way, its tags out, its words kept.
+   */
+  untagged: string[]
 }
 
 export async function applyTranslations(project: Project, locale: string, units: readonly ImportedUnit[]): Promise<ImportResult> {
   const sources = await loadSources(project)
-  const result: ImportResult = { locale, targets: units.filter((unit) => unit.target !== undefined && unit.target.trim() !== '').length, written: [], updated: 0, confirmed: 0, drafts: [], skipped: [], refused: [] }
+  const result: ImportResult = { locale, targets: units.filter((unit) => unit.target !== undefined && unit.target.trim() !== '').length, written: [], updated: 0, confirmed: 0, drafts: [], skipped: [], refused: [], untagged: [] }
   const byNs = new Map<string, ImportedUnit[]>()
   for (const unit of units) byNs.set(unit.ns, [...(byNs.get(unit.ns) ?? []), unit])
   for (const [ns, nsUnits] of byNs) {
@@ -66,8 +72,8 @@ export async function applyTranslations(project: Project, locale: string, units:
         result.refused.push(`${ns}:${unit.key}: ${unit.refused}`)
         continue
       }
-      const target = unit.target
-      if (target === undefined || target.trim() === '') continue
+      if (unit.target === undefined || unit.target.trim() === '') continue
+      const { target, shown } = await asSourceNow(unit, expected.get(unit.key)!)
       const value = values.get(unit.key)
       const reviewed = unit.state === 'reviewed'
       let made: RecordEntry | undefined
@@ -76,16 +82,17 @@ export async function applyTranslations(project: Project, locale: string, units:
           result.drafts.push(`${ns}:${unit.key}`)
           continue
         }
-        const why = refusal(unit.source, target, isMarkdown(ns, unit.key))
+        const why = refusal(unit.source, unit.target, isMarkdown(ns, unit.key))
         if (why) {
           result.refused.push(`${ns}:${unit.key}: ${why}`)
           continue
         }
         changes.set(unit.key, target)
-        record.set(unit.key, recordOf(unit.source, target, reviewed))
+        if (target !== unit.target) result.untagged.push(`${ns}:${unit.key}`)
+        record.set(unit.key, recordOf(shown, target, reviewed))
         result.updated++
-      } else if (unit.state !== 'draft' && confirms(reviewed, (made = record.get(unit.key)), unit.source, value)) {
-        record.set(unit.key, recordOf(unit.source, value, reviewed || (made?.state === 'reviewed' && made.source === unit.source)))
+      } else if (unit.state !== 'draft' && confirms(reviewed, (made = record.get(unit.key)), shown, value)) {
+        record.set(unit.key, recordOf(shown, value, reviewed || (made?.state === 'reviewed' && made.source === shown)))
         result.confirmed++
       }
     }
@@ -96,6 +103,19 @@ export async function applyTranslations(project: Project, locale: string, units:
     if (await writeRecord(recordFile, orderedLike(record, expected), previous)) result.written.push(displayPath(project, recordFile))
   }
   return result
+}
+
+/**
+ * The unit's target and the source it was made from, as the source reads now: a file made while the
+ * source held HTML tags that have since left the catalog (its words otherwise the same) gives a target
+ * without those tags, made from today's source; anything else, as the file says.
+ */
+async function asSourceNow(unit: ImportedUnit, current: string): Promise<{ target: string; shown: string }> {
+  const target = unit.target ?? ''
+  if (!onlyTagsLeft(unit.source, current)) return { target, shown: unit.source }
+  // The HTML parser is loaded only for such a file.
+  const html = await import('../../content/html-text.ts')
+  return { target: isMarkdownText(unit) ? shownMarkdown(target, html) : target, shown: current }
 }
 
 /** Why a new target is not imported; undefined: it may be. */
@@ -119,3 +139,5 @@ function confirms(reviewed: boolean, made: RecordEntry | undefined, shown: strin
   if (!made || made.translation !== hashValue(value)) return false
   return made.source !== shown || (reviewed && made.state !== 'reviewed')
 }
+
+const isMarkdownText = (unit: ImportedUnit): boolean => isMarkdown(unit.ns, unit.key)
