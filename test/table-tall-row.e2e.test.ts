@@ -14,7 +14,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../pipeline/build.ts'
 import { pdfStructure } from './conformance/validators/pdf-structure.ts'
 import { pdfText } from './helpers/read-back.ts'
-import { makeProject } from './helpers/project.ts'
+import { copyUiTerms, makeProject } from './helpers/project.ts'
+import { extract } from '../pipeline/translation/extract.ts'
 
 const WORDS = Array.from({ length: 700 }, (_, index) => `w${index + 1}`)
 const INTRO = 'The harbour log records the ice, the wind and the ships that came and went in the season.'
@@ -63,6 +64,55 @@ Afterword.
 ${CALLS.map((name, index) => `[^${index + 1}]: Note${name} of the ice in the season.`).join('\n\n')}
 `
 
+/**
+ * Notes of two lines each, as a review set them: a 1,400-word cell calling
+ * one every 40 words (35); with notes of one short line (NOTED) a note
+ * already stood at its call's foot, these became endnotes. Above it a
+ * header row of `heads` words (split, too tall to draw again) calls a note
+ * of six lines at its end: its last page holds the rest of the header (its
+ * last line included) but not that note too, so the last lines go over
+ * with it (before, the note was an endnote). Each call is a word of its own
+ * (`Call7x`, the note's number clinging to it), each note starts `Note7x`;
+ * `h` is the header's.
+ */
+const MANY = {
+  en: {
+    title: 'Many notes',
+    heads: 1950,
+    head: (index: number) => `h${index + 1}`,
+    cell: (index: number) => `w${index + 1}`,
+    note: 'of the ice and the wind in the season, as the harbour master wrote it down in his ledger that year.'
+  },
+  ar: {
+    title: 'ملاحظات كثيرة',
+    heads: 1140,
+    head: (index: number) => `رأس${index + 1}`,
+    cell: (index: number) => `${['الميناء', 'السفينة', 'الريح', 'الجليد', 'الموسم'][index % 5]}${index + 1}`,
+    note: 'عن الجليد والريح في الموسم، كما دوّنها مدير الميناء في سجله ذلك العام حين وصلت السفينة الأخيرة من البحر.'
+  }
+}
+const MANY_CALLS = 35
+const manyNotes = (lang: keyof typeof MANY) => {
+  const { title, heads, head, cell, note } = MANY[lang]
+  const cellWords = Array.from({ length: 40 * MANY_CALLS }, (_, index) => `${cell(index)}${index % 40 === 39 ? ` Call${(index - 39) / 40}x[^${(index - 39) / 40}]` : ''}`)
+  return `---
+title: ${title}
+lang: ${lang}
+---
+
+${INTRO}
+
+| ${Array.from({ length: heads }, (_, index) => head(index)).join(' ')} Callhx[^h] | B |
+| --- | --- |
+| ${cellWords.join(' ')} | Cellb |
+| r | s |
+
+${Array.from({ length: MANY_CALLS }, (_, index) => `[^${index}]: Note${index}x ${note}`).join('\n\n')}
+
+[^h]: Notehx ${note} ${note} ${note}
+`
+}
+
 const ROW_WORDS = Array.from({ length: 580 }, (_, index) => `w${index + 1}`)
 /** Rows of these many words end a line or two past page 1's foot (506 words fit there under three paragraphs). */
 const WIDOWS = Array.from({ length: 18 }, (_, index) => 500 + 2 * index)
@@ -93,6 +143,7 @@ beforeAll(async () => {
     'content/foot.md': documentWith(30),
     'content/tallhead.md': TALL_HEADER,
     'content/noted.md': NOTED,
+    'content/many.md': manyNotes('en'),
     'content/roomy.md': ROOMY(3, false),
     'content/roomy-second.md': ROOMY(3, true),
     // Page 2 holds 12 of these paragraphs: a quarter of it stays blank.
@@ -185,6 +236,75 @@ describe('the notes a split row calls', () => {
 
   it('are tagged soundly (the tagged-PDF check)', async () => {
     expect(await pdfStructure.validate(path.join(root, 'output/en/noted.pdf'))).toEqual([])
+  })
+})
+
+describe('notes of two lines a split body row and a split header row call', () => {
+  let arabic: string
+  const files = () => ({ en: path.join(root, 'output/en/many.pdf'), ar: path.join(arabic, 'output/ar/many.pdf') })
+  /** Page by page, poppler's and MuPDF's text (poppler's marks of direction taken out). */
+  const pagesOf = (file: string) => {
+    const count = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file]).toString())![1])
+    return Array.from({ length: count }, (_, index) => String(index + 1)).map((page) => ({
+      poppler: execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', page, '-l', page, file, '-']).toString().replace(/[\u200e\u200f\u202a-\u202e]/g, ''),
+      mupdf: execFileSync('mutool', ['draw', '-q', '-F', 'txt', file, page], { stdio: ['ignore', 'pipe', 'ignore'] }).toString()
+    }))
+  }
+  const ids = (text: string, kind: 'Call' | 'Note') => [...text.matchAll(new RegExp(`${kind}(\\d+|h)x`, 'g'))].map((match) => match[1]!)
+  const ALL = [...Array.from({ length: MANY_CALLS }, (_, index) => String(index)), 'h']
+
+  beforeAll(async () => {
+    arabic = makeProject({ 'content/many.md': manyNotes('ar') })
+    copyUiTerms(arabic, ['ar'])
+    await extract(arabic)
+    const result = await build({ root: arabic, locales: ['ar'], formats: ['pdf'] })
+    expect(result.failures).toEqual([])
+  }, 300_000)
+
+  it.each(['en', 'ar'] as const)('stand at the foot of the page of their call, each once (poppler and MuPDF): %s', (lang) => {
+    const pages = pagesOf(files()[lang])
+    expect(pages.length).toBeGreaterThan(4)
+    for (const tool of ['poppler', 'mupdf'] as const) {
+      // Before, notes 4 to 33 and the header's were endnotes, pages after their calls.
+      const apart = pages.flatMap((page, index) => {
+        const calls = ids(page[tool], 'Call').sort()
+        const notes = ids(page[tool], 'Note').sort()
+        return calls.join() === notes.join() ? [] : [`${tool} page ${index + 1}: calls ${calls.join()}, notes ${notes.join()}`]
+      })
+      expect(apart).toEqual([])
+      expect(pages.flatMap((page) => ids(page[tool], 'Note')).sort()).toEqual([...ALL].sort())
+    }
+  })
+
+  it.each(['en', 'ar'] as const)('are notes of two lines, and the header\'s last lines went over with its note (the cases met): %s', (lang) => {
+    const pages = pagesOf(files()[lang]).map((page) => page.poppler)
+    const last = MANY[lang].note.split(' ').at(-1)!
+    for (const id of ALL.slice(0, -1)) expect(pages.join('').split('\n').find((line) => line.includes(`Note${id}x`))).not.toContain(last)
+    const head = new RegExp(`^${MANY[lang].head(0).replace(/\d+$/, '')}\\d+`)
+    const headLines = pages.map((page) => page.split('\n').filter((line) => head.test(line.trim()) || line.trim().startsWith('Callhx')).length)
+    const call = pages.findIndex((page) => page.includes('Callhx'))
+    // The call's page holds the header's last lines, and the page before it (a fresh page, as the one before that) could have held them without the note.
+    expect(call).toBeGreaterThan(2)
+    expect(headLines[call]).toBeGreaterThan(0)
+    expect(headLines[call - 1]! + headLines[call]!).toBeLessThanOrEqual(headLines[call - 2]!)
+  })
+
+  it.each(['en', 'ar'] as const)('keep every word of the header and the cell, once, in order (poppler and MuPDF): %s', (lang) => {
+    const { head, cell, heads } = MANY[lang]
+    const pages = pagesOf(files()[lang])
+    const words = (text: string, of: (index: number) => string, count: number) => {
+      const wanted = new Set(Array.from({ length: count }, (_, index) => of(index)))
+      return [...text.matchAll(/[\p{L}]+\d+/gu)].map((match) => match[0]).filter((word) => wanted.has(word))
+    }
+    for (const tool of ['poppler', 'mupdf'] as const) {
+      const text = pages.map((page) => page[tool]).join('\n')
+      expect(words(text, head, heads)).toEqual(Array.from({ length: heads }, (_, index) => head(index)))
+      expect(words(text, cell, 40 * MANY_CALLS)).toEqual(Array.from({ length: 40 * MANY_CALLS }, (_, index) => cell(index)))
+    }
+  })
+
+  it.each(['en', 'ar'] as const)('are tagged soundly (the tagged-PDF check): %s', async (lang) => {
+    expect(await pdfStructure.validate(files()[lang])).toEqual([])
   })
 })
 

@@ -44,6 +44,10 @@ export interface FootNotes {
   plan: (lines: readonly Line[]) => LinePlan
   /** The same for a block that is never split (a table row): `lines` are all the lines it holds. */
   planBlock: (height: number, lines: readonly Line[]) => LinePlan
+  /** The notes these lines call that may still go to a page foot, each once, in order (a split table row plans its pieces with them). */
+  pending: (lines: readonly Line[]) => string[]
+  /** The room these notes take at this page's foot, the rule above them included when the page has no notes yet (`fresh`: on a page with none). */
+  room: (ids: readonly string[], fresh?: boolean) => number
   /** A line was drawn at `top` on the current page: its planned notes go to this page's foot. */
   place: (ids: readonly string[], top: number) => void
   /** The room at this page's foot that the notes these lines call would add (a paragraph's first lines kept together, a list marker beside its line). */
@@ -90,6 +94,12 @@ export function createFootNotes(state: PdfState, article: Element, root: PDFKit.
   return {
     plan: (lines) => planFromCursor(lines.map((line) => ({ height: line.height, advance: line.advance, notes: calledIn(line, notes) }))),
     planBlock: (height, lines) => planFromCursor([{ height, advance: height, notes: calledInAll(lines, notes) }]),
+    pending: (lines) => calledInAll(lines, notes).filter((id) => costs.height(id) !== undefined),
+    room(ids, fresh = false) {
+      if (ids.length === 0) return 0
+      const rule = fresh || (pages.get(doc.page) ?? []).length === 0 ? costs.separator : 0
+      return ids.reduce((sum, id) => sum + (notes.get(id)?.height ?? 0), rule)
+    },
     roomFor(lines) {
       const ids = calledInAll(lines, notes).filter((id) => costs.height(id) !== undefined)
       // As the plan does: only the notes an empty page could hold under these lines count (the rest will be endnotes).

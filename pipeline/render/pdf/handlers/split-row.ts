@@ -8,21 +8,23 @@
  * TD/TH whose marked content comes in one piece per page. A note the row
  * calls goes to the foot of the page its call is set on, as a paragraph's:
  * a page's piece ends higher to leave it room (the line with its call goes
- * over to the next page), and only a note that no page could hold with its
- * line becomes an endnote.
+ * over to the next page), and only a note that no page could hold beside
+ * its line (under the header rows drawn again, `again` high) becomes an
+ * endnote.
  */
 import type { PdfState } from '../state.ts'
 import { grouped, taggedInPieces } from '../structure.ts'
 import { drawLine } from '../text/draw.ts'
 import type { Line } from '../text/types.ts'
 import { figureInLine, linesHeight } from '../typeset.ts'
-import { columnLeft, drawRule, laidCell, PAD, type Row, scopeOf } from './table.ts'
+import { columnLeft, drawRule, laidCell, PAD, type Row, scopeOf, textHeight } from './table.ts'
 
 type LaidCell = ReturnType<typeof laidCell>
 
-export function placeSplitRow(state: PdfState, row: Row, widths: number[], turn: () => void): void {
+export function placeSplitRow(state: PdfState, row: Row, widths: number[], turn: () => void, again: number): void {
   const { doc } = state
   const cells = row.cells.map((cell, column) => laidCell(state, cell, widths[column]! - 2 * PAD))
+  demoteUnheld(state, cells, textHeight(state) - again)
   row.cells.forEach((cell, column) => {
     state.missing.push(...cells[column]!.missing.map((item) => ({ ...item, place: cell.position })))
   })
@@ -67,41 +69,72 @@ export function placeSplitRow(state: PdfState, row: Row, widths: number[], turn:
 
 /**
  * The lines of each cell, from `next` on, that this page takes below the
- * cursor, and the notes they call that go to its foot. The page's piece is
- * shortened, a line at a time from its tallest cells, until the notes fit
- * under it. Undefined when not one line fits with its notes; on a `fresh`
- * page (nothing gains by turning it) the lines go without the notes that
- * keep them out, as endnotes, and a line taller than the page goes alone.
+ * cursor, and the notes they call that go to its foot: the page's piece is
+ * shortened, a line at a time from its tallest cells, until the notes its
+ * lines call fit under it (a line with a call goes over with its note, as a
+ * paragraph's does). Undefined when not one line fits with its notes. On a
+ * `fresh` page (nothing gains by turning it) the fewest lines go with those
+ * of their notes that fit beside them and the rest become endnotes; a line
+ * taller than the page goes alone.
  */
 function pageOfRow(state: PdfState, cells: readonly LaidCell[], next: readonly number[], fresh: boolean): { pieces?: Line[][]; notes: readonly string[] } {
-  const { doc } = state
-  const fit = (room: number) => cells.map((laid, column) => {
-    const lines = linesFitting(laid.lines, next[column]!, room)
+  const { doc, notes } = state
+  const room = doc.page.height - doc.page.margins.bottom - doc.y
+  const fit = (height: number) => cells.map((laid, column) => {
+    const lines = linesFitting(laid.lines, next[column]!, height)
     // No cell's last line goes over alone (a widow): one more goes with it, when three stay here.
     return next[column]! + lines.length === laid.lines.length - 1 && lines.length >= 3 ? lines.slice(0, -1) : lines
   })
-  let pieces = fit(doc.page.height - doc.page.margins.bottom - doc.y - 2 * PAD)
-  for (;;) {
-    if (pieces.every((piece) => piece.length === 0)) break
+  let pieces = fit(room - 2 * PAD)
+  /** The fewest lines tried: each cell's first (the lowest of them). */
+  let fewest: Line[][] | undefined
+  while (pieces.some((piece) => piece.length > 0)) {
     const height = Math.max(...pieces.map(linesHeight))
-    const plan = state.notes?.planBlock(height + 2 * PAD, pieces.flat())
-    if (!plan) return { pieces, notes: [] }
-    if (plan.turns.length === 0) {
-      state.notes?.demote(plan.demoted)
-      return { pieces, notes: plan.notes[0] ?? [] }
-    }
-    // The tallest cells give up their last line.
+    const ids = notes?.pending(pieces.flat()) ?? []
+    if (height + 2 * PAD + (notes?.room(ids) ?? 0) <= room) return { pieces, notes: ids }
+    fewest = pieces
     pieces = fit(height - 0.01)
   }
   if (!fresh) return { notes: [] }
-  pieces = fit(doc.page.height - doc.page.margins.bottom - doc.y - 2 * PAD)
-  // A line taller than a whole page goes on its page alone rather than never.
-  if (pieces.every((piece) => piece.length === 0)) {
+  if (!fewest) {
+    // A line taller than a whole page goes on its page alone rather than never.
     const column = next.findIndex((from, each) => from < cells[each]!.lines.length)
     pieces[column] = [cells[column]!.lines[next[column]!]!]
+    notes?.demote(notes.pending(pieces.flat()))
+    return { pieces, notes: [] }
   }
-  state.notes?.demote(state.notes.planBlock(Number.POSITIVE_INFINITY, pieces.flat()).demoted)
-  return { pieces, notes: [] }
+  // Each note fits beside its own line (demoteUnheld), but the first lines of two cells may call more than the page holds.
+  const height = Math.max(...fewest.map(linesHeight)) + 2 * PAD
+  const kept: string[] = []
+  for (const id of notes?.pending(fewest.flat()) ?? []) {
+    if (height + notes!.room([...kept, id]) <= room) kept.push(id)
+    else notes!.demote([id])
+  }
+  return pageOfRow(state, cells, next, fresh)
+}
+
+/**
+ * The notes that no page could hold beside the line calling them (that line
+ * at a fresh page's top, under the header rows drawn again: `room` is what
+ * such a page leaves the row) become endnotes, as a paragraph's do
+ * (plan.ts); each of the others goes to the foot of its call's page. A
+ * note called twice counts at its first call.
+ */
+function demoteUnheld(state: PdfState, cells: readonly LaidCell[], room: number): void {
+  const { notes } = state
+  if (!notes) return
+  const seen = new Set<string>()
+  for (const { lines } of cells) {
+    for (const line of lines) {
+      const kept: string[] = []
+      for (const id of notes.pending([line])) {
+        if (seen.has(id)) continue
+        seen.add(id)
+        if (line.advance + 2 * PAD + notes.room([...kept, id], true) <= room) kept.push(id)
+        else notes.demote([id])
+      }
+    }
+  }
 }
 
 /** The room a split row needs to start on a page: a few lines of its cells. */

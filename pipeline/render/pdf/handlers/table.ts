@@ -185,7 +185,7 @@ function placeRow(state: PdfState, row: Row, layout: TableLayout): void {
   const plan = state.notes?.planBlock(height, lines)
   const over = plan ? plan.turns.length > 0 : doc.y + height > pageBottom(state)
   if (splits(state, row, height, layout, doc.y, over)) {
-    placeSplitRow(state, row, widths, turn)
+    placeSplitRow(state, row, widths, turn, row.header ? 0 : layout.heading)
     return
   }
   state.notes?.demote(plan?.demoted ?? [])
@@ -201,7 +201,7 @@ function pageBottom(state: PdfState): number {
 }
 
 /** A fresh page's text height (the document's margins: the current page's bottom may be raised by its notes). */
-function textHeight(state: PdfState): number {
+export function textHeight(state: PdfState): number {
   const { doc } = state
   const margins = doc.options.margins as { top: number; bottom: number } | undefined
   return doc.page.height - (margins?.top ?? doc.page.margins.top) - (margins?.bottom ?? doc.page.margins.bottom)
