@@ -36,7 +36,7 @@ const ENTRIES = { cli: 'cli.ts', 'merge-manifests': 'merge-manifests.ts' }
  */
 const PIPELINE_FILES = Symbol.for('polyglot-press.pipeline-files')
 
-/** Names and modification times of the TypeScript sources: the bundle's fingerprint. */
+/** Names, sizes, modification and change times and inodes of the TypeScript sources: the bundle's fingerprint. */
 function fingerprint() {
   const parts = []
   const files = [`pipeline:${pipeline}`]
@@ -51,8 +51,11 @@ function fingerprint() {
       const stat = statSync(file)
       if (stat.isDirectory()) walk(file, `${relative}${path.sep}`)
       else {
-        files.push(`${relative}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`)
-        if (name.endsWith('.ts')) parts.push(`${relative}:${stat.mtimeMs}:${stat.size}`)
+        // Change time and inode as well: an edit whose tool kept the modification time and size is bundled
+        // too (otherwise the old bundle ran, and the editions' cache kept its output under the new sources' hash).
+        const entry = `${relative}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`
+        files.push(entry)
+        if (name.endsWith('.ts')) parts.push(entry)
       }
     }
   }

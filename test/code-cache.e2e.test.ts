@@ -194,6 +194,28 @@ describe('the code cache of the bundle', () => {
     }
   })
 
+  it('bundles an edit whose modification time and size were kept, and makes its editions again', () => {
+    const file = path.join(installation, 'pipeline/render/html.ts')
+    const original = readFileSync(file, 'utf8')
+    // A whole second: what utimes sets is what it reads back.
+    const time = new Date(1_700_000_000_000)
+    const page = () => readFileSync(path.join(project, 'output/en/interview.html'), 'utf8')
+    const edit = (text: string) => {
+      writeFileSync(file, text)
+      utimesSync(file, time, time)
+    }
+    edit(original)
+    press(['--locale', 'en', '--format', 'html'])
+    expect(page()).toContain('class="skip-link"')
+    // The same size, the modification time set back (as `cp -p`, `touch -r` or an archive's extraction keep it).
+    edit(original.replace("h('a.skip-link'", "h('a.skip-lonk'"))
+    press(['--locale', 'en', '--format', 'html'])
+    expect(page()).toContain('class="skip-lonk"')
+    edit(original)
+    press(['--locale', 'en', '--format', 'html'])
+    expect(page()).toContain('class="skip-link"')
+  })
+
   it('keeps a part\'s four caches of other Node.js versions or V8 flags last used, and removes older ones, earlier texts and killed writers\' files (a live one\'s stay: a bundling killed midway, below)', () => {
     press(['--locale', 'en', '--format', 'html', '--force'])
     const inUse = caches()
