@@ -12,12 +12,12 @@
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../pipeline/build.ts'
-import { closeBrowser, launch } from './conformance/browser.ts'
+import { closeBrowser } from './conformance/browser.ts'
 import { epubcheck } from './conformance/validators/epubcheck.ts'
+import { platformFonts } from './helpers/platform-fonts.ts'
 import { copyUiTerms, makeProject } from './helpers/project.ts'
 
 const MARKDOWN = `---
@@ -58,34 +58,13 @@ beforeAll(async () => {
 
 afterAll(closeBrowser)
 
-interface DrawnFont { familyName: string; postScriptName: string; isCustomFont: boolean; glyphCount: number }
-
-/** Chromium's account of the fonts that drew each paragraph of the page (DevTools' CSS.getPlatformFontsForNode), by its text. */
-async function paragraphFonts(file: string): Promise<Array<{ text: string; fonts: DrawnFont[] }>> {
-  const page = await (await launch()).newPage()
-  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' })
-  await page.evaluate('document.fonts.ready')
-  const client = await page.context().newCDPSession(page)
-  await client.send('DOM.enable')
-  await client.send('CSS.enable')
-  const { root: document } = await client.send('DOM.getDocument', { depth: -1 })
-  const { nodeIds } = await client.send('DOM.querySelectorAll', { nodeId: document.nodeId, selector: 'p' })
-  const found: Array<{ text: string; fonts: DrawnFont[] }> = []
-  for (const nodeId of nodeIds) {
-    const { fonts } = await client.send('CSS.getPlatformFontsForNode', { nodeId })
-    const { outerHTML } = await client.send('DOM.getOuterHTML', { nodeId })
-    found.push({ text: outerHTML.replace(/<[^>]+>/g, ''), fonts })
-  }
-  await page.close()
-  return found
-}
 
 const html = (file: string) => readFileSync(path.join(root, 'output', file), 'utf8')
 
 describe('another script quoted on the web page', () => {
   for (const [locale, { paragraphs, faces }] of Object.entries(PAGES)) {
     it(`${locale}: every quoting paragraph is drawn in the page's own faces, none of the system's`, async () => {
-      const drawn = await paragraphFonts(path.join(root, 'output', locale, 'quote.html'))
+      const drawn = await platformFonts(path.join(root, 'output', locale, 'quote.html'), 'p')
       const quoted = paragraphs.map((start) => drawn.find(({ text }) => text.startsWith(start)))
       expect(quoted.every((paragraph) => paragraph !== undefined)).toBe(true)
       for (const paragraph of quoted) expect({ paragraph: paragraph!.text, system: paragraph!.fonts.filter((font) => !font.isCustomFont).map((font) => font.postScriptName) }).toEqual({ paragraph: paragraph!.text, system: [] })

@@ -18,6 +18,7 @@ import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../pipeline/build.ts'
 import { closeBrowser, launch } from './conformance/browser.ts'
+import { platformFonts } from './helpers/platform-fonts.ts'
 import { copyUiTerms, makeProject } from './helpers/project.ts'
 
 const MARKDOWN = `---
@@ -57,32 +58,11 @@ beforeAll(async () => {
 
 afterAll(closeBrowser)
 
-interface DrawnFont { familyName: string; postScriptName: string; isCustomFont: boolean; glyphCount: number }
-
-/** Chromium's fonts for each element `selector` finds in the page: its first markup and the fonts that drew its text. */
-async function platformFonts(file: string, selector: string): Promise<Array<{ html: string; fonts: DrawnFont[] }>> {
-  const page = await (await launch()).newPage()
-  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' })
-  await page.evaluate('document.fonts.ready')
-  const client = await page.context().newCDPSession(page)
-  await client.send('DOM.enable')
-  await client.send('CSS.enable')
-  const { root: document } = await client.send('DOM.getDocument', { depth: -1 })
-  const { nodeIds } = await client.send('DOM.querySelectorAll', { nodeId: document.nodeId, selector })
-  const found: Array<{ html: string; fonts: DrawnFont[] }> = []
-  for (const nodeId of nodeIds) {
-    const { fonts } = await client.send('CSS.getPlatformFontsForNode', { nodeId })
-    const { outerHTML } = await client.send('DOM.getOuterHTML', { nodeId })
-    found.push({ html: outerHTML.slice(0, 60), fonts })
-  }
-  await page.close()
-  return found
-}
 
 /** Each element's text drawn in a font that is not the page's own: the element's first words and the font. */
 async function systemFonts(file: string): Promise<string[]> {
   const found = await platformFonts(file, 'body *:not(code):not(pre):not(script):not(style)')
-  return found.flatMap(({ html, fonts }) => fonts.filter((font) => !font.isCustomFont).map((font) => `${html}: ${font.postScriptName} (${font.glyphCount} glyphs)`))
+  return found.flatMap(({ html, fonts }) => fonts.filter((font) => !font.isCustomFont).map((font) => `${html.slice(0, 60)}: ${font.postScriptName} (${font.glyphCount} glyphs)`))
 }
 
 describe('the web page draws every letter in its own faces', () => {
