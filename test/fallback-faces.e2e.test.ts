@@ -12,12 +12,12 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../pipeline/build.ts'
-import { closeBrowser, launch } from './conformance/browser.ts'
+import { closeBrowser } from './conformance/browser.ts'
 import { epubcheck } from './conformance/validators/epubcheck.ts'
+import { platformFonts } from './helpers/platform-fonts.ts'
 import { makeProject } from './helpers/project.ts'
 import { normalize, pdfText } from './helpers/read-back.ts'
 
@@ -32,11 +32,17 @@ In Hebrew one says שלום עולם to the world, in Hindi नमस्ते �
 
 Status: ✅ done, 🚀 launched, ❤️ loved.
 
+Flags 🇰🇿 and 🇺🇳, keycaps 1️⃣ and #️⃣.
+
+Digits 1 2 3 and # alone.
+
 Left out: தமிழ் and ქართული.
 `
 
 /** The words each reader must give, as written (logical order). */
-const WORDS = ['שלום', 'עולם', 'नमस्ते', 'दुनिया', 'हिन्दी', 'में', 'कर्म', 'สวัสดีชาวโลก', 'ทำ', 'Καλημέρα', 'κόσμε', '✅', '🚀', '❤\ufe0f']
+const WORDS = ['שלום', 'עולם', 'नमस्ते', 'दुनिया', 'हिन्दी', 'में', 'कर्म', 'สวัสดีชาวโลก', 'ทำ', 'Καλημέρα', 'κόσμε', '✅', '🚀', '❤\ufe0f', '1\ufe0f\u20e3', '#\ufe0f\u20e3']
+/** Flags: one glyph of two characters outside the BMP, which MuPDF reads as replacement characters (README, left alone). */
+const FLAGS = ['🇰🇿', '🇺🇳']
 
 let root: string
 let said: string[]
@@ -82,42 +88,58 @@ describe('fallback faces in the PDF', () => {
     it(`${reader} reads every word, whole and in logical order, with no zero-width space inside one`, async () => {
       const text = await read()
       const found = wordsOf(text)
-      expect(WORDS.filter((word) => !found.has(word))).toEqual([])
+      expect([...WORDS, ...(reader === 'MuPDF' ? [] : FLAGS)].filter((word) => !found.has(word))).toEqual([])
       expect(text).not.toMatch(/\p{L}\p{M}*\u200b\p{M}*\p{L}/u)
     })
   }
+
+  it('draws a keycap as Noto Emoji’s one glyph, its digit too, and the other digits in Noto Serif (MuPDF’s fonts per character)', () => {
+    const stext = execFileSync('mutool', ['draw', '-q', '-F', 'stext', '-o', '-', path.join(root, 'output/en/greetings.pdf')], { stdio: ['ignore', 'pipe', 'ignore'] }).toString()
+    const chars: Array<{ font: string; char: string }> = []
+    let font = ''
+    for (const [, name, code] of stext.matchAll(/<font name="([^"]+)"|<char [^>]*c="([^"]*)"/g)) {
+      if (name) font = name
+      else chars.push({ font, char: code!.replace(/&#x([0-9a-f]+);/g, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16))).replace('&amp;', '&') })
+    }
+    const keycaps = chars.filter(({ char }, index) => /^[0-9#]$/.test(char) && chars[index + 1]?.char === '\ufe0f')
+    expect(keycaps).toEqual([{ font: 'NotoEmoji-Regular', char: '1' }, { font: 'NotoEmoji-Regular', char: '#' }])
+    const digits = chars.filter(({ char }, index) => /^[0-9#]$/.test(char) && chars[index + 1]?.char === ' ' && chars[index - 1]?.char === ' ')
+    expect(digits.filter(({ font }) => font === 'NotoSerif-Regular').map(({ char }) => char)).toEqual(['1', '2', '3', '#'])
+    expect(digits.filter(({ font }) => font.startsWith('NotoEmoji'))).toEqual([])
+    // The marks a keycap's glyph carries take no room: poppler reads the words after it on its line.
+    expect(execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(root, 'output/en/greetings.pdf'), '-']).toString()).toContain('keycaps 1\ufe0f\u20e3 and #\ufe0f\u20e3.')
+  })
+
+  it('draws each flag as one glyph, Noto Emoji’s ligature of its two regional indicators (poppler’s word boxes: one emoji wide)', () => {
+    const boxes = execFileSync('pdftotext', ['-bbox', path.join(root, 'output/en/greetings.pdf'), '-']).toString()
+    const widths = FLAGS.map((flag) => {
+      // The word may hold the comma after the flag, 3 pt wide.
+      const [, left, right] = new RegExp(`xMin="([\\d.]+)"[^>]*xMax="([\\d.]+)"[^>]*>${flag},?<`).exec(boxes) ?? []
+      return Number(right) - Number(left)
+    })
+    // Noto Emoji's advance is 1.27 em; at the body's 11 pt one glyph is 14 pt wide, two regional indicators 28.
+    for (const width of widths) expect(width).toBeGreaterThan(10)
+    for (const width of widths) expect(width).toBeLessThan(18)
+  })
 })
 
-interface DrawnFont { familyName: string; postScriptName: string; isCustomFont: boolean; glyphCount: number }
-
-/** Chromium's account of the fonts that drew each paragraph of the page (DevTools' CSS.getPlatformFontsForNode), by its first words. */
-async function paragraphFonts(file: string): Promise<Map<string, DrawnFont[]>> {
-  const page = await (await launch()).newPage()
-  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' })
-  await page.evaluate('document.fonts.ready')
-  const client = await page.context().newCDPSession(page)
-  await client.send('DOM.enable')
-  await client.send('CSS.enable')
-  const { root: document } = await client.send('DOM.getDocument', { depth: -1 })
-  const { nodeIds } = await client.send('DOM.querySelectorAll', { nodeId: document.nodeId, selector: 'p' })
-  const found = new Map<string, DrawnFont[]>()
-  for (const nodeId of nodeIds) {
-    const { fonts } = await client.send('CSS.getPlatformFontsForNode', { nodeId })
-    const { outerHTML } = await client.send('DOM.getOuterHTML', { nodeId })
-    found.set(outerHTML.replace(/<[^>]+>/g, '').slice(0, 12), fonts)
-  }
-  await page.close()
-  return found
-}
 
 describe('fallback faces on the web page', () => {
   it('draw every letter of the quoted scripts and the emoji in the page’s own faces, none of the system’s', async () => {
-    const fonts = await paragraphFonts(path.join(root, 'output/en/greetings.html'))
-    const quoted = ['In Hebrew on', 'In bold: שלו', 'Status: ✅ do']
+    const fonts = new Map((await platformFonts(path.join(root, 'output/en/greetings.html'), 'p')).map(({ text, fonts }) => [text.slice(0, 12), fonts]))
+    const quoted = ['In Hebrew on', 'In bold: שלו', 'Status: ✅ do', 'Flags 🇰🇿 and']
     const drawn = quoted.map((start) => fonts.get(start) ?? [])
     for (const [index, used] of drawn.entries()) expect({ paragraph: quoted[index], system: used.filter((font) => !font.isCustomFont).map((font) => font.postScriptName) }).toEqual({ paragraph: quoted[index], system: [] })
     const names = new Set(drawn.flat().map((font) => font.postScriptName))
     for (const face of ['NotoSansHebrew', 'NotoSansHebrew-Bold', 'NotoSansDevanagari-Regular', 'NotoSansDevanagari-Bold', 'NotoSansThai-Regular', 'NotoSansThai-Bold', 'NotoEmoji-Regular']) expect(names).toContain(face)
+  })
+
+  it('draw a flag and a keycap each as one Noto Emoji glyph, and digits outside a keycap in Noto Serif', async () => {
+    const paragraphs = await platformFonts(path.join(root, 'output/en/greetings.html'), 'p')
+    const drawn = (start: string) => (paragraphs.find(({ text }) => text.startsWith(start))?.fonts ?? []).map(({ postScriptName, glyphCount }) => `${postScriptName} ${glyphCount}`).sort()
+    // "Flags ", " and ", ", keycaps ", " and ", ".": 27 glyphs of Noto Serif; two flags and two keycaps: 4 of Noto Emoji.
+    expect(drawn('Flags 🇰🇿 and')).toEqual(['NotoEmoji-Regular 4', 'NotoSerif-Regular 27'])
+    expect(drawn('Digits 1 2 3')).toEqual(['NotoSerif-Regular 25'])
   })
 
   it('are published only for a page that uses them, with their licences', () => {

@@ -37,6 +37,13 @@ const FAMILY_ORDER = [...new Set(fallbackFaces('serif', 'latin').flatMap((face) 
 
 /** Joiner and emoji presentation selector: an emoji sequence is shaped in one face only if its subset maps them too. */
 const SEQUENCE = [0x200d, 0xfe0f]
+/**
+ * A keycap (1️⃣: a digit, # or *, VS16, U+20E3) is drawn by the emoji face whole, its base too: Chromium shapes the
+ * sequence in the face that has its mark, which without the digit drew an empty key (web-fonts.ts puts the emoji
+ * face's rule before the Latin face's, so the page's other digits stay the Latin face's).
+ */
+const KEYCAP = 0x20e3
+const KEYCAP_BASES = [0x23, 0x2a, 0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39]
 const SEQUENCE_FACES: ReadonlySet<FaceId> = new Set(['emoji', 'emojiBold'])
 
 /** The family name a face's files and licence are named by: its own, not the one it is declared under. */
@@ -81,7 +88,7 @@ export function fallbackUses(use: FaceUse, byScript: ReadonlyMap<Script, Readonl
   const has = (code: number) => [...byScript.values()].some((text) => text.has(String.fromCodePoint(code)))
   return [...found].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)).map(([face, codes]) => {
     const font = npmFace(face).font
-    const sequence = SEQUENCE_FACES.has(face) ? SEQUENCE.filter((code) => has(code) && font.hasGlyphForCodePoint(code)) : []
+    const sequence = SEQUENCE_FACES.has(face) ? [...SEQUENCE, ...(codes.includes(KEYCAP) ? KEYCAP_BASES : [])].filter((code) => has(code) && font.hasGlyphForCodePoint(code)) : []
     // A shaper may draw a character as its parts (Thai sara am: nikhahit and sara aa), each looked up in the subset's cmap.
     const parts = codes.flatMap((code) => [...String.fromCodePoint(code).normalize('NFKD')].map((char) => char.codePointAt(0)!)).filter((code) => font.hasGlyphForCodePoint(code))
     const codePoints = [...new Set([...codes, ...parts, ...sequence])].sort((a, b) => a - b)

@@ -163,7 +163,10 @@ function licenceOf(face: FaceId, family: string): { name: string; text: string }
  * are all its own anyway.
  */
 export function fontFaceCss(fonts: readonly SubsetFont[], urlOf: (font: SubsetFont) => string, { unicodeRange: withRange = true } = {}): string {
-  return fonts.flatMap((font) => {
+  // A browser tries a family's faces last rule first: the faces after the Latin face come before it, so a character
+  // both have (a keycap's digit, which the emoji face maps for its sequence) is the Latin face's outside the sequence.
+  const ordered = withRange ? [...fonts.filter((font) => font.fallback), ...fonts.filter((font) => !font.fallback)] : fonts
+  return ordered.flatMap((font) => {
     const scale = SCRIPT_SIZE[scriptOfFamily(font.family)]
     const rule = (codePoints: readonly number[], size: number) => [
       '@font-face {',

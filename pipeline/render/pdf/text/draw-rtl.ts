@@ -95,9 +95,14 @@ export function logicalGlyphs(group: DrawingGroup, face: FaceId, marks: readonly
 
 const MARKS = /^\p{M}+$/u
 
-/** A glyph that draws nothing and advances by nothing: ZERO WIDTH SPACE's, else the space's. */
+/**
+ * A glyph that draws nothing and advances by nothing: ZERO WIDTH SPACE's, else ZERO WIDTH JOINER's, else the
+ * space's. Noto Emoji has no ZWSP and a space 1.27 em wide: a keycap's marks carried on it made poppler's box of
+ * the keycap reach over the next word, which it then read on a line of its own.
+ */
 export function carrierGlyph(face: FaceId): number {
-  return hasGlyph(face, 0x200b) ? nominalGlyph(face, 0x200b)! : nominalGlyph(face, 0x20) ?? 0
+  for (const codePoint of [0x200b, 0x200d]) if (hasGlyph(face, codePoint)) return nominalGlyph(face, codePoint)!
+  return nominalGlyph(face, 0x20) ?? 0
 }
 
 /**

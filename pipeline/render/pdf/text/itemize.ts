@@ -38,6 +38,9 @@ export function itemize(runs: readonly TextRun[], script: Script): Itemized {
     // Every character passes here, mostly before V8 optimises this code: code points by index, and the run's text copied whole unless a character is replaced.
     const source = run.text
     let copied = 0
+    // A keycap sequence being set (to `keycapEnd` in `source`), and the face that has its mark and its base.
+    let keycapEnd = 0
+    let keycapFace: FaceId | undefined
     for (let at = 0; at < source.length;) {
       let codePoint = source.codePointAt(at)!
       const length = codePoint > 0xffff ? 2 : 1
@@ -45,7 +48,13 @@ export function itemize(runs: readonly TextRun[], script: Script): Itemized {
       const continues = last !== undefined && last.run === run && last.end === index
       let face: FaceId
       let replaced = false
-      if (continues && last.face === faces[0] && hasGlyph(last.face, codePoint)) {
+      if (at >= keycapEnd && isKeycapBase(codePoint)) {
+        const end = keycapAt(source, at + length)
+        const found = end > 0 ? faceWith(faces, KEYCAP, codePoint) : undefined
+        if (found) [keycapEnd, keycapFace] = [end, found]
+      }
+      if (at < keycapEnd) face = keycapFace!
+      else if (continues && last.face === faces[0] && hasGlyph(last.face, codePoint)) {
         // The run's own face goes on (what the choice below gives too).
         face = last.face
       } else {
@@ -79,7 +88,25 @@ export function itemize(runs: readonly TextRun[], script: Script): Itemized {
   return { text, spans, missing }
 }
 
-function faceWith(faces: readonly FaceId[], codePoint: number): FaceId | undefined {
-  for (let at = 0; at < faces.length; at++) if (hasGlyph(faces[at]!, codePoint)) return faces[at]
+function faceWith(faces: readonly FaceId[], codePoint: number, base?: number): FaceId | undefined {
+  for (let at = 0; at < faces.length; at++) if (hasGlyph(faces[at]!, codePoint) && (base === undefined || hasGlyph(faces[at]!, base))) return faces[at]
   return undefined
+}
+
+/**
+ * A keycap (1️⃣: a digit, # or *, VS16 or not, then U+20E3) is one glyph of
+ * the face that has its mark (Noto Emoji's GSUB makes it of the three), so
+ * its base goes there too; left in the Latin face, the digit stood beside an
+ * empty key.
+ */
+const KEYCAP = 0x20e3
+
+function isKeycapBase(codePoint: number): boolean {
+  return (codePoint >= 0x30 && codePoint <= 0x39) || codePoint === 0x23 || codePoint === 0x2a
+}
+
+/** Where the keycap whose base ends at `next` ends, or 0 when none follows. */
+function keycapAt(source: string, next: number): number {
+  const mark = source.charCodeAt(next) === 0xfe0f ? next + 1 : next
+  return source.charCodeAt(mark) === KEYCAP ? mark + 1 : 0
 }
