@@ -8,7 +8,7 @@ import { visit } from 'unist-util-visit'
 import { fallbackFaces, scriptOfLocale, type FaceId, type Script } from './fonts.ts'
 import { hyphenatorFor } from './hyphenation.ts'
 import type { Edition } from '../edition.ts'
-import { ACCENT, runFont, type PdfState, type Run, type Style, type TextSource } from './state.ts'
+import { ACCENT, BODY, runFont, type PdfState, type Run, type Style, type TextSource } from './state.ts'
 import { drawLine, type BoxWrapper } from './text/draw.ts'
 import { taggedInline } from './structure.ts'
 import { inspectImage } from '../../content/inspect-image.ts'
@@ -27,13 +27,24 @@ export interface Frame {
   width: number
 }
 
-/** The text column, narrowed on the start side by the state's inset (a blockquote's, a nested list's). */
+/**
+ * The narrowest measure nesting leaves: 15 ems of the edition's body text, some 30 Latin characters
+ * or 15 Chinese ones, a narrow newspaper column; narrower, a justified line is mostly stretched space.
+ */
+export const MIN_MEASURE_EMS = 15
+
+/**
+ * The text column, narrowed on the start side by the state's inset (a blockquote's, a nested list's),
+ * as far as the narrowest measure: deeper blocks step in no further, and their markers stand where
+ * their parent's do.
+ */
 export function frameOf(state: PdfState): Frame {
   const { doc } = state
   const rtl = (state.blockDir ?? state.edition.dir) === 'rtl'
-  const left = doc.page.margins.left + (rtl ? 0 : state.insetStart)
-  const right = doc.page.width - doc.page.margins.right - (rtl ? state.insetStart : 0)
-  return { left, width: right - left }
+  const column = doc.page.width - doc.page.margins.left - doc.page.margins.right
+  const inset = Math.max(0, Math.min(state.insetStart, column - MIN_MEASURE_EMS * scriptMetrics(state.edition, BODY).size))
+  const left = doc.page.margins.left + (rtl ? 0 : inset)
+  return { left, width: column - inset }
 }
 
 /**

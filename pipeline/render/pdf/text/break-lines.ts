@@ -97,13 +97,42 @@ export function breakLines(text: string, spans: readonly Span[], options: BreakO
     const breaks = totalFit(places, fitOptions)
     return breaks && rangesOf(places, breaks, segments[0]!.start)
   }
-  if (!options.justify) return fit(plain, false, Infinity)!
+  const overfull = () => rangesOf(plain, firstFit(plain, options.width), segments[0]!.start)
+  if (!options.justify) return fit(plain, false, Infinity) ?? overfull()
   const places = () => (options.hyphenate ? placesOf(text, segments, measured, true, widthOf, options.hyphenate) : plain)
   // The second pass first bounds its lines' stretch (fewer candidate lines to weigh); only if that fails, none at all.
   let second: Place[] | undefined
   return fit(plain, false, PRETOLERANCE)
     ?? fit(second = places(), Boolean(options.hyphenate), TOLERANCE)
-    ?? fit(second, Boolean(options.hyphenate), Infinity)!
+    ?? fit(second, Boolean(options.hyphenate), Infinity)
+    ?? overfull()
+}
+
+/**
+ * The last resort, when no way of breaking keeps every line within the measure even at any stretch: a
+ * piece wider than the line that cannot be cut (one glyph wider than a narrow table column, or a measure
+ * of nothing). Each line takes the pieces that fit, and at least one, so every word is set, the widest
+ * past the measure, as TeX sets an overfull box rather than lose it.
+ */
+function firstFit(places: readonly Place[], width: number): number[] {
+  const breaks: number[] = []
+  let lineStart = 0
+  let pending = -1
+  for (let index = 0; index < places.length; index++) {
+    const place = places[index]!
+    const natural = place.width - lineStart + (place.hyphen ? place.hyphenWidth : 0)
+    if (natural > width && pending >= 0) {
+      breaks.push(pending)
+      lineStart = places[pending]!.width + places[pending]!.glue
+    }
+    pending = index
+    if (place.forced) {
+      breaks.push(index)
+      lineStart = place.width + place.glue
+      pending = -1
+    }
+  }
+  return breaks
 }
 
 function rangesOf(places: readonly Place[], breaks: readonly number[], first: number): LineRange[] {
