@@ -8,21 +8,16 @@
  *
  * The cache lives in the installation's .cache/code/, one file a part,
  * named by the part's text, Node.js's version and V8's flags (V8 refuses a
- * cache of other flags or another version). V8 checks a cache's version,
- * flags and source length, not its bytes: each file carries a CRC-32 of its
- * data, and a file that fails it, or that V8 refuses, is made again. It is
- * written under a temporary name and renamed, at the end of a build that
- * succeeded (so a nothing-changed build, which loads only `cli`, writes
- * nothing once `cli`'s cache exists), and again when a build ran code paths
- * (a format's writer in a script: pdf:arabic) the cached one did not.
- * NODE_DISABLE_COMPILE_CACHE=1 turns it off.
- *
- * This loader keeps the folder (sweepCodeCache), wherever the project is:
- * a project that runs another checkout's bin/ uses that checkout's cache.
+ * cache of other flags or another version). A file whose CRC-32 fails
+ * (bin/code-cache-file.mjs), or that V8 refuses, is made again. It is
+ * written at the end of a build that succeeded (so a nothing-changed build,
+ * which loads only `cli`, writes nothing once `cli`'s cache exists), and
+ * again when a build ran code paths (a format's writer in a script:
+ * pdf:arabic) the cached one did not; then the folder is swept
+ * (bin/sweep-code-cache.mjs). NODE_DISABLE_COMPILE_CACHE=1 turns it off.
  */
 import { isAscii } from 'node:buffer'
-import { randomBytes } from 'node:crypto'
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import module from 'node:module'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -30,6 +25,8 @@ import v8 from 'node:v8'
 import vm from 'node:vm'
 import zlib from 'node:zlib'
 import { seamsForLoader as SEAMS } from './bundle-parts.mjs'
+import { readCache, writeCache } from './code-cache-file.mjs'
+import { sweepCodeCache } from './sweep-code-cache.mjs'
 
 const HEAD = '(function (exports, require, module, __filename, __dirname, __pressImport, __pressParts, __pressUrl) {'
 
@@ -40,92 +37,12 @@ const HEAD = '(function (exports, require, module, __filename, __dirname, __pres
  */
 const CODE_PATHS = Symbol.for('polyglot-press.code-paths')
 
-/** Caches of one part's text (other Node.js versions or V8 flags) kept beside the one in use. */
-const KEEP_PER_PART = 4
-/** A temporary file untouched this long, its writer gone, was left by a killed build (write-atomic.ts's rule). */
-const UNTOUCHED_FOR_MS = 10 * 60 * 1000
-const TEMPORARY = /^\.(.+\.bin)\.(\d+)\.[0-9a-f]{8}\.tmp$/
-
 /** A problem of the bundle's folder, said in one line by bin/press.mjs. */
 function bundleError(message) {
   return Object.assign(new Error(message), { code: 'ERR_PRESS_BUNDLE' })
 }
 
-/** A code cache's file: a line of JSON (the data's CRC-32, the code paths of the runs that made it), then V8's data. */
-function readCache(file) {
-  let bytes
-  try {
-    bytes = readFileSync(file)
-  } catch {
-    return undefined
-  }
-  const end = bytes.indexOf(10)
-  try {
-    const head = JSON.parse(bytes.subarray(0, end).toString('utf8'))
-    const data = bytes.subarray(end + 1)
-    return zlib.crc32(data) === head.crc32 ? { data, ran: Array.isArray(head.ran) ? head.ran : [] } : undefined
-  } catch {
-    return undefined
-  }
-}
 
-function writeCache(file, data, ran) {
-  mkdirSync(path.dirname(file), { recursive: true })
-  // The temporary name write-atomic.ts gives: sweepCodeCache removes one a killed process left.
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
-  writeFileSync(temporary, Buffer.concat([Buffer.from(`${JSON.stringify({ crc32: zlib.crc32(data), ran })}\n`), data]))
-  renameSync(temporary, file)
-}
-
-/**
- * The folder after a build that ran its build part or wrote a cache (never a nothing-changed build): a
- * part's caches of earlier texts go (never read again); of its current text, the one in use and the
- * KEEP_PER_PART others last used (read or written) most recently stay, the rest (Node.js versions and V8
- * flags not used lately) go; so do temporary files of writers gone and untouched for ten minutes.
- * Read times count where the system keeps them (relatime: once a day at most); where it does not, a
- * cache's age is its writing's, and one swept too early is only made again.
- */
-export function sweepCodeCache(dir, current, now = Date.now()) {
-  const byPart = new Map()
-  for (const name of readdirSync(dir)) {
-    const file = path.join(dir, name)
-    // Another build may remove a file between the listing and this.
-    const stats = statSync(file, { throwIfNoEntry: false })
-    if (!stats?.isFile()) continue
-    const temporary = TEMPORARY.exec(name)
-    if (temporary) {
-      if (now - stats.mtimeMs >= UNTOUCHED_FOR_MS && !writerMayRun(Number(temporary[2]), stats.mtimeMs)) rmSync(file, { force: true })
-      continue
-    }
-    const [part, id] = name.split('.')
-    if (!name.endsWith('.bin') || !(part in current) || name === path.basename(current[part].file)) continue
-    if (id !== current[part].id) rmSync(file, { force: true })
-    else byPart.set(part, [...(byPart.get(part) ?? []), { file, used: Math.max(stats.atimeMs, stats.mtimeMs) }])
-  }
-  for (const others of byPart.values()) {
-    for (const { file } of others.sort((a, b) => b.used - a.used).slice(KEEP_PER_PART)) rmSync(file, { force: true })
-  }
-}
-
-/**
- * Whether process `pid` runs and started before `madeMs` (as pipeline/output/processes.ts decides for a
- * writer): a killed bundler's folder and a killed writer's cache file are removed, a live one's stay.
- */
-export function writerMayRun(pid, madeMs) {
-  if (pid === process.pid) return true
-  try {
-    process.kill(pid, 0)
-  } catch (error) {
-    if (error.code !== 'EPERM') return false
-  }
-  try {
-    const ticks = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').at(-1).split(' ')[19]
-    const boot = /^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))[1]
-    return madeMs >= Number(boot) * 1000 + Number(ticks) * 10 - 1000
-  } catch {
-    return true
-  }
-}
 
 /**
  * A part's text. bin/bundle-parts.mjs writes it in ASCII, which Latin-1 decodes as it is, to a string of one

@@ -20,7 +20,8 @@ import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import zlib from 'node:zlib'
 import { bundleParts } from './bundle-parts.mjs'
-import { runParts, writerMayRun } from './load-parts.mjs'
+import { runParts } from './load-parts.mjs'
+import { mayBeWriting } from './processes.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const pipeline = path.join(root, 'pipeline')
@@ -63,7 +64,7 @@ function fingerprint() {
   globalThis[PIPELINE_FILES] = files.join('\n')
   parts.push(`root:${root}`)
   // What npm installed (the bundle holds copies of the libraries), and how this file bundles.
-  for (const file of [path.join(root, 'package-lock.json'), path.join(root, 'node_modules/.package-lock.json'), fileURLToPath(import.meta.url), ...['native-inflate.cjs', 'bundle-parts.mjs', 'lazy-modules.mjs'].map((name) => path.join(root, 'bin', name))]) {
+  for (const file of [path.join(root, 'package-lock.json'), path.join(root, 'node_modules/.package-lock.json'), fileURLToPath(import.meta.url), ...['native-inflate.cjs', 'bundle-parts.mjs', 'lazy-modules.mjs', 'processes.mjs'].map((name) => path.join(root, 'bin', name))]) {
     const stat = existsSync(file) ? statSync(file) : undefined
     parts.push(`${path.relative(root, file)}:${stat?.mtimeMs}:${stat?.size}`)
   }
@@ -161,7 +162,7 @@ function removeLeftBundles() {
     const folder = path.join(pipeline, name)
     // Another bundler may rename or remove its folder between the listing and this.
     const made = statSync(folder, { throwIfNoEntry: false })?.mtimeMs
-    if (made !== undefined && !writerMayRun(pid, made)) rmSync(folder, { recursive: true, force: true })
+    if (made !== undefined && !mayBeWriting(pid, made)) rmSync(folder, { recursive: true, force: true })
   }
 }
 

@@ -184,7 +184,7 @@ describe('the code cache of the bundle', () => {
     const build = () => spawnSync(process.execPath, [path.join(installation, 'bin/press.mjs'), 'build', '--locale', 'en', '--format', 'html'], { cwd: project, encoding: 'utf8', env: ENV }).stdout
     build()
     expect(build()).not.toContain('wrote en/interview.html')
-    for (const name of ['bundle-parts.mjs', 'load-parts.mjs', 'v8-flags.mjs']) {
+    for (const name of ['bundle-parts.mjs', 'load-parts.mjs', 'code-cache-file.mjs', 'sweep-code-cache.mjs', 'processes.mjs', 'v8-flags.mjs']) {
       const file = path.join(installation, 'bin', name)
       const original = readFileSync(file, 'utf8')
       writeFileSync(file, `${original}\n// changed\n`)

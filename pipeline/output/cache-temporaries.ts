@@ -22,7 +22,7 @@ import { removeDeadWritersFiles, TEMPORARY_DIR } from './write-atomic.ts'
 
 /**
  * Folders in .cache/ that other tools write: npm's (npm run setup:node24) and Node.js's compile cache (which
- * earlier versions used); and the bundle's code cache, which bin/load-parts.mjs sweeps itself (it is the
+ * earlier versions used); and the bundle's code cache, which bin/load-parts.mjs sweeps itself (bin/sweep-code-cache.mjs) (it is the
  * installation's, wherever the project is).
  */
 const NOT_OURS = new Set(['tools', 'compile', 'code'])

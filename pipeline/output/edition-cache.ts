@@ -41,7 +41,7 @@ const PIPELINE_DIR = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 let pipelineHash: string | undefined
 
 /** bin/'s files: each changes what the bundle is, how it runs or what V8 does with it. */
-const BUNDLER_FILES = ['press.mjs', 'bundle-parts.mjs', 'lazy-modules.mjs', 'load-parts.mjs', 'native-inflate.cjs', 'v8-flags.mjs']
+const BUNDLER_FILES = ['press.mjs', 'bundle-parts.mjs', 'lazy-modules.mjs', 'load-parts.mjs', 'code-cache-file.mjs', 'sweep-code-cache.mjs', 'processes.mjs', 'native-inflate.cjs', 'v8-flags.mjs']
 
 /** The pipeline's code, templates and locked dependencies, hashed once per process. */
 export function pipelineVersion(root: string): string {

@@ -17,7 +17,7 @@ import { link, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { describeOsError } from './os-error.ts'
-import { isRunning, processStart } from './processes.ts'
+import { isRunning, processStart } from '../../bin/processes.mjs'
 
 export interface LockOptions {
   /** Called once when another build holds the lock and this one starts waiting. */

@@ -12,7 +12,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { open, readdir, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { createFolder, describeOsError } from './os-error.ts'
-import { mayBeWriting } from './processes.ts'
+import { mayBeWriting } from '../../bin/processes.mjs'
 
 const TEMPORARY = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/
 
