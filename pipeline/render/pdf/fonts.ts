@@ -122,8 +122,6 @@ export function fallbackFaces(role: FontRole, script: Script): FaceId[] {
   return [...[first, ...SCRIPTS.filter((other) => other !== first)].map((each) => ROLE_FACES[each][role]), ...fallback]
 }
 
-
-
 const files = new Map<FaceId, FontFile>()
 const fonts = new Map<FaceId, fontkit.Font>()
 /** The choice of files the caches above hold faces of: a new choice empties them. */
@@ -211,8 +209,12 @@ function checkFont(file: string, name: string, what: string): string {
   try {
     const handle = openSync(file, 'r')
     head = Buffer.alloc(4)
-    readSync(handle, head, 0, 4, 0)
-    closeSync(handle)
+    // A folder opens but fails to read (EISDIR): the handle is closed either way, the preview runs for hours.
+    try {
+      readSync(handle, head, 0, 4, 0)
+    } finally {
+      closeSync(handle)
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     throw new Error(`${code === 'ENOENT' ? 'Cannot find' : `Cannot read (${code})`} font file ${file} (${name}): ${what}`)
