@@ -49,7 +49,12 @@ Caption words.
 Plain words to translate.
 
 A picture: <img src="x.png" alt="Lead &quot;&gt;&lt;script&gt;alert(20)&lt;/script&gt;"> ends.
+
+The city <ruby>Алматы<rt>Almaty</rt></ruby> is read so.
 `
+/** A translator's ruby, with a handler of its own: its words read as the source's, its tags go. */
+const KK_RUBY = 'Қала <ruby>Алматы<rt>Almaty</rt></ruby> деп, <ruby onclick="alert(23)">Астана<rp>[</rp><rt>Astana</rt><rp>]</rp></ruby> деп оқылады.'
+const KK_RUBY_SHOWN = 'Қала Алматы(Almaty) деп, Астана[Astana] деп оқылады.'
 
 let root: string
 let result: BuildResult
@@ -66,12 +71,14 @@ beforeAll(async () => {
   const source = JSON.parse(readFileSync(path.join(root, 'locales/en/doc.json'), 'utf8')) as { p: Record<string, string> }
   const plainKey = Object.keys(source.p).find((key) => key.startsWith('plain'))!
   const pictureKey = Object.keys(source.p).find((key) => key.startsWith('a-picture'))!
+  const rubyKey = Object.keys(source.p).find((key) => key.startsWith('the-city'))!
   writeFileSync(path.join(root, 'locales/kk/doc.json'), JSON.stringify({
     meta: { title: 'Тақырып "><script>alert(12)</script>' },
     p: {
       [plainKey]: 'Аударма <img src=x onerror=alert(13)> [сілтеме](javascript:alert(14)) <b onclick="alert(15)">қалың</b> сөз.',
       // The picture's alt text is text in the catalog: a translation that writes a tag of its own gets no markup.
-      [pictureKey]: 'Сурет: <img src=x onerror=alert(21) alt="Бас"> <script>alert(22)</script> бітті.'
+      [pictureKey]: 'Сурет: <img src=x onerror=alert(21) alt="Бас"> <script>alert(22)</script> бітті.',
+      [rubyKey]: KK_RUBY
     }
   }, null, 2) + '\n')
   const ui = JSON.parse(readFileSync(path.join(REPO, 'locales/kk/ui.json'), 'utf8')) as Record<string, unknown>
@@ -117,6 +124,10 @@ describe('no injection', () => {
     expect(htmlText(read('en/doc.html').toString())).toContain('Opening words with inline and a bad link')
     expect(htmlText(read('en/doc.html').toString())).toContain('A picture: Lead "><script>alert(20)</script> ends.')
     expect(kk).toContain('Сурет: бітті.')
+    // A ruby reads base(reading) in the source and in a translator's words alike; no tag of either is published.
+    expect(htmlText(html)).toContain('The city Алматы(Almaty) is read so.')
+    expect(kk).toContain(KK_RUBY_SHOWN)
+    expect(read('kk/doc.html').toString()).not.toMatch(/<ruby|<rt|<rp|alert\(23\)/)
     expect(readFileSync(path.join(root, 'locales/en/doc.json'), 'utf8')).not.toContain('alert(6)')
     expect(html).not.toContain('alert(6)')
   })
@@ -130,6 +141,8 @@ describe('no injection', () => {
     expect(nav).toContain('Title &#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt; ]]&gt; &lt;![CDATA[ &amp; &#39;quoted&#39;')
     const kkNav = await (await readEpub(read('kk/doc.epub'))).zip.file('OEBPS/toc.xhtml')!.async('string')
     expect(kkNav).toContain('Мазмұны ]]&gt; &lt;!-- &#34;')
+    const kkBook = await readEpub(read('kk/doc.epub'))
+    expect(kkBook.text).toContain(KK_RUBY_SHOWN)
   })
 
   it('PDF: metadata holds the title exactly, no script or launch action, links only to the web', async () => {
@@ -139,7 +152,9 @@ describe('no injection', () => {
     const raw = read('en/doc.pdf').toString('latin1')
     // One link (two boxes when its words wrap to the next line).
     expect(new Set([...raw.matchAll(/\/URI \(([^)]*)\)/g)].map((match) => match[1]))).toEqual(new Set(['https://example.org/ok']))
-    expect((await pdfText(read('kk/doc.pdf'))).text).toContain('Аударма сілтеме қалың сөз.')
+    const kkPdf = (await pdfText(read('kk/doc.pdf'))).text
+    expect(kkPdf).toContain('Аударма сілтеме қалың сөз.')
+    expect(kkPdf).toContain(KK_RUBY_SHOWN)
     const en = (await pdfText(read('en/doc.pdf'))).text
     expect(en).toContain('A picture: Lead "><script>alert(20)</script> ends.')
     expect(en).not.toContain('alert(6)')
@@ -166,6 +181,7 @@ describe('no injection', () => {
     expect(catalog.sort()).toEqual([
       'locales/kk/doc.json Unexpected HTML `<img src=x onerror=alert(13)>` in `p.plain-words-to-translate`',
       'locales/kk/doc.json Unexpected HTML `<img src=x onerror=alert(21) alt="Бас">` in `p.a-picture-lead-script-alert`',
+      'locales/kk/doc.json Unexpected HTML `<ruby>` in `p.the-city-almaty-is-read`',
       'locales/kk/doc.json Unexpected HTML `<script>` in `meta.title`',
       'locales/kk/ui.json Unexpected HTML `<!--` in `contents`',
       'locales/kk/ui.json Unexpected HTML `</script>` in `page`',

@@ -11,6 +11,8 @@ import { VFile } from 'vfile'
 import * as html from '../pipeline/content/html-text.ts'
 import { htmlLines } from '../pipeline/content/html-text.ts'
 import { parseLoaded } from '../pipeline/content/load-document.ts'
+import { markdownToPhrasing } from '../pipeline/content/markdown.ts'
+import { dropUnshownHtml } from '../pipeline/content/raw-html-inline.ts'
 import { bodyUnits } from '../pipeline/segments/segment-units.ts'
 
 const parse = (markdown: string) => {
@@ -80,6 +82,31 @@ describe('inline HTML', () => {
     expect(words('Taiwan reads <ruby>漢<rt>ㄏㄢˋ</rt></ruby> so.')).toEqual(['Taiwan reads 漢（ㄏㄢˋ） so.'])
     expect(htmlLines('<p><ruby>字<rt>ㄗˋ</rt></ruby></p>')).toEqual(['字（ㄗˋ）'])
   })
+
+  it('takes a ruby’s <rb> and <rtc> out with its other tags: the bases, then each reading in parentheses', () => {
+    const markdown = 'C <ruby><rb>東</rb><rb>京</rb><rt>tō</rt><rt>kyō</rt></ruby> D <ruby>東京<rtc>Tōkyō</rtc></ruby> E <ruby><rb>北</rb><rtc><rt>ほく</rt></rtc></ruby>.'
+    expect(catalogTexts(markdown)).toEqual(['C 東京(tō)(kyō) D 東京(Tōkyō) E 北（ほく）.'])
+  })
+
+  it('reads a ruby that crosses emphasis in reading order: the base, then its reading in parentheses', () => {
+    const markdown = 'G *<ruby>漢*<rt>kan</rt></ruby> H and [<ruby>北<rt>běi</rt></ruby> link](https://example.org) I **<ruby>字<rt>ji**</rt></ruby> J.'
+    expect(words(markdown)).toEqual(['G 漢(kan) H and 北(běi) link I 字(ji) J.'])
+    expect(catalogTexts(markdown)).toEqual(['G *漢*(kan) H and [北(běi) link](https://example.org) I **字(ji**) J.']) // its reading closes where its </rt> stands, past the strong
+  })
+
+  it('reads the holders inside a text directive too: an image’s alt text there stays', () => {
+    expect(words('A :x[*b <img alt="c"> d*] e <ruby>漢<rt>kan</rt></ruby>.')).toEqual(['A b c d e 漢(kan).'])
+  })
+
+  it('shows an <rt> outside any ruby as a browser does, its words inline, no parentheses', () => {
+    expect(words('A <rt>stray</rt> B <ruby>漢<rt>kan</rt></ruby> C <rt>また</rt>.')).toEqual(['A stray B 漢(kan) C また.'])
+    expect(catalogTexts('A <rt>stray</rt> B <ruby>漢<rt>kan</rt></ruby> C <rt>また</rt>.')).toEqual(['A stray B 漢(kan) C また.'])
+  })
+
+  it('reads a translator’s ruby as the source’s: its base, the reading in parentheses, no tag left', () => {
+    const translated = dropUnshownHtml(markdownToPhrasing('Қала <ruby>Алматы<rt>Almaty</rt></ruby> *<ruby onclick="alert(1)">漢*<rp>[</rp><rt>kan</rt><rp>]</rp></ruby> <ruby>字<rt>ji'))
+    expect(plainText({ type: 'paragraph', children: translated }, { includeHtml: true })).toBe('Қала Алматы(Almaty) 漢[kan] 字(ji)')
+  })
 })
 
 describe('inline tags', () => {
@@ -120,6 +147,11 @@ describe('a block of raw HTML', () => {
   it('leaves out what a browser hides, and shows a drop-down list’s selected option only', () => {
     expect(htmlLines('<div>Shown <span hidden>hidden</span><p style="display: none !important">gone</p><p aria-hidden="true">read aloud by none, seen by all</p></div><select><option>Ebb</option><optgroup label="Later"><option selected>Flood</option></optgroup></select><select size="2"><option>North</option><option>South</option></select>'))
       .toEqual(['Shown', 'read aloud by none, seen by all', 'Flood', 'North', 'South'])
+  })
+
+  it('reads an <rtc> as readings: each <rt> of it in its own parentheses, else its words as one', () => {
+    expect(htmlLines('<p>C <ruby><rb>東</rb><rb>京</rb><rtc><rt>とう</rt><rt>きょう</rt></rtc><rtc>Tokyo</rtc></ruby> D <ruby>東京<rtc>Tōkyō</rtc></ruby>.</p>'))
+      .toEqual(['C 東京（とう）（きょう）(Tokyo) D 東京(Tōkyō).'])
   })
 
   it('shows a field as a browser does: its value, its placeholder, a button’s label or an image button’s alt text, never a password', () => {

@@ -109,7 +109,7 @@ function inputText(input: Element): string {
 
 /**
  * Ruby as a browser without ruby shows it, and as a CJK publisher sets it in plain text: the base, then
- * its reading in parentheses (漢(kan)字(ji)); the author's own `<rp>` parentheses if given, else
+ * its reading in parentheses (漢(kan)字(ji), and after `<rb>` bases their readings: 東京(tō)(kyō)); the author's own `<rp>` parentheses if given, else
  * full-width ones around a CJK reading (kana, Bopomofo, Hangul: render/cjk.ts) and ASCII ones around a Latin one.
  * innerText drops `<rp>`.
  */
@@ -120,7 +120,10 @@ function readRuby(ruby: Element): void {
       children.push({ ...child, tagName: 'span' })
       return
     }
-    if (child.type !== 'element' || child.tagName !== 'rt') {
+    // An <rtc> holds readings: each <rt> of it its own parentheses, else its words one reading.
+    const container = child.type === 'element' && child.tagName === 'rtc' && child.children.some((part) => part.type === 'element' && part.tagName === 'rt')
+    if (container) readRuby(child)
+    if (child.type !== 'element' || (child.tagName !== 'rt' && (child.tagName !== 'rtc' || container))) {
       children.push(child)
       return
     }

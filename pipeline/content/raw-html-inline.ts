@@ -8,7 +8,8 @@
  * - an `<img>` or an `<input>` that shows words becomes those words, where it stood: the alt text, a
  *   field's value; a drop-down `<select>` its selected option;
  * - a ruby becomes its base with the reading in parentheses after it (`漢(kan)`), as a browser without
- *   ruby shows it: the author's `<rp>` where given, else ours, decided for each reading;
+ *   ruby shows it: the author's `<rp>` where given, else ours, decided for each reading; read in
+ *   reading order through emphasis and links, which a ruby may cross; a translator's ruby the same;
  * - a tag of a box a browser draws apart leaves a space between words;
  * - any other tag (`<span>`, `<b>`) goes, its words stay.
  * Each element taken out is one warning at its place (from its opening to its closing tag). The catalog,
@@ -16,7 +17,7 @@
  */
 import type { Paragraph, Parent, PhrasingContent, Root, Text } from 'mdast'
 import type { Position } from 'unist'
-import { visit } from 'unist-util-visit'
+import { SKIP, visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import { warn } from '../messages.ts'
 import { hasCjkLetter } from '../render/cjk.ts'
@@ -32,6 +33,8 @@ const BOXES = new Set(['address', 'article', 'aside', 'blockquote', 'br', 'butto
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr'])
 /** Empty elements that show words of their own: an image's alt text, a field's value or label. */
 const SHOWS_WORDS: Record<string, string> = { img: 'the image', input: 'the field' }
+/** A ruby's parts: inside one, their tags are no words (`<rb>` holds a base, `<rtc>` readings). */
+const RUBY_PARTS = new Set(['rb', 'rp', 'rt', 'rtc', 'ruby'])
 const TAG = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)/
 
 /** What reads HTML as a browser does (html-text.ts), loaded for a document with a `<` in it. */
@@ -45,12 +48,26 @@ export interface HtmlReader {
 /** Without a reader (no `<` in the document), there is no tag to take out. */
 export function keepInlineHtmlWords(tree: Root, file: VFile, html: HtmlReader | undefined): void {
   if (!html) return
+  const report = (source: string, place: Position | undefined) => warn(file, 'raw-html', `Unexpected raw HTML \`${snippet(source)}\`, expected Markdown: a browser shows none of its text, so no edition prints it and no catalog holds it`, { place, source: 'load-document' })
+  const shown = (parent: Parent, ruby: Ruby): void => {
+    // Not a holder (a text directive): the holders inside it are read, in their turn.
+    if (!HOLDERS.has(parent.type)) {
+      for (const child of parent.children) if ('children' in child) shown(child, ruby)
+      return
+    }
+    const children = parent.children as PhrasingContent[]
+    if (!children.some((child) => child.type === 'html')) {
+      parent.children = withWords(children, file, html.htmlLines, ruby, shown)
+      return
+    }
+    const kept = withoutUnshown(children, String(file.value), report, html.hiddenTag)
+    parent.children = joinTexts(withWords(kept, file, html.htmlLines, ruby, shown))
+  }
   visit(tree, (node) => {
-    const parent = node as Parent
-    if (!HOLDERS.has(node.type) || !parent.children.some((child) => child.type === 'html')) return
-    const report = (source: string, place: Position | undefined) => warn(file, 'raw-html', `Unexpected raw HTML \`${snippet(source)}\`, expected Markdown: a browser shows none of its text, so no edition prints it and no catalog holds it`, { place, source: 'load-document' })
-    const shown = withoutUnshown(parent.children as PhrasingContent[], String(file.value), report, html.hiddenTag)
-    parent.children = joinTexts(withWords(shown, file, html.htmlLines))
+    if (!HOLDERS.has(node.type)) return
+    // The holders inside it (emphasis, a link) are read with it, in reading order: a ruby may cross them.
+    withReadingClosed(node as Parent, (ruby) => shown(node as Parent, ruby))
+    return SKIP
   })
 }
 
@@ -68,10 +85,41 @@ export function shownMarkdown(markdown: string, html: HtmlReader): string {
 /**
  * A translation's phrasing without the elements a browser does not show, at every depth: a catalog
  * value's HTML is reported where the catalog is read (i18n/catalog.ts), its tags never published, and
- * a script's text in it is no more printed than the source's.
+ * a script's text in it is no more printed than the source's. A ruby in it reads as the source's does,
+ * its base with the reading in parentheses after it, its tags gone.
  */
 export function dropUnshownHtml(children: PhrasingContent[]): PhrasingContent[] {
-  return withoutUnshown(children, '', () => {}, () => false).map((child) => ('children' in child ? { ...child, children: dropUnshownHtml(child.children as PhrasingContent[]) } : child) as PhrasingContent)
+  const holder: Parent = { type: 'paragraph', children }
+  const shown = (parent: Parent, ruby: Ruby) => {
+    const out: PhrasingContent[] = []
+    const kept = withoutUnshown(parent.children as PhrasingContent[], '', () => {}, () => false)
+    kept.forEach((child, index) => {
+      const tag = tagOf(child)
+      if (tag && rubyWords(tag, kept, index, out, ruby)) return
+      if ('children' in child) shown(child, ruby)
+      out.push(child)
+    })
+    parent.children = out
+  }
+  withReadingClosed(holder, (ruby) => shown(holder, ruby))
+  return holder.children as PhrasingContent[]
+}
+
+/** Where a ruby stands while its holder's words are read: how many rubies are open, the reading we opened. */
+interface Ruby {
+  depth: number
+  /** The parenthesis that closes the reading we opened, until its `</rt>` (or the ruby's tag that ends it). */
+  reading: string | undefined
+}
+
+/** Reads a holder's words; a reading still open at its end closes there, with its last words. */
+function withReadingClosed(holder: Parent, read: (ruby: Ruby) => void): void {
+  const ruby: Ruby = { depth: 0, reading: undefined }
+  read(ruby)
+  const last = holder.children.at(-1) as PhrasingContent | undefined
+  if (ruby.reading === undefined || !last) return
+  if (last.type === 'text') holder.children[holder.children.length - 1] = { ...last, value: last.value + ruby.reading }
+  else holder.children.push(text(ruby.reading, last))
 }
 
 interface Tag {
@@ -142,31 +190,24 @@ function joinAround(out: PhrasingContent[], next: PhrasingContent | undefined, r
   if (before === undefined || (before.type === 'text' && /\s$/.test(before.value))) replaceNext({ ...next, value: next.value.trimStart() })
 }
 
-function withWords(children: PhrasingContent[], file: VFile, linesOf: (html: string) => string[]): PhrasingContent[] {
+function withWords(children: PhrasingContent[], file: VFile, linesOf: (html: string) => string[], ruby: Ruby, shown: (parent: Parent, ruby: Ruby) => void): PhrasingContent[] {
   const out: PhrasingContent[] = []
   const source = String(file.value)
   const sourceOf = (place: Position | undefined, html: string) => (place ? source.slice(place.start.offset, place.end.offset) : html)
   const report = (html: string, place: Position | undefined, fate: string) => warn(file, 'raw-html', `Unexpected raw HTML \`${snippet(sourceOf(place, html))}\`, expected Markdown: ${fate}`, { place, source: 'load-document' })
   /** Closing tags whose element was reported at its opening tag. */
   const reported = new Set<number>()
-  /** The parenthesis that closes the reading we opened, until its `</rt>` (or the tag that ends it). */
-  let reading: string | undefined
-  let rubyDepth = 0
   /** Past a drop-down list, whose shown option stands for all its nodes. */
   let skipTo = -1
   children.forEach((child, index) => {
     if (index <= skipTo) return
     const tag = tagOf(child)
     if (!tag) {
+      if ('children' in child) shown(child, ruby)
       out.push(child)
       return
     }
     const html = (child as { value: string }).value
-    const endsReading = tag.name === 'rp' || (tag.name === 'rt' && !tag.closing) || (tag.name === 'ruby' && tag.closing)
-    if (reading !== undefined && endsReading) {
-      out.push(text(reading, child))
-      reading = undefined
-    }
     const wordFollows = wordNext(children, index)
     const what = SHOWS_WORDS[tag.name]
     const words = what && !tag.closing ? linesOf(html).join(' ') : ''
@@ -185,30 +226,48 @@ function withWords(children: PhrasingContent[], file: VFile, linesOf: (html: str
       skipTo = closing
       return
     }
-    if (tag.name === 'ruby') rubyDepth = Math.max(0, rubyDepth + (tag.closing ? -1 : 1))
-    if (reported.has(index)) {
-      // Its element was reported at its opening tag.
-    } else if (tag.name === 'ruby' && !tag.closing) {
+    if (tag.name === 'ruby' && !tag.closing) {
       report(html, place, 'its tags are left out of every edition and catalog, its base kept as text with the reading in parentheses after it')
-      if (closing !== undefined) reported.add(closing)
-    } else if (!(rubyDepth > 0 && (tag.name === 'rt' || tag.name === 'rp' || tag.name === 'ruby'))) {
+    }
+    // A ruby's tags are text to no one: its base and reading (in parentheses) are the words, as in a block.
+    if (rubyWords(tag, children, index, out, ruby)) return
+    if (!reported.has(index)) {
       report(html, place, closing === undefined ? 'it is left out of every edition and catalog' : 'its tags are left out of every edition and catalog, its words kept as text')
       if (closing !== undefined) reported.add(closing)
     }
-    if (BOXES.has(tag.name)) {
-      if (wordBefore(out) && wordFollows) out.push(text(' ', child))
-    } else if (tag.name === 'rt' && !tag.closing && !authoredParentheses(children, index)) {
-      // Each reading's own: the author's `<rp>` before this `<rt>`, else ours, full-width around a CJK reading.
-      const [open, close] = hasCjkLetter(readingAfter(children, index)) ? ['（', '）'] : ['(', ')']
-      out.push(text(open, child))
-      reading = close
-    } else if (tag.name === 'rt' && reading !== undefined) {
-      out.push(text(reading, child))
-      reading = undefined
-    }
+    if (BOXES.has(tag.name) && wordBefore(out) && wordFollows) out.push(text(' ', child))
   })
-  if (reading !== undefined) out.push(text(reading, children.at(-1)!))
   return out
+}
+
+/**
+ * Takes a ruby's own tag (`<ruby>`, and inside one `<rb>`, `<rt>`, `<rtc>`, `<rp>`, `</ruby>`) out of the
+ * words, with the parentheses of a reading where a browser without ruby would want them: each `<rt>`'s
+ * own, and an `<rtc>`'s written without `<rt>`; the author's `<rp>` where given, else ours, full-width
+ * around a CJK reading. An `<rt>` outside any ruby is not one's: a browser shows its words inline.
+ */
+function rubyWords(tag: Tag, children: PhrasingContent[], index: number, out: PhrasingContent[], ruby: Ruby): boolean {
+  if (!RUBY_PARTS.has(tag.name) || (ruby.depth === 0 && (tag.name !== 'ruby' || tag.closing))) return false
+  const child = children[index]!
+  if (ruby.reading !== undefined) {
+    out.push(text(ruby.reading, child))
+    ruby.reading = undefined
+  }
+  if (tag.name === 'ruby') ruby.depth += tag.closing ? -1 : 1
+  const reading = !tag.closing && (tag.name === 'rt' || (tag.name === 'rtc' && !tagNext(children, index, ['rp', 'rt'])))
+  if (reading && !authoredParentheses(children, index)) {
+    const [open, close] = hasCjkLetter(readingAfter(children, index)) ? ['（', '）'] : ['(', ')']
+    out.push(text(open, child))
+    ruby.reading = close
+  }
+  return true
+}
+
+/** Whether the node after `index` (white space aside) is an opening tag of one of these names. */
+function tagNext(children: PhrasingContent[], index: number, names: string[]): boolean {
+  const next = children.slice(index + 1).find((node) => !(node.type === 'text' && node.value.trim() === ''))
+  const tag = next && tagOf(next)
+  return tag !== undefined && !tag.closing && names.includes(tag.name)
 }
 
 /** From an opening tag's start to its closing tag's end. */
@@ -235,7 +294,7 @@ function joinTexts(children: PhrasingContent[]): PhrasingContent[] {
   return out.filter((node) => node.type !== 'text' || node.value !== '')
 }
 
-/** Whether the `<rt>` at `index` follows the author's `</rp>` (white space between them aside). */
+/** Whether the `<rt>` (or `<rtc>`) at `index` follows the author's `</rp>` (white space between them aside). */
 function authoredParentheses(children: PhrasingContent[], index: number): boolean {
   const before = children.slice(0, index).findLast((node) => !(node.type === 'text' && node.value.trim() === ''))
   const tag = before && tagOf(before)
