@@ -11,6 +11,7 @@ import path from 'node:path'
 import { fromHtml } from 'hast-util-from-html'
 import { toHtml } from 'hast-util-to-html'
 import { toText } from 'hast-util-to-text'
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { build, type BuildResult } from '../pipeline/build.ts'
 import { extract } from '../pipeline/translation/extract.ts'
@@ -55,6 +56,7 @@ The city <ruby>Алматы<rt>Almaty</rt></ruby> is read so.
 /** A translator's ruby, with a handler of its own: its words read as the source's, its tags go. */
 const KK_RUBY = 'Қала <ruby>Алматы<rt>Almaty</rt></ruby> деп, <ruby onclick="alert(23)">Астана<rp>[</rp><rt>Astana</rt><rp>]</rp></ruby> деп оқылады.'
 const KK_RUBY_SHOWN = 'Қала Алматы(Almaty) деп, Астана[Astana] деп оқылады.'
+const LINK = 'https://example.org/ok'
 
 let root: string
 let result: BuildResult
@@ -150,8 +152,14 @@ describe('no injection', () => {
     const info = execFileSync('pdfinfo', ['-enc', 'UTF-8', path.join(root, 'output/en/doc.pdf')]).toString()
     expect(/^Title: +(.*)$/m.exec(info)?.[1]).toBe(TITLE)
     const raw = read('en/doc.pdf').toString('latin1')
-    // One link (two boxes when its words wrap to the next line).
-    expect(new Set([...raw.matchAll(/\/URI \(([^)]*)\)/g)].map((match) => match[1]))).toEqual(new Set(['https://example.org/ok']))
+    // One link: a box for each line its words are set on, each box over them, and no other address.
+    const uris = [...raw.matchAll(/\/URI \(([^)]*)\)/g)].map((match) => match[1])
+    const boxes = await linkBoxes(read('en/doc.pdf'), LINK)
+    const words = linkWords(path.join(root, 'output/en/doc.pdf'), ['good', 'link'])
+    expect(uris).toEqual(boxes.map(() => LINK))
+    expect(boxes).toHaveLength(new Set(words.map((word) => word.line)).size)
+    expect(words.map((word) => boxes.filter((box) => inside(word, box)).length)).toEqual([1, 1])
+    expect(boxes.map((box) => words.some((word) => inside(word, box)))).toEqual(boxes.map(() => true))
     const kkPdf = (await pdfText(read('kk/doc.pdf'))).text
     expect(kkPdf).toContain('Аударма сілтеме қалың сөз.')
     expect(kkPdf).toContain(KK_RUBY_SHOWN)
@@ -192,6 +200,34 @@ describe('no injection', () => {
     expect(found.find((message) => message.reason.includes('`meta.title`'))?.line).toBe(3)
   })
 })
+
+interface Box {
+  left: number
+  bottom: number
+  right: number
+  top: number
+}
+
+/** The link annotations to `url` on the first page, by pdf.js, in the page's points (y up). */
+async function linkBoxes(pdf: Uint8Array, url: string): Promise<Box[]> {
+  const document = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false }).promise
+  const annotations = (await (await document.getPage(1)).getAnnotations()) as Array<{ url?: string; rect: number[] }>
+  await document.destroy()
+  return annotations.filter((annotation) => annotation.url === url).map(({ rect: [left, bottom, right, top] }) => ({ left: left!, bottom: bottom!, right: right!, top: top! }))
+}
+
+/** The first run of these words on the first page, by poppler, each word's middle in points (y up) and its line. */
+function linkWords(pdf: string, wanted: string[]): Array<{ x: number; y: number; line: number }> {
+  const xml = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', pdf, '-']).toString()
+  const height = Number(/<page width="[\d.]+" height="([\d.]+)"/.exec(xml)![1])
+  const words = [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)]
+    .map(([, xMin, yMin, xMax, yMax, word]) => ({ word: word!, x: (Number(xMin) + Number(xMax)) / 2, y: height - (Number(yMin) + Number(yMax)) / 2, line: Math.round(Number(yMax)) }))
+  const start = words.findIndex((_, index) => wanted.every((word, offset) => words[index + offset]?.word.replace(/\W+$/, '') === word))
+  expect(start).toBeGreaterThan(-1)
+  return words.slice(start, start + wanted.length)
+}
+
+const inside = (point: { x: number; y: number }, box: Box) => point.x >= box.left && point.x <= box.right && point.y >= box.bottom && point.y <= box.top
 
 describe('JSON-LD', () => {
   it('a value cannot end the script element early', () => {
