@@ -39,6 +39,17 @@ Digits 1 2 3 and # alone.
 Left out: தமிழ் and ქართული.
 `
 
+/** Keycaps in Arabic text, where digits are set at the Latin size in runs of their own (render/pdf/text/latin-size.ts). */
+const ARABIC = `---
+title: "مفاتيح"
+lang: ar
+---
+
+# عنوان 1️⃣ فقط
+
+نص 3️⃣ فقط **4️⃣** و 2 هنا.
+`
+
 /** The words each reader must give, as written (logical order). */
 const WORDS = ['שלום', 'עולם', 'नमस्ते', 'दुनिया', 'हिन्दी', 'में', 'कर्म', 'สวัสดีชาวโลก', 'ทำ', 'Καλημέρα', 'κόσμε', '✅', '🚀', '❤\ufe0f', '1\ufe0f\u20e3', '#\ufe0f\u20e3']
 /** Flags: one glyph of two characters outside the BMP, which MuPDF reads as replacement characters (README, left alone). */
@@ -49,7 +60,7 @@ let said: string[]
 let pdf: Buffer
 
 beforeAll(async () => {
-  root = makeProject({ 'content/greetings.md': MARKDOWN, 'content/plain.md': '---\ntitle: "Plain"\nlang: en\n---\n\nOnly English here.\n' })
+  root = makeProject({ 'content/greetings.md': MARKDOWN, 'content/keycaps.md': ARABIC, 'content/plain.md': '---\ntitle: "Plain"\nlang: en\n---\n\nOnly English here.\n' })
   const result = await build({ root, locales: ['en'], formats: ['html', 'epub', 'pdf'] })
   expect(result.failures).toEqual([])
   said = [...new Set(result.files.flatMap((file) => file.messages.filter((message) => message.ruleId === 'missing-glyph').map((message) => message.reason)))]
@@ -108,6 +119,32 @@ describe('fallback faces in the PDF', () => {
     expect(digits.filter(({ font }) => font.startsWith('NotoEmoji'))).toEqual([])
     // The marks a keycap's glyph carries take no room: poppler reads the words after it on its line.
     expect(execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(root, 'output/en/greetings.pdf'), '-']).toString()).toContain('keycaps 1\ufe0f\u20e3 and #\ufe0f\u20e3.')
+  })
+
+  it('draws a keycap in Arabic text whole in Noto Emoji at the Arabic size, in body, bold and heading, and pdf.js and MuPDF read it whole', async () => {
+    const file = path.join(root, 'output/en/keycaps.pdf')
+    const stext = execFileSync('mutool', ['draw', '-q', '-F', 'stext', '-o', '-', file], { stdio: ['ignore', 'pipe', 'ignore'] }).toString()
+    const chars: Array<{ font: string; size: string; char: string }> = []
+    let font = ''
+    let size = ''
+    for (const [, name, points, code] of stext.matchAll(/<font name="([^"]+)" size="([^"]+)"|<char [^>]*c="([^"]*)"/g)) {
+      if (name) [font, size] = [name, points!]
+      else chars.push({ font, size, char: code!.replace(/&#x([0-9a-f]+);/g, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16))) })
+    }
+    // Each keycap: its digit, U+FE0F and U+20E3 in one face, at the size of the Arabic around it (heading 14 pt, body 11).
+    const keycaps = chars.flatMap((char, index) => (char.char === '\u20e3' ? [chars.slice(index - 2, index + 1)] : []))
+    expect(keycaps.map((cap) => cap.map(({ font, size, char }) => `${char} ${font} ${size}`).join(', '))).toEqual([
+      '1 NotoEmoji-Bold 14, \ufe0f NotoEmoji-Bold 14, \u20e3 NotoEmoji-Bold 14',
+      '3 NotoEmoji-Regular 11, \ufe0f NotoEmoji-Regular 11, \u20e3 NotoEmoji-Regular 11',
+      '4 NotoEmoji-Bold 11, \ufe0f NotoEmoji-Bold 11, \u20e3 NotoEmoji-Bold 11'
+    ])
+    // A digit alone is still set at the Latin size (11 pt over the Arabic edition's 1.18).
+    expect(chars.find(({ char }) => char === '2')).toEqual({ font: 'NotoNaskhArabic-Regular', size: '9.322', char: '2' })
+    const mupdf = execFileSync('mutool', ['draw', '-q', '-F', 'txt', '-o', '-', file], { stdio: ['ignore', 'pipe', 'ignore'] }).toString()
+    for (const text of [mupdf, (await pdfText(readFileSync(file))).text]) {
+      const found = wordsOf(text)
+      expect(['1\ufe0f\u20e3', '3\ufe0f\u20e3', '4\ufe0f\u20e3'].filter((word) => !found.has(word))).toEqual([])
+    }
   })
 
   it('draws each flag as one glyph, Noto Emoji’s ligature of its two regional indicators (poppler’s word boxes: one emoji wide)', () => {

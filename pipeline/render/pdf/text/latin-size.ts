@@ -9,9 +9,14 @@
  */
 import type { TextRun } from './types.ts'
 
-const LATIN = '\\p{Script=Latin}\\p{Script=Greek}\\p{Script=Cyrillic}0-9'
+/**
+ * A Latin, Greek or Cyrillic letter, or a European digit that is not a
+ * keycap's base: 3️⃣ is one emoji, which the itemizer sets whole in the
+ * emoji face only when it finds the digit and its marks in one run.
+ */
+const LATIN = '(?:[\\p{Script=Latin}\\p{Script=Greek}\\p{Script=Cyrillic}]|[0-9](?![\\ufe0f\\u20e3]))'
 /** A Latin word or number with what joins it to the next (Jürgen Stock, 3.5, 2014–2024, 10 %). */
-const LATIN_TOKEN = new RegExp(`[${LATIN}]+(?:[ .,:/'’&\\-–]+[${LATIN}]+)*(?: ?%)?`, 'gu')
+const LATIN_TOKEN = new RegExp(`${LATIN}+(?:[ .,:/'’&\\-–]+${LATIN}+)*(?: ?%)?`, 'gu')
 
 /** Runs cut where Latin tokens start and end, those set at `scale` times their size. */
 export function latinAtLatinSize(runs: readonly TextRun[], scale: number): TextRun[] {
