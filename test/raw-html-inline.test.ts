@@ -134,6 +134,12 @@ describe('inline tags', () => {
     ])
   })
 
+  it('keep an element whose style’s winning display shows it (the last display, an !important one over a later plain one)', () => {
+    const markdown = 'A <span style="display:none;display:inline">SHOWNLAST</span> B <b style="DISPLAY: none /* a note */ ; display : Inline-Block">CASED</b> C <span hidden style="display: inline">OVERRIDDEN</span> D <i style="display:none !important; display:inline">GONE</i> E <i style="display:none; display: nonsense">BOGUS</i> F.'
+    expect(catalogTexts(markdown)).toEqual(['A SHOWNLAST B CASED C OVERRIDDEN D E F.'])
+    expect(warnings(markdown).filter((line) => line.includes('a browser shows none of its text')).map((line) => line.split('`')[1])).toEqual(['<i style="display:none !important; displ…', '<i style="display:none; display: nonsens…'])
+  })
+
   it('show a drop-down list’s selected option, else its first, and a list box’s every option', () => {
     expect(catalogTexts([
       'Tide: <select><option>Ebb</option><option selected>Flood</option></select>, now.',
@@ -147,6 +153,11 @@ describe('a block of raw HTML', () => {
   it('leaves out what a browser hides, and shows a drop-down list’s selected option only', () => {
     expect(htmlLines('<div>Shown <span hidden>hidden</span><p style="display: none !important">gone</p><p aria-hidden="true">read aloud by none, seen by all</p></div><select><option>Ebb</option><optgroup label="Later"><option selected>Flood</option></optgroup></select><select size="2"><option>North</option><option>South</option></select>'))
       .toEqual(['Shown', 'read aloud by none, seen by all', 'Flood', 'North', 'South'])
+  })
+
+  it('keeps what a later display shows, and leaves out what an !important none hides', () => {
+    expect(htmlLines('<div>One <span style="display:none;display:inline">SHOWNLAST</span><p style="display: none !important; display: block">gone</p><p hidden style="display:block">shown</p><p hidden="until-found" style="display:block">found later</p></div>'))
+      .toEqual(['One SHOWNLAST', 'shown'])
   })
 
   it('reads an <rtc> as readings: each <rt> of it in its own parentheses, else its words as one', () => {

@@ -39,6 +39,9 @@ function prune(node: Root | Element, inSvg: boolean): void {
     }
     // `hidden` or `style="display: none"`: a browser draws none of it, whatever it is.
     if (hiddenBy(child.properties)) continue
+    // `hidden` that the element's own style overrides (`hidden style="display: block"`): shown, and
+    // hast-util-to-text would leave it out for the attribute alone.
+    delete child.properties.hidden
     const svg = inSvg || child.tagName === 'svg'
     // An SVG's <title> is its name, what a screen reader says for it: words of the document.
     if (svg && child.tagName === 'title') child.tagName = 'div'

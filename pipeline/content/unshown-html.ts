@@ -1,3 +1,5 @@
+import { styleDisplay } from './inline-style.ts'
+
 /**
  * Elements whose text a browser never shows, for the words of raw HTML (html-text.ts for a block,
  * raw-html-inline.ts inside a paragraph). The HTML rendering section's user-agent style sheet gives
@@ -15,12 +17,15 @@ export const RAW_TEXT: ReadonlySet<string> = new Set(['script', 'style', 'title'
 
 /**
  * An element a browser does not draw by its attributes, whatever its name: `hidden` (the user-agent
- * style sheet's `display: none`; `until-found` too, drawn only once a search finds it) or an inline
- * `style` that says `display: none`. `aria-hidden` is not here: it hides from screen readers, yet
- * every sighted reader sees the words.
+ * style sheet's `display: none`, which an inline `style` giving another `display` overrides;
+ * `until-found` hides whatever the style says, drawn only once a search finds it) or an inline `style`
+ * whose winning `display` is `none` (inline-style.ts). `aria-hidden` is not here: it hides from screen
+ * readers, yet every sighted reader sees the words.
  */
 export function hiddenBy(properties: Readonly<Record<string, unknown>>): boolean {
-  if (properties.hidden !== undefined && properties.hidden !== null && properties.hidden !== false) return true
-  const style = properties.style
-  return typeof style === 'string' && /(?:^|;)\s*display\s*:\s*none\s*(?:!\s*important\s*)?(?:;|$)/i.test(style)
+  const hidden = properties.hidden
+  if (typeof hidden === 'string' && hidden.toLowerCase() === 'until-found') return true
+  const display = typeof properties.style === 'string' ? styleDisplay(properties.style) : undefined
+  if (display !== undefined) return display === 'none'
+  return hidden !== undefined && hidden !== null && hidden !== false
 }
