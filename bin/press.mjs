@@ -213,7 +213,14 @@ async function ensureBundle() {
   }
 }
 
-const [command = 'build', ...rest] = process.argv.slice(2)
+// `press.mjs --help`, `press.mjs --force`: options with no command are the build's (the default command).
+const given = process.argv.slice(2)
+const command = given[0] === undefined || given[0].startsWith('-') ? 'build' : given[0]
+const rest = given[0] === command ? given.slice(1) : given
+if (command !== 'build' && command !== 'merge-manifests') {
+  console.error(`error: Unknown command '${command}', expected build or merge-manifests; --help lists the commands and options`)
+  process.exit(2)
+}
 const entry = command === 'merge-manifests' ? 'merge-manifests' : 'cli'
 await ensureBundle()
 process.argv = [process.argv[0], path.join(out, `${entry}.cjs`), ...rest]

@@ -14,7 +14,20 @@ import { parseShard } from './shard.ts'
 import type { Format } from './types.ts'
 import { endQuietlyWhenOutputCloses } from './closed-output.ts'
 
-const USAGE = `Usage: npm run build -- [--locale kk,ru] [--format html,epub,pdf] [--doc interview] [--out DIR] [--strict] [--force] [--shard i/n] [--quiet]`
+const USAGE = `Usage: node bin/press.mjs [build] [options] (npm run build -- [options]), or node bin/press.mjs merge-manifests SHARD/manifest.json… [--out FILE]
+Commands:
+  build                     build the editions (the command when none is given)
+  merge-manifests           join the manifests of shards into one (npm run merge-manifests -- --help)
+Options of build:
+  --locale kk,ru            only these languages (repeatable; default: every one in locales/)
+  --format html,epub,pdf    only these formats (repeatable; default: all three)
+  --doc interview           only these documents of content/ (repeatable; default: all)
+  --out DIR                 write the editions to DIR (default: output)
+  --strict                  refuse an edition with a fallback or an outdated translation
+  --force                   build again even if nothing changed
+  --shard i/n               build the i-th of n shares of the jobs (join them with merge-manifests)
+  --quiet                   no progress lines
+  -h, --help                print this and exit`
 
 async function main(): Promise<number> {
   // Not performance.now(): that global loads node:perf_hooks, 1-2 ms of the start (so does build.ts).
@@ -31,13 +44,13 @@ async function main(): Promise<number> {
         strict: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         shard: { type: 'string' },
-        help: { type: 'boolean', default: false }
+        help: { type: 'boolean', short: 'h', default: false }
       },
       strict: true,
       allowPositionals: false
     }))
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n${USAGE}`)
+    throw new UsageError(`${(error as Error).message}; --help lists the options`)
   }
   if (values.help) {
     console.log(USAGE)

@@ -46,10 +46,22 @@ function readManifest(file: string): Manifest {
   return manifest as Manifest
 }
 
+const USAGE = 'Usage: npm run merge-manifests -- SHARD/manifest.json… [--out output/manifest.json] [-h, --help]'
+
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({ options: { out: { type: 'string', default: 'output/manifest.json' } }, allowPositionals: true })
+  let parsed
+  try {
+    parsed = parseArgs({ options: { out: { type: 'string', default: 'output/manifest.json' }, help: { type: 'boolean', short: 'h', default: false } }, allowPositionals: true })
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}; --help lists the options`)
+  }
+  const { values, positionals } = parsed
+  if (values.help) {
+    console.log(USAGE)
+    return 0
+  }
   if (positionals.length === 0) {
-    console.error('Usage: npm run merge-manifests -- SHARD/manifest.json… [--out output/manifest.json]')
+    console.error(USAGE)
     return 2
   }
   const manifests = positionals.map((file) => ({ file, manifest: readManifest(file) }))

@@ -3,7 +3,9 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from './helpers/cli.ts'
-import { smallProject } from './helpers/project.ts'
+import { REPO, smallProject } from './helpers/project.ts'
+
+const PRESS = path.join(REPO, 'bin/press.mjs')
 
 describe('build CLI', () => {
   it('builds a subset into another folder, with progress and a summary', () => {
@@ -14,6 +16,29 @@ describe('build CLI', () => {
     expect(stdout).toMatch(/1 edition written to .*elsewhere in \d+\.\d\d s; 0 missing translations/)
     expect(readdirSync(path.join(root, 'elsewhere/kk'))).toEqual(['interview.pdf'])
     expect(existsSync(path.join(root, 'output/kk'))).toBe(false)
+  })
+
+  it('prints its usage for --help or -h, with or without the command, and builds nothing', () => {
+    const root = smallProject()
+    for (const args of [['--help'], ['-h'], ['build', '--help'], ['build', '-h']]) {
+      const { code, stdout, stderr } = runCli(root, args, {}, PRESS)
+      expect(code, `${args.join(' ')}: ${stderr}`).toBe(0)
+      for (const word of ['build', 'merge-manifests', '--locale', '--format', '--doc', '--out', '--strict', '--force', '--shard', '--quiet', '--help']) expect(stdout).toContain(word)
+      expect(stdout).not.toMatch(/written to/)
+    }
+    expect(existsSync(path.join(root, 'output'))).toBe(false)
+    const merge = runCli(root, ['merge-manifests', '--help'], {}, PRESS)
+    expect([merge.code, merge.stdout]).toEqual([0, expect.stringMatching(/^Usage: npm run merge-manifests -- SHARD\/manifest.json/)])
+  })
+
+  it('refuses an unknown option or command in one line, exit code 2, and builds nothing', () => {
+    const root = smallProject()
+    for (const args of [['--bogus'], ['build', '--bogus'], ['frob']]) {
+      const { code, stdout, stderr } = runCli(root, args, {}, PRESS)
+      expect([code, stdout, stderr.trim().split('\n').length], stderr).toEqual([2, '', 1])
+      expect(stderr).toMatch(/^error: Unknown (option '--bogus'|command 'frob').*--help lists the/)
+    }
+    expect(existsSync(path.join(root, 'output'))).toBe(false)
   })
 
   it('refuses an unknown locale or format with the list of known ones', () => {
