@@ -13,29 +13,26 @@
  * - a tag of a box a browser draws apart leaves a space between words;
  * - any other tag (`<span>`, `<b>`) goes, its words stay.
  * Each element taken out is one warning at its place (from its opening to its closing tag). The catalog,
- * XLIFF and PO then hold plain text, the words every edition prints.
+ * XLIFF and PO then hold plain text, the words every edition prints. Its parts: inline-tags.ts (tags
+ * and where they close), inline-unshown.ts (hidden elements), inline-ruby.ts (ruby), shown-markdown.ts
+ * (a catalog text read the same way, for an imported translation).
  */
-import type { Paragraph, Parent, PhrasingContent, Root, Text } from 'mdast'
+import type { Parent, PhrasingContent, Root } from 'mdast'
 import type { Position } from 'unist'
 import { SKIP, visit } from 'unist-util-visit'
-import { VFile } from 'vfile'
+import type { VFile } from 'vfile'
 import { warn } from '../messages.ts'
-import { hasCjkLetter } from '../render/cjk.ts'
 import { snippet } from '../plugins/remark-unsafe-markup.ts'
-import { markdownToPhrasing, phrasingToMarkdown } from './markdown.ts'
-import { RAW_TEXT, UNSHOWN } from './unshown-html.ts'
+import { closingIndex, spanned, tagOf, text, VOID } from './inline-tags.ts'
+import { type Ruby, rubyWords, withReadingClosed } from './inline-ruby.ts'
+import { withoutUnshown } from './inline-unshown.ts'
 
 /** Where inline HTML can stand: the words of these take the text beside their tags. */
 const HOLDERS = new Set(['delete', 'emphasis', 'heading', 'link', 'linkReference', 'paragraph', 'strong', 'tableCell'])
 /** Where a browser starts a new box or line: between two of them, words are apart. */
 const BOXES = new Set(['address', 'article', 'aside', 'blockquote', 'br', 'button', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'header', 'hr', 'li', 'ol', 'optgroup', 'option', 'p', 'section', 'select', 'summary', 'table', 'td', 'textarea', 'th', 'tr', 'ul'])
-/** Elements with no closing tag: one tag is the whole element. */
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr'])
 /** Empty elements that show words of their own: an image's alt text, a field's value or label. */
 const SHOWS_WORDS: Record<string, string> = { img: 'the image', input: 'the field' }
-/** A ruby's parts: inside one, their tags are no words (`<rb>` holds a base, `<rtc>` readings). */
-const RUBY_PARTS = new Set(['rb', 'rp', 'rt', 'rtc', 'ruby'])
-const TAG = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)/
 
 /** What reads HTML as a browser does (html-text.ts), loaded for a document with a `<` in it. */
 export interface HtmlReader {
@@ -72,17 +69,6 @@ export function keepInlineHtmlWords(tree: Root, file: VFile, html: HtmlReader | 
 }
 
 /**
- * A catalog text (inline Markdown) as a paragraph of the source now reads it: its tags out, what a
- * browser shows of them kept, as text. For a translation made while its source still held tags
- * (an exchange file from before they left the catalog): it is taken as the source is now read.
- */
-export function shownMarkdown(markdown: string, html: HtmlReader): string {
-  const paragraph: Paragraph = { type: 'paragraph', children: markdownToPhrasing(markdown) }
-  keepInlineHtmlWords({ type: 'root', children: [paragraph] }, new VFile({ value: markdown }), html)
-  return phrasingToMarkdown(paragraph.children)
-}
-
-/**
  * A translation's phrasing without the elements a browser does not show, at every depth: a catalog
  * value's HTML is reported where the catalog is read (i18n/catalog.ts), its tags never published, and
  * a script's text in it is no more printed than the source's. A ruby in it reads as the source's does,
@@ -103,91 +89,6 @@ export function dropUnshownHtml(children: PhrasingContent[]): PhrasingContent[] 
   }
   withReadingClosed(holder, (ruby) => shown(holder, ruby))
   return holder.children as PhrasingContent[]
-}
-
-/** Where a ruby stands while its holder's words are read: how many rubies are open, the reading we opened. */
-interface Ruby {
-  depth: number
-  /** The parenthesis that closes the reading we opened, until its `</rt>` (or the ruby's tag that ends it). */
-  reading: string | undefined
-}
-
-/** Reads a holder's words; a reading still open at its end closes there, with its last words. */
-function withReadingClosed(holder: Parent, read: (ruby: Ruby) => void): void {
-  const ruby: Ruby = { depth: 0, reading: undefined }
-  read(ruby)
-  const last = holder.children.at(-1) as PhrasingContent | undefined
-  if (ruby.reading === undefined || !last) return
-  if (last.type === 'text') holder.children[holder.children.length - 1] = { ...last, value: last.value + ruby.reading }
-  else holder.children.push(text(ruby.reading, last))
-}
-
-interface Tag {
-  closing: boolean
-  name: string
-}
-
-function tagOf(node: PhrasingContent): Tag | undefined {
-  if (node.type !== 'html') return undefined
-  const [, closing, name] = TAG.exec(node.value) ?? []
-  return name === undefined ? undefined : { closing: closing === '/', name: name.toLowerCase() }
-}
-
-/**
- * The children without each unshown element that closes among them: its tags and everything between.
- * Raw text ends at the first closing tag of its name, as HTML's parser reads it; a template or a
- * datalist at its own closing tag. An SVG's `<title>` is its name, words a screen reader says: kept.
- * One without its closing tag here keeps its words (a browser would hide the rest of the page, more
- * than the author can have meant): its tag is dropped and reported as any other. An element hidden by
- * its attributes (`hiddenTag`) goes as these do; a comment, a declaration or a processing instruction
- * shows nothing and goes alone.
- */
-function withoutUnshown(children: PhrasingContent[], text: string, report: (source: string, place: Position | undefined) => void, hiddenTag: (tag: string) => boolean): PhrasingContent[] {
-  const out: PhrasingContent[] = []
-  let svgDepth = 0
-  let removedLast = false
-  for (let index = 0; index < children.length; index++) {
-    const child = children[index]!
-    const tag = tagOf(child)
-    const html = child.type === 'html' ? child.value : ''
-    if (tag?.name === 'svg') svgDepth = Math.max(0, svgDepth + (tag.closing ? -1 : /\/>$/.test(html) ? 0 : 1))
-    const unshown = tag && !tag.closing && ((UNSHOWN.has(tag.name) && !(tag.name === 'title' && svgDepth > 0)) || hiddenTag(html))
-    const end = child.type === 'html' && !tag ? index : unshown ? (VOID.has(tag.name) ? index : closingIndex(children, index, tag.name)) : undefined
-    if (end === undefined) {
-      out.push(child)
-      removedLast = false
-      continue
-    }
-    const last = children[end]!
-    const place: Position | undefined = child.position && last.position ? { start: child.position.start, end: last.position.end } : undefined
-    report(place ? text.slice(place.start.offset, place.end.offset) : html, place)
-    joinAround(out, children[end + 1], (next) => (children[end + 1] = next))
-    index = end
-    removedLast = end === children.length - 1
-  }
-  const lastText = out.at(-1)
-  // Nothing after it: the paragraph ends where its words do.
-  if (removedLast && lastText?.type === 'text') out[out.length - 1] = { ...lastText, value: lastText.value.trimEnd() }
-  return out.filter((node) => node.type !== 'text' || node.value !== '')
-}
-
-/** The index of the tag that closes the element opened at `open`, if it is among the children. */
-function closingIndex(children: PhrasingContent[], open: number, name: string): number | undefined {
-  let depth = 0
-  for (let index = open + 1; index < children.length; index++) {
-    const tag = tagOf(children[index]!)
-    if (tag?.name !== name) continue
-    if (!tag.closing && !RAW_TEXT.has(name)) depth++
-    else if (tag.closing && depth-- === 0) return index
-  }
-  return undefined
-}
-
-/** Where an element went, one space is left between the words around it, none at the paragraph's start. */
-function joinAround(out: PhrasingContent[], next: PhrasingContent | undefined, replaceNext: (node: PhrasingContent) => void): void {
-  if (next?.type !== 'text') return
-  const before = out.at(-1)
-  if (before === undefined || (before.type === 'text' && /\s$/.test(before.value))) replaceNext({ ...next, value: next.value.trimStart() })
 }
 
 function withWords(children: PhrasingContent[], file: VFile, linesOf: (html: string) => string[], ruby: Ruby, shown: (parent: Parent, ruby: Ruby) => void): PhrasingContent[] {
@@ -241,41 +142,6 @@ function withWords(children: PhrasingContent[], file: VFile, linesOf: (html: str
 }
 
 /**
- * Takes a ruby's own tag (`<ruby>`, and inside one `<rb>`, `<rt>`, `<rtc>`, `<rp>`, `</ruby>`) out of the
- * words, with the parentheses of a reading where a browser without ruby would want them: each `<rt>`'s
- * own, and an `<rtc>`'s written without `<rt>`; the author's `<rp>` where given, else ours, full-width
- * around a CJK reading. An `<rt>` outside any ruby is not one's: a browser shows its words inline.
- */
-function rubyWords(tag: Tag, children: PhrasingContent[], index: number, out: PhrasingContent[], ruby: Ruby): boolean {
-  if (!RUBY_PARTS.has(tag.name) || (ruby.depth === 0 && (tag.name !== 'ruby' || tag.closing))) return false
-  const child = children[index]!
-  if (ruby.reading !== undefined) {
-    out.push(text(ruby.reading, child))
-    ruby.reading = undefined
-  }
-  if (tag.name === 'ruby') ruby.depth += tag.closing ? -1 : 1
-  const reading = !tag.closing && (tag.name === 'rt' || (tag.name === 'rtc' && !tagNext(children, index, ['rp', 'rt'])))
-  if (reading && !authoredParentheses(children, index)) {
-    const [open, close] = hasCjkLetter(readingAfter(children, index)) ? ['（', '）'] : ['(', ')']
-    out.push(text(open, child))
-    ruby.reading = close
-  }
-  return true
-}
-
-/** Whether the node after `index` (white space aside) is an opening tag of one of these names. */
-function tagNext(children: PhrasingContent[], index: number, names: string[]): boolean {
-  const next = children.slice(index + 1).find((node) => !(node.type === 'text' && node.value.trim() === ''))
-  const tag = next && tagOf(next)
-  return tag !== undefined && !tag.closing && names.includes(tag.name)
-}
-
-/** From an opening tag's start to its closing tag's end. */
-function spanned(open: PhrasingContent, close: PhrasingContent): Position | undefined {
-  return open.position && close.position ? { start: open.position.start, end: close.position.end } : open.position
-}
-
-/**
  * Neighbouring texts as one (where a tag stood between them), white space where they meet collapsed
  * to one as a browser draws it: the catalog holds one run of words, not pieces.
  */
@@ -294,17 +160,6 @@ function joinTexts(children: PhrasingContent[]): PhrasingContent[] {
   return out.filter((node) => node.type !== 'text' || node.value !== '')
 }
 
-/** Whether the `<rt>` (or `<rtc>`) at `index` follows the author's `</rp>` (white space between them aside). */
-function authoredParentheses(children: PhrasingContent[], index: number): boolean {
-  const before = children.slice(0, index).findLast((node) => !(node.type === 'text' && node.value.trim() === ''))
-  const tag = before && tagOf(before)
-  return tag?.name === 'rp' && tag.closing
-}
-
-function text(value: string, at: PhrasingContent): Text {
-  return { type: 'text', value, position: at.position }
-}
-
 /** Whether the words so far end in a word, not a space (a tag has no words). */
 function wordBefore(out: PhrasingContent[]): boolean {
   const last = out.findLast((node) => node.type !== 'html')
@@ -317,7 +172,3 @@ function wordNext(children: PhrasingContent[], index: number): boolean {
   return next !== undefined && (next.type !== 'text' || /^[\p{L}\p{N}]/u.test(next.value))
 }
 
-function readingAfter(children: PhrasingContent[], index: number): string {
-  const next = children[index + 1]
-  return next?.type === 'text' ? next.value : ''
-}

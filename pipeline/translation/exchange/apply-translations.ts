@@ -9,7 +9,7 @@
  * every file byte-identical.
  */
 import { readFile } from 'node:fs/promises'
-import { shownMarkdown } from '../../content/raw-html-inline.ts'
+import { shownMarkdown } from '../../content/shown-markdown.ts'
 import { firstHtml, onlyTagsLeft } from '../../content/untrusted-text.ts'
 import { catalogPath, displayPath, type Project } from '../../project.ts'
 import { writeAtomic } from '../../output/write-atomic.ts'
