@@ -35,7 +35,7 @@ export function drawLine(doc: PDFKit.PDFDocument, line: Line, left: number, top:
     const first = group.pieces[0]
     const box = first?.span.run.box
     if (box) wrapBox(box, () => drawBox(doc, first.span.run, box, left + first.x, top + line.ascent))
-    else drawGroup(doc, group, left, top + line.ascent, group.rtl ? marks.filter((x) => within(group, x)) : [])
+    else drawGroup(doc, group, left, top + line.ascent, group.rtl ? marks.filter((x) => within(group, x)) : marks)
   }
 }
 
@@ -54,6 +54,10 @@ function within(group: DrawingGroup, x: number): boolean {
   return x >= group.pieces[0]!.x - 0.001 && x <= last.x + last.width + 0.001
 }
 
+/**
+ * `marks`: where poppler's right-to-left marks stand, in a right-to-left group
+ * those it draws, in a left-to-right one those of the whole line.
+ */
 function drawGroup(doc: PDFKit.PDFDocument, group: DrawingGroup, left: number, baseline: number, marks: readonly number[]): void {
   const first = group.pieces[0]
   if (!first || group.pieces.every((piece) => piece.glyphs.length === 0)) return
@@ -76,13 +80,22 @@ function drawGroup(doc: PDFKit.PDFDocument, group: DrawingGroup, left: number, b
   } else {
     const state: TextObjectState = { spacing: 0 }
     const outlines: LogicalGlyph[] = []
+    let ending: LogicalGlyph | undefined
     for (const piece of group.pieces) {
       const { color } = piece.span.run
       const written = textGlyphs(piece.glyphs, carrierGlyph(face))
       doc.fillColor(color)
       doc.addContent(showGlyphs(font, written.glyphs, 1000 / piece.span.run.size, state))
       for (const { id, x, rise } of written.outlines) outlines.push({ id, x: piece.x - first.x + x, rise, text: '', outline: true, color })
+      // A run that ends in a nonspacing mark and that a right-to-left mark ends (poppler-marks.ts): poppler reads
+      // the line from the right and starts a left-to-right run at its first letter, so it read the mark (ते's े)
+      // before the word. A LEFT-TO-RIGHT MARK just right of the carried mark (ltr-clusters.ts) starts the run
+      // there; drawn invisible, as the right-to-left marks, for poppler alone.
+      const last = written.glyphs[written.glyphs.length - 1]
+      const ended = last && /\p{Mn}$/u.test(last.text) && marks.some((x) => Math.abs(x - piece.x) < 0.001)
+      ending = ended ? { id: carrierGlyph(face), x: piece.x + piece.width - first.x - 0.005, rise: 0, text: '\u200e', outline: false, color, invisible: true } : undefined
     }
+    if (ending) showLogical(doc, font, [ending])
     doc.addContent('ET')
     if (outlines.length > 0) fillOutlines(doc, face, outlines, left + first.x, y, run.size)
   }

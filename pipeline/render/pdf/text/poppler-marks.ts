@@ -29,7 +29,10 @@ export function popplerMarks(line: Line): number[] {
   const marks: number[] = []
   for (const [index, { piece, glyph }] of clusters.entries()) {
     const next = clusters[index + 1]
-    if (!next || !LEFT_OR_NUMBER.has(bidiClass(lastChar(glyph.text)))) continue
+    // A mark takes the class of the letter it follows (UAX #9, W1), ते's े that of त.
+    let from = index
+    while (from > 0 && /^\p{Mn}+$/u.test(clusters[from]!.glyph.text)) from--
+    if (!next || !LEFT_OR_NUMBER.has(bidiClass(lastChar(clusters[from]!.glyph.text)))) continue
     if (RIGHT.has(bidiClass([...next.glyph.text][0]!))) continue
     // Inside one left-to-right run poppler reads the characters as they stand.
     if (!piece.rtl && next.piece === piece) continue
@@ -43,7 +46,10 @@ function leftEdge(piece: Piece, glyph: PlacedGlyph): number {
   return piece.rtl ? piece.x + glyph.x : piece.x
 }
 
+/** The last character that is not a nonspacing mark: a mark takes the class of its letter (UAX #9, W1). */
 function lastChar(text: string): string {
   const chars = [...text]
-  return chars[chars.length - 1]!
+  let at = chars.length - 1
+  while (at > 0 && /\p{Mn}/u.test(chars[at]!)) at--
+  return chars[at]!
 }
