@@ -85,7 +85,8 @@ export function fallbackUses(use: FaceUse, byScript: ReadonlyMap<Script, Readonl
     }
   }
   const order = fallbackFaces(role, 'latin')
-  const has = (code: number) => [...byScript.values()].some((text) => text.has(String.fromCodePoint(code)))
+  const onPage = new Set([...byScript.values()].flatMap((text) => [...text]))
+  const has = (code: number) => onPage.has(String.fromCodePoint(code))
   return [...found].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)).map(([face, codes]) => {
     const font = npmFace(face).font
     const sequence = SEQUENCE_FACES.has(face) ? [...SEQUENCE, ...(codes.includes(KEYCAP) ? KEYCAP_BASES : [])].filter((code) => has(code) && font.hasGlyphForCodePoint(code)) : []
